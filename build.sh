@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# build.sh [deps|build|test|image|dist|clean] — the whole build, with javac/jlink from a JDK >= 21.
+# Maven only fetches jars (pom.xml); everything else is plain JDK tooling.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+MODULES=(chat.protocol chat.monitor chat.server chat.client)
+# ONLY_MODULES="chat.protocol chat.client" builds and tests just those (and what they require).
+[ -n "${ONLY_MODULES:-}" ] && read -r -a MODULES <<< "$ONLY_MODULES"
+BUILD=${BUILD_DIR:-build}
+
+find_jdk() {
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  for d in /usr/lib/jvm/*; do [ -d "$d" ] && candidates+=("$d"); done
+  for home in "${candidates[@]}"; do
+    [ -x "$home/bin/javac" ] && [ -x "$home/bin/jlink" ] || continue
+    local v
+    v=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ -n "$v" ] && [ "${v%%.*}" -ge 21 ] 2>/dev/null; then echo "$home"; return 0; fi
+  done
+  return 1
+}
+
+if ! JDK=$(find_jdk); then
+  echo "build.sh: no JDK >= 21 with javac and jlink found (looked at JAVA_HOME and /usr/lib/jvm/*)." >&2
+  echo "Install one, e.g. 'apt-get install temurin-21-jdk' or 'apt-get install openjdk-21-jdk', or set JAVA_HOME." >&2
+  exit 2
+fi
+export JAVA_HOME="$JDK"
+JAVA="$JDK/bin/java"
+JAVAC="$JDK/bin/javac"
+
+deps() {
+  if [ -f "$BUILD/lib/.stamp" ] && [ -f "$BUILD/test-lib/.stamp" ] && [ "$BUILD/lib/.stamp" -nt pom.xml ]; then return; fi
+  command -v mvn >/dev/null || { echo "build.sh: Maven (mvn) is needed to fetch dependencies: apt-get install maven" >&2; exit 2; }
+  rm -rf "$BUILD/lib" "$BUILD/test-lib"
+  mkdir -p "$BUILD"
+  mvn -q -B -f pom.xml process-resources -Ddeps.dir="$(cd "$BUILD" && pwd)" 2>&1 | grep -v -e 'sun.misc.Unsafe' -e '^WARNING: ' || true
+  [ -f "$BUILD/lib/oshi-core-7.5.0.jar" ] || { echo "build.sh: fetching dependencies failed" >&2; exit 1; }
+  touch "$BUILD/lib/.stamp" "$BUILD/test-lib/.stamp"
+}
+
+build() {
+  deps
+  local stamp="$BUILD/modules/.stamp"
+  if [ -z "${ONLY_MODULES:-}" ] && [ -f "$stamp" ] && [ -z "$(find src -newer "$stamp" -print -quit)" ]; then return; fi
+  rm -rf "$BUILD/modules"
+  local list; list=$(IFS=,; echo "${MODULES[*]}")
+  "$JAVAC" --release 21 -Xlint:all,-requires-automatic,-missing-explicit-ctor -Werror -encoding UTF-8 \
+    --module-source-path src -p "$BUILD/lib" -d "$BUILD/modules" --module "$list"
+  cp -r src/chat.server/resources/. "$BUILD/modules/chat.server/" 2>/dev/null || true
+  touch "$stamp"
+}
+
+TEST_LIBS=(org.junit.jupiter.api org.junit.jupiter.params org.assertj.core)
+
+# White-box tests live in tests/<module>/ and are patched into that module; tests/chat.e2e is a module of its own.
+test_compile() {
+  build
+  rm -rf "$BUILD/test-classes"
+  local reads; reads=$(IFS=,; echo "${TEST_LIBS[*]}")
+  for m in "${MODULES[@]}"; do
+    [ -d "tests/$m" ] || continue
+    "$JAVAC" --release 21 -encoding UTF-8 -d "$BUILD/test-classes/$m" \
+      -p "$BUILD/modules:$BUILD/test-lib" --patch-module "$m=tests/$m" \
+      --add-modules "$reads" --add-reads "$m=$reads" \
+      $(find "tests/$m" -name '*.java')
+  done
+  if [ -z "${ONLY_MODULES:-}" ]; then
+    "$JAVAC" --release 21 -encoding UTF-8 -d "$BUILD/test-classes/chat.e2e" \
+      -p "$BUILD/modules:$BUILD/test-lib" $(find tests/chat.e2e -name '*.java')
+  fi
+}
+
+run_tests() {
+  test_compile
+  local reads; reads=$(IFS=,; echo "${TEST_LIBS[*]}")
+  local args=(-p "$BUILD/modules:$BUILD/test-lib:$BUILD/test-classes/chat.e2e" --add-modules ALL-MODULE-PATH
+              --enable-native-access=com.sun.jna -XX:+EnableDynamicAgentLoading -Xshare:auto)
+  local select=()
+  [ -d "$BUILD/test-classes/chat.e2e" ] && select+=(--select-module chat.e2e)
+  for m in "${MODULES[@]}"; do
+    [ -d "$BUILD/test-classes/$m" ] || continue
+    args+=(--patch-module "$m=$BUILD/test-classes/$m" --add-reads "$m=$reads")
+    for pkg in $(cd "$BUILD/test-classes/$m" && find . -name '*.class' -printf '%h\n' | sort -u | sed 's|^\./||; s|/|.|g'); do
+      args+=(--add-opens "$m/$pkg=org.junit.platform.commons")
+    done
+    select+=(--select-module "$m")
+  done
+  rm -rf "$BUILD/test-reports"
+  local status=0
+  "$JAVA" "${args[@]}" -m org.junit.platform.console execute --disable-banner --details=tree \
+    --details-theme=ascii --reports-dir "$BUILD/test-reports" "${select[@]}" "$@" | tee "$BUILD/test-output.txt" || status=$?
+  local passed failed
+  passed=$(sed -n 's/.*\[ *\([0-9]*\) tests successful *\].*/\1/p' "$BUILD/test-output.txt" | tail -1)
+  failed=$(sed -n 's/.*\[ *\([0-9]*\) tests failed *\].*/\1/p' "$BUILD/test-output.txt" | tail -1)
+  passed=${passed:-0}; failed=${failed:-0}
+  echo "$passed passed, $failed failed"
+  if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
+}
+
+image() {
+  build
+  rm -rf "$BUILD/image"
+  "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/lib" \
+    --add-modules chat.server,chat.client,org.slf4j.nop \
+    --launcher chat-server=chat.server/chat.server.Main \
+    --launcher chat-client=chat.client/chat.client.Main \
+    --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
+    --output "$BUILD/image"
+  # The server's module graph holds JNA (through OSHI): allow it native access without a warning.
+  sed -i 's|^JLINK_VM_OPTIONS=.*|JLINK_VM_OPTIONS="--enable-native-access=com.sun.jna"|' "$BUILD/image/bin/chat-server"
+  echo "image: $BUILD/image (bin/chat-server, bin/chat-client)"
+}
+
+dist() {
+  image
+  local payload="$BUILD/chat-image.tar.gz"
+  tar -C "$BUILD/image" -czf "$payload" .
+  local sum; sum=$(sha256sum "$payload" | cut -c1-16)
+  sed "s/@IMAGE_ID@/$sum/" scripts/dist-header.sh > "$BUILD/chat.run"
+  cat "$payload" >> "$BUILD/chat.run"
+  chmod +x "$BUILD/chat.run"
+  rm -f "$payload"
+  echo "dist: $BUILD/chat.run ($(du -h "$BUILD/chat.run" | cut -f1))"
+}
+
+case "${1:-build}" in
+  deps) deps ;;
+  build) build ;;
+  test) shift; run_tests "$@" ;;
+  image) image ;;
+  dist) dist ;;
+  java) echo "$JAVA" ;;
+  clean) rm -rf "$BUILD" ;;
+  *) echo "usage: build.sh [deps|build|test|image|dist|java|clean]" >&2; exit 2 ;;
+esac

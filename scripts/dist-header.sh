@@ -1,0 +1,25 @@
+#!/bin/sh
+# chat.run: the chat server and client in one file (a jlink runtime image, no JDK needed).
+#   chat.run server [options]   or   chat.run client [options]
+# or call it through a link named chat-server / chat-client. Unpacks once into ~/.cache/chat-run/.
+set -e
+id=@IMAGE_ID@
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/chat-run/$id"
+if [ ! -x "$cache/bin/chat-server" ]; then
+  tmp="$cache.tmp.$$"
+  mkdir -p "$tmp"
+  start=$(awk '/^__PAYLOAD_BELOW__$/ { print NR + 1; exit }' "$0")
+  tail -n +"$start" "$0" | tar -xzf - -C "$tmp"
+  mv "$tmp" "$cache" 2>/dev/null || rm -rf "$tmp"
+fi
+case "${1:-}" in
+  server|chat-server) shift; exec "$cache/bin/chat-server" "$@" ;;
+  client|chat-client) shift; exec "$cache/bin/chat-client" "$@" ;;
+esac
+case "$(basename "$0")" in
+  *server*) exec "$cache/bin/chat-server" "$@" ;;
+  *client*) exec "$cache/bin/chat-client" "$@" ;;
+esac
+echo "usage: $(basename "$0") server|client [options]   (e.g. $(basename "$0") server --port 6667)" >&2
+exit 2
+__PAYLOAD_BELOW__
