@@ -1,0 +1,159 @@
+package chat.server;
+
+import chat.protocol.CaseMapping;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/** The {@code chat-server} command: parses flags and an optional config file, runs until SIGINT/SIGTERM. */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: chat-server [options]
+              --host ADDR             address to listen on (default 127.0.0.1)
+              --port N                port (default 12345; 0 picks a free one)
+              --config FILE           a properties file with any of the keys below
+              --server-name NAME      name the server uses for itself (default chat.local)
+              --default-channel CHAN  channel everyone joins (default #lobby; "none" for none)
+              --motd-file FILE        message of the day, one line per line
+              --casemapping MAP       rfc1459 (default) or ascii
+              --registration-timeout SECONDS   (default 30)
+              --ping-interval SECONDS          idle time before PING (default 90)
+              --ping-timeout SECONDS           time to answer PING (default 60)
+              --sendq BYTES           bytes queued for a slow client before it is dropped (default 1048576)
+              --recvq BYTES           bytes of one unterminated line before the client is dropped (default 65536)
+              --max-targets N         targets per PRIVMSG/NOTICE (default 10)
+              --monitor-interval SECONDS  resource report period, 0 for none (default 5)
+            Config file keys are the option names without dashes, e.g. port=6667.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        ServerConfig config;
+        try {
+            config = parse(args, System.out);
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("chat-server: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (config == null) return;
+        ChatServer server;
+        try {
+            server = ChatServer.start(config);
+        } catch (IOException e) {
+            System.err.println("chat-server: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.out.println("chat-server " + ChatServer.VERSION + " listening on " + server.address().getHostString()
+                + ":" + server.port() + " (Ctrl-C to stop)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The config the arguments describe, or null when they only asked for help. */
+    static ServerConfig parse(String[] args, PrintStream out) throws IOException {
+        Properties props = new Properties();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                out.print(USAGE);
+                return null;
+            }
+            if (!arg.startsWith("--")) throw new IllegalArgumentException("unexpected argument: " + arg);
+            String key = arg.substring(2);
+            String value;
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
+            } else {
+                if (i + 1 >= args.length) throw new IllegalArgumentException(arg + " needs a value");
+                value = args[++i];
+            }
+            if (key.equals("config")) {
+                try (Reader reader = Files.newBufferedReader(Path.of(value))) {
+                    Properties file = new Properties();
+                    file.load(reader);
+                    file.forEach((k, v) -> props.putIfAbsent(k, v));
+                }
+            } else {
+                props.put(key.replace("-", ""), value);
+            }
+        }
+        return fromProperties(props);
+    }
+
+    private static ServerConfig fromProperties(Properties p) throws IOException {
+        ServerConfig d = ServerConfig.defaults();
+        for (String key : p.stringPropertyNames()) {
+            if (!KNOWN_KEYS.contains(key.replace("-", ""))) throw new IllegalArgumentException("unknown option: " + key);
+        }
+        String channel = p.getProperty("defaultchannel", d.defaultChannel());
+        List<String> motd = d.motd();
+        if (p.getProperty("motdfile") != null) motd = Files.readAllLines(Path.of(p.getProperty("motdfile")));
+        CaseMapping mapping = d.caseMapping();
+        if (p.getProperty("casemapping") != null) {
+            mapping = CaseMapping.ofToken(p.getProperty("casemapping"));
+            if (mapping == null) throw new IllegalArgumentException("casemapping must be rfc1459 or ascii");
+        }
+        return new ServerConfig(
+                p.getProperty("host", d.host()),
+                intValue(p, "port", d.port()),
+                p.getProperty("servername", d.serverName()),
+                p.getProperty("networkname", d.networkName()),
+                channel.equalsIgnoreCase("none") ? null : channel,
+                motd,
+                mapping,
+                seconds(p, "registrationtimeout", d.registrationTimeout()),
+                seconds(p, "pinginterval", d.pingInterval()),
+                seconds(p, "pingtimeout", d.pingTimeout()),
+                intValue(p, "sendq", d.sendQueueBytes()),
+                intValue(p, "recvq", d.receiveQueueBytes()),
+                intValue(p, "maxtargets", d.maxTargets()),
+                seconds(p, "monitorinterval", d.monitorInterval()));
+    }
+
+    private static final List<String> KNOWN_KEYS = List.of("host", "port", "servername", "networkname",
+            "defaultchannel", "motdfile", "casemapping", "registrationtimeout", "pinginterval", "pingtimeout",
+            "sendq", "recvq", "maxtargets", "monitorinterval");
+
+    private static int intValue(Properties p, String key, int fallback) {
+        String v = p.getProperty(key);
+        if (v == null) return fallback;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    private static Duration seconds(Properties p, String key, Duration fallback) {
+        String v = p.getProperty(key);
+        if (v == null) return fallback;
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(v.trim()) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number of seconds, not '" + v + "'");
+        }
+    }
+}

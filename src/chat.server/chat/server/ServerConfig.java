@@ -1,0 +1,138 @@
+package chat.server;
+
+import chat.protocol.CaseMapping;
+import chat.protocol.Names;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the server is told at start, validated once here. Immutable; {@link #defaults()} gives the
+ * documented defaults and the {@code with...} methods a changed copy.
+ *
+ * @param host               address to listen on
+ * @param port               TCP port; 0 picks a free one
+ * @param serverName         the name the server uses as the source of its own messages
+ * @param networkName        ISUPPORT NETWORK
+ * @param defaultChannel     channel every client joins on registration; null for none
+ * @param motd               message-of-the-day lines; empty for none (422)
+ * @param caseMapping        nickname and channel comparison
+ * @param registrationTimeout time a connection has to complete NICK/USER
+ * @param pingInterval       idle time after which the server sends PING
+ * @param pingTimeout        time a PING may stay unanswered before the client is dropped
+ * @param sendQueueBytes     bytes that may wait for a slow client before it is dropped ({@code SendQ exceeded})
+ * @param receiveQueueBytes  bytes of one line without an ending after which the client is dropped
+ * @param maxTargets         targets one PRIVMSG/NOTICE may name (ISUPPORT TARGMAX)
+ * @param monitorInterval    resource report period; zero turns the monitor off
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String serverName,
+        String networkName,
+        String defaultChannel,
+        List<String> motd,
+        CaseMapping caseMapping,
+        Duration registrationTimeout,
+        Duration pingInterval,
+        Duration pingTimeout,
+        int sendQueueBytes,
+        int receiveQueueBytes,
+        int maxTargets,
+        Duration monitorInterval) {
+
+    /** Default listening port, from the source document. */
+    public static final int DEFAULT_PORT = 12345;
+    /** Default time to register. */
+    public static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(30);
+    /** Default idle time before a PING. */
+    public static final Duration PING_INTERVAL = Duration.ofSeconds(90);
+    /** Default time to answer a PING. */
+    public static final Duration PING_TIMEOUT = Duration.ofSeconds(60);
+    /** Default send queue per client: 1 MiB, as InspIRCd's hard sendq. */
+    public static final int SENDQ_BYTES = 1 << 20;
+    /** Default receive limit for one unterminated line: 64 KiB. */
+    public static final int RECVQ_BYTES = 64 << 10;
+    /** Default targets per message. */
+    public static final int MAX_TARGETS = 10;
+    /** Default resource report period. */
+    public static final Duration MONITOR_INTERVAL = Duration.ofSeconds(5);
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        if (serverName == null || serverName.isBlank() || serverName.contains(" ")) {
+            throw new IllegalArgumentException("server name must be one word");
+        }
+        if (defaultChannel != null && !Names.isValidChannel(defaultChannel)) {
+            throw new IllegalArgumentException("default channel is not a valid channel name: " + defaultChannel);
+        }
+        motd = List.copyOf(motd);
+        Objects.requireNonNull(caseMapping, "caseMapping");
+        requirePositive(registrationTimeout, "registration timeout");
+        requirePositive(pingInterval, "ping interval");
+        requirePositive(pingTimeout, "ping timeout");
+        if (sendQueueBytes < 4096) throw new IllegalArgumentException("send queue must be at least 4096 bytes");
+        if (receiveQueueBytes < 1024) throw new IllegalArgumentException("receive queue must be at least 1024 bytes");
+        if (maxTargets < 1) throw new IllegalArgumentException("max targets must be at least 1");
+        if (monitorInterval.isNegative()) throw new IllegalArgumentException("monitor interval must not be negative");
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isZero() || d.isNegative()) throw new IllegalArgumentException(what + " must be positive");
+    }
+
+    /** The documented defaults: 127.0.0.1:12345, #lobby, rfc1459 casemapping. */
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, "chat.local", "chat", "#lobby",
+                List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
+                CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
+                MAX_TARGETS, MONITOR_INTERVAL);
+    }
+
+    public ServerConfig withHost(String v) {
+        return new ServerConfig(v, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval);
+    }
+
+    public ServerConfig withPort(int v) {
+        return new ServerConfig(host, v, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval);
+    }
+
+    public ServerConfig withDefaultChannel(String v) {
+        return new ServerConfig(host, port, serverName, networkName, v, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval);
+    }
+
+    public ServerConfig withMotd(List<String> v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, v, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval);
+    }
+
+    public ServerConfig withCaseMapping(CaseMapping v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, v,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval);
+    }
+
+    public ServerConfig withTimeouts(Duration registration, Duration pingEvery, Duration pingWait) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval);
+    }
+
+    public ServerConfig withQueues(int sendQueue, int receiveQueue) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueue, receiveQueue, maxTargets,
+                monitorInterval);
+    }
+
+    public ServerConfig withMonitorInterval(Duration v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v);
+    }
+}

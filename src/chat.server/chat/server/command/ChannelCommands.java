@@ -1,0 +1,137 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.LineParser;
+import chat.protocol.Names;
+import chat.protocol.Numeric;
+import chat.protocol.TargetList;
+import chat.server.state.Registry;
+import chat.server.state.Session;
+import chat.server.state.Topic;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Channel membership and channel state: JOIN, PART, NAMES, TOPIC. */
+final class ChannelCommands {
+
+    // JOIN <channel>{,<channel>} [<key>{,<key>}] | JOIN 0
+    void join(Context ctx, IrcMessage m) {
+        if (m.param(0).equals("0")) {
+            for (String channel : ctx.registry().channelsOf(ctx.session())) partOne(ctx, channel, null);
+            return;
+        }
+        for (String channel : TargetList.split(m.param(0))) {
+            if (!Names.isValidChannel(channel)) {
+                ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
+                continue;
+            }
+            joinOne(ctx, channel, true);
+        }
+    }
+
+    /** Joins one valid channel and sends the joiner its topic and names. */
+    void joinOne(Context ctx, String name, boolean opCreator) {
+        Session s = ctx.session();
+        Registry.JoinResult joined = ctx.registry().join(s, name, opCreator);
+        if (joined.outcome() == Registry.JoinOutcome.ALREADY_ON) return;
+        Fanout.sendIncludingSelf(ctx, joined.members(), IrcMessage.from(s.identity().prefix(), "JOIN", joined.channel()));
+        Topic topic = joined.topic();
+        if (topic != null) sendTopic(ctx, joined.channel(), topic);
+        sendNames(ctx, joined.channel(), joined.names());
+    }
+
+    // PART <channel>{,<channel>} [<reason>]
+    void part(Context ctx, IrcMessage m) {
+        for (String channel : TargetList.split(m.param(0))) partOne(ctx, channel, m.param(1));
+    }
+
+    private void partOne(Context ctx, String name, String reason) {
+        Session s = ctx.session();
+        Registry.ChannelAction parted = ctx.registry().part(s, name);
+        switch (parted.outcome()) {
+            case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
+            case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, parted.channel(), "You're not on that channel");
+            default -> {
+                IrcMessage message = reason == null || reason.isEmpty()
+                        ? IrcMessage.from(s.identity().prefix(), "PART", parted.channel())
+                        : IrcMessage.from(s.identity().prefix(), "PART", parted.channel(), reason);
+                Fanout.sendIncludingSelf(ctx, parted.members(), message);
+            }
+        }
+    }
+
+    // NAMES [<channel>{,<channel>}]
+    void names(Context ctx, IrcMessage m) {
+        if (m.param(0) == null) {
+            ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, "*", "End of /NAMES list");
+            return;
+        }
+        for (String channel : TargetList.split(m.param(0))) {
+            Registry.NamesView view = ctx.registry().names(channel);
+            if (view.exists()) {
+                sendNames(ctx, view.channel(), view.names());
+            } else {
+                ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
+            }
+        }
+    }
+
+    // TOPIC <channel> [<topic>]
+    void topic(Context ctx, IrcMessage m) {
+        String name = m.param(0);
+        Session s = ctx.session();
+        if (m.params().size() == 1) {
+            Registry.TopicView view = ctx.registry().topic(s, name);
+            switch (view.outcome()) {
+                case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
+                case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, view.channel(), "You're not on that channel");
+                default -> {
+                    if (view.topic() == null) ctx.reply().numeric(Numeric.RPL_NOTOPIC, view.channel(), "No topic is set");
+                    else sendTopic(ctx, view.channel(), view.topic());
+                }
+            }
+            return;
+        }
+        String text = truncate(m.param(1), ISupport.TOPICLEN);
+        Registry.ChannelAction set = ctx.registry().setTopic(s, name, text);
+        switch (set.outcome()) {
+            case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
+            case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, set.channel(), "You're not on that channel");
+            case NOT_OPERATOR -> ctx.reply().numeric(Numeric.ERR_CHANOPRIVSNEEDED, set.channel(), "You're not channel operator");
+            case OK -> Fanout.sendIncludingSelf(ctx, set.members(),
+                    IrcMessage.from(s.identity().prefix(), "TOPIC", set.channel(), text));
+        }
+    }
+
+    private static void sendTopic(Context ctx, String channel, Topic topic) {
+        ctx.reply().numeric(Numeric.RPL_TOPIC, channel, topic.text());
+        ctx.reply().numeric(Numeric.RPL_TOPICWHOTIME, channel, topic.setBy(), Long.toString(topic.setAtSeconds()));
+    }
+
+    /** 353 lines, as many names in each as fit in 512 bytes, then 366. */
+    private static void sendNames(Context ctx, String channel, List<String> names) {
+        Session s = ctx.session();
+        // ":server 353 nick = #channel :" plus CR LF
+        int overhead = ctx.server().name().length() + s.target().length() + channel.length() + 16;
+        int budget = LineParser.MAX_LINE_BYTES - overhead;
+        StringBuilder line = new StringBuilder();
+        for (String name : names) {
+            if (line.length() > 0 && line.length() + 1 + name.length() > budget) {
+                ctx.reply().numeric(Numeric.RPL_NAMREPLY, "=", channel, line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(name);
+        }
+        if (line.length() > 0) ctx.reply().numeric(Numeric.RPL_NAMREPLY, "=", channel, line.toString());
+        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
+    }
+
+    private static String truncate(String text, int maxBytes) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) return text;
+        int cut = maxBytes;
+        while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) cut--;
+        return new String(bytes, 0, cut, StandardCharsets.UTF_8);
+    }
+}

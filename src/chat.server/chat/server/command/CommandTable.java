@@ -1,0 +1,48 @@
+package chat.server.command;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Every command the server knows, built once. */
+public final class CommandTable {
+
+    private final Map<String, Command> commands = new HashMap<>();
+
+    private CommandTable() {
+    }
+
+    /** The table of this server's commands. */
+    public static CommandTable standard() {
+        ServerQueries queries = new ServerQueries();
+        ChannelCommands channels = new ChannelCommands();
+        MessageCommands messages = new MessageCommands();
+        RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
+        CommandTable table = new CommandTable();
+        table.add("CAP", 1, true, registration::cap);
+        table.add("PASS", 1, true, registration::pass);
+        table.add("NICK", 0, true, registration::nick);
+        table.add("USER", 4, true, registration::user);
+        table.add("PING", 1, true, registration::ping);
+        table.add("PONG", 0, true, registration::pong);
+        table.add("QUIT", 0, true, registration::quit);
+        table.add("PRIVMSG", 0, false, messages::privmsg);
+        table.add("NOTICE", 0, false, messages::notice);
+        table.add("JOIN", 1, false, channels::join);
+        table.add("PART", 1, false, channels::part);
+        table.add("NAMES", 0, false, channels::names);
+        table.add("TOPIC", 1, false, channels::topic);
+        table.add("MOTD", 0, false, queries::motd);
+        table.add("LUSERS", 0, false, queries::lusers);
+        table.add("VERSION", 0, false, queries::version);
+        return table;
+    }
+
+    private void add(String verb, int minParams, boolean beforeRegistration, Handler handler) {
+        commands.put(verb, new Command(verb, minParams, beforeRegistration, handler));
+    }
+
+    /** The command for an upper-case verb, or null. */
+    public Command find(String verb) {
+        return commands.get(verb);
+    }
+}

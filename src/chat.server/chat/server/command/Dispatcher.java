@@ -1,0 +1,94 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.Numeric;
+import chat.protocol.ParseResult;
+import chat.server.reply.ReplyBuffer;
+import chat.server.state.Registry;
+import chat.server.state.Session;
+
+/**
+ * Runs each received line through the shared checks (parse errors 417/FAIL, 421 unknown, 451 not
+ * registered, 461 too few parameters), then its handler, then sends the handler's replies in one write.
+ */
+public final class Dispatcher {
+
+    private final CommandTable table;
+    private final Registry registry;
+    private final ServerInfo server;
+
+    public Dispatcher(CommandTable table, Registry registry, ServerInfo server) {
+        this.table = table;
+        this.registry = registry;
+        this.server = server;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public ServerInfo server() {
+        return server;
+    }
+
+    /** Handles one line from the session's client. */
+    public void dispatch(Session session, ParseResult line) {
+        ReplyBuffer reply = new ReplyBuffer(server.name(), session);
+        switch (line) {
+            case ParseResult.Rejected rejected -> refuse(reply, rejected);
+            case ParseResult.Parsed parsed -> {
+                server.stats().received();
+                run(new Context(session, registry, reply, server), parsed.message());
+            }
+        }
+        flush(session, reply);
+    }
+
+    /** Answers a line longer than any buffer (it was discarded while being read). */
+    public void lineTooLong(Session session) {
+        ReplyBuffer reply = new ReplyBuffer(server.name(), session);
+        reply.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
+        flush(session, reply);
+    }
+
+    /** Takes a gone client out of the state and tells its peers, once. */
+    public void disconnected(Session session, String reason) {
+        Session[] peers = registry.remove(session);
+        if (peers.length > 0) {
+            Fanout.send(peers, session, IrcMessage.from(session.identity().prefix(), "QUIT", reason), server.stats());
+        }
+    }
+
+    private void run(Context ctx, IrcMessage message) {
+        Command command = table.find(message.command());
+        Session session = ctx.session();
+        if (command == null) {
+            ctx.reply().numeric(Numeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
+        } else if (!session.registered() && !command.allowedBeforeRegistration()) {
+            ctx.reply().numeric(Numeric.ERR_NOTREGISTERED, "You have not registered");
+        } else if (message.params().size() < command.minParams()) {
+            ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, message.command(), "Not enough parameters");
+        } else {
+            command.handler().handle(ctx, message);
+        }
+    }
+
+    private static void refuse(ReplyBuffer reply, ParseResult.Rejected rejected) {
+        String command = rejected.command() == null ? "*" : rejected.command();
+        switch (rejected.error()) {
+            case EMPTY -> { }
+            case TOO_LONG, TAGS_TOO_LONG -> reply.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
+            case BAD_UTF8 -> reply.standard("FAIL", command, "INVALID_UTF8",
+                    "Message rejected, your message contained invalid UTF-8");
+            case NUL_BYTE -> reply.numeric(Numeric.ERR_UNKNOWNERROR, command, "Line rejected: it contains a NUL byte");
+            case NO_COMMAND -> reply.numeric(Numeric.ERR_UNKNOWNERROR, command, "Malformed line: no command");
+        }
+    }
+
+    private void flush(Session session, ReplyBuffer reply) {
+        int lines = reply.size();
+        if (lines == 0) return;
+        session.outbound().send(reply.drain());
+        server.stats().sent(lines);
+    }
+}

@@ -1,0 +1,127 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.Names;
+import chat.protocol.Numeric;
+import chat.server.state.Registry;
+import chat.server.state.Session;
+
+/** Connection registration and keep-alive: CAP, PASS, NICK, USER, PING, PONG, QUIT. */
+final class RegistrationCommands {
+
+    /** Longest user name kept from USER, before the '~' is added. */
+    static final int USERLEN = 10;
+
+    private final Welcome welcome;
+
+    RegistrationCommands(Welcome welcome) {
+        this.welcome = welcome;
+    }
+
+    // CAP LS [302] | CAP LIST | CAP REQ :<caps> | CAP END
+    void cap(Context ctx, IrcMessage m) {
+        Session s = ctx.session();
+        String sub = m.param(0).toUpperCase(java.util.Locale.ROOT);
+        switch (sub) {
+            case "LS" -> {
+                if (!s.registered()) s.setCapNegotiating(true);
+                ctx.reply().fromServer("CAP", s.target(), "LS", "");
+            }
+            case "LIST" -> ctx.reply().fromServer("CAP", s.target(), "LIST", "");
+            case "REQ" -> {
+                if (!s.registered()) s.setCapNegotiating(true);
+                // No capability is offered yet, so any request is refused whole.
+                ctx.reply().fromServer("CAP", s.target(), "NAK", m.param(1) == null ? "" : m.param(1));
+            }
+            case "END" -> {
+                s.setCapNegotiating(false);
+                completeRegistration(ctx);
+            }
+            default -> ctx.reply().numeric(Numeric.ERR_INVALIDCAPCMD, m.param(0), "Invalid CAP subcommand");
+        }
+    }
+
+    // PASS <password>
+    void pass(Context ctx, IrcMessage m) {
+        if (ctx.session().registered()) {
+            ctx.reply().numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+        }
+        // No server password is configured: any PASS before registration is accepted and ignored.
+    }
+
+    // NICK <nickname>
+    void nick(Context ctx, IrcMessage m) {
+        String nick = m.param(0);
+        if (nick == null || nick.isEmpty()) {
+            ctx.reply().numeric(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
+            return;
+        }
+        if (!Names.isValidNick(nick)) {
+            ctx.reply().numeric(Numeric.ERR_ERRONEUSNICKNAME, nick, "Erroneous nickname");
+            return;
+        }
+        Session s = ctx.session();
+        Registry.NickChange change = ctx.registry().changeNick(s, nick);
+        switch (change.outcome()) {
+            case IN_USE -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
+            case UNCHANGED -> { }
+            case CHANGED -> {
+                if (s.registered()) {
+                    Fanout.sendIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
+                } else {
+                    completeRegistration(ctx);
+                }
+            }
+        }
+    }
+
+    // USER <username> <mode> <unused> :<realname>
+    void user(Context ctx, IrcMessage m) {
+        Session s = ctx.session();
+        if (s.registered() || s.identity().user() != null) {
+            ctx.reply().numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
+        }
+        String user = cleanUser(m.param(0));
+        String realname = m.param(3);
+        if (user.isEmpty() || realname.isEmpty()) {
+            ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
+            return;
+        }
+        s.setUser("~" + user, realname);
+        completeRegistration(ctx);
+    }
+
+    // PING <token>
+    void ping(Context ctx, IrcMessage m) {
+        ctx.reply().fromServer("PONG", ctx.server().name(), m.param(0));
+    }
+
+    // PONG [<server>] <token>
+    void pong(Context ctx, IrcMessage m) {
+        // Any line already counts as an answer to our PING (Session.touch), so there is nothing more to do.
+    }
+
+    // QUIT [<reason>]
+    void quit(Context ctx, IrcMessage m) {
+        String reason = m.param(0);
+        ctx.session().markQuitting();
+        ctx.session().outbound().close(reason == null || reason.isEmpty() ? "Quit" : "Quit: " + reason);
+    }
+
+    private void completeRegistration(Context ctx) {
+        Session s = ctx.session();
+        if (s.registered() || s.capNegotiating() || s.nick() == null || s.identity().user() == null) return;
+        if (!ctx.registry().register(s)) return;
+        welcome.greet(ctx);
+    }
+
+    private static String cleanUser(String raw) {
+        StringBuilder user = new StringBuilder(USERLEN);
+        for (int i = 0; i < raw.length() && user.length() < USERLEN; i++) {
+            char c = raw.charAt(i);
+            if (c > ' ' && c != '@' && c != '!' && c != ':' && c < 127) user.append(c);
+        }
+        return user.toString();
+    }
+}

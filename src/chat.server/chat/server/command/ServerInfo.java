@@ -1,0 +1,23 @@
+package chat.server.command;
+
+import chat.server.ServerConfig;
+import chat.server.state.ServerStats;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What handlers know of the server itself.
+ *
+ * @param config    the configuration in force
+ * @param version   the version string (RPL_YOURHOST, RPL_MYINFO, VERSION)
+ * @param startedAt when the server started (RPL_CREATED)
+ * @param stats     traffic counters
+ * @param clock     the clock for timestamps
+ */
+public record ServerInfo(ServerConfig config, String version, Instant startedAt, ServerStats stats, Clock clock) {
+
+    /** The server's own name, the source of its messages. */
+    public String name() {
+        return config.serverName();
+    }
+}

@@ -1,0 +1,46 @@
+package chat.server.command;
+
+import chat.protocol.Numeric;
+import chat.server.state.Session;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The burst a client gets on registration: 001-005, LUSERS, MOTD, then the default channel. */
+final class Welcome {
+
+    /** ISUPPORT tokens per 005 line, as the Modern document suggests. */
+    private static final int TOKENS_PER_LINE = 13;
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ServerQueries queries;
+    private final ChannelCommands channels;
+
+    Welcome(ServerQueries queries, ChannelCommands channels) {
+        this.queries = queries;
+        this.channels = channels;
+    }
+
+    void greet(Context ctx) {
+        Session s = ctx.session();
+        ServerInfo server = ctx.server();
+        var reply = ctx.reply();
+        reply.numeric(Numeric.RPL_WELCOME, "Welcome to the " + server.config().networkName()
+                + " IRC network, " + s.identity().prefix());
+        reply.numeric(Numeric.RPL_YOURHOST, "Your host is " + server.name() + ", running version " + server.version());
+        reply.numeric(Numeric.RPL_CREATED, "This server was created " + CREATED.format(server.startedAt()));
+        reply.numeric(Numeric.RPL_MYINFO, server.name(), server.version(), "o", "nt");
+        List<String> tokens = ISupport.tokens(server.config());
+        for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
+            List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
+            params.add("are supported by this server");
+            reply.numeric(Numeric.RPL_ISUPPORT, params.toArray(String[]::new));
+        }
+        queries.lusers(ctx, null);
+        queries.motd(ctx, null);
+        String lobby = server.config().defaultChannel();
+        if (lobby != null) channels.joinOne(ctx, lobby, false);
+    }
+}

@@ -1,0 +1,157 @@
+package chat.server.net;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.LineParser;
+import chat.protocol.LineWriter;
+import chat.server.command.Dispatcher;
+import chat.server.state.Outbound;
+import chat.server.state.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One client connection: its socket, its session, the reader loop that runs on the connection's own
+ * virtual thread, and its outbound queue. Closing is idempotent and may start on any thread.
+ */
+final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Listener {
+
+    private static final System.Logger LOG = System.getLogger("chat.server");
+
+    private final Socket socket;
+    private final Session session;
+    private final OutboundQueue queue;
+    private final Dispatcher dispatcher;
+    private final Set<Connection> live;
+    private final Clock clock;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private volatile long closingSinceMillis;
+
+    Connection(Socket socket, Dispatcher dispatcher, Set<Connection> live, Clock clock) throws IOException {
+        this.socket = socket;
+        this.dispatcher = dispatcher;
+        this.live = live;
+        this.clock = clock;
+        this.queue = new OutboundQueue(socket.getOutputStream(), dispatcher.server().config().sendQueueBytes(), this);
+        this.session = new Session(this, socket.getInetAddress().getHostAddress(), clock.millis());
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** The reader loop; returns when the client is gone or closing. */
+    void run() {
+        try {
+            new LineReader(socket.getInputStream(), dispatcher.server().config().receiveQueueBytes()).run(this);
+            if (!closing.get()) drop("Connection closed");
+        } catch (LineReader.ReceiveQueueExceeded e) {
+            // The client still reads: let it see why it is cut off.
+            close("RecvQ exceeded: line too long with no line ending");
+        } catch (IOException e) {
+            if (!closing.get()) drop("Read error: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "reader of " + session + " failed", e);
+            drop("Internal error");
+        }
+    }
+
+    @Override
+    public boolean line(byte[] buf, int offset, int length) {
+        session.touch(clock.millis());
+        dispatcher.dispatch(session, LineParser.parse(buf, offset, length));
+        return !closing.get();
+    }
+
+    @Override
+    public boolean tooLong() {
+        session.touch(clock.millis());
+        dispatcher.lineTooLong(session);
+        return !closing.get();
+    }
+
+    @Override
+    public void tlsHandshake() {
+        close("This is a plain-text IRC port: connect without TLS");
+    }
+
+    @Override
+    public boolean send(byte[] lines) {
+        if (closing.get()) return false;
+        if (queue.offer(lines)) return true;
+        // #2: a client that does not read its lines must not hold them in our memory: drop it.
+        drop("SendQ exceeded");
+        return false;
+    }
+
+    @Override
+    public void close(String reason) {
+        if (!closing.compareAndSet(false, true)) return;
+        closingSinceMillis = clock.millis();
+        dispatcher.disconnected(session, reason);
+        queue.finish(LineWriter.encodeWithin(IrcMessage.of("ERROR", reason)));
+    }
+
+    /** Closes at once, without waiting for queued lines: the client is gone or will not read them. */
+    void drop(String reason) {
+        close(reason);
+        release();
+    }
+
+    @Override
+    public void writeFailed(IOException e) {
+        drop("Write error: " + e.getMessage());
+    }
+
+    @Override
+    public void finished() {
+        release();
+    }
+
+    /** Periodic checks, from the sweeper thread: registration time, PING, PING timeout, lingering close. */
+    void sweep(long now, TimeLimits limits) {
+        if (closing.get()) {
+            if (now - closingSinceMillis > limits.closeGraceMillis()) release();
+            return;
+        }
+        if (!session.registered()) {
+            if (now - session.connectedAtMillis() > limits.registrationMillis()) close("Registration timed out");
+            return;
+        }
+        long pingSent = session.pingSentAtMillis();
+        if (pingSent == 0) {
+            if (now - session.lastActivityMillis() > limits.pingIntervalMillis()) {
+                session.markPingSent(now);
+                send(LineWriter.encode(IrcMessage.of("PING", dispatcher.server().name())));
+            }
+        } else if (now - pingSent > limits.pingTimeoutMillis()) {
+            drop("Ping timeout: " + (now - session.lastActivityMillis()) / 1000 + " seconds");
+        }
+    }
+
+    private void release() {
+        if (!released.compareAndSet(false, true)) return;
+        queue.kill();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing " + session, e);
+        }
+        if (live.remove(this)) dispatcher.server().stats().disconnected();
+    }
+
+    /**
+     * The time limits the sweeper enforces, in milliseconds.
+     *
+     * @param registrationMillis time to complete registration
+     * @param pingIntervalMillis idle time before a PING
+     * @param pingTimeoutMillis  time to answer it
+     * @param closeGraceMillis   time a closing connection may take to flush its last lines
+     */
+    record TimeLimits(long registrationMillis, long pingIntervalMillis, long pingTimeoutMillis, long closeGraceMillis) {
+    }
+}

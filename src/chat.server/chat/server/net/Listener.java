@@ -1,0 +1,128 @@
+package chat.server.net;
+
+import chat.server.ServerConfig;
+import chat.server.command.Dispatcher;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The listening socket and its accept loop, the set of live connections, and the sweeper that enforces
+ * registration and ping time limits for all of them from one thread (no timer per client).
+ */
+public final class Listener implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("chat.server");
+    /** Pending connections the kernel may hold for us. */
+    static final int BACKLOG = 4096;
+    /** How often the sweeper looks at every connection. */
+    static final long SWEEP_PERIOD_MILLIS = 500;
+    /** How long a closing connection may take to write its last lines. */
+    static final long CLOSE_GRACE_MILLIS = 5_000;
+    /** How long a shutdown waits for clients to receive their ERROR line. */
+    static final long SHUTDOWN_GRACE_MILLIS = 2_000;
+
+    private final ServerSocket serverSocket;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+    private final Set<Connection> live = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sweeper;
+    private final Thread acceptor;
+
+    private Listener(ServerSocket serverSocket, Dispatcher dispatcher, Clock clock) {
+        this.serverSocket = serverSocket;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        ServerConfig config = dispatcher.server().config();
+        Connection.TimeLimits limits = new Connection.TimeLimits(config.registrationTimeout().toMillis(),
+                config.pingInterval().toMillis(), config.pingTimeout().toMillis(), CLOSE_GRACE_MILLIS);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sweeper").factory());
+        sweeper.scheduleAtFixedRate(() -> sweep(limits), SWEEP_PERIOD_MILLIS, SWEEP_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        this.acceptor = Thread.ofVirtual().name("acceptor").unstarted(this::acceptLoop);
+    }
+
+    /** Binds to the configured address and starts accepting. */
+    public static Listener start(Dispatcher dispatcher, Clock clock) throws IOException {
+        ServerConfig config = dispatcher.server().config();
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(config.host(), config.port()), BACKLOG);
+        Listener listener = new Listener(socket, dispatcher, clock);
+        listener.acceptor.start();
+        return listener;
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+    }
+
+    private void acceptLoop() {
+        while (!serverSocket.isClosed()) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (SocketException e) {
+                return;
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "accept failed: " + e.getMessage());
+                continue;
+            }
+            admit(socket);
+        }
+    }
+
+    private void admit(Socket socket) {
+        try {
+            socket.setTcpNoDelay(true);
+            Connection connection = new Connection(socket, dispatcher, live, clock);
+            live.add(connection);
+            dispatcher.server().stats().connected();
+            Thread.ofVirtual().name("client").start(connection::run);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "could not set up a connection: " + e.getMessage());
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already failing; nothing more to release
+            }
+        }
+    }
+
+    private void sweep(Connection.TimeLimits limits) {
+        long now = clock.millis();
+        for (Connection c : live) {
+            try {
+                c.sweep(now, limits);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "sweeping " + c.session() + " failed", e);
+            }
+        }
+    }
+
+    /** Stops accepting, tells every client the server is going away, waits briefly, then closes all. */
+    @Override
+    public void close() {
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing the listening socket", e);
+        }
+        List<Connection> all = List.copyOf(live);
+        for (Connection c : all) c.close("Server shutting down");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_GRACE_MILLIS);
+        while (!live.isEmpty() && System.nanoTime() < deadline) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        for (Connection c : List.copyOf(live)) c.drop("Server shutting down");
+        sweeper.shutdownNow();
+    }
+}

@@ -1,0 +1,69 @@
+package chat.server.reply;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.LineWriter;
+import chat.protocol.Numeric;
+import chat.server.state.Session;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The replies one command produces for the client that sent it. Handlers add to it; the dispatcher
+ * sends all of it to the client in one write. Confined to the thread handling the command.
+ */
+public final class ReplyBuffer {
+
+    private final String serverName;
+    private final Session session;
+    private final List<IrcMessage> messages = new ArrayList<>(4);
+
+    public ReplyBuffer(String serverName, Session session) {
+        this.serverName = serverName;
+        this.session = session;
+    }
+
+    /** A numeric from the server, addressed to the client's nick (or '*'), then {@code params}. */
+    public void numeric(Numeric numeric, String... params) {
+        String[] all = new String[params.length + 1];
+        all[0] = session.target();
+        System.arraycopy(params, 0, all, 1, params.length);
+        messages.add(IrcMessage.from(serverName, numeric.code(), all));
+    }
+
+    /** A non-numeric message from the server, e.g. {@code PONG} or {@code CAP}. */
+    public void fromServer(String command, String... params) {
+        messages.add(IrcMessage.from(serverName, command, params));
+    }
+
+    /** A standard reply ({@code FAIL}, {@code WARN} or {@code NOTE}): command, code, context..., description. */
+    public void standard(String kind, String command, String code, String... contextAndDescription) {
+        String[] all = new String[contextAndDescription.length + 2];
+        all[0] = command;
+        all[1] = code;
+        System.arraycopy(contextAndDescription, 0, all, 2, contextAndDescription.length);
+        messages.add(IrcMessage.from(serverName, kind, all));
+    }
+
+    /** Any message, as given. */
+    public void add(IrcMessage message) {
+        messages.add(message);
+    }
+
+    public int size() {
+        return messages.size();
+    }
+
+    /** What was added so far, for tests. */
+    public List<IrcMessage> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** The wire bytes of everything added, then empties the buffer. */
+    public byte[] drain() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(messages.size() * 64);
+        for (IrcMessage m : messages) out.writeBytes(LineWriter.encodeWithin(m));
+        messages.clear();
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,74 @@
+package chat.server.state;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A channel: its name, topic and members. Every field is guarded by the registry lock. */
+public final class Channel {
+
+    private static final Session[] NO_SESSIONS = new Session[0];
+
+    private final String name;
+    private final long createdAtSeconds;
+    // guarded by Registry.lock
+    private Topic topic;
+    // guarded by Registry.lock; values are the member's prefix modes ("@", "+", "@+" or "")
+    private final Map<Session, String> members = new LinkedHashMap<>();
+    // guarded by Registry.lock; rebuilt on every membership change so fan-out can use it without copying
+    private Session[] memberArray = NO_SESSIONS;
+
+    Channel(String name, long createdAtSeconds) {
+        this.name = name;
+        this.createdAtSeconds = createdAtSeconds;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    long createdAtSeconds() {
+        return createdAtSeconds;
+    }
+
+    Topic topic() {
+        return topic;
+    }
+
+    void setTopic(Topic topic) {
+        this.topic = topic;
+    }
+
+    boolean has(Session s) {
+        return members.containsKey(s);
+    }
+
+    String modesOf(Session s) {
+        return members.get(s);
+    }
+
+    void add(Session s, String modes) {
+        members.put(s, modes);
+        memberArray = members.keySet().toArray(NO_SESSIONS);
+    }
+
+    void remove(Session s) {
+        if (members.remove(s) != null) memberArray = members.keySet().toArray(NO_SESSIONS);
+    }
+
+    boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    /** The members; the array is never changed after it is handed out. */
+    Session[] memberArray() {
+        return memberArray;
+    }
+
+    Map<Session, String> memberModes() {
+        return members;
+    }
+}

@@ -1,0 +1,310 @@
+package chat.server.state;
+
+import chat.protocol.CaseMapping;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The server's shared state: nicknames, channels and memberships, behind one lock. Every method takes the
+ * lock for a short, I/O-free step and returns an immutable result; callers fan out after it is released.
+ * Lock order: this lock, then any outbound queue; never the reverse (outbound queues take no lock at all).
+ */
+public final class Registry {
+
+    private static final Session[] NO_SESSIONS = new Session[0];
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final CaseMapping caseMapping;
+    private final Clock clock;
+    // guarded by lock: folded nick -> session, for every session that has a nick (registered or not)
+    private final Map<String, Session> nicks = new HashMap<>();
+    // guarded by lock: folded channel name -> channel
+    private final Map<String, Channel> channels = new HashMap<>();
+    // guarded by lock
+    private final Set<Session> registered = new LinkedHashSet<>();
+
+    public Registry(CaseMapping caseMapping, Clock clock) {
+        this.caseMapping = caseMapping;
+        this.clock = clock;
+    }
+
+    public CaseMapping caseMapping() {
+        return caseMapping;
+    }
+
+    /** What became of a NICK. */
+    public enum NickOutcome { CHANGED, IN_USE, UNCHANGED }
+
+    /**
+     * @param outcome   what happened
+     * @param oldPrefix the prefix before the change (the source of the NICK message)
+     * @param audience  who must see the change: the session and everyone sharing a channel with it, if registered
+     */
+    public record NickChange(NickOutcome outcome, String oldPrefix, Session[] audience) {
+    }
+
+    /** Claims {@code nick} for the session, releasing its old one; a nick held by anyone else is refused. */
+    public NickChange changeNick(Session session, String nick) {
+        String folded = caseMapping.fold(nick);
+        lock.lock();
+        try {
+            Session holder = nicks.get(folded);
+            Identity old = session.identity();
+            if (holder != null && holder != session) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_SESSIONS);
+            if (nick.equals(old.nick())) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_SESSIONS);
+            if (old.nick() != null) nicks.remove(caseMapping.fold(old.nick()));
+            nicks.put(folded, session);
+            session.setIdentity(old.withNick(nick));
+            Session[] audience = registered.contains(session) ? audienceOf(session, true) : NO_SESSIONS;
+            return new NickChange(NickOutcome.CHANGED, old.prefix(), audience);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counts the session as a user; false if it was removed meanwhile (its nick was released). */
+    public boolean register(Session session) {
+        lock.lock();
+        try {
+            String nick = session.nick();
+            if (nick == null || nicks.get(caseMapping.fold(nick)) != session) return false;
+            registered.add(session);
+            session.markRegistered();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The registered session with this nick, or null. */
+    public Session findNick(String nick) {
+        lock.lock();
+        try {
+            Session s = nicks.get(caseMapping.fold(nick));
+            return s != null && registered.contains(s) ? s : null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes the session everywhere; returns the peers who shared a channel with it (empty if already gone). */
+    public Session[] remove(Session session) {
+        lock.lock();
+        try {
+            String nick = session.nick();
+            if (nick != null) nicks.remove(caseMapping.fold(nick), session);
+            if (!registered.remove(session)) return NO_SESSIONS;
+            Session[] audience = audienceOf(session, false);
+            for (Channel channel : session.channels) {
+                channel.remove(session);
+                if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
+            }
+            session.channels.clear();
+            return audience;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What became of a JOIN. */
+    public enum JoinOutcome { JOINED, ALREADY_ON }
+
+    /**
+     * @param outcome what happened
+     * @param channel the channel's name as it was created
+     * @param members everyone on the channel after the join, the joiner included
+     * @param topic   the topic, or null
+     * @param names   NAMES entries: prefix modes and nick
+     */
+    public record JoinResult(JoinOutcome outcome, String channel, Session[] members, Topic topic, List<String> names) {
+    }
+
+    /** Adds the session to a channel, creating it (and making the creator an operator when {@code opCreator}). */
+    public JoinResult join(Session session, String name, boolean opCreator) {
+        String folded = caseMapping.fold(name);
+        lock.lock();
+        try {
+            Channel channel = channels.get(folded);
+            boolean created = channel == null;
+            if (created) {
+                channel = new Channel(name, clock.millis() / 1000);
+                channels.put(folded, channel);
+            }
+            if (channel.has(session)) {
+                return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_SESSIONS, channel.topic(), List.of());
+            }
+            channel.add(session, created && opCreator ? "@" : "");
+            session.channels.add(channel);
+            return new JoinResult(JoinOutcome.JOINED, channel.name(), channel.memberArray(), channel.topic(),
+                    namesOf(channel));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Why a channel operation was refused, or OK. */
+    public enum ChannelOutcome { OK, NO_SUCH_CHANNEL, NOT_ON_CHANNEL, NOT_OPERATOR }
+
+    /**
+     * @param outcome what happened
+     * @param channel the channel's name as created (the requested name when there is no such channel)
+     * @param members who must see the operation: the members before a PART, after a TOPIC
+     */
+    public record ChannelAction(ChannelOutcome outcome, String channel, Session[] members) {
+    }
+
+    /** Takes the session off a channel. */
+    public ChannelAction part(Session session, String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
+            if (!channel.has(session)) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_SESSIONS);
+            Session[] audience = channel.memberArray();
+            channel.remove(session);
+            session.channels.remove(channel);
+            if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
+            return new ChannelAction(ChannelOutcome.OK, channel.name(), audience);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The members a channel message from {@code sender} reaches (sender included; the caller skips it). */
+    public ChannelAction channelAudience(Session sender, String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
+            // #2: channels are +n: only members may send to them.
+            if (!channel.has(sender)) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_SESSIONS);
+            return new ChannelAction(ChannelOutcome.OK, channel.name(), channel.memberArray());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param exists  whether the channel exists
+     * @param channel its name as created
+     * @param names   NAMES entries
+     */
+    public record NamesView(boolean exists, String channel, List<String> names) {
+    }
+
+    /** The NAMES of a channel. */
+    public NamesView names(String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new NamesView(false, name, List.of());
+            return new NamesView(true, channel.name(), namesOf(channel));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param outcome whether the topic could be read
+     * @param channel the channel's name as created
+     * @param topic   the topic, or null when none is set
+     */
+    public record TopicView(ChannelOutcome outcome, String channel, Topic topic) {
+    }
+
+    /** Reads a channel's topic; only members may. */
+    public TopicView topic(Session session, String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new TopicView(ChannelOutcome.NO_SUCH_CHANNEL, name, null);
+            if (!channel.has(session)) return new TopicView(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), null);
+            return new TopicView(ChannelOutcome.OK, channel.name(), channel.topic());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sets (or, with empty text, clears) a topic; channels are +t, so only channel operators may. */
+    public ChannelAction setTopic(Session session, String name, String text) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
+            String modes = channel.modesOf(session);
+            if (modes == null) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_SESSIONS);
+            if (!modes.contains("@")) return new ChannelAction(ChannelOutcome.NOT_OPERATOR, channel.name(), NO_SESSIONS);
+            channel.setTopic(text.isEmpty() ? null
+                    : new Topic(text, session.identity().prefix(), clock.millis() / 1000));
+            return new ChannelAction(ChannelOutcome.OK, channel.name(), channel.memberArray());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The channels the session is on, by name. */
+    public List<String> channelsOf(Session session) {
+        lock.lock();
+        try {
+            List<String> names = new ArrayList<>(session.channels.size());
+            for (Channel c : session.channels) names.add(c.name());
+            return names;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param users    registered clients
+     * @param channels channels that exist
+     */
+    public record Counts(int users, int channels) {
+    }
+
+    public Counts counts() {
+        lock.lock();
+        try {
+            return new Counts(registered.size(), channels.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every registered session, for server-wide notices such as a shutdown. */
+    public Session[] everyone() {
+        lock.lock();
+        try {
+            return registered.toArray(NO_SESSIONS);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // Caller holds the lock.
+    private Session[] audienceOf(Session session, boolean includeSelf) {
+        Set<Session> audience = new LinkedHashSet<>();
+        if (includeSelf) audience.add(session);
+        for (Channel channel : session.channels) {
+            for (Session member : channel.memberArray()) {
+                if (member != session) audience.add(member);
+            }
+        }
+        return audience.toArray(NO_SESSIONS);
+    }
+
+    // Caller holds the lock.
+    private static List<String> namesOf(Channel channel) {
+        List<String> names = new ArrayList<>(channel.size());
+        for (Map.Entry<Session, String> e : channel.memberModes().entrySet()) {
+            String modes = e.getValue();
+            names.add((modes.isEmpty() ? "" : modes.substring(0, 1)) + e.getKey().nick());
+        }
+        return names;
+    }
+}

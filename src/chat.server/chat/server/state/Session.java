@@ -1,0 +1,113 @@
+package chat.server.state;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One connected client as the server's state sees it. The identity is published through a volatile field
+ * (written under the registry lock, read anywhere); the channel set is guarded by the registry lock; the
+ * registration progress is confined to the connection's reader thread.
+ */
+public final class Session {
+
+    private final Outbound outbound;
+    private final long connectedAtMillis;
+    private volatile Identity identity;
+    private volatile boolean registered;
+    private volatile long lastActivityMillis;
+    private volatile long pingSentAtMillis;
+
+    // guarded by Registry.lock
+    final Set<Channel> channels = new HashSet<>(4);
+
+    // confined to the reader thread
+    private boolean capNegotiating;
+    private boolean quitting;
+
+    public Session(Outbound outbound, String host, long nowMillis) {
+        this.outbound = outbound;
+        this.identity = new Identity(null, null, host.startsWith(":") ? "0" + host : host, null);
+        this.connectedAtMillis = nowMillis;
+        this.lastActivityMillis = nowMillis;
+    }
+
+    public Outbound outbound() {
+        return outbound;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    /** The nickname, or null before one was accepted. */
+    public String nick() {
+        return identity.nick();
+    }
+
+    /** The nickname as numerics address it: {@code *} before one was accepted. */
+    public String target() {
+        String nick = identity.nick();
+        return nick == null ? "*" : nick;
+    }
+
+    // Written by the registry under its lock, and by the reader thread before the nick is public.
+    void setIdentity(Identity identity) {
+        this.identity = identity;
+    }
+
+    /** Records USER; only before registration, on the reader thread. */
+    public void setUser(String user, String realname) {
+        this.identity = identity.withUser(user, realname);
+    }
+
+    public boolean registered() {
+        return registered;
+    }
+
+    public void markRegistered() {
+        registered = true;
+    }
+
+    public long connectedAtMillis() {
+        return connectedAtMillis;
+    }
+
+    public long lastActivityMillis() {
+        return lastActivityMillis;
+    }
+
+    /** Any line from the client counts as a sign of life and answers an outstanding PING. */
+    public void touch(long nowMillis) {
+        lastActivityMillis = nowMillis;
+        if (pingSentAtMillis != 0) pingSentAtMillis = 0;
+    }
+
+    public long pingSentAtMillis() {
+        return pingSentAtMillis;
+    }
+
+    public void markPingSent(long nowMillis) {
+        pingSentAtMillis = nowMillis;
+    }
+
+    public boolean capNegotiating() {
+        return capNegotiating;
+    }
+
+    public void setCapNegotiating(boolean negotiating) {
+        capNegotiating = negotiating;
+    }
+
+    public boolean quitting() {
+        return quitting;
+    }
+
+    public void markQuitting() {
+        quitting = true;
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + identity.prefix() + "]";
+    }
+}
