@@ -1,0 +1,37 @@
+package chat.client.input;
+
+import chat.protocol.IrcMessage;
+
+import java.util.List;
+
+/** What one typed line asks the client to do. */
+public sealed interface Input {
+
+    /**
+     * Send these messages, in order.
+     *
+     * @param messages what goes to the server (long text is already split into several)
+     * @param focus    the channel that becomes current, or null to keep it
+     */
+    record Send(List<IrcMessage> messages, String focus) implements Input {
+        public Send {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /** Send this QUIT, wait briefly for the server to close, and exit. */
+    record Quit(IrcMessage message) implements Input {}
+
+    /** Show these lines locally. */
+    record Help(List<String> lines) implements Input {
+        public Help {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Nothing is sent; tell the user what was wrong with the line. */
+    record Problem(String text) implements Input {}
+
+    /** An empty line: nothing to do. */
+    record Nothing() implements Input {}
+}

@@ -1,0 +1,199 @@
+package chat.client.input;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.LineParser;
+import chat.protocol.Names;
+import chat.protocol.ParseResult;
+import chat.protocol.TargetList;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a typed line into an {@link Input}: plain text goes to the current channel, {@code /command args} goes
+ * through the command table, {@code //text} sends {@code /text} literally. Stateless and thread-safe.
+ */
+public final class InputParser {
+
+    /** Starts a command; doubled, it escapes itself. */
+    private static final String COMMAND_PREFIX = "/";
+    /** The CTCP envelope of an action: {@code \u0001ACTION text\u0001}. */
+    private static final String ACTION_START = "\u0001ACTION ";
+    private static final String ACTION_END = "\u0001";
+    private static final String NO_CHANNEL = "you are in no channel: /join one, or /msg someone";
+
+    private static final List<Command> COMMANDS = List.of(
+            new Command("msg", "/msg <nick|#channel>[,...] <text>", "send a message to people or channels",
+                    InputParser::msg),
+            new Command("join", "/join <#channel>[,...] [key]", "join a channel and make it current",
+                    InputParser::join),
+            new Command("part", "/part [#channel] [reason]", "leave a channel (the current one by default)",
+                    InputParser::part),
+            new Command("me", "/me <action>", "act in the current channel (* you waves)", InputParser::me),
+            new Command("nick", "/nick <newnick>", "change your nickname", InputParser::nick),
+            new Command("names", "/names [#channel]", "list who is in a channel", InputParser::names),
+            new Command("topic", "/topic [#channel] [text]", "show or set a channel topic", InputParser::topic),
+            new Command("raw", "/raw <line>", "send a raw IRC line to the server", InputParser::raw),
+            new Command("quit", "/quit [reason]", "leave the server and exit", InputParser::quit),
+            new Command("help", "/help", "show this list", InputParser::help));
+
+    private static final List<String> HELP = helpLines();
+
+    /** Parses one typed line (a trailing CR is ignored). */
+    public Input parse(String line, String current) {
+        if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
+        if (line.isBlank()) return new Input.Nothing();
+        if (line.startsWith(COMMAND_PREFIX + COMMAND_PREFIX)) return say(line.substring(1), current);
+        if (!line.startsWith(COMMAND_PREFIX)) return say(line, current);
+        int space = line.indexOf(' ');
+        String name = (space < 0 ? line.substring(1) : line.substring(1, space)).toLowerCase(Locale.ROOT);
+        String args = space < 0 ? "" : line.substring(space + 1).stripLeading();
+        for (Command command : COMMANDS) {
+            if (command.name().equals(name)) return command.action().apply(args, current);
+        }
+        return new Input.Problem("unknown command /" + name + "; type /help for the list");
+    }
+
+    /** The /help text: one line per command. */
+    public List<String> help() {
+        return HELP;
+    }
+
+    private static List<String> helpLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(helpLine("<text>", "send text to the current channel"));
+        lines.add(helpLine("//<text>", "send text that starts with '/'"));
+        for (Command command : COMMANDS) lines.add(helpLine(command.syntax(), command.summary()));
+        return List.copyOf(lines);
+    }
+
+    private static String helpLine(String syntax, String summary) {
+        return String.format(Locale.ROOT, "  %-36s %s", syntax, summary);
+    }
+
+    private static Input say(String text, String current) {
+        if (current == null) return new Input.Problem(NO_CHANNEL);
+        return new Input.Send(privmsgs(current, text, "", ""), null);
+    }
+
+    // /msg <target>{,<target>} <text>
+    private static Input msg(String args, String current) {
+        Words words = Words.of(args);
+        List<String> targets = TargetList.split(words.first());
+        String text = words.rest().stripLeading();
+        if (targets.isEmpty() || text.isEmpty()) return usage("msg");
+        return new Input.Send(privmsgs(String.join(",", targets), text, "", ""), null);
+    }
+
+    // /join <channel>{,<channel>} [key]
+    private static Input join(String args, String current) {
+        Words words = Words.of(args);
+        List<String> channels = TargetList.split(words.first()).stream()
+                .map(c -> Names.isChannel(c) ? c : "#" + c)
+                .toList();
+        if (channels.isEmpty()) return usage("join");
+        String list = String.join(",", channels);
+        String key = words.rest().strip();
+        IrcMessage join = key.isEmpty() ? IrcMessage.of("JOIN", list) : IrcMessage.of("JOIN", list, key);
+        return new Input.Send(List.of(join), channels.get(channels.size() - 1));
+    }
+
+    // /part [channel] [reason]
+    private static Input part(String args, String current) {
+        Words words = Words.of(args);
+        String channel = current;
+        String reason = args.strip();
+        if (Names.isChannel(words.first())) {
+            channel = words.first();
+            reason = words.rest().strip();
+        }
+        if (channel == null) return new Input.Problem(NO_CHANNEL);
+        IrcMessage part = reason.isEmpty() ? IrcMessage.of("PART", channel) : IrcMessage.of("PART", channel, reason);
+        return new Input.Send(List.of(part), null);
+    }
+
+    // /me <action>
+    private static Input me(String args, String current) {
+        if (args.isBlank()) return usage("me");
+        if (current == null) return new Input.Problem(NO_CHANNEL);
+        return new Input.Send(privmsgs(current, args, ACTION_START, ACTION_END), null);
+    }
+
+    // /nick <newnick>
+    private static Input nick(String args, String current) {
+        Words words = Words.of(args);
+        if (words.first().isEmpty() || !words.rest().isBlank()) return usage("nick");
+        return new Input.Send(List.of(IrcMessage.of("NICK", words.first())), null);
+    }
+
+    // /names [channel]
+    private static Input names(String args, String current) {
+        Words words = Words.of(args);
+        String channel = words.first().isEmpty() ? current : words.first();
+        if (channel == null) return new Input.Problem(NO_CHANNEL);
+        return new Input.Send(List.of(IrcMessage.of("NAMES", channel)), null);
+    }
+
+    // /topic [channel] [text]
+    private static Input topic(String args, String current) {
+        Words words = Words.of(args);
+        String channel = current;
+        String text = args.strip();
+        if (Names.isChannel(words.first())) {
+            channel = words.first();
+            text = words.rest().strip();
+        }
+        if (channel == null) return new Input.Problem(NO_CHANNEL);
+        IrcMessage topic = text.isEmpty() ? IrcMessage.of("TOPIC", channel) : IrcMessage.of("TOPIC", channel, text);
+        return new Input.Send(List.of(topic), null);
+    }
+
+    // /raw <line>
+    private static Input raw(String args, String current) {
+        if (args.isBlank()) return usage("raw");
+        return switch (LineParser.parse(args)) {
+            case ParseResult.Parsed parsed when parsed.message().command().equals("QUIT") ->
+                    new Input.Quit(parsed.message());
+            case ParseResult.Parsed parsed -> new Input.Send(List.of(parsed.message()), null);
+            case ParseResult.Rejected rejected -> new Input.Problem("cannot send that line ("
+                    + rejected.error().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+        };
+    }
+
+    // /quit [reason]
+    private static Input quit(String args, String current) {
+        String reason = args.strip();
+        return new Input.Quit(reason.isEmpty() ? IrcMessage.of("QUIT") : IrcMessage.of("QUIT", reason));
+    }
+
+    // /help
+    private static Input help(String args, String current) {
+        return new Input.Help(HELP);
+    }
+
+    /** {@code PRIVMSG target :text}, several of them when the text is too long for one. */
+    private static List<IrcMessage> privmsgs(String target, String text, String before, String after) {
+        int wrapper = (before + after).getBytes(StandardCharsets.UTF_8).length;
+        return TextChunks.split(text, TextChunks.budget("PRIVMSG", target, wrapper)).stream()
+                .map(piece -> IrcMessage.of("PRIVMSG", target, before + piece + after))
+                .toList();
+    }
+
+    private static Input usage(String name) {
+        for (Command command : COMMANDS) {
+            if (command.name().equals(name)) return new Input.Problem("usage: " + command.syntax());
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /** The first word of the arguments and what follows it (after one space). */
+    private record Words(String first, String rest) {
+        static Words of(String args) {
+            String s = args.stripLeading();
+            int space = s.indexOf(' ');
+            return space < 0 ? new Words(s, "") : new Words(s.substring(0, space), s.substring(space + 1));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package chat.client.render;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.Names;
+import chat.protocol.Numeric;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns received messages into readable lines: {@code 12:01 <alice> hi}, {@code * carol joined #lobby},
+ * {@code ! #dev: No such channel}. What people do carries the local time; what the server says does not.
+ * Every line is stripped of formatting and control characters.
+ *
+ * <p>{@link #render} keeps the names of a NAMES reply until its end and must be called from one thread (the
+ * reader); {@link #echo} is stateless.
+ */
+public final class Renderer {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final char CTCP = '\u0001';
+    private static final String ACTION = "ACTION";
+    /** Shown instead of a source when a message has none. */
+    private static final String SERVER = "server";
+
+    private final Clock clock;
+    private final Map<String, List<String>> names = new HashMap<>(); // reader thread only: channel -> names so far
+
+    /** @param clock gives the time and the zone of the timestamps */
+    public Renderer(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The lines to show for a received message: usually one, none for what is not worth showing. */
+    public List<String> render(IrcMessage m, View view) {
+        String line = m.params().size() < minParams(m.command()) ? stamp(generic(m)) : switch (m.command()) {
+            case "PRIVMSG" -> privmsg(m, view);
+            case "NOTICE" -> notice(m, view);
+            case "JOIN" -> stamp("* " + who(m.sourceNick(), view) + " joined " + m.param(0));
+            case "PART" -> stamp("* " + who(m.sourceNick(), view) + " left " + m.param(0) + reason(m.param(1)));
+            case "QUIT" -> stamp("* " + sourceName(m) + " quit" + reason(m.param(0)));
+            case "NICK" -> stamp("* " + (view.isMe(m.sourceNick()) ? "you are" : sourceName(m) + " is")
+                    + " now known as " + m.param(0));
+            case "KICK" -> stamp("* " + who(m.param(1), view) + (view.isMe(m.param(1)) ? " were" : " was")
+                    + " kicked from " + m.param(0) + " by " + sourceName(m) + reason(m.param(2)));
+            case "TOPIC" -> stamp(m.params().size() < 2 || m.last().isEmpty()
+                    ? "* " + sourceName(m) + " cleared the topic of " + m.param(0)
+                    : "* " + sourceName(m) + " changed the topic of " + m.param(0) + " to: " + m.last());
+            case "INVITE" -> stamp("* " + sourceName(m) + " invites " + who(m.param(0), view) + " to " + m.param(1));
+            case "MODE" -> stamp("* " + sourceName(m) + " sets mode " + String.join(" ", m.params().subList(1,
+                    m.params().size())) + " on " + m.param(0));
+            case "ERROR" -> "! server: " + m.last();
+            case "FAIL" -> "! " + standardReply(m);
+            case "WARN" -> "! warning: " + standardReply(m);
+            case "NOTE" -> "* " + standardReply(m);
+            case "PING", "PONG", "CAP" -> null;
+            default -> isNumeric(m.command()) ? numeric(m) : stamp(generic(m));
+        };
+        return line == null ? List.of() : List.of(PlainText.clean(line));
+    }
+
+    /**
+     * The local echo of a message we sent, since the server does not echo: {@code 12:01 <me> text} in the
+     * current channel, {@code [#dev] <me> text} in another, {@code [to a,b] <me> text} to people. Only PRIVMSG
+     * is echoed.
+     */
+    public Optional<String> echo(IrcMessage sent, View view) {
+        if (!sent.command().equals("PRIVMSG") || sent.params().size() < 2) return Optional.empty();
+        String target = sent.param(0);
+        String where;
+        if (view.isCurrent(target)) {
+            where = "";
+        } else if (Names.isChannel(target) && target.indexOf(',') < 0) {
+            where = "[" + target + "] ";
+        } else {
+            where = "[to " + target + "] ";
+        }
+        String me = view.nick() == null ? "me" : view.nick();
+        return Optional.of(PlainText.clean(stamp(where + said(me, sent.last()))));
+    }
+
+    // PRIVMSG <target> :<text>
+    private String privmsg(IrcMessage m, View view) {
+        String target = m.param(0);
+        String where;
+        if (Names.isChannel(target)) {
+            where = view.isCurrent(target) ? "" : "[" + target + "] ";
+        } else {
+            where = view.isMe(target) ? "[private] " : "[" + target + "] ";
+        }
+        return stamp(where + said(sourceName(m), m.last()));
+    }
+
+    /** {@code <nick> text}, or {@code * nick text} for an action, or a note for another CTCP request. */
+    private static String said(String nick, String text) {
+        if (text == null) text = "";
+        if (text.length() > 1 && text.charAt(0) == CTCP) {
+            String body = text.substring(1, text.charAt(text.length() - 1) == CTCP ? text.length() - 1 : text.length());
+            if (body.equals(ACTION)) return "* " + nick;
+            if (body.startsWith(ACTION + " ")) return "* " + nick + " " + body.substring(ACTION.length() + 1);
+            return "* " + nick + " sent a CTCP " + body;
+        }
+        return "<" + nick + "> " + text;
+    }
+
+    // NOTICE <target> :<text>
+    private String notice(IrcMessage m, View view) {
+        String target = m.param(0);
+        String where = Names.isChannel(target) && !view.isCurrent(target) ? "[" + target + "] " : "";
+        return stamp(where + "-" + sourceName(m) + "- " + (m.last() == null ? "" : m.last()));
+    }
+
+    private String numeric(IrcMessage m) {
+        Numeric numeric = Numeric.ofCode(m.command());
+        if (numeric != null) {
+            switch (numeric) {
+                case RPL_MYINFO, RPL_ISUPPORT, RPL_ENDOFMOTD:
+                    return null;
+                case RPL_WELCOME, ERR_NOMOTD, RPL_LOCALUSERS, RPL_GLOBALUSERS:
+                    return "* " + m.last();
+                case RPL_MOTDSTART, RPL_MOTD:
+                    return m.last();
+                case RPL_NAMREPLY:
+                    // 353 <me> <type> <channel> :<names>
+                    names.computeIfAbsent(m.param(2), c -> new ArrayList<>()).addAll(words(m.last()));
+                    return null;
+                case RPL_ENDOFNAMES: {
+                    // 366 <me> <channel> :End of /NAMES list
+                    List<String> users = names.remove(m.param(1));
+                    return users == null || users.isEmpty() ? "* no users in " + m.param(1)
+                            : "* users in " + m.param(1) + ": " + String.join(" ", users);
+                }
+                case RPL_TOPIC:
+                    return "* topic of " + m.param(1) + ": " + m.last();
+                case RPL_NOTOPIC:
+                    return "* no topic is set for " + m.param(1);
+                case RPL_TOPICWHOTIME:
+                    // 333 <me> <channel> <setter> <unix time>
+                    return "* topic of " + m.param(1) + " set by " + nickOf(m.param(2)) + when(m.param(3));
+                case ERR_UNKNOWNCOMMAND:
+                    // We send CAP LS to every server; one without capabilities need not say so.
+                    if ("CAP".equals(m.param(1))) return null;
+                    break;
+                default:
+                    break;
+            }
+        }
+        char kind = m.command().charAt(0);
+        if (kind == '4' || kind == '5') return "! " + describe(m.params(), 1, m.command());
+        return "* " + (m.params().size() > 1 ? String.join(" ", m.params().subList(1, m.params().size())) : m.command());
+    }
+
+    private String generic(IrcMessage m) {
+        String head = (m.source() == null ? "" : sourceName(m) + " ") + m.command();
+        return "* " + (m.params().isEmpty() ? head : head + " " + describe(m.params(), 0, ""));
+    }
+
+    // FAIL <command> <code> [<context>...] :<description>
+    private static String standardReply(IrcMessage m) {
+        int n = m.params().size();
+        if (n < 3) return String.join(" ", m.params());
+        String context = String.join(" ", m.params().subList(2, n - 1));
+        return (context.isEmpty() ? "" : context + ": ") + m.last() + " (" + m.param(0) + " " + m.param(1) + ")";
+    }
+
+    /** Parameters from {@code from}: the middle ones, then ": " and the last one; or {@code empty} if none. */
+    private static String describe(List<String> params, int from, String empty) {
+        int n = params.size();
+        if (n <= from) return empty;
+        if (n == from + 1) return params.get(from);
+        return String.join(" ", params.subList(from, n - 1)) + ": " + params.get(n - 1);
+    }
+
+    private String stamp(String text) {
+        return TIME.format(LocalTime.now(clock)) + " " + text;
+    }
+
+    private String when(String unixSeconds) {
+        if (unixSeconds == null) return "";
+        try {
+            Instant at = Instant.ofEpochSecond(Long.parseLong(unixSeconds));
+            return " on " + DATE_TIME.format(ZonedDateTime.ofInstant(at, clock.getZone()));
+        } catch (NumberFormatException e) {
+            return "";
+        }
+    }
+
+    private static String who(String nick, View view) {
+        return view.isMe(nick) ? "you" : nick;
+    }
+
+    private static String sourceName(IrcMessage m) {
+        return m.source() == null ? SERVER : m.sourceNick();
+    }
+
+    private static String nickOf(String mask) {
+        if (mask == null) return "?";
+        int bang = mask.indexOf('!');
+        return bang < 0 ? mask : mask.substring(0, bang);
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isEmpty() ? "" : " (" + reason + ")";
+    }
+
+    private static List<String> words(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        return List.of(text.strip().split(" +"));
+    }
+
+    /** Fewer parameters than this and a message is shown the generic way. */
+    private static int minParams(String command) {
+        return switch (command) {
+            case "PRIVMSG", "NOTICE", "KICK", "INVITE" -> 2;
+            case "JOIN", "PART", "NICK", "TOPIC", "MODE", "ERROR" -> 1;
+            default -> 0;
+        };
+    }
+
+    private static boolean isNumeric(String command) {
+        return command.length() == 3 && Character.isDigit(command.charAt(0));
+    }
+}

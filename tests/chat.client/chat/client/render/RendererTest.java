@@ -1,0 +1,150 @@
+package chat.client.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.CaseMapping;
+import chat.protocol.IrcMessage;
+import chat.protocol.LineParser;
+import chat.protocol.Numeric;
+import chat.protocol.ParseResult;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RendererTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:01:30Z"), ZoneOffset.UTC);
+    private static final View VIEW = new View("me", "#lobby", CaseMapping.RFC1459);
+
+    private final Renderer renderer = new Renderer(CLOCK);
+
+    static Stream<Arguments> lines() {
+        return Stream.of(
+                Arguments.of(":alice!a@h PRIVMSG #lobby :hi", "12:01 <alice> hi"),
+                Arguments.of(":alice!a@h PRIVMSG #LOBBY :hi", "12:01 <alice> hi"),
+                Arguments.of(":alice!a@h PRIVMSG #dev :hi", "12:01 [#dev] <alice> hi"),
+                Arguments.of(":bob!b@h PRIVMSG me :psst", "12:01 [private] <bob> psst"),
+                Arguments.of(":bob!b@h PRIVMSG ME :psst", "12:01 [private] <bob> psst"),
+                Arguments.of(":bob!b@h PRIVMSG @#lobby :ops only", "12:01 [@#lobby] <bob> ops only"),
+                Arguments.of(":alice!a@h PRIVMSG #lobby :\u0001ACTION waves\u0001", "12:01 * alice waves"),
+                Arguments.of(":alice!a@h PRIVMSG #dev :\u0001ACTION waves\u0001", "12:01 [#dev] * alice waves"),
+                Arguments.of(":bob!b@h PRIVMSG me :\u0001ACTION winks", "12:01 [private] * bob winks"),
+                Arguments.of(":bob!b@h PRIVMSG me :\u0001VERSION\u0001", "12:01 [private] * bob sent a CTCP VERSION"),
+                Arguments.of(":alice!a@h PRIVMSG #lobby :\u0002bold\u0002 \u000304,01red\u0003 \u001b[2Jx",
+                        "12:01 <alice> bold red [2Jx"),
+                Arguments.of(":bob!b@h NOTICE me :text", "12:01 -bob- text"),
+                Arguments.of(":bob!b@h NOTICE #dev :text", "12:01 [#dev] -bob- text"),
+                Arguments.of(":irc.example NOTICE * :*** Looking up your hostname",
+                        "12:01 -irc.example- *** Looking up your hostname"),
+                Arguments.of("NOTICE AUTH :hello", "12:01 -server- hello"),
+                Arguments.of(":carol!c@h JOIN #lobby", "12:01 * carol joined #lobby"),
+                Arguments.of(":me!m@h JOIN #dev", "12:01 * you joined #dev"),
+                Arguments.of(":carol!c@h PART #lobby :see you", "12:01 * carol left #lobby (see you)"),
+                Arguments.of(":carol!c@h PART #lobby", "12:01 * carol left #lobby"),
+                Arguments.of(":dave!d@h QUIT :Ping timeout", "12:01 * dave quit (Ping timeout)"),
+                Arguments.of(":dave!d@h QUIT", "12:01 * dave quit"),
+                Arguments.of(":dave!d@h NICK dan", "12:01 * dave is now known as dan"),
+                Arguments.of(":me!m@h NICK myself", "12:01 * you are now known as myself"),
+                Arguments.of(":op!o@h KICK #lobby bob :spam", "12:01 * bob was kicked from #lobby by op (spam)"),
+                Arguments.of(":op!o@h KICK #lobby me", "12:01 * you were kicked from #lobby by op"),
+                Arguments.of(":alice!a@h TOPIC #lobby :new topic",
+                        "12:01 * alice changed the topic of #lobby to: new topic"),
+                Arguments.of(":alice!a@h TOPIC #lobby :", "12:01 * alice cleared the topic of #lobby"),
+                Arguments.of(":alice!a@h INVITE me #dev", "12:01 * alice invites you to #dev"),
+                Arguments.of(":op!o@h MODE #lobby +o bob", "12:01 * op sets mode +o bob on #lobby"),
+                Arguments.of(":srv 332 me #lobby :all about chat", "* topic of #lobby: all about chat"),
+                Arguments.of(":srv 331 me #lobby :No topic is set", "* no topic is set for #lobby"),
+                Arguments.of(":srv 333 me #lobby alice!a@h 1740830400", "* topic of #lobby set by alice on 2025-03-01 12:00"),
+                Arguments.of(":srv 001 me :Welcome to the chat, me", "* Welcome to the chat, me"),
+                Arguments.of(":srv 002 me :Your host is srv", "* Your host is srv"),
+                Arguments.of(":srv 004 me srv v1 io ov", ""),
+                Arguments.of(":srv 005 me CASEMAPPING=ascii :are supported", ""),
+                Arguments.of(":srv 254 me 2 :channels formed", "* 2 channels formed"),
+                Arguments.of(":srv 375 me :- srv message of the day", "- srv message of the day"),
+                Arguments.of(":srv 372 me :- be nice", "- be nice"),
+                Arguments.of(":srv 376 me :End of MOTD", ""),
+                Arguments.of(":srv 433 * alice :Nickname is already in use", "! alice: Nickname is already in use"),
+                Arguments.of(":srv 403 me #nope :No such channel", "! #nope: No such channel"),
+                Arguments.of(":srv 461 me PRIVMSG :Not enough parameters", "! PRIVMSG: Not enough parameters"),
+                Arguments.of(":srv 451 * :You have not registered", "! You have not registered"),
+                Arguments.of(":srv 421 me CAP :Unknown command", ""),
+                Arguments.of(":srv 421 me FOO :Unknown command", "! FOO: Unknown command"),
+                Arguments.of(":srv 501 me :Unknown MODE flag", "! Unknown MODE flag"),
+                Arguments.of(":srv 999 me some :thing new", "* some thing new"),
+                Arguments.of(":srv FAIL JOIN CHANNEL_FULL #dev :Channel is full",
+                        "! #dev: Channel is full (JOIN CHANNEL_FULL)"),
+                Arguments.of(":srv FAIL NICK NICKNAME_RESERVED :Reserved", "! Reserved (NICK NICKNAME_RESERVED)"),
+                Arguments.of("ERROR :Closing link: (Ping timeout)", "! server: Closing link: (Ping timeout)"),
+                Arguments.of("PING :abc", ""),
+                Arguments.of(":srv PONG srv :abc", ""),
+                Arguments.of(":srv CAP * LS :", ""),
+                Arguments.of(":oper!o@h WALLOPS :maintenance soon", "12:01 * oper WALLOPS maintenance soon"),
+                Arguments.of(":alice!a@h AWAY :lunch", "12:01 * alice AWAY lunch"),
+                Arguments.of(":alice!a@h PRIVMSG #lobby", "12:01 * alice PRIVMSG #lobby"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("lines")
+    void renders(String wire, String shown) {
+        List<String> expected = shown.isEmpty() ? List.of() : List.of(shown);
+        assertThat(renderer.render(message(wire), VIEW)).isEqualTo(expected);
+    }
+
+    @Test
+    void gathersNamesUntilTheEndOfTheList() {
+        assertThat(renderer.render(message(":srv 353 me = #lobby :@alice bob"), VIEW)).isEmpty();
+        assertThat(renderer.render(message(":srv 353 me = #dev :zed"), VIEW)).isEmpty();
+        assertThat(renderer.render(message(":srv 353 me = #lobby :carol me"), VIEW)).isEmpty();
+        assertThat(renderer.render(message(":srv 366 me #lobby :End of /NAMES list"), VIEW))
+                .containsExactly("* users in #lobby: @alice bob carol me");
+        assertThat(renderer.render(message(":srv 366 me #dev :End of /NAMES list"), VIEW))
+                .containsExactly("* users in #dev: zed");
+        assertThat(renderer.render(message(":srv 366 me #empty :End of /NAMES list"), VIEW))
+                .containsExactly("* no users in #empty");
+    }
+
+    @Test
+    void numericNamesMatchTheTable() {
+        assertThat(renderer.render(IrcMessage.from("srv", Numeric.ERR_NICKNAMEINUSE.code(), "*", "bob", "In use"), VIEW))
+                .containsExactly("! bob: In use");
+    }
+
+    static Stream<Arguments> echoes() {
+        return Stream.of(
+                Arguments.of("PRIVMSG #lobby :hello there", "12:01 <me> hello there"),
+                Arguments.of("PRIVMSG #dev :hello", "12:01 [#dev] <me> hello"),
+                Arguments.of("PRIVMSG a,b :hi both", "12:01 [to a,b] <me> hi both"),
+                Arguments.of("PRIVMSG #dev,bob :hi", "12:01 [to #dev,bob] <me> hi"),
+                Arguments.of("PRIVMSG bob :psst", "12:01 [to bob] <me> psst"),
+                Arguments.of("PRIVMSG #lobby :\u0001ACTION waves\u0001", "12:01 * me waves"),
+                Arguments.of("JOIN #dev", ""),
+                Arguments.of("NICK dan", ""));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("echoes")
+    void echoesWhatWeSay(String wire, String shown) {
+        assertThat(renderer.echo(message(wire), VIEW).orElse("")).isEqualTo(shown);
+    }
+
+    @Test
+    void timeIsLocalToTheClockZone() {
+        Renderer tokyo = new Renderer(CLOCK.withZone(ZoneOffset.ofHours(9)));
+        assertThat(tokyo.render(message(":alice!a@h PRIVMSG #lobby :hi"), VIEW)).containsExactly("21:01 <alice> hi");
+    }
+
+    private static IrcMessage message(String wire) {
+        return switch (LineParser.parse(wire)) {
+            case ParseResult.Parsed parsed -> parsed.message();
+            case ParseResult.Rejected rejected -> throw new AssertionError(wire + ": " + rejected);
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package chat.client.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.CaseMapping;
+
+import org.junit.jupiter.api.Test;
+
+class SessionTest {
+
+    private final Session session = new Session("alice");
+
+    @Test
+    void firstJoinBecomesCurrentAndLaterOnesDoNot() {
+        session.joined("#lobby");
+        session.joined("#dev");
+        assertThat(session.current()).isEqualTo("#lobby");
+    }
+
+    @Test
+    void leavingTheCurrentChannelFallsBackToTheLastJoined() {
+        session.joined("#lobby");
+        session.joined("#dev");
+        session.joined("#ops");
+        session.focus("#dev");
+        session.left("#DEV");
+        assertThat(session.current()).isEqualTo("#ops");
+        session.left("#ops");
+        session.left("#lobby");
+        assertThat(session.current()).isNull();
+    }
+
+    @Test
+    void aFailedJoinGivesBackThePreviousChannel() {
+        session.joined("#lobby");
+        session.focus("#secret");
+        session.joinFailed("#secret");
+        assertThat(session.current()).isEqualTo("#lobby");
+        session.focus("#lobby");
+        session.joinFailed("#lobby");
+        assertThat(session.current()).as("a channel we are in stays").isEqualTo("#lobby");
+    }
+
+    @Test
+    void assumeOnlyFillsAnEmptyCurrentChannel() {
+        session.assume("#lobby");
+        session.assume("#other");
+        assertThat(session.current()).isEqualTo("#lobby");
+    }
+
+    @Test
+    void viewFollowsNickAndCaseMapping() {
+        session.welcome("Alice");
+        assertThat(session.registered()).isTrue();
+        assertThat(session.view().isMe("alice")).isTrue();
+        assertThat(session.view().isMe("Alice[")).isFalse();
+        session.nick("a[x");
+        assertThat(session.view().isMe("A{X")).isTrue();
+        session.mapping(CaseMapping.ASCII);
+        assertThat(session.view().isMe("A{X")).isFalse();
+    }
+}
