@@ -1,0 +1,140 @@
+package chat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.IrcMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Junk, oversized lines and clients that misbehave: each test checks that two others keep chatting. */
+class HostileInputTest {
+
+    @RegisterExtension
+    final ServerExtension server = ServerExtension.withConfig(c -> c.withQueues(64 * 1024, 64 * 1024));
+
+    private TestClient alice;
+    private TestClient bob;
+
+    @BeforeEach
+    void twoWellBehavedClients() {
+        alice = server.connect("alice");
+        bob = server.connect("bob");
+    }
+
+    private void assertOthersStillChat(String text) {
+        alice.send("PRIVMSG #lobby :" + text);
+        assertThat(bob.expect("PRIVMSG", "#lobby").last()).isEqualTo(text);
+        bob.send("PRIVMSG alice :" + text + " back");
+        assertThat(alice.expect("PRIVMSG", "alice").last()).isEqualTo(text + " back");
+    }
+
+    @Test
+    void binaryGarbageIsAnsweredOrIgnoredWithoutHarm() {
+        TestClient junk = server.connect("junk");
+        byte[] garbage = new byte[8192];
+        new Random(42).nextBytes(garbage);
+        junk.sendRaw(garbage);
+        junk.send("");
+        junk.send("PRIVMSG #lobby :after the garbage");
+        assertThat(bob.expect("PRIVMSG", "#lobby").last()).isEqualTo("after the garbage");
+        assertOthersStillChat("garbage survived");
+    }
+
+    @Test
+    void tenKilobyteLineIsRefusedWith417AndTheConnectionLives() {
+        TestClient big = server.connect("big");
+        big.send("PRIVMSG #lobby :" + "a".repeat(10 * 1024));
+        big.expect("417", "big");
+        big.send("PRIVMSG #lobby :" + "b".repeat(600));
+        big.expect("417", "big");
+        big.send("PRIVMSG #lobby :short again");
+        assertThat(alice.expect("PRIVMSG", "#lobby").last()).isEqualTo("short again");
+        assertThat(bob.expect("PRIVMSG", "#lobby").last()).isEqualTo("short again");
+        assertThat(alice.drain()).noneMatch(m -> m.command().equals("PRIVMSG"));
+        assertOthersStillChat("big line survived");
+    }
+
+    @Test
+    void endlessLineWithoutEndingIsCutOffAtTheReceiveLimit() {
+        TestClient endless = server.connect("endless");
+        byte[] chunk = "z".repeat(16 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try {
+            for (int i = 0; i < 8 && !endless.closedByServer(); i++) endless.sendRaw(chunk);
+        } catch (AssertionError sendFailedBecauseServerClosed) {
+            // the server may close while we are still writing
+        }
+        List<IrcMessage> last = endless.awaitClose();
+        assertThat(last).anyMatch(m -> m.command().equals("ERROR"));
+        assertThat(alice.expect("QUIT").sourceNick()).isEqualTo("endless");
+        assertOthersStillChat("endless line cut");
+    }
+
+    @Test
+    void crOnlyAndLfOnlyLineEndingsWork() {
+        TestClient c = server.open();
+        c.sendRaw("NICK crlf\rUSER c 0 * :c\n".getBytes(StandardCharsets.US_ASCII));
+        c.expect("001", "crlf");
+        c.sendRaw("PRIVMSG #lobby :cr only\r".getBytes(StandardCharsets.US_ASCII));
+        assertThat(bob.expect("PRIVMSG", "#lobby").last()).isEqualTo("cr only");
+    }
+
+    @Test
+    void nulByteLineIsRejected() {
+        TestClient c = server.connect("nul");
+        c.sendRaw("PRIVMSG #lobby :a\0b\r\n".getBytes(StandardCharsets.US_ASCII));
+        c.expect("400", "nul", "PRIVMSG");
+        assertThat(bob.drain()).noneMatch(m -> m.command().equals("PRIVMSG"));
+        assertOthersStillChat("nul refused");
+    }
+
+    @Test
+    void tlsClientHelloOnThePlainPortIsAnsweredAndClosed() throws IOException {
+        TestClient tls = server.open();
+        // The start of a TLS 1.2 ClientHello record.
+        tls.sendRaw(new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03});
+        List<IrcMessage> got = tls.awaitClose();
+        assertThat(got).anyMatch(m -> m.command().equals("ERROR") && m.last().contains("TLS"));
+        assertOthersStillChat("tls refused");
+    }
+
+    @Test
+    void clientThatNeverReadsIsDroppedAndOthersKeepChatting() throws IOException {
+        Socket sleeper = new Socket();
+        sleeper.setReceiveBufferSize(4096);
+        sleeper.connect(new InetSocketAddress("127.0.0.1", server.port()));
+        sleeper.getOutputStream().write("NICK sleeper\r\nUSER s 0 * :s\r\n".getBytes(StandardCharsets.US_ASCII));
+        sleeper.getOutputStream().flush();
+        alice.expect("JOIN", "#lobby");
+        String line = "PRIVMSG sleeper :" + "w".repeat(400);
+        // Enough to fill the sleeper's socket buffers and its 64 KiB send queue many times over.
+        IrcMessage quit = null;
+        for (int burst = 0; burst < 400 && quit == null; burst++) {
+            StringBuilder many = new StringBuilder();
+            for (int i = 0; i < 100; i++) many.append(line).append("\r\n");
+            alice.sendRaw(many.toString().getBytes(StandardCharsets.US_ASCII));
+            quit = alice.drain().stream().filter(m -> m.command().equals("QUIT")).findFirst().orElse(null);
+        }
+        if (quit == null) quit = alice.expect("QUIT");
+        assertThat(quit.sourceNick()).isEqualTo("sleeper");
+        assertThat(quit.last()).isEqualTo("SendQ exceeded");
+        assertOthersStillChat("sleeper dropped");
+        sleeper.close();
+    }
+
+    @Test
+    void socketDroppedInTheMiddleOfRegistrationLeavesNoTrace() {
+        TestClient half = server.open();
+        half.send("NICK halfway");
+        half.drain();
+        half.close();
+        server.connect("halfway");
+        assertOthersStillChat("half registration");
+    }
+}

@@ -1,0 +1,40 @@
+package chat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.IrcMessage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Keep-alive and shutdown: idle clients are pinged, silent ones dropped, everyone told on shutdown. */
+class LifecycleTest {
+
+    @RegisterExtension
+    final ServerExtension server = ServerExtension.withConfig(c -> c.withTimeouts(
+            c.registrationTimeout(), Duration.ofMillis(600), Duration.ofMillis(900)));
+
+    @Test
+    void idleClientIsPingedAndDroppedWhenSilent() {
+        TestClient talker = server.connect("talker").answerPings();
+        TestClient silent = server.connect("silent");
+        talker.expect("PING");
+        List<IrcMessage> beforeClose = silent.awaitClose();
+        assertThat(beforeClose).anyMatch(m -> m.command().equals("PING"));
+        IrcMessage quit = talker.expect("QUIT");
+        assertThat(quit.sourceNick()).isEqualTo("silent");
+        assertThat(quit.last()).startsWith("Ping timeout");
+        talker.send("PRIVMSG talker :still alive");
+        talker.expect("PRIVMSG", "talker", "still alive");
+    }
+
+    @Test
+    void shutdownTellsEveryClient() {
+        TestClient a = server.connect("a");
+        TestClient b = server.connect("b");
+        server.server().close();
+        assertThat(a.awaitClose()).anyMatch(m -> m.command().equals("ERROR") && m.last().equals("Server shutting down"));
+        assertThat(b.awaitClose()).anyMatch(m -> m.command().equals("ERROR"));
+    }
+}

@@ -1,0 +1,80 @@
+package chat.e2e;
+
+import chat.server.ChatServer;
+import chat.server.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts a real server on 127.0.0.1 port 0 before each test and stops it after, closing every client the
+ * test opened. Register with {@code @RegisterExtension}; {@link #withConfig} changes the configuration.
+ */
+public final class ServerExtension implements BeforeEachCallback, AfterEachCallback {
+
+    private final UnaryOperator<ServerConfig> configure;
+    private final List<TestClient> clients = new ArrayList<>();
+    private ChatServer server;
+
+    public ServerExtension() {
+        this(c -> c);
+    }
+
+    private ServerExtension(UnaryOperator<ServerConfig> configure) {
+        this.configure = configure;
+    }
+
+    /** An extension whose server config is the test default changed by {@code configure}. */
+    public static ServerExtension withConfig(UnaryOperator<ServerConfig> configure) {
+        return new ServerExtension(configure);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO);
+        server = ChatServer.start(configure.apply(config));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        synchronized (clients) {
+            clients.forEach(TestClient::close);
+            clients.clear();
+        }
+        if (server != null) server.close();
+    }
+
+    public ChatServer server() {
+        return server;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** A raw connection that has sent nothing yet. */
+    public TestClient open() {
+        try {
+            TestClient client = new TestClient("127.0.0.1", server.port());
+            synchronized (clients) {
+                clients.add(client);
+            }
+            return client;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A client registered as {@code nick}, its welcome and the default channel's names already read. */
+    public TestClient connect(String nick) {
+        TestClient client = open();
+        client.register(nick);
+        return client;
+    }
+}

@@ -1,0 +1,8 @@
+/** Black-box end-to-end tests: a real server on 127.0.0.1, real sockets, real client code. */
+open module chat.e2e {
+    requires chat.server;
+    requires chat.client;
+    requires org.junit.jupiter.api;
+    requires org.junit.jupiter.params;
+    requires org.assertj.core;
+}
