@@ -46,6 +46,7 @@ final class MessageCommands {
             return;
         }
         String source = sender.identity().prefix();
+        sender.markSpoke(ctx.server().clock().millis());
         for (String target : targets) {
             if (Names.isChannel(target)) {
                 Registry.ChannelAction audience = ctx.registry().channelAudience(sender, target);

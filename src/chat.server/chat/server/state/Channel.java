@@ -12,6 +12,8 @@ public final class Channel {
     private final long createdAtSeconds;
     // guarded by Registry.lock
     private Topic topic;
+    // guarded by Registry.lock
+    private final ChannelModes modes = new ChannelModes();
     // guarded by Registry.lock; values are the member's prefix modes ("@", "+", "@+" or "")
     private final Map<Session, String> members = new LinkedHashMap<>();
     // guarded by Registry.lock; rebuilt on every membership change so fan-out can use it without copying
@@ -28,6 +30,10 @@ public final class Channel {
 
     long createdAtSeconds() {
         return createdAtSeconds;
+    }
+
+    ChannelModes modes() {
+        return modes;
     }
 
     Topic topic() {

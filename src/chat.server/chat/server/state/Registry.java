@@ -182,8 +182,7 @@ public final class Registry {
         try {
             Channel channel = channels.get(caseMapping.fold(name));
             if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
-            // #2: channels are +n: only members may send to them.
-            if (!channel.has(sender)) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_SESSIONS);
+            if (channel.modes().noExternal && !channel.has(sender)) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_SESSIONS);
             return new ChannelAction(ChannelOutcome.OK, channel.name(), channel.memberArray());
         } finally {
             lock.unlock();
@@ -231,7 +230,7 @@ public final class Registry {
         }
     }
 
-    /** Sets (or, with empty text, clears) a topic; channels are +t, so only channel operators may. */
+    /** Sets (or, with empty text, clears) a topic; on a +t channel only channel operators may. */
     public ChannelAction setTopic(Session session, String name, String text) {
         lock.lock();
         try {
@@ -239,7 +238,7 @@ public final class Registry {
             if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
             String modes = channel.modesOf(session);
             if (modes == null) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_SESSIONS);
-            if (!modes.contains("@")) return new ChannelAction(ChannelOutcome.NOT_OPERATOR, channel.name(), NO_SESSIONS);
+            if (channel.modes().topicLocked && !modes.contains("@")) return new ChannelAction(ChannelOutcome.NOT_OPERATOR, channel.name(), NO_SESSIONS);
             channel.setTopic(text.isEmpty() ? null
                     : new Topic(text, session.identity().prefix(), clock.millis() / 1000));
             return new ChannelAction(ChannelOutcome.OK, channel.name(), channel.memberArray());

@@ -16,6 +16,11 @@ public final class Session {
     private volatile boolean registered;
     private volatile long lastActivityMillis;
     private volatile long pingSentAtMillis;
+    private volatile long lastSpokeMillis;
+    private volatile String awayMessage;
+    private volatile boolean invisible;
+    private volatile boolean operator;
+    private volatile boolean wallops;
 
     // guarded by Registry.lock
     final Set<Channel> channels = new HashSet<>(4);
@@ -88,6 +93,60 @@ public final class Session {
 
     public void markPingSent(long nowMillis) {
         pingSentAtMillis = nowMillis;
+    }
+
+    /** When the client last sent a PRIVMSG or NOTICE (WHOIS idle time); its connect time before that. */
+    public long lastSpokeMillis() {
+        return lastSpokeMillis == 0 ? connectedAtMillis : lastSpokeMillis;
+    }
+
+    public void markSpoke(long nowMillis) {
+        lastSpokeMillis = nowMillis;
+    }
+
+    /** The AWAY message, or null when present. */
+    public String awayMessage() {
+        return awayMessage;
+    }
+
+    public void setAwayMessage(String message) {
+        awayMessage = message;
+    }
+
+    /** User mode +i: hidden from WHO and NAMES of those who share no channel with it. */
+    public boolean invisible() {
+        return invisible;
+    }
+
+    public void setInvisible(boolean on) {
+        invisible = on;
+    }
+
+    /** User mode +o: an IRC operator (set only through OPER). */
+    public boolean operator() {
+        return operator;
+    }
+
+    public void setOperator(boolean on) {
+        operator = on;
+    }
+
+    /** User mode +w: receives WALLOPS. */
+    public boolean wallops() {
+        return wallops;
+    }
+
+    public void setWallops(boolean on) {
+        wallops = on;
+    }
+
+    /** The user mode letters set now, e.g. {@code "iw"}. */
+    public String userModes() {
+        StringBuilder out = new StringBuilder(3);
+        if (invisible) out.append('i');
+        if (operator) out.append('o');
+        if (wallops) out.append('w');
+        return out.toString();
     }
 
     public boolean capNegotiating() {
