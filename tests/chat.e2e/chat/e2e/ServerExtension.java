@@ -71,6 +71,18 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
         }
     }
 
+    /** A client that negotiated these IRCv3 capabilities, then registered as {@code nick}. */
+    public TestClient connectWithCaps(String nick, String... caps) {
+        TestClient client = open();
+        client.send("CAP LS 302");
+        client.expect("CAP", "*", "LS");
+        client.send("CAP REQ :" + String.join(" ", caps));
+        client.expect("CAP", "*", "ACK");
+        client.send("CAP END");
+        client.register(nick);
+        return client;
+    }
+
     /** A client registered as {@code nick}, its welcome and the default channel's names already read. */
     public TestClient connect(String nick) {
         TestClient client = open();

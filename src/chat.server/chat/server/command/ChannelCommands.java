@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
 import chat.protocol.Names;
@@ -9,6 +10,7 @@ import chat.server.state.Registry;
 import chat.server.state.Session;
 import chat.server.state.Topic;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Channel membership and channel state: JOIN, PART, NAMES, TOPIC. */
@@ -34,7 +36,10 @@ final class ChannelCommands {
         Session s = ctx.session();
         Registry.JoinResult joined = ctx.registry().join(s, name, opCreator);
         if (joined.outcome() == Registry.JoinOutcome.ALREADY_ON) return;
-        Fanout.sendIncludingSelf(ctx, joined.members(), IrcMessage.from(s.identity().prefix(), "JOIN", joined.channel()));
+        String prefix = s.identity().prefix();
+        IrcMessage join = IrcMessage.from(prefix, "JOIN", joined.channel());
+        IrcMessage extendedJoin = IrcMessage.from(prefix, "JOIN", joined.channel(), "*", s.identity().realname());
+        Fanout.sendIncludingSelf(ctx, joined.members(), Outgoing.join(ctx.server(), join, extendedJoin));
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
         sendNames(ctx, joined.channel(), joined.names());
@@ -55,7 +60,7 @@ final class ChannelCommands {
                 IrcMessage message = reason == null || reason.isEmpty()
                         ? IrcMessage.from(s.identity().prefix(), "PART", parted.channel())
                         : IrcMessage.from(s.identity().prefix(), "PART", parted.channel(), reason);
-                Fanout.sendIncludingSelf(ctx, parted.members(), message);
+                Fanout.eventIncludingSelf(ctx, parted.members(), message);
             }
         }
     }
@@ -98,7 +103,7 @@ final class ChannelCommands {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, set.channel(), "You're not on that channel");
             case NOT_OPERATOR -> ctx.reply().numeric(Numeric.ERR_CHANOPRIVSNEEDED, set.channel(), "You're not channel operator");
-            case OK -> Fanout.sendIncludingSelf(ctx, set.members(),
+            case OK -> Fanout.eventIncludingSelf(ctx, set.members(),
                     IrcMessage.from(s.identity().prefix(), "TOPIC", set.channel(), text));
         }
     }
@@ -109,8 +114,15 @@ final class ChannelCommands {
     }
 
     /** 353 lines, as many names in each as fit in 512 bytes, then 366. */
-    private static void sendNames(Context ctx, String channel, List<String> names) {
+    private static void sendNames(Context ctx, String channel, List<Registry.NameEntry> entries) {
         Session s = ctx.session();
+        boolean allPrefixes = s.has(Capability.MULTI_PREFIX);
+        boolean userhosts = s.has(Capability.USERHOST_IN_NAMES);
+        List<String> names = new ArrayList<>(entries.size());
+        for (Registry.NameEntry e : entries) {
+            String prefixes = allPrefixes || e.prefixes().isEmpty() ? e.prefixes() : e.prefixes().substring(0, 1);
+            names.add(prefixes + (userhosts ? e.identity().prefix() : e.identity().nick()));
+        }
         // ":server 353 nick = #channel :" plus CR LF
         int overhead = ctx.server().name().length() + s.target().length() + channel.length() + 16;
         int budget = LineParser.MAX_LINE_BYTES - overhead;

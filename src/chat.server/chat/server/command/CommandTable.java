@@ -17,8 +17,9 @@ public final class CommandTable {
         ChannelCommands channels = new ChannelCommands();
         MessageCommands messages = new MessageCommands();
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
+        CapabilityCommands capabilities = new CapabilityCommands(registration);
         CommandTable table = new CommandTable();
-        table.add("CAP", 1, true, registration::cap);
+        table.add("CAP", 1, true, capabilities::cap);
         table.add("PASS", 1, true, registration::pass);
         table.add("NICK", 0, true, registration::nick);
         table.add("USER", 4, true, registration::user);
@@ -27,6 +28,8 @@ public final class CommandTable {
         table.add("QUIT", 0, true, registration::quit);
         table.add("PRIVMSG", 0, false, messages::privmsg);
         table.add("NOTICE", 0, false, messages::notice);
+        table.add("TAGMSG", 0, false, messages::tagmsg);
+        table.add("SETNAME", 1, false, capabilities::setname);
         table.add("JOIN", 1, false, channels::join);
         table.add("PART", 1, false, channels::part);
         table.add("NAMES", 0, false, channels::names);

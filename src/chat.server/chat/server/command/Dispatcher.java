@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.ParseResult;
@@ -55,7 +56,8 @@ public final class Dispatcher {
     public void disconnected(Session session, String reason) {
         Session[] peers = registry.remove(session);
         if (peers.length > 0) {
-            Fanout.send(peers, session, IrcMessage.from(session.identity().prefix(), "QUIT", reason), server.stats());
+            IrcMessage quit = IrcMessage.from(session.identity().prefix(), "QUIT", reason);
+            Fanout.send(peers, session, Outgoing.event(server, quit), server.stats());
         }
     }
 
@@ -70,6 +72,10 @@ public final class Dispatcher {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, message.command(), "Not enough parameters");
         } else {
             command.handler().handle(ctx, message);
+        }
+        String label = message.tags().get("label");
+        if (label != null && !label.isEmpty() && session.has(Capability.LABELED_RESPONSE)) {
+            ctx.reply().applyLabel(label, session.has(Capability.BATCH), server.messageIds().next());
         }
     }
 

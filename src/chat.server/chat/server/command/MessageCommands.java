@@ -1,6 +1,7 @@
 package chat.server.command;
 
 import chat.protocol.CaseMapping;
+import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
@@ -9,10 +10,12 @@ import chat.server.state.Registry;
 import chat.server.state.Session;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Messages between clients: PRIVMSG and NOTICE, to channels and to nicknames. */
+/** Messages between clients: PRIVMSG, NOTICE and TAGMSG, to channels and to nicknames. */
 final class MessageCommands {
 
     // PRIVMSG <target>{,<target>} <text>
@@ -26,14 +29,20 @@ final class MessageCommands {
         relay(ctx, m, "NOTICE", false);
     }
 
+    // TAGMSG <target>{,<target>}
+    void tagmsg(Context ctx, IrcMessage m) {
+        relay(ctx, m, "TAGMSG", true);
+    }
+
     private void relay(Context ctx, IrcMessage m, String verb, boolean replyErrors) {
         Session sender = ctx.session();
+        boolean hasText = !verb.equals("TAGMSG");
         if (m.params().isEmpty()) {
             if (replyErrors) ctx.reply().numeric(Numeric.ERR_NORECIPIENT, "No recipient given (" + verb + ")");
             return;
         }
         String text = m.param(1);
-        if (text == null || text.isEmpty()) {
+        if (hasText && (text == null || text.isEmpty())) {
             if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOTEXTTOSEND, "No text to send");
             return;
         }
@@ -45,6 +54,7 @@ final class MessageCommands {
             }
             return;
         }
+        Map<String, String> clientTags = clientTags(sender, m);
         String source = sender.identity().prefix();
         sender.markSpoke(ctx.server().clock().millis());
         for (String target : targets) {
@@ -54,8 +64,11 @@ final class MessageCommands {
                     case NO_SUCH_CHANNEL -> {
                         if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
                     }
-                    case OK -> Fanout.send(audience.members(), sender,
-                            IrcMessage.from(source, verb, audience.channel(), text), ctx.server().stats());
+                    case OK -> {
+                        Outgoing out = Outgoing.message(ctx.server(), line(source, verb, audience.channel(), text), clientTags);
+                        Fanout.send(audience.members(), sender, out, ctx.server().stats());
+                        echo(ctx, out);
+                    }
                     default -> {
                         if (replyErrors) {
                             ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, audience.channel(),
@@ -69,9 +82,35 @@ final class MessageCommands {
                     if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
                     continue;
                 }
-                Fanout.send(recipient, IrcMessage.from(source, verb, recipient.nick(), text), ctx.server().stats());
+                Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags);
+                Fanout.send(recipient, out, ctx.server().stats());
+                echo(ctx, out);
             }
         }
+    }
+
+    /** echo-message: the sender gets its own message back, as the receivers saw it (msgid, time). */
+    private static void echo(Context ctx, Outgoing out) {
+        Session sender = ctx.session();
+        if (!sender.has(Capability.ECHO_MESSAGE)) return;
+        if (out.onlyForTagReceivers() && !sender.has(Capability.MESSAGE_TAGS)) return;
+        ctx.reply().add(out.messageFor(sender));
+    }
+
+    private static IrcMessage line(String source, String verb, String target, String text) {
+        return text == null || verb.equals("TAGMSG")
+                ? IrcMessage.from(source, verb, target)
+                : IrcMessage.from(source, verb, target, text);
+    }
+
+    /** The client-only tags ('+' prefix) to relay; none from a client that did not enable message-tags (as Ergo). */
+    private static Map<String, String> clientTags(Session sender, IrcMessage m) {
+        if (m.tags().isEmpty() || !sender.has(Capability.MESSAGE_TAGS)) return Map.of();
+        Map<String, String> relayed = new LinkedHashMap<>();
+        m.tags().forEach((key, value) -> {
+            if (key.startsWith("+")) relayed.put(key, value);
+        });
+        return relayed;
     }
 
     /** The targets with case-insensitive duplicates removed, first spelling kept. */

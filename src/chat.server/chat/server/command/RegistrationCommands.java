@@ -18,29 +18,6 @@ final class RegistrationCommands {
         this.welcome = welcome;
     }
 
-    // CAP LS [302] | CAP LIST | CAP REQ :<caps> | CAP END
-    void cap(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
-        String sub = m.param(0).toUpperCase(java.util.Locale.ROOT);
-        switch (sub) {
-            case "LS" -> {
-                if (!s.registered()) s.setCapNegotiating(true);
-                ctx.reply().fromServer("CAP", s.target(), "LS", "");
-            }
-            case "LIST" -> ctx.reply().fromServer("CAP", s.target(), "LIST", "");
-            case "REQ" -> {
-                if (!s.registered()) s.setCapNegotiating(true);
-                // No capability is offered yet, so any request is refused whole.
-                ctx.reply().fromServer("CAP", s.target(), "NAK", m.param(1) == null ? "" : m.param(1));
-            }
-            case "END" -> {
-                s.setCapNegotiating(false);
-                completeRegistration(ctx);
-            }
-            default -> ctx.reply().numeric(Numeric.ERR_INVALIDCAPCMD, m.param(0), "Invalid CAP subcommand");
-        }
-    }
-
     // PASS <password>
     void pass(Context ctx, IrcMessage m) {
         if (ctx.session().registered()) {
@@ -67,7 +44,7 @@ final class RegistrationCommands {
             case UNCHANGED -> { }
             case CHANGED -> {
                 if (s.registered()) {
-                    Fanout.sendIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
+                    Fanout.eventIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
                 } else {
                     completeRegistration(ctx);
                 }
@@ -109,7 +86,8 @@ final class RegistrationCommands {
         ctx.session().outbound().close(reason == null || reason.isEmpty() ? "Quit" : "Quit: " + reason);
     }
 
-    private void completeRegistration(Context ctx) {
+    /** Sends the welcome once NICK, USER and any CAP negotiation are all done. */
+    void completeRegistration(Context ctx) {
         Session s = ctx.session();
         if (s.registered() || s.capNegotiating() || s.nick() == null || s.identity().user() == null) return;
         if (!ctx.registry().register(s)) return;

@@ -13,8 +13,15 @@ import java.time.Instant;
  * @param startedAt when the server started (RPL_CREATED)
  * @param stats     traffic counters
  * @param clock     the clock for timestamps
+ * @param messageIds the source of msgid tags
  */
-public record ServerInfo(ServerConfig config, String version, Instant startedAt, ServerStats stats, Clock clock) {
+public record ServerInfo(ServerConfig config, String version, Instant startedAt, ServerStats stats, Clock clock,
+                         MessageIds messageIds) {
+
+    /** A server description with a fresh message-ID source. */
+    public ServerInfo(ServerConfig config, String version, Instant startedAt, ServerStats stats, Clock clock) {
+        this(config, version, startedAt, stats, clock, new MessageIds());
+    }
 
     /** The server's own name, the source of its messages. */
     public String name() {

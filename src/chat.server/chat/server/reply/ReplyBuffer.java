@@ -6,7 +6,9 @@ import chat.protocol.Numeric;
 import chat.server.state.Session;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The replies one command produces for the client that sent it. Handlers add to it; the dispatcher
@@ -57,6 +59,34 @@ public final class ReplyBuffer {
     /** What was added so far, for tests. */
     public List<IrcMessage> messages() {
         return List.copyOf(messages);
+    }
+
+    /**
+     * IRCv3 labeled-response: ties the replies to the command that carried {@code label}. No reply becomes an
+     * ACK, one reply carries the label, several are wrapped in a {@code labeled-response} batch (only for a
+     * client with the batch capability; others get them unlabeled).
+     */
+    public void applyLabel(String label, boolean batchEnabled, String batchRef) {
+        if (messages.isEmpty()) {
+            messages.add(IrcMessage.from(serverName, "ACK").withTags(Map.of("label", label)));
+        } else if (messages.size() == 1) {
+            messages.set(0, withTag(messages.get(0), "label", label));
+        } else if (batchEnabled) {
+            List<IrcMessage> batched = new ArrayList<>(messages.size() + 2);
+            batched.add(IrcMessage.from(serverName, "BATCH", "+" + batchRef, "labeled-response")
+                    .withTags(Map.of("label", label)));
+            for (IrcMessage m : messages) batched.add(withTag(m, "batch", batchRef));
+            batched.add(IrcMessage.from(serverName, "BATCH", "-" + batchRef));
+            messages.clear();
+            messages.addAll(batched);
+        }
+    }
+
+    private static IrcMessage withTag(IrcMessage m, String key, String value) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(key, value);
+        tags.putAll(m.tags());
+        return m.withTags(tags);
     }
 
     /** The wire bytes of everything added, then empties the buffer. */

@@ -120,9 +120,18 @@ public final class Registry {
      * @param channel the channel's name as it was created
      * @param members everyone on the channel after the join, the joiner included
      * @param topic   the topic, or null
-     * @param names   NAMES entries: prefix modes and nick
+     * @param names   NAMES entries
      */
-    public record JoinResult(JoinOutcome outcome, String channel, Session[] members, Topic topic, List<String> names) {
+    public record JoinResult(JoinOutcome outcome, String channel, Session[] members, Topic topic, List<NameEntry> names) {
+    }
+
+    /**
+     * One member as NAMES shows it.
+     *
+     * @param prefixes the member's channel prefixes in rank order ("@+", "@", "+" or "")
+     * @param identity who the member is
+     */
+    public record NameEntry(String prefixes, Identity identity) {
     }
 
     /** Adds the session to a channel, creating it (and making the creator an operator when {@code opCreator}). */
@@ -194,7 +203,7 @@ public final class Registry {
      * @param channel its name as created
      * @param names   NAMES entries
      */
-    public record NamesView(boolean exists, String channel, List<String> names) {
+    public record NamesView(boolean exists, String channel, List<NameEntry> names) {
     }
 
     /** The NAMES of a channel. */
@@ -298,12 +307,32 @@ public final class Registry {
     }
 
     // Caller holds the lock.
-    private static List<String> namesOf(Channel channel) {
-        List<String> names = new ArrayList<>(channel.size());
+    private static List<NameEntry> namesOf(Channel channel) {
+        List<NameEntry> names = new ArrayList<>(channel.size());
         for (Map.Entry<Session, String> e : channel.memberModes().entrySet()) {
-            String modes = e.getValue();
-            names.add((modes.isEmpty() ? "" : modes.substring(0, 1)) + e.getKey().nick());
+            names.add(new NameEntry(e.getValue(), e.getKey().identity()));
         }
         return names;
+    }
+
+    /** Publishes a new real name (SETNAME); returns the session and everyone sharing a channel with it. */
+    public Session[] changeRealname(Session session, String realname) {
+        lock.lock();
+        try {
+            session.setRealname(realname);
+            return audienceOf(session, true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The session and everyone sharing a channel with it. */
+    public Session[] audienceOf(Session session) {
+        lock.lock();
+        try {
+            return audienceOf(session, true);
+        } finally {
+            lock.unlock();
+        }
     }
 }

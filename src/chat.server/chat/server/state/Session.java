@@ -21,6 +21,8 @@ public final class Session {
     private volatile boolean invisible;
     private volatile boolean operator;
     private volatile boolean wallops;
+    // Written by the reader thread (CAP REQ), read by any thread that fans a message out to this client.
+    private volatile int capabilities;
 
     // guarded by Registry.lock
     final Set<Channel> channels = new HashSet<>(4);
@@ -58,6 +60,12 @@ public final class Session {
     // Written by the registry under its lock, and by the reader thread before the nick is public.
     void setIdentity(Identity identity) {
         this.identity = identity;
+    }
+
+    /** Changes the real name (SETNAME); only from the reader thread, the registry publishes it to peers. */
+    public void setRealname(String realname) {
+        Identity id = identity;
+        this.identity = new Identity(id.nick(), id.user(), id.host(), realname);
     }
 
     /** Records USER; only before registration, on the reader thread. */
@@ -147,6 +155,21 @@ public final class Session {
         if (operator) out.append('o');
         if (wallops) out.append('w');
         return out.toString();
+    }
+
+    /** Whether the client enabled this IRCv3 capability. */
+    public boolean has(chat.protocol.Capability capability) {
+        return (capabilities & capability.bit()) != 0;
+    }
+
+    /** The enabled capabilities as bits ({@link chat.protocol.Capability#bit()}). */
+    public int capabilityBits() {
+        return capabilities;
+    }
+
+    /** Replaces the enabled capabilities; only from the reader thread. */
+    public void setCapabilityBits(int bits) {
+        capabilities = bits;
     }
 
     public boolean capNegotiating() {

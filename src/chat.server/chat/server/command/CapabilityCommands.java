@@ -1,0 +1,105 @@
+package chat.server.command;
+
+import chat.protocol.Capability;
+import chat.protocol.IrcMessage;
+import chat.protocol.Numeric;
+import chat.server.state.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** IRCv3 capability negotiation (CAP LS/LIST/REQ/END, version 302) and SETNAME. */
+final class CapabilityCommands {
+
+    /** Longest CAP LS line's capability list before it continues on another line (302 multiline). */
+    static final int MAX_CAP_LIST_BYTES = 400;
+    /** Longest real name SETNAME accepts. */
+    static final int REALNAME_MAX = 100;
+
+    private final RegistrationCommands registration;
+
+    CapabilityCommands(RegistrationCommands registration) {
+        this.registration = registration;
+    }
+
+    // CAP LS [<version>] | CAP LIST | CAP REQ :<cap> {<cap>} | CAP END
+    void cap(Context ctx, IrcMessage m) {
+        Session s = ctx.session();
+        switch (m.param(0).toUpperCase(Locale.ROOT)) {
+            case "LS" -> {
+                if (!s.registered()) s.setCapNegotiating(true);
+                ls(ctx, offered());
+            }
+            case "LIST" -> {
+                List<String> enabled = new ArrayList<>();
+                for (Capability c : Capability.values()) {
+                    if (s.has(c)) enabled.add(c.wireName());
+                }
+                ctx.reply().fromServer("CAP", s.target(), "LIST", String.join(" ", enabled));
+            }
+            case "REQ" -> {
+                if (!s.registered()) s.setCapNegotiating(true);
+                req(ctx, m.param(1) == null ? "" : m.param(1));
+            }
+            case "END" -> {
+                if (s.registered()) return;
+                s.setCapNegotiating(false);
+                registration.completeRegistration(ctx);
+            }
+            default -> ctx.reply().numeric(Numeric.ERR_INVALIDCAPCMD, m.param(0), "Invalid CAP subcommand");
+        }
+    }
+
+    // SETNAME :<realname>
+    void setname(Context ctx, IrcMessage m) {
+        String realname = m.param(0);
+        if (realname.isBlank() || realname.length() > REALNAME_MAX) {
+            ctx.reply().standard("FAIL", "SETNAME", "INVALID_REALNAME",
+                    "Real name must be 1 to " + REALNAME_MAX + " characters");
+            return;
+        }
+        Session s = ctx.session();
+        Session[] audience = ctx.registry().changeRealname(s, realname);
+        Outgoing out = Outgoing.event(ctx.server(), IrcMessage.from(s.identity().prefix(), "SETNAME", realname));
+        Fanout.sendToCapable(audience, s, Capability.SETNAME, out, ctx.server().stats());
+        if (s.has(Capability.SETNAME)) ctx.reply().add(out.messageFor(s));
+    }
+
+    private static List<String> offered() {
+        List<String> names = new ArrayList<>();
+        for (Capability c : Capability.values()) names.add(c.wireName());
+        return names;
+    }
+
+    private static void ls(Context ctx, List<String> caps) {
+        String target = ctx.session().target();
+        StringBuilder line = new StringBuilder();
+        for (String cap : caps) {
+            if (line.length() > 0 && line.length() + 1 + cap.length() > MAX_CAP_LIST_BYTES) {
+                ctx.reply().fromServer("CAP", target, "LS", "*", line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(cap);
+        }
+        ctx.reply().fromServer("CAP", target, "LS", line.toString());
+    }
+
+    /** Enables and disables the requested capabilities all together, or none if any is unknown. */
+    private static void req(Context ctx, String request) {
+        Session s = ctx.session();
+        int bits = s.capabilityBits();
+        for (String token : request.trim().split(" +")) {
+            if (token.isEmpty()) continue;
+            boolean remove = token.startsWith("-");
+            Capability c = Capability.ofWireName(remove ? token.substring(1) : token);
+            if (c == null) {
+                ctx.reply().fromServer("CAP", s.target(), "NAK", request);
+                return;
+            }
+            bits = remove ? bits & ~c.bit() : bits | c.bit();
+        }
+        s.setCapabilityBits(bits);
+        ctx.reply().fromServer("CAP", s.target(), "ACK", request);
+    }
+}
