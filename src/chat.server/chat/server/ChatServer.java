@@ -10,6 +10,7 @@ import chat.server.state.Registry;
 import chat.server.state.ServerStats;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 
 /** A running chat server. Start it with {@link #start}, stop it with {@link #close}. */
@@ -50,6 +51,20 @@ public final class ChatServer implements AutoCloseable {
 
     public int port() {
         return address().getPort();
+    }
+
+    /** The TLS port, or -1 when TLS is off. */
+    public int tlsPort() {
+        InetSocketAddress tls = listener.tlsAddress();
+        return tls == null ? -1 : tls.getPort();
+    }
+
+    /**
+     * Loads the TLS certificate again (REHASH, SIGHUP) without dropping anyone: new connections get the new
+     * certificate, open ones keep theirs.
+     */
+    public void reloadTls(TlsSettings settings) throws IOException, GeneralSecurityException {
+        listener.reloadTls(settings);
     }
 
     /** Open connections, registered or not. */

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param receiveQueueBytes  bytes of one line without an ending after which the client is dropped
  * @param maxTargets         targets one PRIVMSG/NOTICE may name (ISUPPORT TARGMAX)
  * @param monitorInterval    resource report period; zero turns the monitor off
+ * @param limits             admission and flood limits
+ * @param tls                the TLS listener
  */
 public record ServerConfig(
         String host,
@@ -39,7 +41,9 @@ public record ServerConfig(
         int sendQueueBytes,
         int receiveQueueBytes,
         int maxTargets,
-        Duration monitorInterval) {
+        Duration monitorInterval,
+        AbuseLimits limits,
+        TlsSettings tls) {
 
     /** Default listening port, from the source document. */
     public static final int DEFAULT_PORT = 12345;
@@ -76,6 +80,8 @@ public record ServerConfig(
         if (receiveQueueBytes < 1024) throw new IllegalArgumentException("receive queue must be at least 1024 bytes");
         if (maxTargets < 1) throw new IllegalArgumentException("max targets must be at least 1");
         if (monitorInterval.isNegative()) throw new IllegalArgumentException("monitor interval must not be negative");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(tls, "tls");
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -87,52 +93,64 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, "chat.local", "chat", "#lobby",
                 List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
                 CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
-                MAX_TARGETS, MONITOR_INTERVAL);
+                MAX_TARGETS, MONITOR_INTERVAL, AbuseLimits.defaults(), TlsSettings.defaults());
     }
 
     public ServerConfig withHost(String v) {
         return new ServerConfig(v, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, limits, tls);
     }
 
     public ServerConfig withPort(int v) {
         return new ServerConfig(host, v, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, limits, tls);
     }
 
     public ServerConfig withDefaultChannel(String v) {
         return new ServerConfig(host, port, serverName, networkName, v, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, limits, tls);
     }
 
     public ServerConfig withMotd(List<String> v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, v, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, limits, tls);
     }
 
     public ServerConfig withCaseMapping(CaseMapping v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, v,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, limits, tls);
     }
 
     public ServerConfig withTimeouts(Duration registration, Duration pingEvery, Duration pingWait) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval);
+                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval, limits, tls);
     }
 
     public ServerConfig withQueues(int sendQueue, int receiveQueue) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueue, receiveQueue, maxTargets,
-                monitorInterval);
+                monitorInterval, limits, tls);
     }
 
     public ServerConfig withMonitorInterval(Duration v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v);
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v, limits, tls);
+    }
+
+    public ServerConfig withLimits(AbuseLimits v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval, v, tls);
+    }
+
+    public ServerConfig withTls(TlsSettings v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval, limits, v);
     }
 }

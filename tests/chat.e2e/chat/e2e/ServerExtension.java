@@ -1,7 +1,9 @@
 package chat.e2e;
 
+import chat.server.AbuseLimits;
 import chat.server.ChatServer;
 import chat.server.ServerConfig;
+import chat.server.TlsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -37,7 +39,11 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO);
+        // Tests connect many clients from loopback at once: exempt it from the per-address and flood limits
+        // (the abuse tests configure their own), and leave TLS off unless a test turns it on.
+        ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO)
+                .withTls(TlsSettings.off())
+                .withLimits(AbuseLimits.defaults().withExempt(List.of("127.0.0.0/8", "::1")));
         server = ChatServer.start(configure.apply(config));
     }
 
@@ -56,6 +62,26 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
 
     public int port() {
         return server.port();
+    }
+
+    /** A raw connection from a given local address (e.g. 127.0.0.2) that has sent nothing yet. */
+    public TestClient openFrom(String localAddress) {
+        try {
+            java.net.Socket socket = new java.net.Socket();
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            return track(new TestClient(socket));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes {@code client} when the test ends. */
+    public TestClient track(TestClient client) {
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return client;
     }
 
     /** A raw connection that has sent nothing yet. */

@@ -1,13 +1,18 @@
 package chat.server.net;
 
+import chat.protocol.IrcMessage;
+import chat.protocol.LineWriter;
 import chat.server.ServerConfig;
+import chat.server.limit.Admission;
 import chat.server.command.Dispatcher;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The listening socket and its accept loop, the set of live connections, and the sweeper that enforces
@@ -34,68 +42,134 @@ public final class Listener implements AutoCloseable {
     static final long SHUTDOWN_GRACE_MILLIS = 2_000;
 
     private final ServerSocket serverSocket;
+    private final ServerSocket tlsServerSocket;
+    private final AtomicReference<SSLContext> tlsContext;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final Admission admission;
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper;
-    private final Thread acceptor;
 
-    private Listener(ServerSocket serverSocket, Dispatcher dispatcher, Clock clock) {
+    private Listener(ServerSocket serverSocket, ServerSocket tlsServerSocket, SSLContext tlsContext,
+                     Dispatcher dispatcher, Clock clock) {
         this.serverSocket = serverSocket;
+        this.tlsServerSocket = tlsServerSocket;
+        this.tlsContext = new AtomicReference<>(tlsContext);
         this.dispatcher = dispatcher;
         this.clock = clock;
         ServerConfig config = dispatcher.server().config();
+        this.admission = new Admission(config.limits());
         Connection.TimeLimits limits = new Connection.TimeLimits(config.registrationTimeout().toMillis(),
                 config.pingInterval().toMillis(), config.pingTimeout().toMillis(), CLOSE_GRACE_MILLIS);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sweeper").factory());
         sweeper.scheduleAtFixedRate(() -> sweep(limits), SWEEP_PERIOD_MILLIS, SWEEP_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-        this.acceptor = Thread.ofVirtual().name("acceptor").unstarted(this::acceptLoop);
     }
 
-    /** Binds to the configured address and starts accepting. */
+    /** Binds to the configured address (and the TLS port, if enabled) and starts accepting. */
     public static Listener start(Dispatcher dispatcher, Clock clock) throws IOException {
         ServerConfig config = dispatcher.server().config();
+        SSLContext context = null;
+        if (config.tls().enabled()) {
+            try {
+                context = TlsContexts.load(config.tls());
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot load the TLS certificate: " + e.getMessage(), e);
+            }
+        }
+        ServerSocket plain = bind(config.host(), config.port());
+        ServerSocket tls;
+        try {
+            tls = context == null ? null : bind(config.host(), config.tls().port());
+        } catch (IOException e) {
+            plain.close();
+            throw e;
+        }
+        Listener listener = new Listener(plain, tls, context, dispatcher, clock);
+        Thread.ofVirtual().name("acceptor").start(() -> listener.acceptLoop(plain, false));
+        if (tls != null) Thread.ofVirtual().name("tls-acceptor").start(() -> listener.acceptLoop(tls, true));
+        return listener;
+    }
+
+    private static ServerSocket bind(String host, int port) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(config.host(), config.port()), BACKLOG);
-        Listener listener = new Listener(socket, dispatcher, clock);
-        listener.acceptor.start();
-        return listener;
+        try {
+            socket.bind(new InetSocketAddress(host, port), BACKLOG);
+        } catch (IOException e) {
+            socket.close();
+            throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        return socket;
     }
 
     public InetSocketAddress address() {
         return (InetSocketAddress) serverSocket.getLocalSocketAddress();
     }
 
-    private void acceptLoop() {
-        while (!serverSocket.isClosed()) {
+    /** The TLS listener's address, or null when TLS is off. */
+    public InetSocketAddress tlsAddress() {
+        return tlsServerSocket == null ? null : (InetSocketAddress) tlsServerSocket.getLocalSocketAddress();
+    }
+
+    /** Loads the certificate again; connections made from now on use it, open ones keep theirs. */
+    public void reloadTls(chat.server.TlsSettings settings) throws IOException, GeneralSecurityException {
+        if (tlsServerSocket == null) return;
+        tlsContext.set(TlsContexts.load(settings));
+    }
+
+    private void acceptLoop(ServerSocket listening, boolean tls) {
+        while (!listening.isClosed()) {
             Socket socket;
             try {
-                socket = serverSocket.accept();
+                socket = listening.accept();
             } catch (SocketException e) {
                 return;
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "accept failed: " + e.getMessage());
                 continue;
             }
-            admit(socket);
+            admit(socket, tls);
         }
     }
 
-    private void admit(Socket socket) {
+    // #4: admission happens here, on the acceptor, before a thread or a buffer is spent on the connection.
+    private void admit(Socket socket, boolean tls) {
+        InetAddress address = socket.getInetAddress();
+        Admission.Refusal refusal = admission.admit(address, System.nanoTime());
+        if (refusal != null) {
+            refuse(socket, tls ? null : refusal.message());
+            return;
+        }
         try {
             socket.setTcpNoDelay(true);
-            Connection connection = new Connection(socket, dispatcher, live, clock);
+            Socket stream = tls ? wrapTls(socket) : socket;
+            Connection connection = new Connection(stream, tls, dispatcher, live, clock, admission);
             live.add(connection);
             dispatcher.server().stats().connected();
             Thread.ofVirtual().name("client").start(connection::run);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "could not set up a connection: " + e.getMessage());
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already failing; nothing more to release
+            admission.released(address, false);
+            refuse(socket, null);
+        }
+    }
+
+    private Socket wrapTls(Socket socket) throws IOException {
+        SSLSocket ssl = (SSLSocket) tlsContext.get().getSocketFactory()
+                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        ssl.setUseClientMode(false);
+        ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return ssl;
+    }
+
+    /** Tells a refused client why (on the plain port), then closes. The write fits an empty socket buffer. */
+    private static void refuse(Socket socket, String reason) {
+        try (socket) {
+            if (reason != null) {
+                socket.getOutputStream().write(LineWriter.encode(IrcMessage.of("ERROR", reason)));
             }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "refusing a connection: " + e.getMessage());
         }
     }
 
@@ -113,10 +187,13 @@ public final class Listener implements AutoCloseable {
     /** Stops accepting, tells every client the server is going away, waits briefly, then closes all. */
     @Override
     public void close() {
-        try {
-            serverSocket.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "closing the listening socket", e);
+        for (ServerSocket listening : new ServerSocket[] {serverSocket, tlsServerSocket}) {
+            if (listening == null) continue;
+            try {
+                listening.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing a listening socket", e);
+            }
         }
         List<Connection> all = List.copyOf(live);
         for (Connection c : all) c.close("Server shutting down");
