@@ -64,6 +64,19 @@ public final class LineWriter {
         java.util.List<String> params = new java.util.ArrayList<>(message.params());
         int lastIndex = params.size() - 1;
         while (excess > 0) {
+            shorten(params, lastIndex, excess);
+            line = encode(new IrcMessage(message.tags(), message.source(), message.command(), params));
+            int left = untaggedLength(line) - LineParser.MAX_LINE_BYTES;
+            // Emptying the last parameter adds a ':' the count above does not see: go round again if so.
+            if (left >= excess) break;
+            excess = left;
+        }
+        return line;
+    }
+
+    /** Cuts about {@code excess} bytes from the parameters, the last one first. */
+    private static void shorten(java.util.List<String> params, int lastIndex, int excess) {
+        while (excess > 0) {
             int longest = lastIndex;
             if (utf8Length(params.get(lastIndex)) == 0) {
                 longest = -1;
@@ -78,7 +91,6 @@ public final class LineWriter {
             excess -= utf8Length(p) - utf8Length(shorter);
             params.set(longest, shorter);
         }
-        return encode(new IrcMessage(message.tags(), message.source(), message.command(), params));
     }
 
     private static int untaggedLength(byte[] line) {

@@ -124,19 +124,30 @@ final class ChannelCommands {
             names.add(prefixes + (userhosts ? e.identity().prefix() : e.identity().nick()));
         }
         // ":server 353 nick = #channel :" plus CR LF
-        int overhead = ctx.server().name().length() + s.target().length() + channel.length() + 16;
+        int overhead = utf8(ctx.server().name()) + utf8(s.target()) + utf8(channel) + 16;
         int budget = LineParser.MAX_LINE_BYTES - overhead;
         StringBuilder line = new StringBuilder();
+        int lineBytes = 0;
         for (String name : names) {
-            if (line.length() > 0 && line.length() + 1 + name.length() > budget) {
+            int nameBytes = utf8(name);
+            if (lineBytes > 0 && lineBytes + 1 + nameBytes > budget) {
                 ctx.reply().numeric(Numeric.RPL_NAMREPLY, "=", channel, line.toString());
                 line.setLength(0);
+                lineBytes = 0;
             }
-            if (line.length() > 0) line.append(' ');
+            if (lineBytes > 0) {
+                line.append(' ');
+                lineBytes++;
+            }
             line.append(name);
+            lineBytes += nameBytes;
         }
         if (line.length() > 0) ctx.reply().numeric(Numeric.RPL_NAMREPLY, "=", channel, line.toString());
         ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String truncate(String text, int maxBytes) {

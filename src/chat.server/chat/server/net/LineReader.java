@@ -84,6 +84,8 @@ final class LineReader {
                     skipping = false;
                     skipped = 0;
                     go = sink.tooLong();
+                } else if (i - start > LineParser.MAX_RAW_LINE_BYTES) {
+                    go = sink.tooLong();
                 } else {
                     go = i <= start || sink.line(buf, start, i - start);
                 }
@@ -104,7 +106,7 @@ final class LineReader {
             skipped = pending;
             start = end = 0;
         }
-        if (skipping && skipped > receiveLimitBytes) throw new ReceiveQueueExceeded();
+        if ((skipping ? skipped : pending) > receiveLimitBytes) throw new ReceiveQueueExceeded();
         if (start == end) {
             start = end = 0;
         } else if (end == buf.length) {

@@ -56,6 +56,7 @@ public final class Registry {
         try {
             Session holder = nicks.get(folded);
             Identity old = session.identity();
+            if (session.removed) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_SESSIONS);
             if (holder != null && holder != session) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_SESSIONS);
             if (nick.equals(old.nick())) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_SESSIONS);
             if (old.nick() != null) nicks.remove(caseMapping.fold(old.nick()));
@@ -73,7 +74,7 @@ public final class Registry {
         lock.lock();
         try {
             String nick = session.nick();
-            if (nick == null || nicks.get(caseMapping.fold(nick)) != session) return false;
+            if (session.removed || nick == null || nicks.get(caseMapping.fold(nick)) != session) return false;
             registered.add(session);
             session.markRegistered();
             return true;
@@ -97,6 +98,7 @@ public final class Registry {
     public Session[] remove(Session session) {
         lock.lock();
         try {
+            session.removed = true;
             String nick = session.nick();
             if (nick != null) nicks.remove(caseMapping.fold(nick), session);
             if (!registered.remove(session)) return NO_SESSIONS;

@@ -26,6 +26,8 @@ public final class Session {
 
     // guarded by Registry.lock
     final Set<Channel> channels = new HashSet<>(4);
+    // guarded by Registry.lock: set once the session was removed, so a late command cannot bring it back
+    boolean removed;
 
     // confined to the reader thread
     private boolean capNegotiating;
