@@ -16,6 +16,8 @@ public final class CommandTable {
         ServerQueries queries = new ServerQueries();
         ChannelCommands channels = new ChannelCommands();
         MessageCommands messages = new MessageCommands();
+        UserQueries users = new UserQueries();
+        AwayCommands away = new AwayCommands();
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
         CommandTable table = new CommandTable();
         table.add("CAP", 1, true, registration::cap);
@@ -34,6 +36,12 @@ public final class CommandTable {
         table.add("MOTD", 0, false, queries::motd);
         table.add("LUSERS", 0, false, queries::lusers);
         table.add("VERSION", 0, false, queries::version);
+        table.add("WHO", 0, false, users::who);
+        table.add("WHOIS", 0, false, users::whois);
+        table.add("WHOWAS", 0, false, users::whowas);
+        table.add("ISON", 1, false, users::ison);
+        table.add("USERHOST", 1, false, users::userhost);
+        table.add("AWAY", 0, false, away::away);
         return table;
     }
 

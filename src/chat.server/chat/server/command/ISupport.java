@@ -11,6 +11,8 @@ final class ISupport {
 
     /** Longest topic accepted. */
     static final int TOPICLEN = 390;
+    /** Longest away message kept, in bytes; longer ones are cut. */
+    static final int AWAYLEN = 200;
 
     private ISupport() {
     }
@@ -23,10 +25,12 @@ final class ISupport {
         tokens.add("NICKLEN=" + Names.NICKLEN);
         tokens.add("TOPICLEN=" + TOPICLEN);
         tokens.add("LINELEN=" + LineParser.MAX_LINE_BYTES);
-        tokens.add("TARGMAX=PRIVMSG:" + config.maxTargets() + ",NOTICE:" + config.maxTargets() + ",JOIN:,PART:,NAMES:");
+        tokens.add("TARGMAX=PRIVMSG:" + config.maxTargets() + ",NOTICE:" + config.maxTargets() + ",JOIN:,PART:,NAMES:,WHOIS:" + UserQueries.WHOIS_TARGETS);
         tokens.add("PREFIX=(o)@");
         tokens.add("NETWORK=" + config.networkName());
         tokens.add("UTF8ONLY");
+        tokens.add("AWAYLEN=" + AWAYLEN);
+        tokens.add("WHOX");
         return tokens;
     }
 }

@@ -70,6 +70,7 @@ final class MessageCommands {
                     continue;
                 }
                 Fanout.send(recipient, IrcMessage.from(source, verb, recipient.nick(), text), ctx.server().stats());
+                if (replyErrors) AwayCommands.replyIfAway(ctx, recipient);
             }
         }
     }

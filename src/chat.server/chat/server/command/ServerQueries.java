@@ -3,10 +3,18 @@ package chat.server.command;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.state.Registry;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /** Questions about the server: MOTD, LUSERS, VERSION. */
 final class ServerQueries {
+
+    /** What the server says of itself (RPL_VERSION comments, RPL_WHOISSERVER). */
+    static final String DESCRIPTION = "chat IRC server";
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     // MOTD [<target>]
     void motd(Context ctx, IrcMessage m) {
@@ -38,6 +46,22 @@ final class ServerQueries {
 
     // VERSION
     void version(Context ctx, IrcMessage m) {
-        ctx.reply().numeric(Numeric.RPL_VERSION, ctx.server().version(), ctx.server().name(), "chat IRC server");
+        ctx.reply().numeric(Numeric.RPL_VERSION, ctx.server().version(), ctx.server().name(), DESCRIPTION);
+    }
+
+    /**
+     * Whether a {@code <server>} or {@code <target>} parameter means this server: none, its name (wildcards
+     * allowed), or the nickname of a user here (as in {@code WHOIS nick nick} or {@code ADMIN nick}).
+     */
+    static boolean isThisServer(Context ctx, String target) {
+        if (target == null || target.isEmpty()) return true;
+        String name = ctx.server().name().toLowerCase(Locale.ROOT);
+        if (Wildcard.matches(target.toLowerCase(Locale.ROOT), name)) return true;
+        return !Wildcard.isMask(target) && ctx.registry().findNick(target) != null;
+    }
+
+    /** A Unix time as people read it, in UTC. */
+    static String humanTime(long epochSeconds) {
+        return HUMAN_TIME.format(Instant.ofEpochSecond(epochSeconds));
     }
 }
