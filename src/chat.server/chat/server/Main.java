@@ -30,6 +30,9 @@ public final class Main {
               --recvq BYTES           bytes of one unterminated line before the client is dropped (default 65536)
               --max-targets N         targets per PRIVMSG/NOTICE (default 10)
               --monitor-interval SECONDS  resource report period, 0 for none (default 5)
+              --admin-location TEXT   ADMIN: where the server is
+              --admin-info TEXT       ADMIN: who runs it
+              --admin-email ADDRESS   ADMIN: how to reach its administrator
             Config file keys are the option names without dashes, e.g. port=6667.
             """;
 
@@ -130,12 +133,15 @@ public final class Main {
                 intValue(p, "sendq", d.sendQueueBytes()),
                 intValue(p, "recvq", d.receiveQueueBytes()),
                 intValue(p, "maxtargets", d.maxTargets()),
-                seconds(p, "monitorinterval", d.monitorInterval()));
+                seconds(p, "monitorinterval", d.monitorInterval()),
+                new ServerConfig.Admin(p.getProperty("adminlocation", d.admin().location()),
+                        p.getProperty("admininfo", d.admin().info()), p.getProperty("adminemail", d.admin().email())));
     }
 
     private static final List<String> KNOWN_KEYS = List.of("host", "port", "servername", "networkname",
             "defaultchannel", "motdfile", "casemapping", "registrationtimeout", "pinginterval", "pingtimeout",
-            "sendq", "recvq", "maxtargets", "monitorinterval");
+            "sendq", "recvq", "maxtargets", "monitorinterval",
+            "adminlocation", "admininfo", "adminemail");
 
     private static int intValue(Properties p, String key, int fallback) {
         String v = p.getProperty(key);
