@@ -99,6 +99,10 @@ public enum Numeric {
     ERR_NOOPERHOST("491"),
     ERR_UMODEUNKNOWNFLAG("501"),
     ERR_USERSDONTMATCH("502"),
+    ERR_HELPNOTFOUND("524"),
+    RPL_HELPSTART("704"),
+    RPL_HELPTXT("705"),
+    RPL_ENDOFHELP("706"),
     ERR_INVALIDCAPCMD("410");
 
     private final String code;

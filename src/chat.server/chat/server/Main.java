@@ -48,6 +48,9 @@ public final class Main {
               --flood-burst N         lines at once before fakelag (default 20)
               --flood-rate N          lines per second after that (default 4; 0 turns flood control off)
               --flood-max-pending BYTES  unprocessed input while slowed before "Excess Flood" (default 8192)
+              --admin-location TEXT   ADMIN: where the server is
+              --admin-info TEXT       ADMIN: who runs it
+              --admin-email ADDRESS   ADMIN: how to reach its administrator
             Config file keys are the option names without dashes, e.g. port=6667.
             SIGHUP reloads the TLS certificate without dropping connections.
             """;
@@ -167,7 +170,9 @@ public final class Main {
                 intValue(p, "maxtargets", d.maxTargets()),
                 seconds(p, "monitorinterval", d.monitorInterval()),
                 limits(p, d.limits()),
-                tls(p, d.tls()));
+                tls(p, d.tls()),
+                new ServerConfig.Admin(p.getProperty("adminlocation", d.admin().location()),
+                        p.getProperty("admininfo", d.admin().info()), p.getProperty("adminemail", d.admin().email())));
     }
 
     private static AbuseLimits limits(Properties p, AbuseLimits d) {
@@ -217,7 +222,8 @@ public final class Main {
             "defaultchannel", "motdfile", "casemapping", "registrationtimeout", "pinginterval", "pingtimeout",
             "sendq", "recvq", "maxtargets", "monitorinterval", "maxclients", "peripconnections", "peripunregistered",
             "connectburst", "connectwindow", "connectbanafter", "connectbanduration", "exempt", "deny", "allow",
-            "floodburst", "floodrate", "floodmaxpending", "tlsport", "tlscert", "tlskey", "tlspassword");
+            "floodburst", "floodrate", "floodmaxpending", "tlsport", "tlscert", "tlskey", "tlspassword",
+            "adminlocation", "admininfo", "adminemail");
 
     private static int intValue(Properties p, String key, int fallback) {
         String v = p.getProperty(key);

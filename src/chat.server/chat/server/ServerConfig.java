@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param monitorInterval    resource report period; zero turns the monitor off
  * @param limits             admission and flood limits
  * @param tls                the TLS listener
+ * @param admin              what ADMIN tells about the server and its administrator
  */
 public record ServerConfig(
         String host,
@@ -43,7 +44,8 @@ public record ServerConfig(
         int maxTargets,
         Duration monitorInterval,
         AbuseLimits limits,
-        TlsSettings tls) {
+        TlsSettings tls,
+        Admin admin) {
 
     /** Default listening port, from the source document. */
     public static final int DEFAULT_PORT = 12345;
@@ -82,6 +84,7 @@ public record ServerConfig(
         if (monitorInterval.isNegative()) throw new IllegalArgumentException("monitor interval must not be negative");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(admin, "admin");
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -93,64 +96,91 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, "chat.local", "chat", "#lobby",
                 List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
                 CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
-                MAX_TARGETS, MONITOR_INTERVAL, AbuseLimits.defaults(), TlsSettings.defaults());
+                MAX_TARGETS, MONITOR_INTERVAL, AbuseLimits.defaults(), TlsSettings.defaults(),
+                Admin.DEFAULT);
     }
 
     public ServerConfig withHost(String v) {
         return new ServerConfig(v, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls);
+                monitorInterval, limits, tls, admin);
     }
 
     public ServerConfig withPort(int v) {
         return new ServerConfig(host, v, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls);
+                monitorInterval, limits, tls, admin);
     }
 
     public ServerConfig withDefaultChannel(String v) {
         return new ServerConfig(host, port, serverName, networkName, v, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls);
+                monitorInterval, limits, tls, admin);
     }
 
     public ServerConfig withMotd(List<String> v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, v, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls);
+                monitorInterval, limits, tls, admin);
     }
 
     public ServerConfig withCaseMapping(CaseMapping v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, v,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls);
+                monitorInterval, limits, tls, admin);
     }
 
     public ServerConfig withTimeouts(Duration registration, Duration pingEvery, Duration pingWait) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval, limits, tls);
+                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval, limits, tls, admin);
     }
 
     public ServerConfig withQueues(int sendQueue, int receiveQueue) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueue, receiveQueue, maxTargets,
-                monitorInterval, limits, tls);
+                monitorInterval, limits, tls, admin);
     }
 
     public ServerConfig withMonitorInterval(Duration v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v, limits, tls);
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v, limits, tls, admin);
     }
 
     public ServerConfig withLimits(AbuseLimits v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, v, tls);
+                monitorInterval, v, tls, admin);
     }
 
     public ServerConfig withTls(TlsSettings v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, v);
+                monitorInterval, limits, v, admin);
+    }
+
+    public ServerConfig withAdmin(Admin v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval, limits, tls, v);
+    }
+
+    /**
+     * What ADMIN answers: RPL_ADMINLOC1, RPL_ADMINLOC2 and RPL_ADMINEMAIL.
+     *
+     * @param location where the server is, e.g. a city and country
+     * @param info     who runs it, e.g. an organisation or a person
+     * @param email    how to reach its administrator
+     */
+    public record Admin(String location, String info, String email) {
+
+        /** What ADMIN says when nothing was configured. */
+        public static final Admin DEFAULT = new Admin("Location not configured", "Administrator not configured",
+                "No contact address configured");
+
+        public Admin {
+            Objects.requireNonNull(location, "admin location");
+            Objects.requireNonNull(info, "admin info");
+            Objects.requireNonNull(email, "admin email");
+        }
     }
 }

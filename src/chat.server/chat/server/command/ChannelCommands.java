@@ -150,7 +150,8 @@ final class ChannelCommands {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static String truncate(String text, int maxBytes) {
+    /** {@code text} cut to at most {@code maxBytes} bytes of UTF-8, at a character boundary. */
+    static String truncate(String text, int maxBytes) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= maxBytes) return text;
         int cut = maxBytes;

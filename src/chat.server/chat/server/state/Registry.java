@@ -28,6 +28,10 @@ public final class Registry {
     private final Map<String, Channel> channels = new HashMap<>();
     // guarded by lock
     private final Set<Session> registered = new LinkedHashSet<>();
+    // guarded by lock: identities that recently left a nickname, for WHOWAS
+    private final WhowasHistory whowas = new WhowasHistory(WhowasHistory.WHOWAS_HISTORY);
+    // guarded by lock: the most users registered at once since start (LUSERS 265/266)
+    private int maxUsers;
 
     public Registry(CaseMapping caseMapping, Clock clock) {
         this.caseMapping = caseMapping;
@@ -62,6 +66,7 @@ public final class Registry {
             if (old.nick() != null) nicks.remove(caseMapping.fold(old.nick()));
             nicks.put(folded, session);
             session.setIdentity(old.withNick(nick));
+            if (registered.contains(session)) whowas.add(new WhowasEntry(old, clock.millis() / 1000));
             Session[] audience = registered.contains(session) ? audienceOf(session, true) : NO_SESSIONS;
             return new NickChange(NickOutcome.CHANGED, old.prefix(), audience);
         } finally {
@@ -76,6 +81,7 @@ public final class Registry {
             String nick = session.nick();
             if (session.removed || nick == null || nicks.get(caseMapping.fold(nick)) != session) return false;
             registered.add(session);
+            maxUsers = Math.max(maxUsers, registered.size());
             session.markRegistered();
             return true;
         } finally {
@@ -102,6 +108,7 @@ public final class Registry {
             String nick = session.nick();
             if (nick != null) nicks.remove(caseMapping.fold(nick), session);
             if (!registered.remove(session)) return NO_SESSIONS;
+            whowas.add(new WhowasEntry(session.identity(), clock.millis() / 1000));
             Session[] audience = audienceOf(session, false);
             for (Channel channel : session.channels) {
                 channel.remove(session);
@@ -294,6 +301,127 @@ public final class Registry {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * @param users     registered clients
+     * @param invisible how many of them are invisible (+i)
+     * @param operators how many of them are IRC operators
+     * @param channels  channels that exist
+     * @param maxUsers  the most users registered at once since start
+     */
+    public record UserCounts(int users, int invisible, int operators, int channels, int maxUsers) {
+    }
+
+    /** The LUSERS figures. */
+    public UserCounts userCounts() {
+        lock.lock();
+        try {
+            int invisible = 0;
+            int operators = 0;
+            for (Session s : registered) {
+                if (s.invisible()) invisible++;
+                if (s.operator()) operators++;
+            }
+            return new UserCounts(registered.size(), invisible, operators, channels.size(), maxUsers);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The WHOWAS entries for a nickname, newest first: at most {@code limit}, or all when {@code limit <= 0}. */
+    public List<WhowasEntry> whowas(String nick, int limit) {
+        lock.lock();
+        try {
+            return whowas.find(nick, caseMapping, limit);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param session a channel member
+     * @param modes   its prefix modes, highest first ("@", "+", "@+" or "")
+     */
+    public record Member(Session session, String modes) {
+    }
+
+    /**
+     * @param exists  whether the channel exists
+     * @param channel its name as created (as asked when it does not exist)
+     * @param members the members the asker may see
+     */
+    public record ChannelWho(boolean exists, String channel, List<Member> members) {
+    }
+
+    /**
+     * WHO of a channel: a secret (+s) channel shows nothing to non-members, and invisible (+i) members are hidden
+     * from non-members who share no other channel with them. IRC operators see everything, as in Ergo.
+     */
+    public ChannelWho whoChannel(Session asker, String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new ChannelWho(false, name, List.of());
+            boolean member = channel.has(asker);
+            boolean all = member || asker.operator();
+            if (channel.modes().secret && !all) return new ChannelWho(true, channel.name(), List.of());
+            List<Member> members = new ArrayList<>(channel.size());
+            for (Map.Entry<Session, String> e : channel.memberModes().entrySet()) {
+                if (all || !e.getKey().invisible() || sharesChannel(asker, e.getKey())) {
+                    members.add(new Member(e.getKey(), e.getValue()));
+                }
+            }
+            return new ChannelWho(true, channel.name(), members);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Every registered user the asker may see in a WHO by mask: those not invisible (+i), those sharing a channel
+     * with the asker, and the asker itself. IRC operators see everyone, as in Ergo.
+     */
+    public List<Session> visibleUsers(Session asker) {
+        lock.lock();
+        try {
+            List<Session> visible = new ArrayList<>(registered.size());
+            for (Session s : registered) {
+                if (s == asker || asker.operator() || !s.invisible() || sharesChannel(asker, s)) visible.add(s);
+            }
+            return visible;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * WHOIS channels: each channel {@code target} is on, with its highest prefix ({@code "@#chat"}); a secret
+     * (+s) channel only when the asker is on it too, or is an IRC operator.
+     */
+    public List<String> whoisChannels(Session asker, Session target) {
+        lock.lock();
+        try {
+            List<String> list = new ArrayList<>(target.channels.size());
+            for (Channel channel : target.channels) {
+                if (channel.modes().secret && !channel.has(asker) && !asker.operator()) continue;
+                String modes = channel.modesOf(target);
+                list.add((modes == null || modes.isEmpty() ? "" : modes.substring(0, 1)) + channel.name());
+            }
+            return list;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // Caller holds the lock.
+    private static boolean sharesChannel(Session a, Session b) {
+        Set<Channel> smaller = a.channels.size() <= b.channels.size() ? a.channels : b.channels;
+        Set<Channel> other = smaller == a.channels ? b.channels : a.channels;
+        for (Channel c : smaller) {
+            if (other.contains(c)) return true;
+        }
+        return false;
     }
 
     // Caller holds the lock.

@@ -27,8 +27,8 @@ class DispatcherTest {
         assertThat(c.ask("FROBNICATE x"))
                 .containsExactly(IrcMessage.from("chat.local", "421", "*", "FROBNICATE", "Unknown command"));
         TestServer.Client alice = server.register("alice");
-        assertThat(alice.ask("whois bob"))
-                .containsExactly(IrcMessage.from("chat.local", "421", "alice", "WHOIS", "Unknown command"));
+        assertThat(alice.ask("frobnicate bob"))
+                .containsExactly(IrcMessage.from("chat.local", "421", "alice", "FROBNICATE", "Unknown command"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,8 +80,9 @@ class DispatcherTest {
     void serverQueriesAnswer() {
         TestServer.Client alice = server.register("alice");
 
-        assertThat(alice.ask("VERSION"))
-                .containsExactly(IrcMessage.from("chat.local", "351", "alice", "test", "chat.local", "chat IRC server"));
+        List<IrcMessage> version = alice.ask("VERSION");
+        assertThat(version.get(0)).isEqualTo(IrcMessage.from("chat.local", "351", "alice", "test", "chat.local", "chat IRC server"));
+        assertThat(commands(version.subList(1, version.size()))).isNotEmpty().containsOnly("005");
         assertThat(commands(alice.ask("MOTD"))).containsExactly("375", "372", "372", "376");
         assertThat(commands(alice.ask("LUSERS"))).containsExactly("251", "252", "254", "255", "265", "266");
     }
