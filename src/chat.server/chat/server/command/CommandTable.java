@@ -16,6 +16,8 @@ public final class CommandTable {
         ServerQueries queries = new ServerQueries();
         ChannelCommands channels = new ChannelCommands();
         MessageCommands messages = new MessageCommands();
+        ModeCommands modes = new ModeCommands();
+        ModerationCommands moderation = new ModerationCommands();
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
         CommandTable table = new CommandTable();
         table.add("CAP", 1, true, registration::cap);
@@ -34,6 +36,9 @@ public final class CommandTable {
         table.add("MOTD", 0, false, queries::motd);
         table.add("LUSERS", 0, false, queries::lusers);
         table.add("VERSION", 0, false, queries::version);
+        table.add("MODE", 1, false, modes::mode);
+        table.add("KICK", 2, false, moderation::kick);
+        table.add("INVITE", 2, false, moderation::invite);
         return table;
     }
 

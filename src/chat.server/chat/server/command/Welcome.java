@@ -31,7 +31,8 @@ final class Welcome {
                 + " IRC network, " + s.identity().prefix());
         reply.numeric(Numeric.RPL_YOURHOST, "Your host is " + server.name() + ", running version " + server.version());
         reply.numeric(Numeric.RPL_CREATED, "This server was created " + CREATED.format(server.startedAt()));
-        reply.numeric(Numeric.RPL_MYINFO, server.name(), server.version(), "o", "nt");
+        reply.numeric(Numeric.RPL_MYINFO, server.name(), server.version(), ModeString.USER_MODES,
+                ModeString.allChannelModes(), ModeString.channelModesWithParam());
         List<String> tokens = ISupport.tokens(server.config());
         for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
             List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
