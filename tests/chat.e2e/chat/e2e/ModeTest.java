@@ -176,6 +176,6 @@ class ModeTest {
         List<String> tokens = new ArrayList<>(raw.expect("005", "alice").params());
         tokens.addAll(raw.expect("005", "alice").params());
         assertThat(tokens).contains("CHANMODES=beIq,k,l,imnst", "PREFIX=(ov)@+", "CHANLIMIT=#:50",
-                "MAXLIST=beIq:100", "MODES=4", "EXCEPTS=e", "INVEX=I", "KICKLEN=255");
+                "MAXLIST=beIq:100", "MODES=4", "EXCEPTS=e", "INVEX=I", "KICKLEN=255", "ELIST=MU");
     }
 }

@@ -18,6 +18,7 @@ public final class CommandTable {
         MessageCommands messages = new MessageCommands();
         ModeCommands modes = new ModeCommands();
         ModerationCommands moderation = new ModerationCommands();
+        ListCommands listing = new ListCommands();
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
         CommandTable table = new CommandTable();
         table.add("CAP", 1, true, registration::cap);
@@ -39,6 +40,7 @@ public final class CommandTable {
         table.add("MODE", 1, false, modes::mode);
         table.add("KICK", 2, false, moderation::kick);
         table.add("INVITE", 2, false, moderation::invite);
+        table.add("LIST", 0, false, listing::list);
         return table;
     }
 

@@ -35,6 +35,7 @@ final class ISupport {
         tokens.add("EXCEPTS=e");
         tokens.add("INVEX=I");
         tokens.add("KICKLEN=" + ModerationCommands.KICKLEN);
+        tokens.add("ELIST=" + ListCommands.ELIST);
         return tokens;
     }
 }

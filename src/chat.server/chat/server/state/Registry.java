@@ -488,10 +488,47 @@ public final class Registry {
         }
     }
 
+    /**
+     * One line of LIST.
+     *
+     * @param channel the channel's name
+     * @param users   its members as the viewer may count them: all of them for a member, else the visible (not +i)
+     * @param topic   the topic text, or empty
+     */
+    public record ListEntry(String channel, int users, String topic) {
+    }
+
+    /** The channels LIST shows {@code viewer}: every one but the secret (+s) channels it is not on. */
+    public List<ListEntry> list(Session viewer) {
+        lock.lock();
+        try {
+            List<ListEntry> entries = new ArrayList<>(channels.size());
+            for (Channel channel : channels.values()) {
+                boolean member = channel.has(viewer);
+                if (channel.modes().secret && !member) continue;
+                int users = member ? channel.size() : visibleMembers(channel);
+                Topic topic = channel.topic();
+                entries.add(new ListEntry(channel.name(), users, topic == null ? "" : topic.text()));
+            }
+            return entries;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // Caller holds the lock.
     private Session registeredNick(String nick) {
         Session s = nicks.get(caseMapping.fold(nick));
         return s != null && registered.contains(s) ? s : null;
+    }
+
+    // Caller holds the lock.
+    private static int visibleMembers(Channel channel) {
+        int visible = 0;
+        for (Session member : channel.memberArray()) {
+            if (!member.invisible()) visible++;
+        }
+        return visible;
     }
 
     // Caller holds the lock.
