@@ -19,6 +19,9 @@ public final class CommandTable {
         MessageCommands messages = new MessageCommands();
         UserQueries users = new UserQueries();
         AwayCommands away = new AwayCommands();
+        ModeCommands modes = new ModeCommands();
+        ModerationCommands moderation = new ModerationCommands();
+        ListCommands listing = new ListCommands();
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
         CapabilityCommands capabilities = new CapabilityCommands(registration);
         CommandTable table = new CommandTable();
@@ -50,6 +53,10 @@ public final class CommandTable {
         table.add("ADMIN", 0, false, queries::admin);
         table.add("INFO", 0, false, queries::info);
         table.add("HELP", 0, false, queries::help);
+        table.add("MODE", 1, false, modes::mode);
+        table.add("KICK", 2, false, moderation::kick);
+        table.add("INVITE", 2, false, moderation::invite);
+        table.add("LIST", 0, false, listing::list);
         return table;
     }
 

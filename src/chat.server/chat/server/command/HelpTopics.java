@@ -71,6 +71,22 @@ final class HelpTopics {
             PONG [<server>] <token>
             Answers the server's PING.
 
+            MODE <channel> [<modes> [<params>...]] | MODE <nick> [<modes>]
+            Shows or changes modes. Channel: +o/+v nick (operator, voice), +b/+e/+I/+q
+            mask (ban, ban exception, invite exception, quiet), +i +m +n +s +t, +k key,
+            +l limit; operators only. A list letter alone (MODE #c b) shows the list.
+            Your own: +i (invisible), +w (wallops); +o only through OPER.
+
+            KICK <channel> <nick>{,<nick>} [<reason>]
+            Removes users from a channel; channel operators only.
+
+            INVITE <nick> <channel>
+            Invites a user; on an invite-only (+i) channel only operators may.
+
+            LIST [<channel>{,<channel>} | <mask>] [>n | <n]
+            Lists channels (not secret ones you are not on) with their users and
+            topic; masks may use * and ?, >n and <n filter by user count.
+
             SETNAME :<realname>
             Changes your real name; clients with the setname capability who
             share a channel with you see the change. At most 100 characters.

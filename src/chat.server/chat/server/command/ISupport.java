@@ -5,6 +5,7 @@ import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.server.ServerConfig;
 import chat.server.reply.ReplyBuffer;
+import chat.server.state.ChannelLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,11 +42,19 @@ final class ISupport {
         tokens.add("TOPICLEN=" + TOPICLEN);
         tokens.add("LINELEN=" + LineParser.MAX_LINE_BYTES);
         tokens.add("TARGMAX=PRIVMSG:" + config.maxTargets() + ",NOTICE:" + config.maxTargets() + ",JOIN:,PART:,NAMES:,WHOIS:" + UserQueries.WHOIS_TARGETS);
-        tokens.add("PREFIX=(o)@");
+        tokens.add("PREFIX=(" + ModeString.PREFIX_MODES + ")" + ModeString.PREFIX_SYMBOLS);
         tokens.add("NETWORK=" + config.networkName());
         tokens.add("UTF8ONLY");
         tokens.add("AWAYLEN=" + AWAYLEN);
         tokens.add("WHOX");
+        tokens.add("CHANMODES=" + ModeString.chanmodes());
+        tokens.add("CHANLIMIT=" + Names.CHANTYPES + ":" + ChannelLimits.MAX_CHANNELS_PER_USER);
+        tokens.add("MAXLIST=" + ModeString.LIST_MODES + ":" + ChannelLimits.MAX_LIST_ENTRIES);
+        tokens.add("MODES=" + ChannelLimits.MAX_MODES_PER_COMMAND);
+        tokens.add("EXCEPTS=e");
+        tokens.add("INVEX=I");
+        tokens.add("KICKLEN=" + ModerationCommands.KICKLEN);
+        tokens.add("ELIST=" + ListCommands.ELIST);
         return tokens;
     }
 }

@@ -72,7 +72,7 @@ final class MessageCommands {
                     default -> {
                         if (replyErrors) {
                             ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, audience.channel(),
-                                    "Cannot send to channel (you are not on it)");
+                                    ModeCommands.cannotSendReason(audience.outcome()));
                         }
                     }
                 }

@@ -27,7 +27,8 @@ final class Welcome {
                 + " IRC network, " + s.identity().prefix());
         reply.numeric(Numeric.RPL_YOURHOST, "Your host is " + server.name() + ", running version " + server.version());
         reply.numeric(Numeric.RPL_CREATED, "This server was created " + CREATED.format(server.startedAt()));
-        reply.numeric(Numeric.RPL_MYINFO, server.name(), server.version(), "o", "nt");
+        reply.numeric(Numeric.RPL_MYINFO, server.name(), server.version(), ModeString.USER_MODES,
+                ModeString.allChannelModes(), ModeString.channelModesWithParam());
         ISupport.reply(reply, server.config());
         queries.lusers(ctx, null);
         queries.motd(ctx, null);

@@ -122,7 +122,7 @@ public final class Registry {
     }
 
     /** What became of a JOIN. */
-    public enum JoinOutcome { JOINED, ALREADY_ON }
+    public enum JoinOutcome { JOINED, ALREADY_ON, TOO_MANY_CHANNELS, BANNED, INVITE_ONLY, BAD_KEY, FULL }
 
     /**
      * @param outcome what happened
@@ -130,8 +130,10 @@ public final class Registry {
      * @param members everyone on the channel after the join, the joiner included
      * @param topic   the topic, or null
      * @param names   NAMES entries
+     * @param secret  whether the channel is +s (NAMES shows it with '@')
      */
-    public record JoinResult(JoinOutcome outcome, String channel, Session[] members, Topic topic, List<NameEntry> names) {
+    public record JoinResult(JoinOutcome outcome, String channel, Session[] members, Topic topic, List<NameEntry> names,
+                             boolean secret) {
     }
 
     /**
@@ -145,29 +147,56 @@ public final class Registry {
 
     /** Adds the session to a channel, creating it (and making the creator an operator when {@code opCreator}). */
     public JoinResult join(Session session, String name, boolean opCreator) {
+        return join(session, name, null, opCreator);
+    }
+
+    /**
+     * Adds the session to a channel with {@code key} (or null), creating it (and making the creator an operator
+     * when {@code opCreator}); refused past {@link ChannelLimits#MAX_CHANNELS_PER_USER} and by the channel's
+     * bans, +i, +k and +l.
+     */
+    public JoinResult join(Session session, String name, String key, boolean opCreator) {
         String folded = caseMapping.fold(name);
         lock.lock();
         try {
             Channel channel = channels.get(folded);
+            if (channel != null && channel.has(session)) {
+                return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_SESSIONS, channel.topic(), List.of(),
+                        channel.modes().secret);
+            }
+            String shownName = channel == null ? name : channel.name();
+            if (session.channels.size() >= ChannelLimits.MAX_CHANNELS_PER_USER) {
+                return new JoinResult(JoinOutcome.TOO_MANY_CHANNELS, shownName, NO_SESSIONS, null, List.of(), false);
+            }
+            if (channel != null) {
+                JoinOutcome refusal = ChannelAccess.joinRefusal(channel, session, key, caseMapping);
+                if (refusal != JoinOutcome.JOINED) {
+                    return new JoinResult(refusal, shownName, NO_SESSIONS, null, List.of(), false);
+                }
+            }
             boolean created = channel == null;
             if (created) {
                 channel = new Channel(name, clock.millis() / 1000);
                 channels.put(folded, channel);
             }
-            if (channel.has(session)) {
-                return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_SESSIONS, channel.topic(), List.of());
-            }
             channel.add(session, created && opCreator ? "@" : "");
+            channel.uninvite(session);
             session.channels.add(channel);
             return new JoinResult(JoinOutcome.JOINED, channel.name(), channel.memberArray(), channel.topic(),
-                    namesOf(channel));
+                    namesOf(channel), channel.modes().secret);
         } finally {
             lock.unlock();
         }
     }
 
     /** Why a channel operation was refused, or OK. */
-    public enum ChannelOutcome { OK, NO_SUCH_CHANNEL, NOT_ON_CHANNEL, NOT_OPERATOR }
+    public enum ChannelOutcome {
+        OK, NO_SUCH_CHANNEL, NOT_ON_CHANNEL, NOT_OPERATOR,
+        /** Speaking refused: banned, quieted (+q), or +m without voice. */
+        BANNED, QUIETED, MODERATED,
+        /** The target nick of a KICK or INVITE is not connected, not on the channel, or already on it. */
+        NO_SUCH_NICK, USER_NOT_ON_CHANNEL, USER_ON_CHANNEL
+    }
 
     /**
      * @param outcome what happened
@@ -194,13 +223,17 @@ public final class Registry {
         }
     }
 
-    /** The members a channel message from {@code sender} reaches (sender included; the caller skips it). */
+    /**
+     * The members a channel message from {@code sender} reaches (sender included; the caller skips it), or why
+     * the sender may not speak there: +n and not a member, banned, quieted, +m without voice.
+     */
     public ChannelAction channelAudience(Session sender, String name) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
             if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
-            if (channel.modes().noExternal && !channel.has(sender)) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_SESSIONS);
+            ChannelOutcome refusal = ChannelAccess.speakRefusal(channel, sender, caseMapping);
+            if (refusal != ChannelOutcome.OK) return new ChannelAction(refusal, channel.name(), NO_SESSIONS);
             return new ChannelAction(ChannelOutcome.OK, channel.name(), channel.memberArray());
         } finally {
             lock.unlock();
@@ -211,17 +244,22 @@ public final class Registry {
      * @param exists  whether the channel exists
      * @param channel its name as created
      * @param names   NAMES entries
+     * @param secret  whether the channel is +s (NAMES shows it with '@')
      */
-    public record NamesView(boolean exists, String channel, List<NameEntry> names) {
+    public record NamesView(boolean exists, String channel, List<NameEntry> names, boolean secret) {
     }
 
-    /** The NAMES of a channel. */
-    public NamesView names(String name) {
+    /**
+     * The NAMES of a channel as {@code viewer} may see them: a secret channel does not exist for non-members,
+     * and they do not see invisible (+i) members.
+     */
+    public NamesView names(Session viewer, String name) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new NamesView(false, name, List.of());
-            return new NamesView(true, channel.name(), namesOf(channel));
+            boolean member = channel != null && channel.has(viewer);
+            if (channel == null || (channel.modes().secret && !member)) return new NamesView(false, name, List.of(), false);
+            return new NamesView(true, channel.name(), namesOf(channel, member), channel.modes().secret);
         } finally {
             lock.unlock();
         }
@@ -379,6 +417,41 @@ public final class Registry {
     }
 
     /**
+     * @param outcome          OK, or NO_SUCH_CHANNEL
+     * @param channel          the channel's name as created
+     * @param modes            the mode letters set, e.g. {@code +ntkl}
+     * @param params           their parameters in order (the key shows as {@code *} to non-members)
+     * @param createdAtSeconds when the channel was created, in Unix seconds
+     */
+    public record ModeView(ChannelOutcome outcome, String channel, String modes, List<String> params,
+                           long createdAtSeconds) {
+    }
+
+    /** A channel's modes, as MODE without changes shows them. */
+    public ModeView channelModes(Session viewer, String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new ModeView(ChannelOutcome.NO_SUCH_CHANNEL, name, "", List.of(), 0);
+            ChannelModes modes = channel.modes();
+            StringBuilder letters = new StringBuilder("+").append(modes.flags());
+            List<String> params = new ArrayList<>(2);
+            if (modes.key != null) {
+                letters.append('k');
+                params.add(channel.has(viewer) ? modes.key : "*");
+            }
+            if (modes.limit > 0) {
+                letters.append('l');
+                params.add(Integer.toString(modes.limit));
+            }
+            return new ModeView(ChannelOutcome.OK, channel.name(), letters.toString(), List.copyOf(params),
+                    channel.createdAtSeconds());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Every registered user the asker may see in a WHO by mask: those not invisible (+i), those sharing a channel
      * with the asker, and the asker itself. IRC operators see everyone, as in Ergo.
      */
@@ -390,6 +463,37 @@ public final class Registry {
                 if (s == asker || asker.operator() || !s.invisible() || sharesChannel(asker, s)) visible.add(s);
             }
             return visible;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param outcome OK, NO_SUCH_CHANNEL, or NOT_OPERATOR (the +e and +I lists are for operators)
+     * @param channel the channel's name as created
+     * @param entries the list's entries, oldest first
+     */
+    public record MaskListView(ChannelOutcome outcome, String channel, List<MaskEntry> entries) {
+    }
+
+    /**
+     * A channel's +b, +e, +I or +q list. As in Solanum, anyone may see +b and +q (non-members of a secret
+     * channel see them empty) and only operators +e and +I.
+     */
+    public MaskListView maskList(Session viewer, String name, char letter) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new MaskListView(ChannelOutcome.NO_SUCH_CHANNEL, name, List.of());
+            String prefixModes = channel.modesOf(viewer);
+            boolean op = prefixModes != null && prefixModes.indexOf('@') >= 0;
+            if ((letter == 'e' || letter == 'I') && !op) {
+                return new MaskListView(ChannelOutcome.NOT_OPERATOR, channel.name(), List.of());
+            }
+            if (prefixModes == null && channel.modes().secret) {
+                return new MaskListView(ChannelOutcome.OK, channel.name(), List.of());
+            }
+            return new MaskListView(ChannelOutcome.OK, channel.name(), List.copyOf(channel.modes().list(letter)));
         } finally {
             lock.unlock();
         }
@@ -414,6 +518,133 @@ public final class Registry {
         }
     }
 
+    /**
+     * @param outcome  OK, NO_SUCH_CHANNEL, or NOT_OPERATOR (then nothing was applied)
+     * @param channel  the channel's name as created
+     * @param applied  the changes made, in order, with their parameters as they now stand
+     * @param refusals the changes refused one by one
+     * @param members  who must see the applied changes
+     */
+    public record ModeResult(ChannelOutcome outcome, String channel, List<ModeChange> applied,
+                             List<ModeRefusal> refusals, Session[] members) {
+    }
+
+    /** Applies channel mode changes; only channel operators may. Changes that change nothing are dropped. */
+    public ModeResult changeModes(Session setter, String name, List<ModeChange> changes) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) {
+                return new ModeResult(ChannelOutcome.NO_SUCH_CHANNEL, name, List.of(), List.of(), NO_SESSIONS);
+            }
+            String prefixModes = channel.modesOf(setter);
+            if (prefixModes == null || prefixModes.indexOf('@') < 0) {
+                return new ModeResult(ChannelOutcome.NOT_OPERATOR, channel.name(), List.of(), List.of(), NO_SESSIONS);
+            }
+            ChannelModeEditor.Outcome outcome = new ChannelModeEditor(channel, caseMapping, this::registeredNick,
+                    setter.identity().prefix(), clock.millis() / 1000).apply(changes);
+            return new ModeResult(ChannelOutcome.OK, channel.name(), outcome.applied(), outcome.refusals(),
+                    channel.memberArray());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param outcome OK, or NO_SUCH_NICK, NO_SUCH_CHANNEL, NOT_ON_CHANNEL, NOT_OPERATOR, USER_ON_CHANNEL
+     * @param channel the channel's name as created (as requested when there is none)
+     * @param target  the invited session, or null when there is none
+     */
+    public record InviteResult(ChannelOutcome outcome, String channel, Session target) {
+    }
+
+    /**
+     * Invites {@code nick} to a channel the inviter is on (on a +i channel only operators may); the channel
+     * remembers the invitation until the invitee joins or it is pushed out by {@link ChannelLimits#MAX_INVITES}.
+     */
+    public InviteResult invite(Session inviter, String nick, String name) {
+        lock.lock();
+        try {
+            Session target = registeredNick(nick);
+            if (target == null) return new InviteResult(ChannelOutcome.NO_SUCH_NICK, name, null);
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new InviteResult(ChannelOutcome.NO_SUCH_CHANNEL, name, target);
+            String prefixModes = channel.modesOf(inviter);
+            if (prefixModes == null) return new InviteResult(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), target);
+            if (channel.modes().inviteOnly && prefixModes.indexOf('@') < 0) {
+                return new InviteResult(ChannelOutcome.NOT_OPERATOR, channel.name(), target);
+            }
+            if (channel.has(target)) return new InviteResult(ChannelOutcome.USER_ON_CHANNEL, channel.name(), target);
+            channel.invite(target);
+            return new InviteResult(ChannelOutcome.OK, channel.name(), target);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param outcome OK, or NO_SUCH_CHANNEL, NOT_ON_CHANNEL, NOT_OPERATOR, NO_SUCH_NICK, USER_NOT_ON_CHANNEL
+     * @param channel the channel's name as created (as requested when there is none)
+     * @param target  the kicked nick as registered (as requested when there is none)
+     * @param members who must see the KICK: the members before it, the kicked one included
+     */
+    public record KickResult(ChannelOutcome outcome, String channel, String target, Session[] members) {
+    }
+
+    /** Removes {@code nick} from a channel; only its operators may. */
+    public KickResult kick(Session kicker, String name, String nick) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new KickResult(ChannelOutcome.NO_SUCH_CHANNEL, name, nick, NO_SESSIONS);
+            String prefixModes = channel.modesOf(kicker);
+            if (prefixModes == null) return new KickResult(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), nick, NO_SESSIONS);
+            if (prefixModes.indexOf('@') < 0) {
+                return new KickResult(ChannelOutcome.NOT_OPERATOR, channel.name(), nick, NO_SESSIONS);
+            }
+            Session target = registeredNick(nick);
+            if (target == null) return new KickResult(ChannelOutcome.NO_SUCH_NICK, channel.name(), nick, NO_SESSIONS);
+            if (!channel.has(target)) {
+                return new KickResult(ChannelOutcome.USER_NOT_ON_CHANNEL, channel.name(), target.nick(), NO_SESSIONS);
+            }
+            Session[] audience = channel.memberArray();
+            channel.remove(target);
+            target.channels.remove(channel);
+            if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
+            return new KickResult(ChannelOutcome.OK, channel.name(), target.nick(), audience);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One line of LIST.
+     *
+     * @param channel the channel's name
+     * @param users   its members as the viewer may count them: all of them for a member, else the visible (not +i)
+     * @param topic   the topic text, or empty
+     */
+    public record ListEntry(String channel, int users, String topic) {
+    }
+
+    /** The channels LIST shows {@code viewer}: every one but the secret (+s) channels it is not on. */
+    public List<ListEntry> list(Session viewer) {
+        lock.lock();
+        try {
+            List<ListEntry> entries = new ArrayList<>(channels.size());
+            for (Channel channel : channels.values()) {
+                boolean member = channel.has(viewer);
+                if (channel.modes().secret && !member) continue;
+                int users = member ? channel.size() : visibleMembers(channel);
+                Topic topic = channel.topic();
+                entries.add(new ListEntry(channel.name(), users, topic == null ? "" : topic.text()));
+            }
+            return entries;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // Caller holds the lock.
     private static boolean sharesChannel(Session a, Session b) {
         Set<Channel> smaller = a.channels.size() <= b.channels.size() ? a.channels : b.channels;
@@ -422,6 +653,21 @@ public final class Registry {
             if (other.contains(c)) return true;
         }
         return false;
+    }
+
+    // Caller holds the lock.
+    private Session registeredNick(String nick) {
+        Session s = nicks.get(caseMapping.fold(nick));
+        return s != null && registered.contains(s) ? s : null;
+    }
+
+    // Caller holds the lock.
+    private static int visibleMembers(Channel channel) {
+        int visible = 0;
+        for (Session member : channel.memberArray()) {
+            if (!member.invisible()) visible++;
+        }
+        return visible;
     }
 
     // Caller holds the lock.
@@ -438,8 +684,14 @@ public final class Registry {
 
     // Caller holds the lock.
     private static List<NameEntry> namesOf(Channel channel) {
+        return namesOf(channel, true);
+    }
+
+    // Caller holds the lock.
+    private static List<NameEntry> namesOf(Channel channel, boolean withInvisible) {
         List<NameEntry> names = new ArrayList<>(channel.size());
         for (Map.Entry<Session, String> e : channel.memberModes().entrySet()) {
+            if (!withInvisible && e.getKey().invisible()) continue;
             names.add(new NameEntry(e.getValue(), e.getKey().identity()));
         }
         return names;

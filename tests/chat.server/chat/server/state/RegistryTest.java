@@ -116,7 +116,7 @@ class RegistryTest {
 
         assertThat(change.oldPrefix()).isEqualTo("alice!~alice@10.0.0.1");
         assertThat(change.audience()).containsExactlyInAnyOrder(alice, bob, carol);
-        assertThat(shown(registry.names("#a").names())).containsExactly("@alicia", "bob");
+        assertThat(shown(registry.names(null, "#a").names())).containsExactly("@alicia", "bob");
     }
 
     // --- registration and lookup ---
@@ -250,7 +250,7 @@ class RegistryTest {
 
         assertThat(r.outcome()).isEqualTo(Registry.JoinOutcome.ALREADY_ON);
         assertThat(r.members()).isEmpty();
-        assertThat(shown(registry.names("#a").names())).containsExactly("@alice");
+        assertThat(shown(registry.names(null, "#a").names())).containsExactly("@alice");
     }
 
     @Test
@@ -277,7 +277,7 @@ class RegistryTest {
         assertThat(r).extracting(Registry.ChannelAction::outcome, Registry.ChannelAction::channel)
                 .containsExactly(Registry.ChannelOutcome.OK, "#a");
         assertThat(r.members()).containsExactly(alice, bob);
-        assertThat(shown(registry.names("#a").names())).containsExactly("@alice");
+        assertThat(shown(registry.names(null, "#a").names())).containsExactly("@alice");
         assertThat(registry.channelsOf(bob)).isEmpty();
     }
 
@@ -304,7 +304,7 @@ class RegistryTest {
 
         registry.part(alice, "#a");
 
-        assertThat(registry.names("#a").exists()).isFalse();
+        assertThat(registry.names(null, "#a").exists()).isFalse();
         assertThat(registry.counts()).isEqualTo(new Registry.Counts(1, 0));
         // Recreated: the next joiner is its operator.
         Session bob = user("bob");
@@ -331,9 +331,9 @@ class RegistryTest {
 
     @Test
     void namesOfAnUnknownChannel() {
-        Registry.NamesView view = registry.names("#Nowhere");
+        Registry.NamesView view = registry.names(null, "#Nowhere");
 
-        assertThat(view).isEqualTo(new Registry.NamesView(false, "#Nowhere", List.of()));
+        assertThat(view).isEqualTo(new Registry.NamesView(false, "#Nowhere", List.of(), false));
     }
 
     @Test
@@ -427,8 +427,8 @@ class RegistryTest {
 
         assertThat(peers).containsExactlyInAnyOrder(bob, carol);
         assertThat(registry.findNick("alice")).isNull();
-        assertThat(shown(registry.names("#a").names())).containsExactly("bob");
-        assertThat(shown(registry.names("#b").names())).containsExactly("bob", "carol");
+        assertThat(shown(registry.names(null, "#a").names())).containsExactly("bob");
+        assertThat(shown(registry.names(null, "#b").names())).containsExactly("bob", "carol");
         assertThat(registry.counts()).isEqualTo(new Registry.Counts(3, 3));
         assertThat(registry.everyone()).containsExactly(bob, carol, dave);
         assertThat(alice.channels).isEmpty();
@@ -470,7 +470,7 @@ class RegistryTest {
 
         assertThat(registry.counts()).isEqualTo(new Registry.Counts(0, 0));
         assertThat(registry.everyone()).isEmpty();
-        assertThat(registry.names("#common").exists()).isFalse();
+        assertThat(registry.names(null, "#common").exists()).isFalse();
         for (int i = 0; i < 5; i++) {
             assertThat(registry.changeNick(session(), "u" + i).outcome()).isEqualTo(Registry.NickOutcome.CHANGED);
         }
