@@ -68,14 +68,20 @@ trap 'exit 130' INT TERM
 
 irssi_screen() { tmux -L "$TMUX_SOCKET" capture-pane -p -t "$TMUX_SESSION" 2>/dev/null || true; }
 
-# Whether irssi's input line (the last line on screen, "[#lobby] ") is empty: what was typed was taken.
-irssi_input_empty() { irssi_screen | sed '/^ *$/d' | tail -n 1 | grep -qE '^\[[^]]*\] *$'; }
+irssi_running() { tmux -L "$TMUX_SOCKET" has-session -t "$TMUX_SESSION" 2>/dev/null; }
+irssi_gone() { ! irssi_running; }
+
+# Whether irssi took what was typed: its input line (the last one on screen, "[#lobby] ") is empty, or it quit.
+irssi_took_line() {
+  irssi_running || return 0
+  irssi_screen | sed '/^ *$/d' | tail -n 1 | grep -qE '^\[[^]]*\] *$'
+}
 
 # Types a line into irssi (literally, then Enter) and waits until irssi has taken it.
 irssi_type() {
   tmux -L "$TMUX_SOCKET" send-keys -t "$TMUX_SESSION" -l -- "$1"
   tmux -L "$TMUX_SOCKET" send-keys -t "$TMUX_SESSION" Enter
-  wait_for irssi_input_empty || say "irssi did not take the line: $1"
+  wait_for irssi_took_line || say "irssi did not take the line: $1"
 }
 
 # Whether the status bar names this window as the active one: [2:127/#lobby], [3:127/botty].
@@ -141,7 +147,7 @@ check() {
   local name=$1; shift
   if wait_for "$@"; then
     passed=$((passed + 1))
-    say "ok   $name"
+    say "ok   $name (at ${SECONDS} s)"
   else
     failed=$((failed + 1))
     say "FAIL $name (not seen within ${WAIT} s: $*)"
@@ -248,6 +254,7 @@ check "bundled client sees irssi set the topic" bot_shows "* $IRSSI_NICK changed
 
 irssi_type "/quit interop done"
 # Servers may prefix the reason ("Quit: interop done").
+check "irssi quits" irssi_gone
 check "bundled client sees irssi quit" bot_shows_re "\* $IRSSI_NICK quit \((Quit: )?interop done\)"
 
 bot_type "/quit"
