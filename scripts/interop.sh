@@ -4,12 +4,15 @@
 #
 # irssi runs inside a detached tmux session (no terminal needed) and is read with `tmux capture-pane`; the
 # bundled client reads commands from a FIFO and writes to a file. Every wait polls for at most
-# INTEROP_WAIT seconds (default 20); a failed check prints both screens. Everything started is stopped on
+# INTEROP_WAIT seconds (default 20; INTEROP_START_WAIT, default 60, for what starts a JVM); a failed check
+# prints both screens. Everything started is stopped on
 # exit. Ends with "interop: N passed, M failed" and exits non-zero when anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WAIT=${INTEROP_WAIT:-20}
+# Starting a JVM (the server, the bundled client) on a busy machine may take longer than one message.
+START_WAIT=${INTEROP_START_WAIT:-60}
 POLL=0.2
 IRSSI_NICK=irssiuser
 BOT_NICK=botty
@@ -135,7 +138,7 @@ show_screens() {
 
 # Polls the command until it succeeds or WAIT seconds pass.
 wait_for() {
-  local deadline=$((SECONDS + WAIT))
+  local deadline=$((SECONDS + ${wait_seconds:-$WAIT}))
   until "$@"; do
     [ "$SECONDS" -ge "$deadline" ] && return 1
     sleep "$POLL"
@@ -150,7 +153,7 @@ check() {
     say "ok   $name (at ${SECONDS} s)"
   else
     failed=$((failed + 1))
-    say "FAIL $name (not seen within ${WAIT} s: $*)"
+    say "FAIL $name (not seen within ${wait_seconds:-$WAIT} s: $*)"
     show_screens
   fi
 }
@@ -174,11 +177,11 @@ install_missing
 work=$(mktemp -d "${TMPDIR:-/tmp}/chatinterop.XXXXXX")
 
 # The server picks a free port itself and says which.
-bin/chat-server --port 0 --monitor-interval 0 >"$work/server.out" 2>&1 &
+bin/chat-server --port 0 --tls-port -1 --monitor-interval 0 >"$work/server.out" 2>&1 &
 server_pid=$!
 server_port() { sed -n 's/.* listening on [^ ]*:\([0-9][0-9]*\).*/\1/p' "$work/server.out" 2>/dev/null | head -n 1; }
 server_listens() { [ -n "$(server_port)" ]; }
-require "server listens" server_listens
+wait_seconds=$START_WAIT require "server listens" server_listens
 port=$(server_port)
 say "server on 127.0.0.1:$port"
 
@@ -213,14 +216,14 @@ EOF
 printf 'set -g default-terminal "screen"\nset -g history-limit 2000\n' >"$work/tmux.conf"
 tmux -L "$TMUX_SOCKET" -f "$work/tmux.conf" new-session -d -s "$TMUX_SESSION" -x 200 -y 50 \
   "env TERM=screen LC_ALL=C.UTF-8 irssi --home='$work/irssi' -c 127.0.0.1 -p $port -n $IRSSI_NICK"
-require "irssi connects and is put in #lobby" irssi_shows "#lobby" "$IRSSI_NICK \[.*\] has joined #lobby"
+wait_seconds=$START_WAIT require "irssi connects and is put in #lobby" irssi_shows "#lobby" "$IRSSI_NICK \[.*\] has joined #lobby"
 
 # The bundled client reads from a FIFO held open read-write here (fd 3), so it never sees the end of input.
 mkfifo "$work/bot.in"
 exec 3<>"$work/bot.in"
 bin/chat-client --port "$port" --nick "$BOT_NICK" <"$work/bot.in" >"$work/bot.out" 2>&1 &
 client_pid=$!
-require "bundled client connects" bot_shows "* you are in #lobby"
+wait_seconds=$START_WAIT require "bundled client connects" bot_shows "* you are in #lobby"
 check "irssi sees the bundled client join #lobby" irssi_shows "#lobby" "$BOT_NICK \[.*\] has joined #lobby"
 
 irssi_type "/join #interop"
