@@ -255,6 +255,14 @@ check "irssi sees the bundled client talk in #interop" irssi_shows "#interop" "$
 irssi_type "/topic #interop interop works"
 check "bundled client sees irssi set the topic" bot_shows "* $IRSSI_NICK changed the topic of #interop to: interop works"
 
+bot_type "/whois $IRSSI_NICK"
+check "bundled client shows irssi's WHOIS" bot_shows_re "^\* $IRSSI_NICK is [^ ]+@[^ ]+ \(irssi interop\)$"
+
+irssi_type "/kick #interop $BOT_NICK enough"
+check "irssi sees itself kick the bundled client" irssi_shows "#interop" "$BOT_NICK was kicked from #interop by $IRSSI_NICK"
+check "bundled client is told it was kicked" bot_shows "* you were kicked from #interop by $IRSSI_NICK (enough)"
+check "bundled client talks in #lobby again" bot_shows "* you are now talking in #lobby"
+
 irssi_type "/quit interop done"
 # Servers may prefix the reason ("Quit: interop done").
 check "irssi quits" irssi_gone
