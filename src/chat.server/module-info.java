@@ -4,4 +4,6 @@ module chat.server {
     requires chat.monitor;
     requires java.logging; // only so that Main can give System.Logger a one-line format
     exports chat.server;
+    exports chat.server.spi;
+    uses chat.server.spi.StoreProvider;
 }

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param receiveQueueBytes  bytes of one line without an ending after which the client is dropped
  * @param maxTargets         targets one PRIVMSG/NOTICE may name (ISUPPORT TARGMAX)
  * @param monitorInterval    resource report period; zero turns the monitor off
+ * @param store              accounts and history: the data directory and their rules
  */
 public record ServerConfig(
         String host,
@@ -39,7 +40,8 @@ public record ServerConfig(
         int sendQueueBytes,
         int receiveQueueBytes,
         int maxTargets,
-        Duration monitorInterval) {
+        Duration monitorInterval,
+        StoreConfig store) {
 
     /** Default listening port, from the source document. */
     public static final int DEFAULT_PORT = 12345;
@@ -76,6 +78,7 @@ public record ServerConfig(
         if (receiveQueueBytes < 1024) throw new IllegalArgumentException("receive queue must be at least 1024 bytes");
         if (maxTargets < 1) throw new IllegalArgumentException("max targets must be at least 1");
         if (monitorInterval.isNegative()) throw new IllegalArgumentException("monitor interval must not be negative");
+        Objects.requireNonNull(store, "store");
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -87,52 +90,58 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, "chat.local", "chat", "#lobby",
                 List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
                 CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
-                MAX_TARGETS, MONITOR_INTERVAL);
+                MAX_TARGETS, MONITOR_INTERVAL, StoreConfig.defaults());
     }
 
     public ServerConfig withHost(String v) {
         return new ServerConfig(v, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, store);
     }
 
     public ServerConfig withPort(int v) {
         return new ServerConfig(host, v, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, store);
     }
 
     public ServerConfig withDefaultChannel(String v) {
         return new ServerConfig(host, port, serverName, networkName, v, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, store);
     }
 
     public ServerConfig withMotd(List<String> v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, v, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, store);
     }
 
     public ServerConfig withCaseMapping(CaseMapping v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, v,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, store);
     }
 
     public ServerConfig withTimeouts(Duration registration, Duration pingEvery, Duration pingWait) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval);
+                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval, store);
     }
 
     public ServerConfig withQueues(int sendQueue, int receiveQueue) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueue, receiveQueue, maxTargets,
-                monitorInterval);
+                monitorInterval, store);
+    }
+
+    public ServerConfig withStore(StoreConfig v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval, v);
     }
 
     public ServerConfig withMonitorInterval(Duration v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v);
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v, store);
     }
 }
