@@ -38,8 +38,10 @@ final class ChannelCommands {
         if (joined.outcome() == Registry.JoinOutcome.ALREADY_ON) return;
         String prefix = s.identity().prefix();
         IrcMessage join = IrcMessage.from(prefix, "JOIN", joined.channel());
-        IrcMessage extendedJoin = IrcMessage.from(prefix, "JOIN", joined.channel(), "*", s.identity().realname());
-        Fanout.sendIncludingSelf(ctx, joined.members(), Outgoing.join(ctx.server(), join, extendedJoin));
+        String account = s.account();
+        IrcMessage extendedJoin = IrcMessage.from(prefix, "JOIN", joined.channel(), account == null ? "*" : account,
+                s.identity().realname());
+        Fanout.sendIncludingSelf(ctx, joined.members(), Outgoing.join(ctx.server(), join, extendedJoin, account));
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
         sendNames(ctx, joined.channel(), joined.names());

@@ -18,6 +18,8 @@ public final class CommandTable {
         MessageCommands messages = new MessageCommands();
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
         CapabilityCommands capabilities = new CapabilityCommands(registration);
+        AccountCommands accounts = new AccountCommands();
+        NickServ nickServ = new NickServ(accounts);
         CommandTable table = new CommandTable();
         table.add("CAP", 1, true, capabilities::cap);
         table.add("PASS", 1, true, registration::pass);
@@ -37,6 +39,10 @@ public final class CommandTable {
         table.add("MOTD", 0, false, queries::motd);
         table.add("LUSERS", 0, false, queries::lusers);
         table.add("VERSION", 0, false, queries::version);
+        table.add("AUTHENTICATE", 1, true, accounts::authenticate);
+        table.add("REGISTER", 3, true, accounts::registerCommand);
+        table.add("NICKSERV", 1, false, nickServ::command);
+        table.add("NS", 1, false, nickServ::command);
         return table;
     }
 

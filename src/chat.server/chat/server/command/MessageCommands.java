@@ -18,6 +18,8 @@ import java.util.Set;
 /** Messages between clients: PRIVMSG, NOTICE and TAGMSG, to channels and to nicknames. */
 final class MessageCommands {
 
+    private final NickServ nickServ = new NickServ(new AccountCommands());
+
     // PRIVMSG <target>{,<target>} <text>
     void privmsg(Context ctx, IrcMessage m) {
         relay(ctx, m, "PRIVMSG", true);
@@ -65,7 +67,8 @@ final class MessageCommands {
                         if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
                     }
                     case OK -> {
-                        Outgoing out = Outgoing.message(ctx.server(), line(source, verb, audience.channel(), text), clientTags);
+                        Outgoing out = Outgoing.message(ctx.server(), line(source, verb, audience.channel(), text), clientTags,
+                                sender.account());
                         Fanout.send(audience.members(), sender, out, ctx.server().stats());
                         echo(ctx, out);
                     }
@@ -76,13 +79,17 @@ final class MessageCommands {
                         }
                     }
                 }
+            } else if (NickServ.isService(ctx, target)) {
+                // #store: a command for the service: never relayed, echoed or stored (it may hold a password)
+                if (verb.equals("PRIVMSG")) nickServ.handle(ctx, text);
             } else {
                 Session recipient = ctx.registry().findNick(target);
                 if (recipient == null) {
                     if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
                     continue;
                 }
-                Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags);
+                Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags,
+                        sender.account());
                 Fanout.send(recipient, out, ctx.server().stats());
                 echo(ctx, out);
             }

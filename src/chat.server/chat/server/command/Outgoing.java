@@ -59,6 +59,31 @@ final class Outgoing {
         return new Outgoing(message, null, server.clock().millis(), server.messageIds().next(), null, clientTags);
     }
 
+    /** The same from a client logged in to {@code account} (account-tag); null when not logged in. */
+    static Outgoing message(ServerInfo server, IrcMessage message, Map<String, String> clientTags, String account) {
+        return new Outgoing(message, null, server.clock().millis(), server.messageIds().next(), account, clientTags);
+    }
+
+    /** A JOIN with the joiner's account for account-tag receivers. */
+    static Outgoing join(ServerInfo server, IrcMessage join, IrcMessage extendedJoin, String account) {
+        return new Outgoing(join, extendedJoin, server.clock().millis(), null, account, Map.of());
+    }
+
+    /** A stored message replayed from history, with its original time, msgid, account and tags. */
+    static Outgoing replay(IrcMessage message, long timeMillis, String msgid, String account, Map<String, String> clientTags) {
+        return new Outgoing(message, null, timeMillis, msgid, account, clientTags);
+    }
+
+    /** The msgid, or null for a server event. */
+    String msgid() {
+        return msgid;
+    }
+
+    /** The server time it carries. */
+    long timeMillis() {
+        return timeMillis;
+    }
+
     /** The message as {@code receiver} must see it. */
     IrcMessage messageFor(Session receiver) {
         int variant = variantFor(receiver);
