@@ -45,6 +45,7 @@ final class ChannelCommands {
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
         sendNames(ctx, joined.channel(), joined.names());
+        HistoryCommands.replayOnJoin(ctx, joined.channel());
     }
 
     // PART <channel>{,<channel>} [<reason>]

@@ -20,6 +20,7 @@ public final class CommandTable {
         CapabilityCommands capabilities = new CapabilityCommands(registration);
         AccountCommands accounts = new AccountCommands();
         NickServ nickServ = new NickServ(accounts);
+        HistoryCommands history = new HistoryCommands();
         CommandTable table = new CommandTable();
         table.add("CAP", 1, true, capabilities::cap);
         table.add("PASS", 1, true, registration::pass);
@@ -43,6 +44,7 @@ public final class CommandTable {
         table.add("REGISTER", 3, true, accounts::registerCommand);
         table.add("NICKSERV", 1, false, nickServ::command);
         table.add("NS", 1, false, nickServ::command);
+        table.add("CHATHISTORY", 1, false, history::chathistory);
         return table;
     }
 

@@ -27,6 +27,10 @@ final class ISupport {
         tokens.add("PREFIX=(o)@");
         tokens.add("NETWORK=" + config.networkName());
         tokens.add("UTF8ONLY");
+        if (config.store().historyEnabled()) {
+            tokens.add("CHATHISTORY=" + chat.server.history.History.MAX_LIMIT);
+            tokens.add("MSGREFTYPES=timestamp,msgid");
+        }
         return tokens;
     }
 }

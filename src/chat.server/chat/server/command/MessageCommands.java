@@ -70,6 +70,7 @@ final class MessageCommands {
                         Outgoing out = Outgoing.message(ctx.server(), line(source, verb, audience.channel(), text), clientTags,
                                 sender.account());
                         Fanout.send(audience.members(), sender, out, ctx.server().stats());
+                        MessageArchive.channel(ctx, out, verb, audience.channel(), text, clientTags);
                         echo(ctx, out);
                     }
                     default -> {
@@ -91,6 +92,7 @@ final class MessageCommands {
                 Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags,
                         sender.account());
                 Fanout.send(recipient, out, ctx.server().stats());
+                MessageArchive.direct(ctx, out, verb, recipient, text, clientTags);
                 echo(ctx, out);
             }
         }
