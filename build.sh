@@ -103,7 +103,10 @@ run_tests() {
 image() {
   build
   rm -rf "$BUILD/image"
-  "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/lib" \
+  # The image runs on this machine's OS only: leave out SQLite's native libraries for the others (about 12 MB).
+  local exclude=()
+  [ "$(uname -s)" = Linux ] && exclude=(--exclude-resources='regex:/org.xerial.sqlitejdbc/org/sqlite/native/(Windows|Mac|FreeBSD)/.*')
+  "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/lib" "${exclude[@]}" \
     --add-modules chat.server,chat.store,chat.client,org.slf4j.nop \
     --launcher chat-server=chat.server/chat.server.Main \
     --launcher chat-client=chat.client/chat.client.Main \

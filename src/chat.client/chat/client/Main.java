@@ -47,7 +47,7 @@ public final class Main {
             return Client.EXIT_OK;
         }
         Client client = new Client(options.host(), options.port(), options.nick(), stdin, new Screen(stdout),
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), options.account());
         try {
             return client.run();
         } catch (InterruptedException e) {

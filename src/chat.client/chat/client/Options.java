@@ -9,8 +9,9 @@ import chat.protocol.Names;
  * @param port server TCP port
  * @param nick the nickname, or null to ask for one
  * @param help whether only the usage was asked for
+ * @param account the account to log in to with SASL at connect, or null
  */
-record Options(String host, int port, String nick, boolean help) {
+record Options(String host, int port, String nick, boolean help, String account) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 12345;
@@ -21,6 +22,7 @@ record Options(String host, int port, String nick, boolean help) {
               --host HOST   server to connect to (default %s)
               --port PORT   its port (default %d)
               --nick NICK   your nickname (asked for when missing)
+              --account NAME  log in to this account with SASL (password asked for, or $CHAT_PASSWORD)
               --help        show this help
             """.formatted(DEFAULT_HOST, DEFAULT_PORT);
 
@@ -29,6 +31,7 @@ record Options(String host, int port, String nick, boolean help) {
         String host = DEFAULT_HOST;
         int port = DEFAULT_PORT;
         String nick = null;
+        String account = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -40,17 +43,18 @@ record Options(String host, int port, String nick, boolean help) {
             }
             switch (name) {
                 case "--help", "-h" -> {
-                    return new Options(host, port, nick, true);
+                    return new Options(host, port, nick, true, account);
                 }
                 case "--host" -> host = value != null ? value : valueOf(args, ++i, name);
                 case "--port" -> port = port(value != null ? value : valueOf(args, ++i, name));
                 case "--nick" -> nick = nick(value != null ? value : valueOf(args, ++i, name));
+                case "--account" -> account = nick(value != null ? value : valueOf(args, ++i, name));
                 default -> throw new IllegalArgumentException(arg.startsWith("-")
                         ? "unknown option " + arg : "unexpected argument " + arg);
             }
         }
         if (host.isBlank()) throw new IllegalArgumentException("--host needs a host name");
-        return new Options(host, port, nick, false);
+        return new Options(host, port, nick, false, account);
     }
 
     private static String valueOf(String[] args, int i, String name) {
