@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-MODULES=(chat.protocol chat.monitor chat.server chat.client)
+MODULES=(chat.protocol chat.monitor chat.server chat.store chat.client)
 # ONLY_MODULES="chat.protocol chat.client" builds and tests just those (and what they require).
 [ -n "${ONLY_MODULES:-}" ] && read -r -a MODULES <<< "$ONLY_MODULES"
 BUILD=${BUILD_DIR:-build}
@@ -78,7 +78,7 @@ run_tests() {
   test_compile
   local reads; reads=$(IFS=,; echo "${TEST_LIBS[*]}")
   local args=(-p "$BUILD/modules:$BUILD/test-lib:$BUILD/test-classes/chat.e2e" --add-modules ALL-MODULE-PATH
-              --enable-native-access=com.sun.jna -XX:+EnableDynamicAgentLoading -Xshare:auto)
+              --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -XX:+EnableDynamicAgentLoading -Xshare:auto)
   local select=()
   [ -d "$BUILD/test-classes/chat.e2e" ] && select+=(--select-module chat.e2e)
   for m in "${MODULES[@]}"; do
@@ -104,14 +104,18 @@ run_tests() {
 image() {
   build
   rm -rf "$BUILD/image"
-  "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/lib" \
-    --add-modules chat.server,chat.client,org.slf4j.nop \
+  # The image runs on this machine's OS only: leave out SQLite's native libraries for the others (about 12 MB).
+  local exclude=()
+  [ "$(uname -s)" = Linux ] && exclude=(--exclude-resources='regex:/org.xerial.sqlitejdbc/org/sqlite/native/(Windows|Mac|FreeBSD)/.*')
+  "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/lib" "${exclude[@]}" \
+    --add-modules chat.server,chat.store,chat.client,org.slf4j.nop \
     --launcher chat-server=chat.server/chat.server.Main \
     --launcher chat-client=chat.client/chat.client.Main \
     --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
     --output "$BUILD/image"
-  # The server's module graph holds JNA (through OSHI): allow it native access without a warning.
-  sed -i 's|^JLINK_VM_OPTIONS=.*|JLINK_VM_OPTIONS="--enable-native-access=com.sun.jna"|' "$BUILD/image/bin/chat-server"
+  # The server's module graph holds JNA (through OSHI) and SQLite's JDBC driver (through chat.store, named
+  # above because jlink does not bind services): allow them native access without a warning.
+  sed -i 's|^JLINK_VM_OPTIONS=.*|JLINK_VM_OPTIONS="--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc"|' "$BUILD/image/bin/chat-server"
   echo "image: $BUILD/image (bin/chat-server, bin/chat-client)"
 }
 

@@ -5,4 +5,6 @@ module chat.server {
     requires java.logging; // only so that Main can give System.Logger a one-line format
     requires jdk.unsupported; // sun.misc.Signal: SIGHUP reloads the TLS certificate
     exports chat.server;
+    exports chat.server.spi;
+    uses chat.server.spi.StoreProvider;
 }

@@ -6,4 +6,5 @@ open module chat.e2e {
     requires org.junit.jupiter.params;
     requires org.assertj.core;
     requires jdk.jfr;
+    requires java.sql; // the crash test reads the database file directly
 }

@@ -53,7 +53,7 @@ public final class Main {
                     + " read and change what you send. Use it only with a development server.");
         }
         Client client = new Client(options.host(), options.port(), options.nick(), stdin, screen,
-                Clock.systemDefaultZone(), options.transport());
+                Clock.systemDefaultZone(), options.transport(), options.account());
         try {
             return client.run();
         } catch (InterruptedException e) {

@@ -11,8 +11,9 @@ import chat.protocol.Names;
  * @param nick the nickname, or null to ask for one
  * @param help whether only the usage was asked for
  * @param transport plain, TLS, or TLS trusting any certificate
+ * @param account the account to log in to with SASL at connect, or null
  */
-record Options(String host, int port, String nick, boolean help, Transport transport) {
+record Options(String host, int port, String nick, boolean help, Transport transport, String account) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 12345;
@@ -26,6 +27,7 @@ record Options(String host, int port, String nick, boolean help, Transport trans
               --nick NICK   your nickname (asked for when missing)
               --tls         connect with TLS, checking the server's certificate
               --insecure    with --tls: accept any certificate (a development server's self-signed one)
+              --account NAME  log in to this account with SASL (password asked for, or $CHAT_PASSWORD)
               --help        show this help
             """.formatted(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TLS_PORT);
 
@@ -36,6 +38,7 @@ record Options(String host, int port, String nick, boolean help, Transport trans
         String nick = null;
         boolean tls = false;
         boolean insecure = false;
+        String account = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -47,13 +50,14 @@ record Options(String host, int port, String nick, boolean help, Transport trans
             }
             switch (name) {
                 case "--help", "-h" -> {
-                    return new Options(host, DEFAULT_PORT, nick, true, Transport.PLAIN);
+                    return new Options(host, DEFAULT_PORT, nick, true, Transport.PLAIN, account);
                 }
                 case "--host" -> host = value != null ? value : valueOf(args, ++i, name);
                 case "--port" -> port = port(value != null ? value : valueOf(args, ++i, name));
                 case "--nick" -> nick = nick(value != null ? value : valueOf(args, ++i, name));
                 case "--tls" -> tls = true;
                 case "--insecure" -> insecure = true;
+                case "--account" -> account = nick(value != null ? value : valueOf(args, ++i, name));
                 default -> throw new IllegalArgumentException(arg.startsWith("-")
                         ? "unknown option " + arg : "unexpected argument " + arg);
             }
@@ -62,7 +66,7 @@ record Options(String host, int port, String nick, boolean help, Transport trans
         if (insecure && !tls) throw new IllegalArgumentException("--insecure goes with --tls");
         Transport transport = !tls ? Transport.PLAIN : insecure ? Transport.TLS_INSECURE : Transport.TLS;
         if (port < 0) port = tls ? DEFAULT_TLS_PORT : DEFAULT_PORT;
-        return new Options(host, port, nick, false, transport);
+        return new Options(host, port, nick, false, transport, account);
     }
 
     private static String valueOf(String[] args, int i, String name) {

@@ -17,7 +17,10 @@ public enum Capability {
     SERVER_TIME("server-time"),
     SETNAME("setname"),
     STANDARD_REPLIES("standard-replies"),
-    USERHOST_IN_NAMES("userhost-in-names");
+    USERHOST_IN_NAMES("userhost-in-names"),
+    SASL("sasl"),
+    CHATHISTORY("draft/chathistory"),
+    ACCOUNT_REGISTRATION("draft/account-registration");
 
     private final String wireName;
 

@@ -4,7 +4,9 @@ import chat.monitor.LogReporter;
 import chat.monitor.ResourceMonitor;
 import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
+import chat.server.command.MessageIds;
 import chat.server.command.ServerInfo;
+import chat.server.command.Storage;
 import chat.server.net.Listener;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
@@ -23,12 +25,14 @@ public final class ChatServer implements AutoCloseable {
     private final Registry registry;
     private final ServerStats stats;
     private final ResourceMonitor monitor;
+    private final Storage storage;
 
-    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor) {
+    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, Storage storage) {
         this.listener = listener;
         this.registry = registry;
         this.stats = stats;
         this.monitor = monitor;
+        this.storage = storage;
     }
 
     /** Binds the listening socket and starts serving. */
@@ -36,12 +40,21 @@ public final class ChatServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ServerStats stats = new ServerStats();
         Registry registry = new Registry(config.caseMapping(), clock);
-        ServerInfo info = new ServerInfo(config, VERSION, clock.instant(), stats, clock);
+        Storage storage = Storage.open(config.store(), config.caseMapping(), clock);
+        // #store: what the server advertises (ISUPPORT, CAP) follows what it really has.
+        config = config.withStore(storage.config());
+        ServerInfo info = new ServerInfo(config, VERSION, clock.instant(), stats, clock, new MessageIds(), storage);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
-        Listener listener = Listener.start(dispatcher, clock);
+        Listener listener;
+        try {
+            listener = Listener.start(dispatcher, clock);
+        } catch (IOException e) {
+            storage.close();
+            throw e;
+        }
         ResourceMonitor monitor = config.monitorInterval().isZero() ? null
                 : ResourceMonitor.start(stats, config.monitorInterval(), new LogReporter());
-        return new ChatServer(listener, registry, stats, monitor);
+        return new ChatServer(listener, registry, stats, monitor, storage);
     }
 
     /** The address the server listens on (with the real port when 0 was asked for). */
@@ -87,5 +100,6 @@ public final class ChatServer implements AutoCloseable {
     public void close() {
         listener.close();
         if (monitor != null) monitor.close();
+        storage.close();
     }
 }

@@ -51,6 +51,18 @@ public final class Main {
               --admin-location TEXT   ADMIN: where the server is
               --admin-info TEXT       ADMIN: who runs it
               --admin-email ADDRESS   ADMIN: how to reach its administrator
+            Accounts and history:
+              --data-dir DIR          accounts and history database directory (default ./data; "none" for no store)
+              --history on|off        store messages and answer CHATHISTORY (default on)
+              --history-max-age DAYS  delete messages older than this, 0 to keep (default 90)
+              --history-max-per-target N  messages kept per channel or private chat, 0 for no limit (default 100000)
+              --join-replay N         channel lines replayed on JOIN to clients without chathistory (default 20)
+              --join-replay-default-channel on|off  replay in the default channel too (default off)
+              --store-sync full|normal  fsync each commit (full, survives power loss) or not (normal, survives a crash)
+              --password-iterations N PBKDF2 iterations for new passwords (default 600000, at least 4096)
+              --nick-claim-timeout SECONDS  time to log in to a registered nickname (default 30)
+              --nick-enforcement guest|refuse|none  what happens to others using it (default guest)
+              --registration on|off   let clients register accounts (default on)
             Config file keys are the option names without dashes, e.g. port=6667.
             SIGHUP reloads the TLS certificate without dropping connections.
             """;
@@ -172,7 +184,8 @@ public final class Main {
                 limits(p, d.limits()),
                 tls(p, d.tls()),
                 new ServerConfig.Admin(p.getProperty("adminlocation", d.admin().location()),
-                        p.getProperty("admininfo", d.admin().info()), p.getProperty("adminemail", d.admin().email())));
+                        p.getProperty("admininfo", d.admin().info()), p.getProperty("adminemail", d.admin().email())),
+                storeConfig(p, d.store()));
     }
 
     private static AbuseLimits limits(Properties p, AbuseLimits d) {
@@ -218,12 +231,45 @@ public final class Main {
         }
     }
 
+    private static StoreConfig storeConfig(Properties p, StoreConfig d) {
+        String dir = p.getProperty("datadir");
+        Path dataDirectory = dir == null ? d.dataDirectory() : dir.equalsIgnoreCase("none") ? null : Path.of(dir);
+        String sync = p.getProperty("storesync", d.syncEveryCommit() ? "full" : "normal");
+        if (!sync.equals("full") && !sync.equals("normal")) throw new IllegalArgumentException("storesync must be full or normal");
+        String enforcement = p.getProperty("nickenforcement", d.nickEnforcement().name()).toUpperCase(java.util.Locale.ROOT);
+        StoreConfig.NickEnforcement mode;
+        try {
+            mode = StoreConfig.NickEnforcement.valueOf(enforcement);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("nickenforcement must be guest, refuse or none");
+        }
+        String days = p.getProperty("historymaxage");
+        Duration maxAge = days == null ? d.historyMaxAge() : seconds(p, "historymaxage", Duration.ZERO).multipliedBy(86_400);
+        return new StoreConfig(dataDirectory, onOff(p, "history", d.history()), sync.equals("full"), maxAge,
+                intValue(p, "historymaxpertarget", d.historyMaxPerTarget()), intValue(p, "joinreplay", d.joinReplayLines()),
+                onOff(p, "joinreplaydefaultchannel", d.replayDefaultChannel()),
+                intValue(p, "passworditerations", d.passwordIterations()),
+                seconds(p, "nickclaimtimeout", d.nickClaimTimeout()), mode, onOff(p, "registration", d.registrationOpen()));
+    }
+
+    private static boolean onOff(Properties p, String key, boolean fallback) {
+        String v = p.getProperty(key);
+        if (v == null) return fallback;
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException(key + " must be on or off, not '" + v + "'");
+        };
+    }
+
     private static final List<String> KNOWN_KEYS = List.of("host", "port", "servername", "networkname",
             "defaultchannel", "motdfile", "casemapping", "registrationtimeout", "pinginterval", "pingtimeout",
             "sendq", "recvq", "maxtargets", "monitorinterval", "maxclients", "peripconnections", "peripunregistered",
             "connectburst", "connectwindow", "connectbanafter", "connectbanduration", "exempt", "deny", "allow",
             "floodburst", "floodrate", "floodmaxpending", "tlsport", "tlscert", "tlskey", "tlspassword",
-            "adminlocation", "admininfo", "adminemail");
+            "adminlocation", "admininfo", "adminemail", "datadir", "history", "historymaxage",
+            "historymaxpertarget", "joinreplay", "joinreplaydefaultchannel", "storesync", "passworditerations",
+            "nickclaimtimeout", "nickenforcement", "registration");
 
     private static int intValue(Properties p, String key, int fallback) {
         String v = p.getProperty(key);

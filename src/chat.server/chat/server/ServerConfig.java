@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param limits             admission and flood limits
  * @param tls                the TLS listener
  * @param admin              what ADMIN tells about the server and its administrator
+ * @param store              accounts and history: the data directory and their rules
  */
 public record ServerConfig(
         String host,
@@ -45,7 +46,8 @@ public record ServerConfig(
         Duration monitorInterval,
         AbuseLimits limits,
         TlsSettings tls,
-        Admin admin) {
+        Admin admin,
+        StoreConfig store) {
 
     /** Default listening port, from the source document. */
     public static final int DEFAULT_PORT = 12345;
@@ -85,6 +87,7 @@ public record ServerConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(store, "store");
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -97,71 +100,118 @@ public record ServerConfig(
                 List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
                 CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
                 MAX_TARGETS, MONITOR_INTERVAL, AbuseLimits.defaults(), TlsSettings.defaults(),
-                Admin.DEFAULT);
+                Admin.DEFAULT, StoreConfig.defaults());
     }
 
     public ServerConfig withHost(String v) {
-        return new ServerConfig(v, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls, admin);
+        return edit(b -> b.host = v);
     }
 
     public ServerConfig withPort(int v) {
-        return new ServerConfig(host, v, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls, admin);
+        return edit(b -> b.port = v);
     }
 
     public ServerConfig withDefaultChannel(String v) {
-        return new ServerConfig(host, port, serverName, networkName, v, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls, admin);
+        return edit(b -> b.defaultChannel = v);
     }
 
     public ServerConfig withMotd(List<String> v) {
-        return new ServerConfig(host, port, serverName, networkName, defaultChannel, v, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls, admin);
+        return edit(b -> b.motd = v);
     }
 
     public ServerConfig withCaseMapping(CaseMapping v) {
-        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, v,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls, admin);
+        return edit(b -> b.caseMapping = v);
     }
 
     public ServerConfig withTimeouts(Duration registration, Duration pingEvery, Duration pingWait) {
-        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval, limits, tls, admin);
+        return edit(b -> {
+            b.registrationTimeout = registration;
+            b.pingInterval = pingEvery;
+            b.pingTimeout = pingWait;
+        });
     }
 
     public ServerConfig withQueues(int sendQueue, int receiveQueue) {
-        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueue, receiveQueue, maxTargets,
-                monitorInterval, limits, tls, admin);
+        return edit(b -> {
+            b.sendQueueBytes = sendQueue;
+            b.receiveQueueBytes = receiveQueue;
+        });
     }
 
     public ServerConfig withMonitorInterval(Duration v) {
-        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v, limits, tls, admin);
+        return edit(b -> b.monitorInterval = v);
     }
 
     public ServerConfig withLimits(AbuseLimits v) {
-        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, v, tls, admin);
+        return edit(b -> b.limits = v);
     }
 
     public ServerConfig withTls(TlsSettings v) {
-        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, v, admin);
+        return edit(b -> b.tls = v);
     }
 
     public ServerConfig withAdmin(Admin v) {
-        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, limits, tls, v);
+        return edit(b -> b.admin = v);
+    }
+
+    public ServerConfig withStore(StoreConfig v) {
+        return edit(b -> b.store = v);
+    }
+
+    /** A copy with the changes {@code change} makes, validated like any config. */
+    private ServerConfig edit(java.util.function.Consumer<Editable> change) {
+        Editable b = new Editable(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The components as mutable fields, for {@link #edit}: confined to the call that builds a copy. */
+    private static final class Editable {
+        String host;
+        int port;
+        String serverName;
+        String networkName;
+        String defaultChannel;
+        List<String> motd;
+        CaseMapping caseMapping;
+        Duration registrationTimeout;
+        Duration pingInterval;
+        Duration pingTimeout;
+        int sendQueueBytes;
+        int receiveQueueBytes;
+        int maxTargets;
+        Duration monitorInterval;
+        AbuseLimits limits;
+        TlsSettings tls;
+        Admin admin;
+        StoreConfig store;
+
+        Editable(ServerConfig c) {
+            host = c.host;
+            port = c.port;
+            serverName = c.serverName;
+            networkName = c.networkName;
+            defaultChannel = c.defaultChannel;
+            motd = c.motd;
+            caseMapping = c.caseMapping;
+            registrationTimeout = c.registrationTimeout;
+            pingInterval = c.pingInterval;
+            pingTimeout = c.pingTimeout;
+            sendQueueBytes = c.sendQueueBytes;
+            receiveQueueBytes = c.receiveQueueBytes;
+            maxTargets = c.maxTargets;
+            monitorInterval = c.monitorInterval;
+            limits = c.limits;
+            tls = c.tls;
+            admin = c.admin;
+            store = c.store;
+        }
+
+        ServerConfig build() {
+            return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                    registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                    monitorInterval, limits, tls, admin, store);
+        }
     }
 
     /**

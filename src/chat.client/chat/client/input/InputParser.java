@@ -56,6 +56,11 @@ public final class InputParser {
             new Command("oper", "/oper <name> <password>", "become an IRC operator", ModerationCommands::oper),
             new Command("kill", "/kill <nick> <reason>", "disconnect someone (operators only)",
                     ModerationCommands::kill),
+            new Command("register", "/register [password] [email]", "register your nickname as an account",
+                    InputParser::register),
+            new Command("login", "/login [account] [password]", "log in to your account", InputParser::login),
+            new Command("history", "/history [nick|#channel] [n]", "show the last n messages (default 20)",
+                    InputParser::history),
             new Command("raw", "/raw <line>", "send a raw IRC line to the server", InputParser::raw),
             new Command("quit", "/quit [reason]", "leave the server and exit", InputParser::quit),
             new Command("help", "/help", "show this list", InputParser::help));
@@ -169,6 +174,42 @@ public final class InputParser {
         if (channel == null) return new Input.Problem(NO_CHANNEL);
         IrcMessage topic = text.isEmpty() ? IrcMessage.of("TOPIC", channel) : IrcMessage.of("TOPIC", channel, text);
         return new Input.Send(List.of(topic), null);
+    }
+
+    // /register <password> [email]
+    private static Input register(String args, String current) {
+        Words words = Words.of(args);
+        if (words.first().isEmpty()) return usage("register");
+        String email = words.rest().strip();
+        return new Input.Send(List.of(IrcMessage.of("REGISTER", "*", email.isEmpty() ? "*" : email, words.first())), null);
+    }
+
+    // /login [account] <password>: through NickServ, so that it works on servers without SASL after connecting too
+    private static Input login(String args, String current) {
+        Words words = Words.of(args);
+        if (words.first().isEmpty()) return usage("login");
+        String rest = words.rest().strip();
+        IrcMessage identify = rest.isEmpty() ? IrcMessage.of("NICKSERV", "IDENTIFY", words.first())
+                : IrcMessage.of("NICKSERV", "IDENTIFY", words.first(), rest);
+        return new Input.Send(List.of(identify), null);
+    }
+
+    /** Messages /history shows when no number is given. */
+    static final int HISTORY_DEFAULT = 20;
+
+    // /history [nick|#channel] [n]
+    private static Input history(String args, String current) {
+        Words words = Words.of(args);
+        String target = current;
+        String count = words.first();
+        if (!words.first().isEmpty() && !words.first().chars().allMatch(Character::isDigit)) {
+            target = words.first();
+            count = words.rest().strip();
+        }
+        if (target == null) return new Input.Problem(NO_CHANNEL);
+        if (!count.isEmpty() && !count.chars().allMatch(Character::isDigit)) return usage("history");
+        String n = count.isEmpty() ? Integer.toString(HISTORY_DEFAULT) : count;
+        return new Input.Send(List.of(IrcMessage.of("CHATHISTORY", "LATEST", target, "*", n)), null);
     }
 
     // /raw <line>

@@ -2,6 +2,7 @@ package chat.client.session;
 
 import chat.client.input.Input;
 import chat.client.input.InputParser;
+import chat.client.input.Secrets;
 import chat.client.net.Connection;
 import chat.client.net.Transport;
 import chat.client.render.Renderer;
@@ -64,18 +65,27 @@ public final class Client {
     private final BlockingQueue<Event> inbox = new LinkedBlockingQueue<>();
     private final Deque<String> held = new ArrayDeque<>(); // main thread only: lines typed before ready
     private boolean endOfInput; // main thread only
+    private final String account; // log in with SASL at connect, or null
+    private String password; // main thread only: for account
 
     /**
      * @param nick  the nickname from the command line, or null to ask for one
      * @param clock the time and zone of the timestamps
      */
     public Client(String host, int port, String nick, InputStream stdin, Screen screen, Clock clock) {
-        this(host, port, nick, stdin, screen, clock, Transport.PLAIN);
+        this(host, port, nick, stdin, screen, clock, Transport.PLAIN, null);
     }
 
+    /** A client that logs in to {@code account} with SASL PLAIN while it registers (null for none). */
+    public Client(String host, int port, String nick, InputStream stdin, Screen screen, Clock clock, String account) {
+        this(host, port, nick, stdin, screen, clock, Transport.PLAIN, account);
+    }
+
+    /** A client over {@code transport} that logs in to {@code account} while it registers (null for none). */
     public Client(String host, int port, String nick, InputStream stdin, Screen screen, Clock clock,
-                  Transport transport) {
+                  Transport transport, String account) {
         this.transport = transport;
+        this.account = account;
         this.host = host;
         this.port = port;
         this.givenNick = nick;
@@ -89,6 +99,11 @@ public final class Client {
         Thread.ofVirtual().name("chat-client-stdin").start(this::readStdin);
         String nick = givenNick != null ? givenNick : askNick();
         if (nick == null) return EXIT_FAILURE;
+        if (account != null) {
+            password = System.getenv("CHAT_PASSWORD");
+            if (password == null) password = askSecret("Password for " + account + ": ");
+            if (password == null) return EXIT_FAILURE;
+        }
         Connection connection;
         try {
             connection = Connection.open(host, port, transport);
@@ -114,6 +129,13 @@ public final class Client {
                 .start(new Receiver(connection, session, renderer, screen, inbox::add));
         try {
             connection.send(IrcMessage.of("CAP", "LS", CAP_VERSION));
+            if (account != null) {
+                // SASL PLAIN, pipelined: the server answers each line in order; 903 or 904 tells how it went
+                connection.send(IrcMessage.of("CAP", "REQ", "sasl"));
+                connection.send(IrcMessage.of("AUTHENTICATE", "PLAIN"));
+                for (String chunk : Secrets.plainChunks(account, password)) connection.send(IrcMessage.of("AUTHENTICATE", chunk));
+                password = null;
+            }
             connection.send(IrcMessage.of("NICK", nick));
             connection.send(IrcMessage.of("USER", nick, "0", "*", nick));
             connection.send(IrcMessage.of("CAP", "END"));
@@ -226,6 +248,31 @@ public final class Client {
         }
     }
 
+    /** Asks for a password, without echo when stdin is a terminal; null at the end of input. */
+    private String askSecret(String prompt) throws InterruptedException {
+        screen.prompt(prompt);
+        boolean hidden = stdin == System.in && stty("-echo");
+        try {
+            return nextLine();
+        } finally {
+            if (hidden) {
+                stty("echo");
+                screen.print("");
+            }
+        }
+    }
+
+    /** Runs stty on our terminal; false when stdin is no terminal (piped input is not hidden: nobody sees it). */
+    private static boolean stty(String setting) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("stty", setting).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The next typed line, held ones first; null at the end of stdin or of the connection. */
     private String nextLine() throws InterruptedException {
         if (!held.isEmpty()) return held.poll();
@@ -249,6 +296,11 @@ public final class Client {
 
     /** Acts on one typed line; returns an exit code, or {@link #CONTINUE}. */
     private int handle(String line, Connection connection, Session session) throws InterruptedException {
+        if (Secrets.needsPassword(line)) {
+            String secret = askSecret("Password: ");
+            if (secret == null || secret.isBlank()) return CONTINUE;
+            line = Secrets.withPassword(line, secret.strip());
+        }
         switch (parser.parse(line, session.current())) {
             case Input.Nothing nothing -> { }
             case Input.Problem problem -> screen.print("! " + problem.text());

@@ -28,7 +28,7 @@ final class CapabilityCommands {
         switch (m.param(0).toUpperCase(Locale.ROOT)) {
             case "LS" -> {
                 if (!s.registered()) s.setCapNegotiating(true);
-                ls(ctx, offered());
+                ls(ctx, offered(ctx, m.param(1)));
             }
             case "LIST" -> {
                 List<String> enabled = new ArrayList<>();
@@ -65,9 +65,14 @@ final class CapabilityCommands {
         if (s.has(Capability.SETNAME)) ctx.reply().add(out.messageFor(s));
     }
 
-    private static List<String> offered() {
+    private static List<String> offered(Context ctx, String version) {
+        boolean values = version != null && version.matches("\\d{3,}") && Integer.parseInt(version) >= 302;
         List<String> names = new ArrayList<>();
-        for (Capability c : Capability.values()) names.add(c.wireName());
+        for (Capability c : Capability.values()) {
+            if (!AccountCommands.offered(ctx, c)) continue;
+            String value = values ? AccountCommands.value(ctx, c) : null;
+            names.add(value == null ? c.wireName() : c.wireName() + "=" + value);
+        }
         return names;
     }
 
@@ -93,7 +98,7 @@ final class CapabilityCommands {
             if (token.isEmpty()) continue;
             boolean remove = token.startsWith("-");
             Capability c = Capability.ofWireName(remove ? token.substring(1) : token);
-            if (c == null) {
+            if (c == null || !AccountCommands.offered(ctx, c)) {
                 ctx.reply().fromServer("CAP", s.target(), "NAK", request);
                 return;
             }

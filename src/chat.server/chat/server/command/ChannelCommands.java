@@ -59,13 +59,16 @@ final class ChannelCommands {
         }
         String prefix = s.identity().prefix();
         IrcMessage join = IrcMessage.from(prefix, "JOIN", joined.channel());
-        IrcMessage extendedJoin = IrcMessage.from(prefix, "JOIN", joined.channel(), "*", s.identity().realname());
-        Fanout.sendIncludingSelf(ctx, joined.members(), Outgoing.join(ctx.server(), join, extendedJoin));
+        String account = s.account();
+        IrcMessage extendedJoin = IrcMessage.from(prefix, "JOIN", joined.channel(), account == null ? "*" : account,
+                s.identity().realname());
+        Fanout.sendIncludingSelf(ctx, joined.members(), Outgoing.join(ctx.server(), join, extendedJoin, account));
         // away-notify: members who asked for it learn at once that the newcomer is away.
         if (s.awayMessage() != null) AwayCommands.notifyPeers(ctx, joined.members());
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
         sendNames(ctx, joined.secret(), joined.channel(), joined.names());
+        HistoryCommands.replayOnJoin(ctx, joined.channel());
     }
 
     private static void refuseJoin(Context ctx, Registry.JoinResult refused) {

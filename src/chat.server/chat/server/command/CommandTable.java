@@ -24,6 +24,9 @@ public final class CommandTable {
         ListCommands listing = new ListCommands();
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
         CapabilityCommands capabilities = new CapabilityCommands(registration);
+        AccountCommands accounts = new AccountCommands();
+        NickServ nickServ = new NickServ(accounts);
+        HistoryCommands history = new HistoryCommands();
         CommandTable table = new CommandTable();
         table.add("CAP", 1, true, capabilities::cap);
         table.add("PASS", 1, true, registration::pass);
@@ -57,6 +60,11 @@ public final class CommandTable {
         table.add("KICK", 2, false, moderation::kick);
         table.add("INVITE", 2, false, moderation::invite);
         table.add("LIST", 0, false, listing::list);
+        table.add("AUTHENTICATE", 1, true, accounts::authenticate);
+        table.add("REGISTER", 3, true, accounts::registerCommand);
+        table.add("NICKSERV", 1, false, nickServ::command);
+        table.add("NS", 1, false, nickServ::command);
+        table.add("CHATHISTORY", 1, false, history::chathistory);
         return table;
     }
 

@@ -40,9 +40,27 @@ public final class Dispatcher {
             case ParseResult.Parsed parsed -> {
                 server.stats().received();
                 run(new Context(session, registry, reply, server), parsed.message());
+                if (reply.held() != null) {
+                    flushWhenStored(session, reply, parsed.message());
+                    return;
+                }
             }
         }
         flush(session, reply);
+    }
+
+    /** #store: the acknowledgment of a stored message goes out after its commit; a failed commit gets a FAIL instead. */
+    private void flushWhenStored(Session session, ReplyBuffer reply, IrcMessage message) {
+        int lines = reply.size();
+        var held = reply.held();
+        byte[] acknowledgment = reply.drain();
+        reply.standard("FAIL", message.command(), "STORE_FAILED", "Delivered, but not saved to history: try again");
+        String label = message.tags().get("label");
+        if (label != null && !label.isEmpty() && session.has(Capability.LABELED_RESPONSE)) {
+            reply.applyLabel(label, session.has(Capability.BATCH), server.messageIds().next());
+        }
+        session.replies().sendWhen(held, acknowledgment, reply.drain());
+        server.stats().sent(lines);
     }
 
     /** Answers a line longer than any buffer (it was discarded while being read). */
@@ -94,7 +112,7 @@ public final class Dispatcher {
     private void flush(Session session, ReplyBuffer reply) {
         int lines = reply.size();
         if (lines == 0) return;
-        session.outbound().send(reply.drain());
+        session.replies().send(reply.drain());
         server.stats().sent(lines);
     }
 }

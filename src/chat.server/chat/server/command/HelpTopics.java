@@ -87,6 +87,25 @@ final class HelpTopics {
             Lists channels (not secret ones you are not on) with their users and
             topic; masks may use * and ?, >n and <n filter by user count.
 
+            AUTHENTICATE <mechanism> | AUTHENTICATE <base64 chunk>
+            SASL login (PLAIN or SCRAM-SHA-256) during registration: enable the sasl
+            capability, name a mechanism, then send the data in chunks of 400.
+
+            REGISTER <account> <email|*> <password>
+            Registers your nickname as an account (draft/account-registration); the
+            account name must be your nickname.
+
+            NICKSERV <REGISTER|IDENTIFY|INFO|DROP|SET PASSWORD> [<args>]
+            The NickServ service for clients without SASL: register, log in, look
+            up, drop an account, change its password. Also /msg NickServ or NS.
+
+            NS <REGISTER|IDENTIFY|INFO|DROP|SET PASSWORD> [<args>]
+            Short for NICKSERV.
+
+            CHATHISTORY <LATEST|BEFORE|AFTER|AROUND|BETWEEN|TARGETS> <target> ...
+            Past messages of a channel you are on or of your private chats
+            (draft/chathistory), in a batch; at most 100 per request.
+
             SETNAME :<realname>
             Changes your real name; clients with the setname capability who
             share a channel with you see the change. At most 100 characters.

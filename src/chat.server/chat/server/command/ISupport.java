@@ -56,6 +56,10 @@ final class ISupport {
         tokens.add("INVEX=I");
         tokens.add("KICKLEN=" + ModerationCommands.KICKLEN);
         tokens.add("ELIST=" + ListCommands.ELIST);
+        if (config.store().historyEnabled()) {
+            tokens.add("CHATHISTORY=" + chat.server.history.History.MAX_LIMIT);
+            tokens.add("MSGREFTYPES=timestamp,msgid");
+        }
         return tokens;
     }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
 /** Messages between clients: PRIVMSG, NOTICE and TAGMSG, to channels and to nicknames. */
 final class MessageCommands {
 
+    private final NickServ nickServ = new NickServ(new AccountCommands());
+
     // PRIVMSG <target>{,<target>} <text>
     void privmsg(Context ctx, IrcMessage m) {
         relay(ctx, m, "PRIVMSG", true);
@@ -66,8 +68,9 @@ final class MessageCommands {
                     }
                     case OK -> {
                         Outgoing out = Outgoing.message(ctx.server(), line(source, verb, audience.channel(), text), clientTags,
-                                sender.bot());
+                                sender.account(), sender.bot());
                         Fanout.send(audience.members(), sender, out, ctx.server().stats());
+                        MessageArchive.channel(ctx, out, verb, audience.channel(), text, clientTags);
                         echo(ctx, out);
                     }
                     default -> {
@@ -77,6 +80,9 @@ final class MessageCommands {
                         }
                     }
                 }
+            } else if (NickServ.isService(ctx, target)) {
+                // #store: a command for the service: never relayed, echoed or stored (it may hold a password)
+                if (verb.equals("PRIVMSG")) nickServ.handle(ctx, text);
             } else {
                 Session recipient = ctx.registry().findNick(target);
                 if (recipient == null) {
@@ -84,8 +90,9 @@ final class MessageCommands {
                     continue;
                 }
                 Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags,
-                                sender.bot());
+                                sender.account(), sender.bot());
                 Fanout.send(recipient, out, ctx.server().stats());
+                MessageArchive.direct(ctx, out, verb, recipient, text, clientTags);
                 echo(ctx, out);
                 if (replyErrors) AwayCommands.replyIfAway(ctx, recipient);
             }

@@ -57,9 +57,30 @@ final class Outgoing {
     }
 
     /** A message from a client (PRIVMSG, NOTICE, TAGMSG): timestamped, with a msgid and its client-only tags. */
-    static Outgoing message(ServerInfo server, IrcMessage message, Map<String, String> clientTags, boolean fromBot) {
-        return new Outgoing(message, null, server.clock().millis(), server.messageIds().next(), null, clientTags,
+    static Outgoing message(ServerInfo server, IrcMessage message, Map<String, String> clientTags, String account,
+                            boolean fromBot) {
+        return new Outgoing(message, null, server.clock().millis(), server.messageIds().next(), account, clientTags,
                 fromBot);
+    }
+
+    /** A JOIN with the joiner's account for account-tag receivers. */
+    static Outgoing join(ServerInfo server, IrcMessage join, IrcMessage extendedJoin, String account) {
+        return new Outgoing(join, extendedJoin, server.clock().millis(), null, account, Map.of(), false);
+    }
+
+    /** A stored message replayed from history, with its original time, msgid, account and tags. */
+    static Outgoing replay(IrcMessage message, long timeMillis, String msgid, String account, Map<String, String> clientTags) {
+        return new Outgoing(message, null, timeMillis, msgid, account, clientTags, false);
+    }
+
+    /** The msgid, or null for a server event. */
+    String msgid() {
+        return msgid;
+    }
+
+    /** The server time it carries. */
+    long timeMillis() {
+        return timeMillis;
     }
 
     /** The message as {@code receiver} must see it. */

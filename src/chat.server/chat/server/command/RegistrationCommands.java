@@ -22,8 +22,10 @@ final class RegistrationCommands {
     void pass(Context ctx, IrcMessage m) {
         if (ctx.session().registered()) {
             ctx.reply().numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
         }
-        // No server password is configured: any PASS before registration is accepted and ignored.
+        // No server password is configured: PASS before registration is an account login (#store), else ignored.
+        AccountCommands.pass(ctx, m.param(0));
     }
 
     // NICK <nickname>
@@ -38,6 +40,18 @@ final class RegistrationCommands {
             return;
         }
         Session s = ctx.session();
+        if (NickServ.isService(ctx, nick)) {
+            ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is reserved for a service");
+            return;
+        }
+        if (NickOwnership.refuses(ctx, nick)) {
+            if (!s.registered()) AccountCommands.passLogin(ctx, nick);
+            if (NickOwnership.refuses(ctx, nick)) {
+                // as Ergo's strict enforcement: 433, with the reason
+                ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is reserved by a different account");
+                return;
+            }
+        }
         Registry.NickChange change = ctx.registry().changeNick(s, nick);
         switch (change.outcome()) {
             case IN_USE -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
@@ -45,7 +59,9 @@ final class RegistrationCommands {
             case CHANGED -> {
                 if (s.registered()) {
                     Fanout.eventIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
+                    NickOwnership.claim(ctx);
                 } else {
+                    AccountCommands.passLogin(ctx, nick);
                     completeRegistration(ctx);
                 }
             }
@@ -90,8 +106,10 @@ final class RegistrationCommands {
     void completeRegistration(Context ctx) {
         Session s = ctx.session();
         if (s.registered() || s.capNegotiating() || s.nick() == null || s.identity().user() == null) return;
+        AccountCommands.passLogin(ctx, s.nick());
         if (!ctx.registry().register(s)) return;
         welcome.greet(ctx);
+        NickOwnership.claim(ctx);
     }
 
     private static String cleanUser(String raw) {

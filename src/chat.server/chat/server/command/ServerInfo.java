@@ -14,13 +14,20 @@ import java.time.Instant;
  * @param stats     traffic counters
  * @param clock     the clock for timestamps
  * @param messageIds the source of msgid tags
+ * @param storage   accounts and history (disabled parts when there is no store)
  */
 public record ServerInfo(ServerConfig config, String version, Instant startedAt, ServerStats stats, Clock clock,
-                         MessageIds messageIds) {
+                         MessageIds messageIds, Storage storage) {
 
     /** A server description with a fresh message-ID source. */
     public ServerInfo(ServerConfig config, String version, Instant startedAt, ServerStats stats, Clock clock) {
         this(config, version, startedAt, stats, clock, new MessageIds());
+    }
+
+    /** A server description without a store. */
+    public ServerInfo(ServerConfig config, String version, Instant startedAt, ServerStats stats, Clock clock,
+                      MessageIds messageIds) {
+        this(config, version, startedAt, stats, clock, messageIds, Storage.none(config.caseMapping()));
     }
 
     /** The server's own name, the source of its messages. */

@@ -123,7 +123,7 @@ final class UserQueries {
      * one, return it here and WHOIS sends RPL_WHOISACCOUNT (330) and WHOX fills its {@code a} field.
      */
     private static String accountOf(Session user) {
-        return null;
+        return user.account();
     }
 
     private static long idleSeconds(Context ctx, Session user) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The replies one command produces for the client that sent it. Handlers add to it; the dispatcher
@@ -19,6 +20,7 @@ public final class ReplyBuffer {
     private final String serverName;
     private final Session session;
     private final List<IrcMessage> messages = new ArrayList<>(4);
+    private CompletableFuture<?> held;
 
     public ReplyBuffer(String serverName, Session session) {
         this.serverName = serverName;
@@ -50,6 +52,19 @@ public final class ReplyBuffer {
     /** Any message, as given. */
     public void add(IrcMessage message) {
         messages.add(message);
+    }
+
+    /**
+     * #store: these replies acknowledge a stored message: they are sent only once {@code commit} completes
+     * (all of them, when called more than once).
+     */
+    public void holdUntil(CompletableFuture<?> commit) {
+        held = held == null ? commit : CompletableFuture.allOf(held, commit);
+    }
+
+    /** What the replies wait for, or null. */
+    public CompletableFuture<?> held() {
+        return held;
     }
 
     public int size() {

@@ -24,6 +24,10 @@ public final class Session {
     private volatile boolean bot;
     // Written by the reader thread (CAP REQ), read by any thread that fans a message out to this client.
     private volatile int capabilities;
+    // The account logged in to, as registered; null when not logged in. Written by the reader thread.
+    private volatile String account;
+    private final Authentication authentication = new Authentication();
+    private final ReplyOrder replies;
 
     // guarded by Registry.lock
     final Set<Channel> channels = new HashSet<>(4);
@@ -36,6 +40,7 @@ public final class Session {
 
     public Session(Outbound outbound, String host, long nowMillis) {
         this.outbound = outbound;
+        this.replies = new ReplyOrder(outbound);
         this.identity = new Identity(null, null, host.startsWith(":") ? "0" + host : host, null);
         this.connectedAtMillis = nowMillis;
         this.lastActivityMillis = nowMillis;
@@ -43,6 +48,25 @@ public final class Session {
 
     public Outbound outbound() {
         return outbound;
+    }
+
+    /** The client's own replies, in command order (some wait for the store). */
+    public ReplyOrder replies() {
+        return replies;
+    }
+
+    /** The account logged in to, or null. */
+    public String account() {
+        return account;
+    }
+
+    public void setAccount(String name) {
+        account = name;
+    }
+
+    /** Login progress; confined to the reader thread. */
+    public Authentication authentication() {
+        return authentication;
     }
 
     public Identity identity() {

@@ -1,0 +1,45 @@
+package chat.server.command;
+
+import chat.protocol.Capability;
+import chat.protocol.IrcMessage;
+import chat.protocol.LineWriter;
+import chat.protocol.Numeric;
+import chat.server.state.Registry;
+import chat.server.state.Session;
+
+/** What logging in and out changes: the session's account, 900/901, account-notify to those who share a channel. */
+final class Logins {
+
+    private Logins() {
+    }
+
+    /** Logs the command's client in to {@code account} (as registered). */
+    static void loggedIn(Context ctx, String account) {
+        Session s = ctx.session();
+        s.setAccount(account);
+        s.authentication().nextClaim();
+        String prefix = s.nick() == null ? "*" : s.identity().prefix();
+        ctx.reply().numeric(Numeric.RPL_LOGGEDIN, prefix, account, "You are now logged in as " + account);
+        notifyPeers(ctx.registry(), ctx.server(), s, account);
+    }
+
+    /** Logs {@code session} out (its account was dropped), from whichever client's command did it. */
+    static void loggedOut(Context ctx, Session session) {
+        session.setAccount(null);
+        IrcMessage out = IrcMessage.from(ctx.server().name(), Numeric.RPL_LOGGEDOUT.code(), session.target(),
+                session.identity().prefix(), "You are now logged out");
+        if (session == ctx.session()) {
+            ctx.reply().add(out);
+        } else {
+            session.replies().send(LineWriter.encodeWithin(out));
+        }
+        notifyPeers(ctx.registry(), ctx.server(), session, "*");
+        NickOwnership.claim(ctx.registry(), ctx.server(), session, ctx);
+    }
+
+    private static void notifyPeers(Registry registry, ServerInfo server, Session s, String account) {
+        if (!s.registered()) return;
+        Outgoing notice = Outgoing.event(server, IrcMessage.from(s.identity().prefix(), "ACCOUNT", account));
+        Fanout.sendToCapable(registry.audienceOf(s), s, Capability.ACCOUNT_NOTIFY, notice, server.stats());
+    }
+}

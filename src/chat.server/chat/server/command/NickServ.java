@@ -1,0 +1,162 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.LineWriter;
+import chat.server.account.Accounts;
+import chat.server.spi.Account;
+import chat.server.state.Session;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The NickServ service nickname, for clients without SASL or draft/account-registration: REGISTER, IDENTIFY,
+ * INFO, DROP, SET PASSWORD, HELP, sent as {@code PRIVMSG NickServ :...} or {@code NICKSERV ...}/{@code NS ...}.
+ * It answers with NOTICEs. Its messages are never relayed, echoed or stored.
+ */
+final class NickServ {
+
+    /** The service's nickname; no client may take it. */
+    static final String NAME = "NickServ";
+
+    private final AccountCommands accounts;
+
+    NickServ(AccountCommands accounts) {
+        this.accounts = accounts;
+    }
+
+    static boolean isService(Context ctx, String target) {
+        return ctx.registry().caseMapping().fold(target).equals(ctx.registry().caseMapping().fold(NAME));
+    }
+
+    // NICKSERV <command> [<arguments>...] | NS <command> [<arguments>...]
+    void command(Context ctx, IrcMessage m) {
+        handle(ctx, String.join(" ", m.params()));
+    }
+
+    /** One command line sent to the service. */
+    void handle(Context ctx, String text) {
+        String[] words = text.trim().split(" +");
+        String verb = words[0].toUpperCase(Locale.ROOT);
+        if (!ctx.server().storage().accounts().enabled()) {
+            reply(ctx, "Accounts are not enabled on this server.");
+            return;
+        }
+        switch (verb) {
+            case "REGISTER" -> register(ctx, words);
+            case "IDENTIFY", "LOGIN" -> identify(ctx, words);
+            case "INFO" -> info(ctx, words);
+            case "DROP" -> drop(ctx, words);
+            case "SET" -> set(ctx, words);
+            default -> help(ctx);
+        }
+    }
+
+    // REGISTER <password> [<email>]
+    private void register(Context ctx, String[] w) {
+        if (w.length < 2) {
+            reply(ctx, "Syntax: REGISTER <password> [email]");
+            return;
+        }
+        accounts.register(ctx, ctx.session().nick(), w.length > 2 ? w[2] : null, w[1], false);
+    }
+
+    // IDENTIFY [<account>] <password>
+    private void identify(Context ctx, String[] w) {
+        if (w.length < 2) {
+            reply(ctx, "Syntax: IDENTIFY [account] <password>");
+            return;
+        }
+        Session s = ctx.session();
+        if (s.account() != null) {
+            reply(ctx, "You are already logged in as " + s.account() + ".");
+            return;
+        }
+        String name = w.length > 2 ? w[1] : s.nick();
+        String password = w.length > 2 ? w[2] : w[1];
+        Accounts.Login login = ctx.server().storage().accounts().login(name, password, s.identity().host());
+        switch (login.outcome()) {
+            case OK -> {
+                Logins.loggedIn(ctx, login.account());
+                reply(ctx, "You are now logged in as " + login.account() + ".");
+            }
+            case THROTTLED -> reply(ctx, "Too many failed logins: try again later.");
+            default -> reply(ctx, "Invalid account name or password.");
+        }
+    }
+
+    // INFO [<account>]
+    private void info(Context ctx, String[] w) {
+        Session s = ctx.session();
+        String name = w.length > 1 ? w[1] : s.account() != null ? s.account() : s.nick();
+        Optional<Account> account = ctx.server().storage().accounts().find(name);
+        if (account.isEmpty()) {
+            reply(ctx, "No account is registered as " + name + ".");
+            return;
+        }
+        reply(ctx, "Account " + account.get().name() + " was registered on " + Instant.ofEpochMilli(account.get().createdMillis()) + ".");
+    }
+
+    // DROP [<account>]
+    private void drop(Context ctx, String[] w) {
+        Session s = ctx.session();
+        String mine = s.account();
+        if (mine == null) {
+            reply(ctx, "You must be logged in to drop your account.");
+            return;
+        }
+        Accounts accounts = ctx.server().storage().accounts();
+        if (w.length > 1 && !accounts.key(w[1]).equals(accounts.key(mine))) {
+            reply(ctx, "You can only drop your own account.");
+            return;
+        }
+        if (!accounts.drop(mine)) {
+            reply(ctx, "Could not drop " + mine + ": try again.");
+            return;
+        }
+        reply(ctx, "Account " + mine + " was dropped.");
+        for (Session other : ctx.registry().everyone()) {
+            String theirs = other.account();
+            if (theirs != null && accounts.key(theirs).equals(accounts.key(mine))) Logins.loggedOut(ctx, other);
+        }
+        if (s.account() != null) Logins.loggedOut(ctx, s);
+    }
+
+    // SET PASSWORD <new password>
+    private void set(Context ctx, String[] w) {
+        if (w.length < 3 || !w[1].equalsIgnoreCase("PASSWORD")) {
+            reply(ctx, "Syntax: SET PASSWORD <new password>");
+            return;
+        }
+        String mine = ctx.session().account();
+        if (mine == null) {
+            reply(ctx, "You must be logged in to change your password.");
+            return;
+        }
+        if (ctx.server().storage().accounts().setPassword(mine, w[2])) {
+            reply(ctx, "Password changed.");
+        } else {
+            reply(ctx, "Password not changed: it must be " + Accounts.PASSWORD_MIN_CHARS + " to "
+                    + Accounts.PASSWORD_MAX_CHARS + " characters.");
+        }
+    }
+
+    private static void help(Context ctx) {
+        reply(ctx, "NickServ commands: REGISTER <password> [email], IDENTIFY [account] <password>, INFO [account], "
+                + "DROP, SET PASSWORD <new password>");
+    }
+
+    /** A NOTICE from the service to the command's client. */
+    static void reply(Context ctx, String text) {
+        ctx.reply().add(IrcMessage.from(source(ctx.server()), "NOTICE", ctx.session().target(), text));
+    }
+
+    /** A NOTICE from the service to {@code s}, outside any command. */
+    static void notice(ServerInfo server, Session s, String text) {
+        s.replies().send(LineWriter.encodeWithin(IrcMessage.from(source(server), "NOTICE", s.target(), text)));
+    }
+
+    private static String source(ServerInfo server) {
+        return NAME + "!" + NAME + "@" + server.name();
+    }
+}

@@ -1,0 +1,25 @@
+package chat.server.spi;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** An open store: its four parts, an online backup, and {@link #close} (which commits what is queued). */
+public interface Store extends AutoCloseable {
+
+    AccountStore accounts();
+
+    HistoryStore history();
+
+    /** Channel settings of registered channels (topic, modes, mask lists). */
+    ChannelStore channels();
+
+    /** Server-wide bans (KLINE, DLINE, account blocks). */
+    BanStore bans();
+
+    /** Writes a consistent copy of the whole store to {@code file} while it stays in use. */
+    CompletableFuture<Void> backup(Path file);
+
+    /** Commits every queued write, then releases the files. */
+    @Override
+    void close();
+}
