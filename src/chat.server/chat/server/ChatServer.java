@@ -4,13 +4,16 @@ import chat.monitor.LogReporter;
 import chat.monitor.ResourceMonitor;
 import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
+import chat.server.command.MessageIds;
 import chat.server.command.ServerInfo;
+import chat.server.limit.BanList;
 import chat.server.net.Listener;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A running chat server. Start it with {@link #start}, stop it with {@link #close}. */
 public final class ChatServer implements AutoCloseable {
@@ -30,12 +33,22 @@ public final class ChatServer implements AutoCloseable {
         this.monitor = monitor;
     }
 
-    /** Binds the listening socket and starts serving. */
+    /** Binds the listening socket and starts serving; REHASH finds nothing new to load. */
     public static ChatServer start(ServerConfig config) throws IOException {
+        return start(config, ConfigSource.of(config));
+    }
+
+    /**
+     * Binds the listening socket and starts serving {@code config}, which {@code source} gave; REHASH loads
+     * {@code source} again. Reads the ban list from the data directory.
+     */
+    public static ChatServer start(ServerConfig config, ConfigSource source) throws IOException {
         Clock clock = Clock.systemUTC();
         ServerStats stats = new ServerStats();
         Registry registry = new Registry(config.caseMapping(), clock);
-        ServerInfo info = new ServerInfo(config, VERSION, clock.instant(), stats, clock);
+        BanList bans = BanList.open(config.dataDir(), clock);
+        ServerInfo info = new ServerInfo(new AtomicReference<>(config), VERSION, clock.instant(), stats, clock,
+                new MessageIds(), bans, source);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
         Listener listener = Listener.start(dispatcher, clock);
         ResourceMonitor monitor = config.monitorInterval().isZero() ? null

@@ -1,13 +1,22 @@
 package chat.server;
 
 import chat.protocol.CaseMapping;
+import chat.server.auth.PasswordHash;
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -30,7 +39,12 @@ public final class Main {
               --recvq BYTES           bytes of one unterminated line before the client is dropped (default 65536)
               --max-targets N         targets per PRIVMSG/NOTICE (default 10)
               --monitor-interval SECONDS  resource report period, 0 for none (default 5)
+              --data-dir DIR          where the ban list is kept (default ./data, created when needed)
             Config file keys are the option names without dashes, e.g. port=6667.
+            Operator blocks (config file only; REHASH re-reads them):
+              oper.NAME.password = HASH            from: chat-server --hash-password
+              oper.NAME.hosts = *@127.0.0.1,*@::1  user@host masks allowed to use it (default any)
+            chat-server --hash-password  reads a password and prints its hash for oper.NAME.password.
             """;
 
     private Main() {
@@ -38,6 +52,14 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        if (Arrays.asList(args).contains("--hash-password")) {
+            if (args.length > 1) {
+                System.err.println("chat-server: --hash-password takes no other options");
+                System.exit(2);
+            }
+            System.exit(hashPassword(System.console(), System.out, System.err));
+            return;
+        }
         ServerConfig config;
         try {
             config = parse(args, System.out);
@@ -50,7 +72,7 @@ public final class Main {
         if (config == null) return;
         ChatServer server;
         try {
-            server = ChatServer.start(config);
+            server = ChatServer.start(config, ConfigSource.ofArgs(args));
         } catch (IOException e) {
             System.err.println("chat-server: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
             System.exit(1);
@@ -94,10 +116,10 @@ public final class Main {
                 try (Reader reader = Files.newBufferedReader(Path.of(value))) {
                     Properties file = new Properties();
                     file.load(reader);
-                    file.forEach((k, v) -> props.putIfAbsent(k, v));
+                    file.forEach((k, v) -> props.putIfAbsent(normalizedKey((String) k), v));
                 }
             } else {
-                props.put(key.replace("-", ""), value);
+                props.put(normalizedKey(key), value);
             }
         }
         return fromProperties(props);
@@ -106,7 +128,7 @@ public final class Main {
     private static ServerConfig fromProperties(Properties p) throws IOException {
         ServerConfig d = ServerConfig.defaults();
         for (String key : p.stringPropertyNames()) {
-            if (!KNOWN_KEYS.contains(key.replace("-", ""))) throw new IllegalArgumentException("unknown option: " + key);
+            if (!KNOWN_KEYS.contains(key) && !key.startsWith(OPER_PREFIX)) throw new IllegalArgumentException("unknown option: " + key);
         }
         String channel = p.getProperty("defaultchannel", d.defaultChannel());
         List<String> motd = d.motd();
@@ -130,12 +152,97 @@ public final class Main {
                 intValue(p, "sendq", d.sendQueueBytes()),
                 intValue(p, "recvq", d.receiveQueueBytes()),
                 intValue(p, "maxtargets", d.maxTargets()),
-                seconds(p, "monitorinterval", d.monitorInterval()));
+                seconds(p, "monitorinterval", d.monitorInterval()),
+                operators(p),
+                Path.of(p.getProperty("datadir", d.dataDir().toString())));
+    }
+
+    private static final String OPER_PREFIX = "oper.";
+
+    /** Option names lose their dashes ({@code default-channel} is {@code defaultchannel}); operator keys keep them. */
+    private static String normalizedKey(String key) {
+        String k = key.trim();
+        return k.startsWith(OPER_PREFIX) ? k : k.replace("-", "");
+    }
+
+    /** The {@code oper.<name>.password} and {@code oper.<name>.hosts} keys as operator blocks. */
+    private static Map<String, OperatorBlock> operators(Properties p) {
+        Map<String, String> passwords = new HashMap<>();
+        Map<String, List<String>> hosts = new HashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (!key.startsWith(OPER_PREFIX)) continue;
+            int dot = key.lastIndexOf('.');
+            String name = dot > OPER_PREFIX.length() ? key.substring(OPER_PREFIX.length(), dot) : "";
+            String field = key.substring(dot + 1);
+            String value = p.getProperty(key).trim();
+            switch (field) {
+                case "password" -> passwords.put(name, value);
+                case "hosts" -> {
+                    List<String> masks = new ArrayList<>();
+                    for (String mask : value.split(",")) if (!mask.isBlank()) masks.add(mask.trim());
+                    hosts.put(name, masks);
+                }
+                default -> throw new IllegalArgumentException("unknown option: " + key
+                        + " (operator keys are oper.NAME.password and oper.NAME.hosts)");
+            }
+        }
+        Map<String, OperatorBlock> blocks = new HashMap<>();
+        for (String name : hosts.keySet()) {
+            if (!passwords.containsKey(name)) throw new IllegalArgumentException("oper." + name + ".password is missing");
+        }
+        passwords.forEach((name, hash) -> blocks.put(name, new OperatorBlock(name, hash, hosts.getOrDefault(name, List.of()))));
+        return blocks;
+    }
+
+    /**
+     * {@code chat-server --hash-password}: reads a password (twice, without echo, from the console if there is
+     * one; else one line of standard input) and prints its hash. Returns the exit status.
+     */
+    static int hashPassword(Console console, PrintStream out, PrintStream err) {
+        char[] password;
+        if (console != null) {
+            password = console.readPassword("Password: ");
+            char[] again = console.readPassword("Again: ");
+            boolean same = password != null && again != null && Arrays.equals(password, again);
+            PasswordHash.wipe(again);
+            if (!same) {
+                PasswordHash.wipe(password);
+                err.println("chat-server: the passwords differ");
+                return 1;
+            }
+        } else {
+            try {
+                password = readLine(new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())));
+            } catch (IOException e) {
+                err.println("chat-server: cannot read the password: " + e.getMessage());
+                return 1;
+            }
+        }
+        return printHash(password, out, err);
+    }
+
+    /** One line of {@code in} as characters, or null at end of input. */
+    static char[] readLine(BufferedReader in) throws IOException {
+        String line = in.readLine();
+        return line == null ? null : line.toCharArray();
+    }
+
+    static int printHash(char[] password, PrintStream out, PrintStream err) {
+        if (password == null || password.length == 0) {
+            err.println("chat-server: no password given");
+            return 1;
+        }
+        try {
+            out.println(PasswordHash.hash(password));
+            return 0;
+        } finally {
+            PasswordHash.wipe(password);
+        }
     }
 
     private static final List<String> KNOWN_KEYS = List.of("host", "port", "servername", "networkname",
             "defaultchannel", "motdfile", "casemapping", "registrationtimeout", "pinginterval", "pingtimeout",
-            "sendq", "recvq", "maxtargets", "monitorinterval");
+            "sendq", "recvq", "maxtargets", "monitorinterval", "datadir");
 
     private static int intValue(Properties p, String key, int fallback) {
         String v = p.getProperty(key);

@@ -2,8 +2,11 @@ package chat.server;
 
 import chat.protocol.CaseMapping;
 import chat.protocol.Names;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +27,8 @@ import java.util.Objects;
  * @param receiveQueueBytes  bytes of one line without an ending after which the client is dropped
  * @param maxTargets         targets one PRIVMSG/NOTICE may name (ISUPPORT TARGMAX)
  * @param monitorInterval    resource report period; zero turns the monitor off
+ * @param operators          operator blocks by name (OPER)
+ * @param dataDir            where the server keeps what must outlive it (the ban list); created on demand
  */
 public record ServerConfig(
         String host,
@@ -39,7 +44,9 @@ public record ServerConfig(
         int sendQueueBytes,
         int receiveQueueBytes,
         int maxTargets,
-        Duration monitorInterval) {
+        Duration monitorInterval,
+        Map<String, OperatorBlock> operators,
+        Path dataDir) {
 
     /** Default listening port, from the source document. */
     public static final int DEFAULT_PORT = 12345;
@@ -57,6 +64,8 @@ public record ServerConfig(
     public static final int MAX_TARGETS = 10;
     /** Default resource report period. */
     public static final Duration MONITOR_INTERVAL = Duration.ofSeconds(5);
+    /** Default data directory, relative to the working directory. */
+    public static final Path DATA_DIR = Path.of("data");
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -76,6 +85,11 @@ public record ServerConfig(
         if (receiveQueueBytes < 1024) throw new IllegalArgumentException("receive queue must be at least 1024 bytes");
         if (maxTargets < 1) throw new IllegalArgumentException("max targets must be at least 1");
         if (monitorInterval.isNegative()) throw new IllegalArgumentException("monitor interval must not be negative");
+        operators = Map.copyOf(operators);
+        operators.forEach((name, block) -> {
+            if (!name.equals(block.name())) throw new IllegalArgumentException("operator block " + block.name() + " filed as " + name);
+        });
+        Objects.requireNonNull(dataDir, "dataDir");
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -87,52 +101,90 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, "chat.local", "chat", "#lobby",
                 List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
                 CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
-                MAX_TARGETS, MONITOR_INTERVAL);
+                MAX_TARGETS, MONITOR_INTERVAL, Map.of(), DATA_DIR);
     }
 
     public ServerConfig withHost(String v) {
         return new ServerConfig(v, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, operators, dataDir);
     }
 
     public ServerConfig withPort(int v) {
         return new ServerConfig(host, v, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, operators, dataDir);
     }
 
     public ServerConfig withDefaultChannel(String v) {
         return new ServerConfig(host, port, serverName, networkName, v, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, operators, dataDir);
     }
 
     public ServerConfig withMotd(List<String> v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, v, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, operators, dataDir);
     }
 
     public ServerConfig withCaseMapping(CaseMapping v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, v,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval);
+                monitorInterval, operators, dataDir);
     }
 
     public ServerConfig withTimeouts(Duration registration, Duration pingEvery, Duration pingWait) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval);
+                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval,
+                operators, dataDir);
     }
 
     public ServerConfig withQueues(int sendQueue, int receiveQueue) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueue, receiveQueue, maxTargets,
-                monitorInterval);
+                monitorInterval, operators, dataDir);
     }
 
     public ServerConfig withMonitorInterval(Duration v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v);
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v,
+                operators, dataDir);
+    }
+
+    public ServerConfig withOperators(Map<String, OperatorBlock> v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval, v, dataDir);
+    }
+
+    public ServerConfig withDataDir(Path v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval, operators, v);
+    }
+
+    /**
+     * The settings a running server cannot take over from {@code next} (REHASH keeps the running value and
+     * names them): the listening address, the server's name, the casemapping its tables are keyed by, the
+     * monitor's period and the data directory. Every other setting is read where it is used, so a new value
+     * applies from then on (timeouts and queue sizes to connections as they are checked or opened).
+     */
+    public List<String> fixedSettingsChangedIn(ServerConfig next) {
+        List<String> changed = new ArrayList<>();
+        if (!host.equals(next.host)) changed.add("host");
+        if (port != next.port) changed.add("port");
+        if (!serverName.equals(next.serverName)) changed.add("server-name");
+        if (caseMapping != next.caseMapping) changed.add("casemapping");
+        if (!monitorInterval.equals(next.monitorInterval)) changed.add("monitor-interval");
+        if (!dataDir.equals(next.dataDir)) changed.add("data-dir");
+        return changed;
+    }
+
+    /** {@code next} with the settings a running server cannot change taken from this one. */
+    public ServerConfig keepingFixedSettings(ServerConfig next) {
+        return new ServerConfig(host, port, serverName, next.networkName, next.defaultChannel, next.motd, caseMapping,
+                next.registrationTimeout, next.pingInterval, next.pingTimeout, next.sendQueueBytes,
+                next.receiveQueueBytes, next.maxTargets, monitorInterval, next.operators, dataDir);
     }
 }

@@ -1,53 +1,90 @@
 package chat.e2e;
 
 import chat.server.ChatServer;
+import chat.server.ConfigSource;
 import chat.server.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts a real server on 127.0.0.1 port 0 before each test and stops it after, closing every client the
- * test opened. Register with {@code @RegisterExtension}; {@link #withConfig} changes the configuration.
+ * test opened. Register with {@code @RegisterExtension}; {@link #withConfig} changes the configuration,
+ * {@link #withArgs} starts from a command line instead (a config file that REHASH reads again). Each test's
+ * server gets a fresh temporary data directory unless the test names its own.
  */
 public final class ServerExtension implements BeforeEachCallback, AfterEachCallback {
 
     private final UnaryOperator<ServerConfig> configure;
+    private final Supplier<List<String>> args;
     private final List<TestClient> clients = new ArrayList<>();
+    private Path dataDir;
     private ChatServer server;
 
     public ServerExtension() {
-        this(c -> c);
+        this(c -> c, null);
     }
 
-    private ServerExtension(UnaryOperator<ServerConfig> configure) {
+    private ServerExtension(UnaryOperator<ServerConfig> configure, Supplier<List<String>> args) {
         this.configure = configure;
+        this.args = args;
     }
 
     /** An extension whose server config is the test default changed by {@code configure}. */
     public static ServerExtension withConfig(UnaryOperator<ServerConfig> configure) {
-        return new ServerExtension(configure);
+        return new ServerExtension(configure, null);
+    }
+
+    /**
+     * An extension that starts the server as {@code chat-server} would with these arguments (read when each
+     * test starts, so they may name a {@code @TempDir}), after the test defaults (port 0, no monitor, a
+     * temporary data directory), which they may override.
+     */
+    public static ServerExtension withArgs(Supplier<List<String>> args) {
+        return new ServerExtension(c -> c, args);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO);
-        server = ChatServer.start(configure.apply(config));
+        dataDir = Files.createTempDirectory("chat-test-data");
+        start();
+    }
+
+    private void start() throws IOException {
+        if (args == null) {
+            ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO).withDataDir(dataDir);
+            server = ChatServer.start(configure.apply(config));
+        } else {
+            List<String> all = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--data-dir", dataDir.toString()));
+            all.addAll(args.get());
+            ConfigSource source = ConfigSource.ofArgs(all.toArray(String[]::new));
+            server = ChatServer.start(source.load(), source);
+        }
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
+    public void afterEach(ExtensionContext context) throws IOException {
         synchronized (clients) {
             clients.forEach(TestClient::close);
             clients.clear();
         }
         if (server != null) server.close();
+        if (dataDir != null) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            }
+        }
     }
 
     public ChatServer server() {

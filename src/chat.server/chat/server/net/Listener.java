@@ -44,11 +44,8 @@ public final class Listener implements AutoCloseable {
         this.serverSocket = serverSocket;
         this.dispatcher = dispatcher;
         this.clock = clock;
-        ServerConfig config = dispatcher.server().config();
-        Connection.TimeLimits limits = new Connection.TimeLimits(config.registrationTimeout().toMillis(),
-                config.pingInterval().toMillis(), config.pingTimeout().toMillis(), CLOSE_GRACE_MILLIS);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sweeper").factory());
-        sweeper.scheduleAtFixedRate(() -> sweep(limits), SWEEP_PERIOD_MILLIS, SWEEP_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        sweeper.scheduleAtFixedRate(this::sweep, SWEEP_PERIOD_MILLIS, SWEEP_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         this.acceptor = Thread.ofVirtual().name("acceptor").unstarted(this::acceptLoop);
     }
 
@@ -99,7 +96,11 @@ public final class Listener implements AutoCloseable {
         }
     }
 
-    private void sweep(Connection.TimeLimits limits) {
+    // Reads the limits from the configuration in force each time, so that a REHASH applies to everyone.
+    private void sweep() {
+        ServerConfig config = dispatcher.server().config();
+        Connection.TimeLimits limits = new Connection.TimeLimits(config.registrationTimeout().toMillis(),
+                config.pingInterval().toMillis(), config.pingTimeout().toMillis(), CLOSE_GRACE_MILLIS);
         long now = clock.millis();
         for (Connection c : live) {
             try {
