@@ -18,6 +18,7 @@ public final class CommandTable {
         MessageCommands messages = new MessageCommands();
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
         CapabilityCommands capabilities = new CapabilityCommands(registration);
+        OperCommands opers = new OperCommands(channels);
         CommandTable table = new CommandTable();
         table.add("CAP", 1, true, capabilities::cap);
         table.add("PASS", 1, true, registration::pass);
@@ -37,11 +38,22 @@ public final class CommandTable {
         table.add("MOTD", 0, false, queries::motd);
         table.add("LUSERS", 0, false, queries::lusers);
         table.add("VERSION", 0, false, queries::version);
+        table.add("OPER", 2, false, opers::oper);
+        table.addOperatorOnly("KILL", 1, opers::kill);
+        table.addOperatorOnly("REHASH", 0, opers::rehash);
+        table.addOperatorOnly("WALLOPS", 1, opers::wallops);
+        table.addOperatorOnly("SAJOIN", 2, opers::sajoin);
+        table.addOperatorOnly("SAPART", 2, opers::sapart);
         return table;
     }
 
     private void add(String verb, int minParams, boolean beforeRegistration, Handler handler) {
         commands.put(verb, new Command(verb, minParams, beforeRegistration, handler));
+    }
+
+    /** A command only IRC operators may use (the dispatcher answers others 481). */
+    private void addOperatorOnly(String verb, int minParams, Handler handler) {
+        commands.put(verb, new Command(verb, minParams, false, handler, true));
     }
 
     /** The command for an upper-case verb, or null. */

@@ -27,7 +27,7 @@ final class ServerQueries {
         int unknown = Math.max(0, connections - counts.users());
         var reply = ctx.reply();
         reply.numeric(Numeric.RPL_LUSERCLIENT, "There are " + counts.users() + " users and 0 invisible on 1 servers");
-        reply.numeric(Numeric.RPL_LUSEROP, "0", "operator(s) online");
+        reply.numeric(Numeric.RPL_LUSEROP, Integer.toString(ctx.registry().operatorCount()), "operator(s) online");
         if (unknown > 0) reply.numeric(Numeric.RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
         reply.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(counts.channels()), "channels formed");
         reply.numeric(Numeric.RPL_LUSERME, "I have " + counts.users() + " clients and 0 servers");

@@ -28,6 +28,8 @@ public final class Registry {
     private final Map<String, Channel> channels = new HashMap<>();
     // guarded by lock
     private final Set<Session> registered = new LinkedHashSet<>();
+    // guarded by lock: registered sessions with user mode +o (LUSERS 252)
+    private int operators;
 
     public Registry(CaseMapping caseMapping, Clock clock) {
         this.caseMapping = caseMapping;
@@ -100,6 +102,7 @@ public final class Registry {
             String nick = session.nick();
             if (nick != null) nicks.remove(caseMapping.fold(nick), session);
             if (!registered.remove(session)) return NO_SESSIONS;
+            if (session.operator()) operators--;
             Session[] audience = audienceOf(session, false);
             for (Channel channel : session.channels) {
                 channel.remove(session);
@@ -331,6 +334,32 @@ public final class Registry {
         lock.lock();
         try {
             return audienceOf(session, true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sets or clears user mode +o on a registered session and keeps the count LUSERS reports; the one way to
+     * change it. Returns false when nothing changed (already so, or the session is gone).
+     */
+    public boolean setOperator(Session session, boolean on) {
+        lock.lock();
+        try {
+            if (session.operator() == on || !registered.contains(session)) return false;
+            session.setOperator(on);
+            operators += on ? 1 : -1;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Registered sessions with user mode +o. */
+    public int operatorCount() {
+        lock.lock();
+        try {
+            return operators;
         } finally {
             lock.unlock();
         }

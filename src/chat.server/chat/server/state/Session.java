@@ -130,7 +130,7 @@ public final class Session {
         invisible = on;
     }
 
-    /** User mode +o: an IRC operator (set only through OPER). */
+    /** User mode +o: an IRC operator (set only through OPER, by {@link Registry#setOperator}). */
     public boolean operator() {
         return operator;
     }
