@@ -69,8 +69,8 @@ class OperTest {
     @Test
     void operatorCommandsAnswerOthers481BeforeCheckingParameters() {
         TestClient c = server.connect("plain");
-        for (String line : List.of("KILL", "KILL plain :bye", "REHASH", "WALLOPS :hi", "SAJOIN plain #x",
-                "SAPART plain #lobby")) {
+        for (String line : List.of("KILL", "KILL plain :bye", "KLINE *@example.com", "UNKLINE *@example.com",
+                "DLINE 10.0.0.1", "UNDLINE 10.0.0.1", "REHASH", "WALLOPS :hi", "SAJOIN plain #x", "SAPART plain #lobby")) {
             c.send(line);
             assertThat(c.drain()).as(line).extracting(IrcMessage::command).containsExactly("481");
         }

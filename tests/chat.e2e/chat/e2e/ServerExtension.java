@@ -5,6 +5,8 @@ import chat.server.ConfigSource;
 import chat.server.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +75,16 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
         }
     }
 
+    /** Stops the server and starts a new one with the same configuration and data directory, on a new port. */
+    public void restart() {
+        server.close();
+        try {
+            start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
         synchronized (clients) {
@@ -106,6 +118,30 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A raw connection from another loopback address (e.g. 127.0.0.2: all of 127/8 is the loopback on
+     * Linux), so that the server sees a different client address.
+     */
+    public TestClient openFrom(String localAddress) {
+        try {
+            Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), server.port(), InetAddress.getByName(localAddress), 0);
+            TestClient client = new TestClient(socket);
+            synchronized (clients) {
+                clients.add(client);
+            }
+            return client;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A client registered as {@code nick} from another loopback address (see {@link #openFrom}). */
+    public TestClient connectFrom(String localAddress, String nick) {
+        TestClient client = openFrom(localAddress);
+        client.register(nick);
+        return client;
     }
 
     /** A client that negotiated these IRCv3 capabilities, then registered as {@code nick}. */

@@ -19,6 +19,7 @@ public final class CommandTable {
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
         CapabilityCommands capabilities = new CapabilityCommands(registration);
         OperCommands opers = new OperCommands(channels);
+        BanCommands bans = new BanCommands();
         CommandTable table = new CommandTable();
         table.add("CAP", 1, true, capabilities::cap);
         table.add("PASS", 1, true, registration::pass);
@@ -44,6 +45,10 @@ public final class CommandTable {
         table.addOperatorOnly("WALLOPS", 1, opers::wallops);
         table.addOperatorOnly("SAJOIN", 2, opers::sajoin);
         table.addOperatorOnly("SAPART", 2, opers::sapart);
+        table.addOperatorOnly("KLINE", 1, bans::kline);
+        table.addOperatorOnly("UNKLINE", 1, bans::unkline);
+        table.addOperatorOnly("DLINE", 1, bans::dline);
+        table.addOperatorOnly("UNDLINE", 1, bans::undline);
         return table;
     }
 

@@ -90,6 +90,7 @@ final class RegistrationCommands {
     void completeRegistration(Context ctx) {
         Session s = ctx.session();
         if (s.registered() || s.capNegotiating() || s.nick() == null || s.identity().user() == null) return;
+        if (BanCommands.refuseIfBanned(ctx)) return;
         if (!ctx.registry().register(s)) return;
         welcome.greet(ctx);
     }

@@ -1,8 +1,12 @@
 package chat.server.net;
 
+import chat.protocol.IrcMessage;
+import chat.protocol.LineWriter;
 import chat.server.ServerConfig;
 import chat.server.command.Dispatcher;
+import chat.server.limit.BanEntry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,11 +37,18 @@ public final class Listener implements AutoCloseable {
     static final long CLOSE_GRACE_MILLIS = 5_000;
     /** How long a shutdown waits for clients to receive their ERROR line. */
     static final long SHUTDOWN_GRACE_MILLIS = 2_000;
+    /** How long a refused (D-lined) connection may take to read its ERROR line before it is closed. */
+    static final int REFUSE_LINGER_MILLIS = 2_000;
+    /** Bytes read and discarded from a refused connection, so that closing it does not reset the ERROR away. */
+    static final int REFUSE_DRAIN_BYTES = 4096;
+    /** Refused connections lingering at once; past this a refused connection is closed without a word. */
+    static final int REFUSING_MAX = 256;
 
     private final ServerSocket serverSocket;
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
+    private final Semaphore refusing = new Semaphore(REFUSING_MAX);
     private final ScheduledExecutorService sweeper;
     private final Thread acceptor;
 
@@ -80,6 +92,22 @@ public final class Listener implements AutoCloseable {
     }
 
     private void admit(Socket socket) {
+        BanEntry ban = dispatcher.server().bans().findDline(socket.getInetAddress().getHostAddress());
+        if (ban != null) {
+            if (refusing.tryAcquire()) {
+                Thread.ofVirtual().name("refuse").start(() -> {
+                    try {
+                        refuse(socket, "Banned (" + ban.reason() + ")");
+                    } finally {
+                        refusing.release();
+                    }
+                });
+            } else {
+                // A connection flood from a banned network: no lingering, no ERROR.
+                closeQuietly(socket);
+            }
+            return;
+        }
         try {
             socket.setTcpNoDelay(true);
             Connection connection = new Connection(socket, dispatcher, live, clock);
@@ -88,11 +116,36 @@ public final class Listener implements AutoCloseable {
             Thread.ofVirtual().name("client").start(connection::run);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "could not set up a connection: " + e.getMessage());
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already failing; nothing more to release
-            }
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already failing or refused; nothing more to release
+        }
+    }
+
+    /**
+     * Turns a D-lined connection away before it is a client: ERROR, then close. Runs on its own virtual thread
+     * so that a peer that does not read cannot hold up the accept loop.
+     */
+    private static void refuse(Socket socket, String reason) {
+        try (socket) {
+            socket.getOutputStream().write(LineWriter.encodeWithin(IrcMessage.of("ERROR", reason)));
+            socket.shutdownOutput();
+            // Read what the client already sent (NICK, USER...) until it closes: closing with unread input
+            // would send a reset, and the client could lose the ERROR line.
+            socket.setSoTimeout(REFUSE_LINGER_MILLIS);
+            InputStream in = socket.getInputStream();
+            byte[] discard = new byte[512];
+            int total = 0;
+            int n;
+            while (total < REFUSE_DRAIN_BYTES && (n = in.read(discard)) >= 0) total += n;
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "refusing a banned connection: " + e.getMessage());
         }
     }
 
