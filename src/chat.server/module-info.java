@@ -3,5 +3,6 @@ module chat.server {
     requires transitive chat.protocol;
     requires chat.monitor;
     requires java.logging; // only so that Main can give System.Logger a one-line format
+    requires jdk.unsupported; // sun.misc.Signal: SIGHUP reloads the TLS certificate
     exports chat.server;
 }

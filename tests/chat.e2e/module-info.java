@@ -5,4 +5,5 @@ open module chat.e2e {
     requires org.junit.jupiter.api;
     requires org.junit.jupiter.params;
     requires org.assertj.core;
+    requires jdk.jfr;
 }

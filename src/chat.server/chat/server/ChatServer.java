@@ -12,7 +12,11 @@ import chat.server.state.Registry;
 import chat.server.state.ServerStats;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A running chat server. Start it with {@link #start}, stop it with {@link #close}. */
@@ -21,16 +25,20 @@ public final class ChatServer implements AutoCloseable {
     /** The version reported to clients. */
     public static final String VERSION = "chat-0.1";
 
+    private static final System.Logger LOG = System.getLogger("chat.server");
+
     private final Listener listener;
     private final Registry registry;
     private final ServerStats stats;
     private final ResourceMonitor monitor;
+    private final ServerInfo info;
 
-    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor) {
+    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, ServerInfo info) {
         this.listener = listener;
         this.registry = registry;
         this.stats = stats;
         this.monitor = monitor;
+        this.info = info;
     }
 
     /** Binds the listening socket and starts serving; REHASH finds nothing new to load. */
@@ -47,13 +55,38 @@ public final class ChatServer implements AutoCloseable {
         ServerStats stats = new ServerStats();
         Registry registry = new Registry(config.caseMapping(), clock);
         BanList bans = BanList.open(config.dataDir(), clock);
+        List<ServerInfo.AfterReload> afterReload = new CopyOnWriteArrayList<>();
         ServerInfo info = new ServerInfo(new AtomicReference<>(config), VERSION, clock.instant(), stats, clock,
-                new MessageIds(), bans, source);
+                new MessageIds(), bans, source, afterReload);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
         Listener listener = Listener.start(dispatcher, clock);
+        afterReload.add(c -> {
+            if (!c.tls().enabled()) return null;
+            try {
+                listener.reloadTls(c.tls());
+                return "TLS certificate reloaded";
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IOException("TLS certificate not reloaded, keeping the old one: " + e.getMessage(), e);
+            }
+        });
         ResourceMonitor monitor = config.monitorInterval().isZero() ? null
                 : ResourceMonitor.start(stats, config.monitorInterval(), new LogReporter());
-        return new ChatServer(listener, registry, stats, monitor);
+        return new ChatServer(listener, registry, stats, monitor, info);
+    }
+
+    /**
+     * Does what an operator's REHASH does (on SIGHUP, as Ergo and InspIRCd do): reads the configuration source
+     * again, applies what can change while running, loads the TLS certificate again, and logs what happened.
+     *
+     * @throws IOException              if the configuration cannot be read (nothing changes)
+     * @throws IllegalArgumentException if it is invalid (nothing changes)
+     */
+    public void rehash() throws IOException {
+        ServerInfo.Reload reload = info.reload();
+        LOG.log(Level.INFO, "configuration reloaded from " + info.configSource().name()
+                + (reload.kept().isEmpty() ? "" : "; kept until restart: " + String.join(", ", reload.kept()))
+                + (reload.done().isEmpty() ? "" : "; " + String.join("; ", reload.done())));
+        for (String problem : reload.problems()) LOG.log(Level.ERROR, problem);
     }
 
     /** The address the server listens on (with the real port when 0 was asked for). */
@@ -63,6 +96,20 @@ public final class ChatServer implements AutoCloseable {
 
     public int port() {
         return address().getPort();
+    }
+
+    /** The TLS port, or -1 when TLS is off. */
+    public int tlsPort() {
+        InetSocketAddress tls = listener.tlsAddress();
+        return tls == null ? -1 : tls.getPort();
+    }
+
+    /**
+     * Loads the TLS certificate again (REHASH, SIGHUP) without dropping anyone: new connections get the new
+     * certificate, open ones keep theirs.
+     */
+    public void reloadTls(TlsSettings settings) throws IOException, GeneralSecurityException {
+        listener.reloadTls(settings);
     }
 
     /** Open connections, registered or not. */

@@ -39,12 +39,35 @@ public final class Main {
               --recvq BYTES           bytes of one unterminated line before the client is dropped (default 65536)
               --max-targets N         targets per PRIVMSG/NOTICE (default 10)
               --monitor-interval SECONDS  resource report period, 0 for none (default 5)
+            TLS:
+              --tls-port N            TLS port (default 6697; -1 turns TLS off)
+              --tls-cert FILE         PKCS#12 (.p12) or PEM certificate chain (default: a generated
+                                      self-signed development certificate in data/tls/)
+              --tls-key FILE          PEM PKCS#8 private key for a PEM certificate
+              --tls-password PW       PKCS#12 password
+              --generate-cert         make the development certificate (data/tls/self-signed.p12) and exit
+            Abuse limits (CIDR lists are comma-separated, IPv4 or IPv6):
+              --max-clients N         connections at most (default 15000)
+              --per-ip-connections N  concurrent connections per address (default 10)
+              --per-ip-unregistered N unregistered connections per address (default 5)
+              --connect-burst N       new connections per address per window (default 5) ...
+              --connect-window SECONDS  ... refilled over this window (default 10)
+              --exempt CIDRS          exempt from per-address and flood limits (default none)
+              --deny CIDRS            refused at once;  --allow CIDRS  let in despite --deny
+              --flood-burst N         lines at once before fakelag (default 20)
+              --flood-rate N          lines per second after that (default 4; 0 turns flood control off)
+              --flood-max-pending BYTES  unprocessed input while slowed before "Excess Flood" (default 8192)
+              --admin-location TEXT   ADMIN: where the server is
+              --admin-info TEXT       ADMIN: who runs it
+              --admin-email ADDRESS   ADMIN: how to reach its administrator
               --data-dir DIR          where the ban list is kept (default ./data, created when needed)
             Config file keys are the option names without dashes, e.g. port=6667.
             Operator blocks (config file only; REHASH re-reads them):
               oper.NAME.password = HASH            from: chat-server --hash-password
               oper.NAME.hosts = *@127.0.0.1,*@::1  user@host masks allowed to use it (default any)
             chat-server --hash-password  reads a password and prints its hash for oper.NAME.password.
+            SIGHUP does what an operator's REHASH does: reads the config file and the TLS certificate again,
+            without dropping connections.
             """;
 
     private Main() {
@@ -79,7 +102,16 @@ public final class Main {
             return;
         }
         System.out.println("chat-server " + ChatServer.VERSION + " listening on " + server.address().getHostString()
-                + ":" + server.port() + " (Ctrl-C to stop)");
+                + ":" + server.port() + (server.tlsPort() >= 0 ? " (TLS on port " + server.tlsPort() + ")" : "")
+                + " (Ctrl-C to stop)");
+        HangupSignal.onHangup(() -> {
+            try {
+                server.rehash();
+            } catch (IOException | IllegalArgumentException e) {
+                System.getLogger("chat.server").log(System.Logger.Level.ERROR,
+                        "SIGHUP: configuration not reloaded, nothing changed: " + e.getMessage());
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -99,6 +131,11 @@ public final class Main {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 out.print(USAGE);
+                return null;
+            }
+            if (arg.equals("--generate-cert")) {
+                chat.server.net.TlsContexts.generateSelfSigned(TlsSettings.GENERATED_KEY_STORE);
+                out.println("made " + TlsSettings.GENERATED_KEY_STORE.toAbsolutePath());
                 return null;
             }
             if (!arg.startsWith("--")) throw new IllegalArgumentException("unexpected argument: " + arg);
@@ -153,8 +190,55 @@ public final class Main {
                 intValue(p, "recvq", d.receiveQueueBytes()),
                 intValue(p, "maxtargets", d.maxTargets()),
                 seconds(p, "monitorinterval", d.monitorInterval()),
+                limits(p, d.limits()),
+                tls(p, d.tls()),
+                new ServerConfig.Admin(p.getProperty("adminlocation", d.admin().location()),
+                        p.getProperty("admininfo", d.admin().info()), p.getProperty("adminemail", d.admin().email())),
                 operators(p),
                 Path.of(p.getProperty("datadir", d.dataDir().toString())));
+    }
+
+    private static AbuseLimits limits(Properties p, AbuseLimits d) {
+        return new AbuseLimits(
+                intValue(p, "maxclients", d.maxClients()),
+                intValue(p, "peripconnections", d.perIpConnections()),
+                intValue(p, "peripunregistered", d.perIpUnregistered()),
+                intValue(p, "connectburst", d.connectBurst()),
+                seconds(p, "connectwindow", d.connectWindow()),
+                intValue(p, "connectbanafter", d.connectBanAfter()),
+                seconds(p, "connectbanduration", d.connectBanDuration()),
+                list(p, "exempt", d.exempt()),
+                list(p, "deny", d.deny()),
+                list(p, "allow", d.allow()),
+                intValue(p, "floodburst", d.floodBurst()),
+                doubleValue(p, "floodrate", d.floodLinesPerSecond()),
+                intValue(p, "floodmaxpending", d.floodMaxPendingBytes()));
+    }
+
+    private static TlsSettings tls(Properties p, TlsSettings d) {
+        String cert = p.getProperty("tlscert");
+        String key = p.getProperty("tlskey");
+        return new TlsSettings(intValue(p, "tlsport", d.port()),
+                cert == null ? d.certificate() : Path.of(cert),
+                key == null ? d.privateKey() : Path.of(key),
+                p.getProperty("tlspassword", d.password()),
+                d.generatedKeyStore());
+    }
+
+    private static List<String> list(Properties p, String key, List<String> fallback) {
+        String v = p.getProperty(key);
+        if (v == null) return fallback;
+        return java.util.Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static double doubleValue(Properties p, String key, double fallback) {
+        String v = p.getProperty(key);
+        if (v == null) return fallback;
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, not '" + v + "'");
+        }
     }
 
     private static final String OPER_PREFIX = "oper.";
@@ -242,7 +326,10 @@ public final class Main {
 
     private static final List<String> KNOWN_KEYS = List.of("host", "port", "servername", "networkname",
             "defaultchannel", "motdfile", "casemapping", "registrationtimeout", "pinginterval", "pingtimeout",
-            "sendq", "recvq", "maxtargets", "monitorinterval", "datadir");
+            "sendq", "recvq", "maxtargets", "monitorinterval", "maxclients", "peripconnections", "peripunregistered",
+            "connectburst", "connectwindow", "connectbanafter", "connectbanduration", "exempt", "deny", "allow",
+            "floodburst", "floodrate", "floodmaxpending", "tlsport", "tlscert", "tlskey", "tlspassword",
+            "adminlocation", "admininfo", "adminemail", "datadir");
 
     private static int intValue(Properties p, String key, int fallback) {
         String v = p.getProperty(key);

@@ -1,7 +1,7 @@
 package chat.server;
 
 import chat.server.auth.PasswordHash;
-import chat.server.limit.HostMask;
+import chat.server.limit.UserHostMask;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +32,7 @@ public record OperatorBlock(String name, String passwordHash, List<String> hosts
         hosts = List.copyOf(hosts.isEmpty() ? ANY_HOST : hosts);
         for (String host : hosts) {
             try {
-                HostMask.parse(host);
+                UserHostMask.parse(host);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("oper." + name + ".hosts: " + e.getMessage());
             }
@@ -42,7 +42,7 @@ public record OperatorBlock(String name, String passwordHash, List<String> hosts
     /** Whether a client with this user name and host may use the block. */
     public boolean allows(String user, String host) {
         for (String mask : hosts) {
-            if (HostMask.parse(mask).matches(user, host)) return true;
+            if (UserHostMask.parse(mask).matches(user, host)) return true;
         }
         return false;
     }

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param receiveQueueBytes  bytes of one line without an ending after which the client is dropped
  * @param maxTargets         targets one PRIVMSG/NOTICE may name (ISUPPORT TARGMAX)
  * @param monitorInterval    resource report period; zero turns the monitor off
+ * @param limits             admission and flood limits
+ * @param tls                the TLS listener
+ * @param admin              what ADMIN tells about the server and its administrator
  * @param operators          operator blocks by name (OPER)
  * @param dataDir            where the server keeps what must outlive it (the ban list); created on demand
  */
@@ -45,6 +48,9 @@ public record ServerConfig(
         int receiveQueueBytes,
         int maxTargets,
         Duration monitorInterval,
+        AbuseLimits limits,
+        TlsSettings tls,
+        Admin admin,
         Map<String, OperatorBlock> operators,
         Path dataDir) {
 
@@ -85,6 +91,9 @@ public record ServerConfig(
         if (receiveQueueBytes < 1024) throw new IllegalArgumentException("receive queue must be at least 1024 bytes");
         if (maxTargets < 1) throw new IllegalArgumentException("max targets must be at least 1");
         if (monitorInterval.isNegative()) throw new IllegalArgumentException("monitor interval must not be negative");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(admin, "admin");
         operators = Map.copyOf(operators);
         operators.forEach((name, block) -> {
             if (!name.equals(block.name())) throw new IllegalArgumentException("operator block " + block.name() + " filed as " + name);
@@ -101,83 +110,111 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, "chat.local", "chat", "#lobby",
                 List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
                 CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
-                MAX_TARGETS, MONITOR_INTERVAL, Map.of(), DATA_DIR);
+                MAX_TARGETS, MONITOR_INTERVAL, AbuseLimits.defaults(), TlsSettings.defaults(),
+                Admin.DEFAULT, Map.of(), DATA_DIR);
     }
 
     public ServerConfig withHost(String v) {
         return new ServerConfig(v, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, operators, dataDir);
+                monitorInterval, limits, tls, admin,
+                operators, dataDir);
     }
 
     public ServerConfig withPort(int v) {
         return new ServerConfig(host, v, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, operators, dataDir);
+                monitorInterval, limits, tls, admin,
+                operators, dataDir);
     }
 
     public ServerConfig withDefaultChannel(String v) {
         return new ServerConfig(host, port, serverName, networkName, v, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, operators, dataDir);
+                monitorInterval, limits, tls, admin,
+                operators, dataDir);
     }
 
     public ServerConfig withMotd(List<String> v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, v, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, operators, dataDir);
+                monitorInterval, limits, tls, admin,
+                operators, dataDir);
     }
 
     public ServerConfig withCaseMapping(CaseMapping v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, v,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, operators, dataDir);
+                monitorInterval, limits, tls, admin,
+                operators, dataDir);
     }
 
     public ServerConfig withTimeouts(Duration registration, Duration pingEvery, Duration pingWait) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval,
+                registration, pingEvery, pingWait, sendQueueBytes, receiveQueueBytes, maxTargets, monitorInterval, limits, tls, admin,
                 operators, dataDir);
     }
 
     public ServerConfig withQueues(int sendQueue, int receiveQueue) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueue, receiveQueue, maxTargets,
-                monitorInterval, operators, dataDir);
+                monitorInterval, limits, tls, admin,
+                operators, dataDir);
     }
 
     public ServerConfig withMonitorInterval(Duration v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets, v, limits, tls, admin,
                 operators, dataDir);
+    }
+
+    public ServerConfig withLimits(AbuseLimits v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval, v, tls, admin, operators, dataDir);
+    }
+
+    public ServerConfig withTls(TlsSettings v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval, limits, v, admin, operators, dataDir);
+    }
+
+    public ServerConfig withAdmin(Admin v) {
+        return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
+                registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
+                monitorInterval, limits, tls, v, operators, dataDir);
     }
 
     public ServerConfig withOperators(Map<String, OperatorBlock> v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, v, dataDir);
+                monitorInterval, limits, tls, admin, v, dataDir);
     }
 
     public ServerConfig withDataDir(Path v) {
         return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                 registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                monitorInterval, operators, v);
+                monitorInterval, limits, tls, admin, operators, v);
     }
 
     /**
      * The settings a running server cannot take over from {@code next} (REHASH keeps the running value and
-     * names them): the listening address, the server's name, the casemapping its tables are keyed by, the
-     * monitor's period and the data directory. Every other setting is read where it is used, so a new value
-     * applies from then on (timeouts and queue sizes to connections as they are checked or opened).
+     * names them): the listening addresses, the server's name, the casemapping its tables are keyed by, the
+     * monitor's period, the data directory, and the abuse limits (admission keeps per-address state built from
+     * them). Every other setting is read where it is used, so a new value applies from then on (timeouts and
+     * queue sizes to connections as they are checked or opened; the TLS certificate is loaded again).
      */
     public List<String> fixedSettingsChangedIn(ServerConfig next) {
         List<String> changed = new ArrayList<>();
         if (!host.equals(next.host)) changed.add("host");
         if (port != next.port) changed.add("port");
+        if (tls.port() != next.tls.port()) changed.add("tls-port");
         if (!serverName.equals(next.serverName)) changed.add("server-name");
         if (caseMapping != next.caseMapping) changed.add("casemapping");
         if (!monitorInterval.equals(next.monitorInterval)) changed.add("monitor-interval");
         if (!dataDir.equals(next.dataDir)) changed.add("data-dir");
+        if (!limits.equals(next.limits)) changed.add("abuse limits");
         return changed;
     }
 
@@ -185,6 +222,27 @@ public record ServerConfig(
     public ServerConfig keepingFixedSettings(ServerConfig next) {
         return new ServerConfig(host, port, serverName, next.networkName, next.defaultChannel, next.motd, caseMapping,
                 next.registrationTimeout, next.pingInterval, next.pingTimeout, next.sendQueueBytes,
-                next.receiveQueueBytes, next.maxTargets, monitorInterval, next.operators, dataDir);
+                next.receiveQueueBytes, next.maxTargets, monitorInterval, limits, next.tls.withPort(tls.port()),
+                next.admin, next.operators, dataDir);
+    }
+
+    /**
+     * What ADMIN answers: RPL_ADMINLOC1, RPL_ADMINLOC2 and RPL_ADMINEMAIL.
+     *
+     * @param location where the server is, e.g. a city and country
+     * @param info     who runs it, e.g. an organisation or a person
+     * @param email    how to reach its administrator
+     */
+    public record Admin(String location, String info, String email) {
+
+        /** What ADMIN says when nothing was configured. */
+        public static final Admin DEFAULT = new Admin("Location not configured", "Administrator not configured",
+                "No contact address configured");
+
+        public Admin {
+            Objects.requireNonNull(location, "admin location");
+            Objects.requireNonNull(info, "admin info");
+            Objects.requireNonNull(email, "admin email");
+        }
     }
 }

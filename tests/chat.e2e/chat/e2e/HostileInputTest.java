@@ -129,6 +129,73 @@ class HostileInputTest {
     }
 
     @Test
+    void fiveHundredSilentAndFiveHundredHalfRegisteredSocketsHarmNoOne() {
+        java.util.List<TestClient> idle = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) idle.add(server.open());
+        for (int i = 0; i < 500; i++) {
+            TestClient half = server.open();
+            half.send("NICK half" + i);
+            idle.add(half);
+        }
+        assertOthersStillChat("a thousand idle sockets");
+        assertThat(server.server().connectionCount()).isGreaterThanOrEqualTo(1002);
+        idle.forEach(TestClient::close);
+        awaitConnectionsBelow(10);
+        server.connect("half0");
+        assertOthersStillChat("idle sockets gone");
+    }
+
+    /** Waits (bounded) until the server has noticed closed sockets; no fixed sleep. */
+    private void awaitConnectionsBelow(int count) {
+        long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
+        while (server.server().connectionCount() >= count) {
+            if (System.nanoTime() > deadline) throw new AssertionError("connections still open: " + server.server().connectionCount());
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+    }
+
+    @Test
+    void rapidConnectDisconnectChurnLeavesNoState() {
+        for (int i = 0; i < 300; i++) {
+            TestClient c = server.open();
+            if (i % 2 == 0) {
+                c.register("churn" + i);
+                c.send("QUIT");
+            }
+            c.close();
+        }
+        assertOthersStillChat("after churn");
+        server.connect("churn0");
+        TestClient counter = server.connect("counter");
+        counter.send("LUSERS");
+        assertThat(counter.expect("251").last()).startsWith("There are 4 users");
+    }
+
+    @Test
+    void nicknameAndChannelNameEdgeCases() {
+        TestClient c = server.connect("edgy");
+        String thirty = "n".repeat(30);
+        c.send("NICK " + thirty);
+        c.expect("NICK", thirty);
+        for (String bad : new String[] {"9lives", "-dash", "a,b", "x*y", "q?", "at@host", "#chan", "été"}) {
+            c.send("NICK " + bad);
+            c.expect("432");
+        }
+        c.send("NICK ALICE");
+        c.expect("433", thirty, "ALICE");
+        String fifty = "#" + "c".repeat(49);
+        c.send("JOIN " + fifty);
+        c.expect("JOIN", fifty);
+        c.send("JOIN #" + "c".repeat(50));
+        c.expect("476");
+        c.send("JOIN #bell");
+        c.expect("476");
+        c.send("JOIN #LOBBY");
+        assertThat(c.drain()).noneMatch(m -> m.command().equals("JOIN"));
+        assertOthersStillChat("edge cases");
+    }
+
+    @Test
     void socketDroppedInTheMiddleOfRegistrationLeavesNoTrace() {
         TestClient half = server.open();
         half.send("NICK halfway");

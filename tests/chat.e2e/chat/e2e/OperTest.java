@@ -79,14 +79,19 @@ class OperTest {
     }
 
     @Test
-    void sajoinAndSapartMoveAnotherUser() {
+    void sajoinAndSapartMoveAnotherUserPastChannelModes() {
         TestClient op = Opers.operUp(server.connect("op"));
         TestClient user = server.connect("user");
+        op.send("JOIN #ops");
+        op.expect("366", "op", "#ops");
+        op.send("MODE #ops +ik secret");
+        op.expect("MODE", "#ops", "+ik", "secret");
+        user.send("JOIN #ops");
+        user.expect("473", "user", "#ops");
         op.send("SAJOIN user #ops");
         user.expect("JOIN", "#ops");
         user.expect("366", "user", "#ops");
-        op.send("JOIN #ops");
-        op.expect("366", "op", "#ops");
+        op.expect("JOIN", "#ops");
         op.send("SAPART user #ops :moved");
         op.expect("PART", "#ops", "moved");
         user.expect("PART", "#ops", "moved");

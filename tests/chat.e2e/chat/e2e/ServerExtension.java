@@ -1,11 +1,12 @@
 package chat.e2e;
 
+import chat.server.AbuseLimits;
 import chat.server.ChatServer;
 import chat.server.ConfigSource;
 import chat.server.ServerConfig;
+import chat.server.TlsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,10 +66,16 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
 
     private void start() throws IOException {
         if (args == null) {
-            ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO).withDataDir(dataDir);
+            // Tests connect many clients from loopback at once: exempt it from the per-address and flood limits
+            // (the abuse tests configure their own), and leave TLS off unless a test turns it on.
+            ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO)
+                    .withTls(TlsSettings.off())
+                    .withLimits(AbuseLimits.defaults().withExempt(List.of("127.0.0.0/8", "::1")))
+                    .withDataDir(dataDir);
             server = ChatServer.start(configure.apply(config));
         } else {
-            List<String> all = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--data-dir", dataDir.toString()));
+            List<String> all = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--tls-port", "-1",
+                    "--exempt", "127.0.0.0/8,::1", "--data-dir", dataDir.toString()));
             all.addAll(args.get());
             ConfigSource source = ConfigSource.ofArgs(all.toArray(String[]::new));
             server = ChatServer.start(source.load(), source);
@@ -107,27 +114,30 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
         return server.port();
     }
 
-    /** A raw connection that has sent nothing yet. */
-    public TestClient open() {
+    /** A raw connection from a given local address (e.g. 127.0.0.2) that has sent nothing yet. */
+    public TestClient openFrom(String localAddress) {
         try {
-            TestClient client = new TestClient("127.0.0.1", server.port());
-            synchronized (clients) {
-                clients.add(client);
-            }
-            return client;
+            java.net.Socket socket = new java.net.Socket();
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            return track(new TestClient(socket));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * A raw connection from another loopback address (e.g. 127.0.0.2: all of 127/8 is the loopback on
-     * Linux), so that the server sees a different client address.
-     */
-    public TestClient openFrom(String localAddress) {
+    /** Closes {@code client} when the test ends. */
+    public TestClient track(TestClient client) {
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return client;
+    }
+
+    /** A raw connection that has sent nothing yet. */
+    public TestClient open() {
         try {
-            Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), server.port(), InetAddress.getByName(localAddress), 0);
-            TestClient client = new TestClient(socket);
+            TestClient client = new TestClient("127.0.0.1", server.port());
             synchronized (clients) {
                 clients.add(client);
             }

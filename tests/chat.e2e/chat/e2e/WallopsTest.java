@@ -7,10 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * WALLOPS over the wire: operators only, and nobody without user mode +w gets it. (There is no MODE command
- * to set +w yet; the audience itself is checked in chat.server's OperCommandsTest.)
- */
+/** WALLOPS: operators only; it reaches exactly the users with user mode +w, the sender too if it has +w. */
 @Tag("RFC2812")
 class WallopsTest {
 
@@ -18,13 +15,30 @@ class WallopsTest {
     final ServerExtension server = ServerExtension.withConfig(Opers::withAdmin);
 
     @Test
-    void reachesNoOneWithoutPlusW() {
+    void reachesExactlyTheUsersWithPlusW() {
+        TestClient op = Opers.operUp(server.connect("op"));
+        TestClient watcher = server.connect("watcher");
+        TestClient user = server.connect("user");
+        watcher.send("MODE watcher +w");
+        watcher.expect("MODE", "watcher", "+w");
+        op.send("WALLOPS :server restart at noon");
+        IrcMessage wallops = watcher.expect("WALLOPS", "server restart at noon");
+        assertThat(wallops.source()).isEqualTo("op!~op@127.0.0.1");
+        assertThat(op.drain()).noneMatch(m -> m.command().equals("WALLOPS"));
+        assertThat(user.drain()).noneMatch(m -> m.command().equals("WALLOPS"));
+
+        op.send("MODE op +w");
+        op.expect("MODE", "op", "+w");
+        op.send("WALLOPS :again");
+        op.expect("WALLOPS", "again");
+        watcher.expect("WALLOPS", "again");
+        assertThat(user.drain()).noneMatch(m -> m.command().equals("WALLOPS"));
+    }
+
+    @Test
+    void onlyOperatorsMaySendIt() {
         TestClient op = Opers.operUp(server.connect("op"));
         TestClient user = server.connect("user");
-        op.expect("JOIN", "#lobby");
-        op.send("WALLOPS :server restart at noon");
-        assertThat(op.drain()).isEmpty();
-        assertThat(user.drain()).noneMatch(m -> m.command().equals("WALLOPS"));
         user.send("WALLOPS :me too");
         assertThat(user.drain()).extracting(IrcMessage::command).containsExactly("481");
         op.send("WALLOPS :");

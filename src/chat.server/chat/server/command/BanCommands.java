@@ -5,7 +5,7 @@ import chat.protocol.Numeric;
 import chat.server.limit.BanEntry;
 import chat.server.limit.BanList;
 import chat.server.limit.Cidr;
-import chat.server.limit.HostMask;
+import chat.server.limit.UserHostMask;
 import chat.server.reply.ReplyBuffer;
 import chat.server.state.Identity;
 import chat.server.state.Session;
@@ -76,7 +76,7 @@ final class BanCommands {
         boolean everyone;
         try {
             if (kind == BanEntry.Kind.KLINE) {
-                HostMask hostMask = HostMask.parse(text);
+                UserHostMask hostMask = UserHostMask.parse(text);
                 mask = hostMask.toString();
                 everyone = hostMask.matchesEveryone();
             } else {
@@ -139,11 +139,11 @@ final class BanCommands {
 
     /** Disconnects every registered client the new ban covers, the operator included if it does. */
     private static void disconnectMatching(Context ctx, BanEntry ban) {
-        HostMask hostMask = ban.kind() == BanEntry.Kind.KLINE ? HostMask.parse(ban.mask()) : null;
+        UserHostMask hostMask = ban.kind() == BanEntry.Kind.KLINE ? UserHostMask.parse(ban.mask()) : null;
         Cidr network = ban.kind() == BanEntry.Kind.DLINE ? Cidr.parse(ban.mask()) : null;
         for (Session s : ctx.registry().everyone()) {
             Identity id = s.identity();
-            boolean hit = hostMask != null ? hostMask.matches(id.user(), id.host()) : network.contains(id.host());
+            boolean hit = hostMask != null ? hostMask.matches(id.user(), id.host()) : network.matches(id.host());
             if (hit) banish(ctx.server(), s, ban);
         }
     }

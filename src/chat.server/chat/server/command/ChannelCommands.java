@@ -22,27 +22,66 @@ final class ChannelCommands {
             for (String channel : ctx.registry().channelsOf(ctx.session())) partOne(ctx, channel, null);
             return;
         }
-        for (String channel : TargetList.split(m.param(0))) {
+        List<String> channels = TargetList.split(m.param(0));
+        String[] keys = m.param(1) == null ? new String[0] : m.param(1).split(",", -1);
+        for (int i = 0; i < channels.size(); i++) {
+            String channel = channels.get(i);
             if (!Names.isValidChannel(channel)) {
-                ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
+                // A name without a channel prefix is no channel at all (403); one with it but malformed is a
+                // bad mask (476), as InspIRCd answers.
+                if (Names.isChannel(channel)) ctx.reply().numeric(Numeric.ERR_BADCHANMASK, channel, "Bad Channel Mask");
+                else ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
                 continue;
             }
-            joinOne(ctx, channel, true);
+            String key = i < keys.length && !keys[i].isEmpty() ? keys[i] : null;
+            joinOne(ctx, channel, key, true);
         }
     }
 
     /** Joins one valid channel and sends the joiner its topic and names. */
     void joinOne(Context ctx, String name, boolean opCreator) {
+        joinOne(ctx, name, null, opCreator);
+    }
+
+    /** Joins one valid channel with a key (or null), or tells why not (405, 471, 473, 474, 475). */
+    void joinOne(Context ctx, String name, String key, boolean opCreator) {
+        joinOne(ctx, name, key, opCreator, false);
+    }
+
+    /** As {@link #joinOne(Context, String, String, boolean)}; with {@code override} (SAJOIN) past channel modes. */
+    void joinOne(Context ctx, String name, String key, boolean opCreator, boolean override) {
         Session s = ctx.session();
-        Registry.JoinResult joined = ctx.registry().join(s, name, opCreator);
-        if (joined.outcome() == Registry.JoinOutcome.ALREADY_ON) return;
+        Registry.JoinResult joined = ctx.registry().join(s, name, key, opCreator, override);
+        switch (joined.outcome()) {
+            case JOINED -> { }
+            case ALREADY_ON -> {
+                return;
+            }
+            default -> {
+                refuseJoin(ctx, joined);
+                return;
+            }
+        }
         String prefix = s.identity().prefix();
         IrcMessage join = IrcMessage.from(prefix, "JOIN", joined.channel());
         IrcMessage extendedJoin = IrcMessage.from(prefix, "JOIN", joined.channel(), "*", s.identity().realname());
         Fanout.sendIncludingSelf(ctx, joined.members(), Outgoing.join(ctx.server(), join, extendedJoin));
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
-        sendNames(ctx, joined.channel(), joined.names());
+        sendNames(ctx, joined.secret(), joined.channel(), joined.names());
+    }
+
+    private static void refuseJoin(Context ctx, Registry.JoinResult refused) {
+        String channel = refused.channel();
+        switch (refused.outcome()) {
+            case TOO_MANY_CHANNELS -> ctx.reply().numeric(Numeric.ERR_TOOMANYCHANNELS, channel,
+                    "You have joined too many channels");
+            case FULL -> ctx.reply().numeric(Numeric.ERR_CHANNELISFULL, channel, "Cannot join channel (+l)");
+            case INVITE_ONLY -> ctx.reply().numeric(Numeric.ERR_INVITEONLYCHAN, channel, "Cannot join channel (+i)");
+            case BANNED -> ctx.reply().numeric(Numeric.ERR_BANNEDFROMCHAN, channel, "Cannot join channel (+b)");
+            case BAD_KEY -> ctx.reply().numeric(Numeric.ERR_BADCHANNELKEY, channel, "Cannot join channel (+k)");
+            default -> { }
+        }
     }
 
     // PART <channel>{,<channel>} [<reason>]
@@ -72,9 +111,9 @@ final class ChannelCommands {
             return;
         }
         for (String channel : TargetList.split(m.param(0))) {
-            Registry.NamesView view = ctx.registry().names(channel);
+            Registry.NamesView view = ctx.registry().names(ctx.session(), channel);
             if (view.exists()) {
-                sendNames(ctx, view.channel(), view.names());
+                sendNames(ctx, view.secret(), view.channel(), view.names());
             } else {
                 ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
             }
@@ -113,9 +152,10 @@ final class ChannelCommands {
         ctx.reply().numeric(Numeric.RPL_TOPICWHOTIME, channel, topic.setBy(), Long.toString(topic.setAtSeconds()));
     }
 
-    /** 353 lines, as many names in each as fit in 512 bytes, then 366. */
-    private static void sendNames(Context ctx, String channel, List<Registry.NameEntry> entries) {
+    /** 353 lines, as many names in each as fit in 512 bytes, then 366; a secret channel's are marked '@'. */
+    private static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
         Session s = ctx.session();
+        String symbol = secret ? "@" : "=";
         boolean allPrefixes = s.has(Capability.MULTI_PREFIX);
         boolean userhosts = s.has(Capability.USERHOST_IN_NAMES);
         List<String> names = new ArrayList<>(entries.size());
@@ -124,22 +164,34 @@ final class ChannelCommands {
             names.add(prefixes + (userhosts ? e.identity().prefix() : e.identity().nick()));
         }
         // ":server 353 nick = #channel :" plus CR LF
-        int overhead = ctx.server().name().length() + s.target().length() + channel.length() + 16;
+        int overhead = utf8(ctx.server().name()) + utf8(s.target()) + utf8(channel) + 16;
         int budget = LineParser.MAX_LINE_BYTES - overhead;
         StringBuilder line = new StringBuilder();
+        int lineBytes = 0;
         for (String name : names) {
-            if (line.length() > 0 && line.length() + 1 + name.length() > budget) {
-                ctx.reply().numeric(Numeric.RPL_NAMREPLY, "=", channel, line.toString());
+            int nameBytes = utf8(name);
+            if (lineBytes > 0 && lineBytes + 1 + nameBytes > budget) {
+                ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel, line.toString());
                 line.setLength(0);
+                lineBytes = 0;
             }
-            if (line.length() > 0) line.append(' ');
+            if (lineBytes > 0) {
+                line.append(' ');
+                lineBytes++;
+            }
             line.append(name);
+            lineBytes += nameBytes;
         }
-        if (line.length() > 0) ctx.reply().numeric(Numeric.RPL_NAMREPLY, "=", channel, line.toString());
+        if (line.length() > 0) ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel, line.toString());
         ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
     }
 
-    private static String truncate(String text, int maxBytes) {
+    private static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** {@code text} cut to at most {@code maxBytes} bytes of UTF-8, at a character boundary. */
+    static String truncate(String text, int maxBytes) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= maxBytes) return text;
         int cut = maxBytes;

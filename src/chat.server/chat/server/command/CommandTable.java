@@ -2,6 +2,7 @@ package chat.server.command;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Every command the server knows, built once. */
 public final class CommandTable {
@@ -16,6 +17,11 @@ public final class CommandTable {
         ServerQueries queries = new ServerQueries();
         ChannelCommands channels = new ChannelCommands();
         MessageCommands messages = new MessageCommands();
+        UserQueries users = new UserQueries();
+        AwayCommands away = new AwayCommands();
+        ModeCommands modes = new ModeCommands();
+        ModerationCommands moderation = new ModerationCommands();
+        ListCommands listing = new ListCommands();
         RegistrationCommands registration = new RegistrationCommands(new Welcome(queries, channels));
         CapabilityCommands capabilities = new CapabilityCommands(registration);
         OperCommands opers = new OperCommands(channels);
@@ -39,6 +45,20 @@ public final class CommandTable {
         table.add("MOTD", 0, false, queries::motd);
         table.add("LUSERS", 0, false, queries::lusers);
         table.add("VERSION", 0, false, queries::version);
+        table.add("WHO", 0, false, users::who);
+        table.add("WHOIS", 0, false, users::whois);
+        table.add("WHOWAS", 0, false, users::whowas);
+        table.add("ISON", 1, false, users::ison);
+        table.add("USERHOST", 1, false, users::userhost);
+        table.add("AWAY", 0, false, away::away);
+        table.add("TIME", 0, false, queries::time);
+        table.add("ADMIN", 0, false, queries::admin);
+        table.add("INFO", 0, false, queries::info);
+        table.add("HELP", 0, false, queries::help);
+        table.add("MODE", 1, false, modes::mode);
+        table.add("KICK", 2, false, moderation::kick);
+        table.add("INVITE", 2, false, moderation::invite);
+        table.add("LIST", 0, false, listing::list);
         table.add("OPER", 2, false, opers::oper);
         table.addOperatorOnly("KILL", 1, opers::kill);
         table.addOperatorOnly("REHASH", 0, opers::rehash);
@@ -54,6 +74,11 @@ public final class CommandTable {
 
     private void add(String verb, int minParams, boolean beforeRegistration, Handler handler) {
         commands.put(verb, new Command(verb, minParams, beforeRegistration, handler));
+    }
+
+    /** Every verb in the table. */
+    public Set<String> verbs() {
+        return Set.copyOf(commands.keySet());
     }
 
     /** A command only IRC operators may use (the dispatcher answers others 481). */

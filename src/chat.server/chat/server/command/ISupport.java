@@ -2,7 +2,10 @@ package chat.server.command;
 
 import chat.protocol.LineParser;
 import chat.protocol.Names;
+import chat.protocol.Numeric;
 import chat.server.ServerConfig;
+import chat.server.reply.ReplyBuffer;
+import chat.server.state.ChannelLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +14,23 @@ final class ISupport {
 
     /** Longest topic accepted. */
     static final int TOPICLEN = 390;
+    /** Longest away message kept, in bytes; longer ones are cut. */
+    static final int AWAYLEN = 200;
+
+    /** ISUPPORT tokens per 005 line, as the Modern document suggests. */
+    private static final int TOKENS_PER_LINE = 13;
 
     private ISupport() {
+    }
+
+    /** The RPL_ISUPPORT lines (registration burst, VERSION). */
+    static void reply(ReplyBuffer reply, ServerConfig config) {
+        List<String> tokens = tokens(config);
+        for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
+            List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
+            params.add("are supported by this server");
+            reply.numeric(Numeric.RPL_ISUPPORT, params.toArray(String[]::new));
+        }
     }
 
     static List<String> tokens(ServerConfig config) {
@@ -23,10 +41,20 @@ final class ISupport {
         tokens.add("NICKLEN=" + Names.NICKLEN);
         tokens.add("TOPICLEN=" + TOPICLEN);
         tokens.add("LINELEN=" + LineParser.MAX_LINE_BYTES);
-        tokens.add("TARGMAX=PRIVMSG:" + config.maxTargets() + ",NOTICE:" + config.maxTargets() + ",JOIN:,PART:,NAMES:");
-        tokens.add("PREFIX=(o)@");
+        tokens.add("TARGMAX=PRIVMSG:" + config.maxTargets() + ",NOTICE:" + config.maxTargets() + ",JOIN:,PART:,NAMES:,WHOIS:" + UserQueries.WHOIS_TARGETS);
+        tokens.add("PREFIX=(" + ModeString.PREFIX_MODES + ")" + ModeString.PREFIX_SYMBOLS);
         tokens.add("NETWORK=" + config.networkName());
         tokens.add("UTF8ONLY");
+        tokens.add("AWAYLEN=" + AWAYLEN);
+        tokens.add("WHOX");
+        tokens.add("CHANMODES=" + ModeString.chanmodes());
+        tokens.add("CHANLIMIT=" + Names.CHANTYPES + ":" + ChannelLimits.MAX_CHANNELS_PER_USER);
+        tokens.add("MAXLIST=" + ModeString.LIST_MODES + ":" + ChannelLimits.MAX_LIST_ENTRIES);
+        tokens.add("MODES=" + ChannelLimits.MAX_MODES_PER_COMMAND);
+        tokens.add("EXCEPTS=e");
+        tokens.add("INVEX=I");
+        tokens.add("KICKLEN=" + ModerationCommands.KICKLEN);
+        tokens.add("ELIST=" + ListCommands.ELIST);
         return tokens;
     }
 }

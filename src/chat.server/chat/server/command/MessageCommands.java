@@ -72,7 +72,7 @@ final class MessageCommands {
                     default -> {
                         if (replyErrors) {
                             ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, audience.channel(),
-                                    "Cannot send to channel (you are not on it)");
+                                    ModeCommands.cannotSendReason(audience.outcome()));
                         }
                     }
                 }
@@ -85,6 +85,7 @@ final class MessageCommands {
                 Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags);
                 Fanout.send(recipient, out, ctx.server().stats());
                 echo(ctx, out);
+                if (replyErrors) AwayCommands.replyIfAway(ctx, recipient);
             }
         }
     }

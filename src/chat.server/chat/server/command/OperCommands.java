@@ -58,7 +58,8 @@ final class OperCommands {
             ctx.reply().numeric(Numeric.ERR_NOOPERHOST, "No O-lines for your host");
             return;
         }
-        boolean changed = ctx.registry().setOperator(s, true);
+        boolean changed = !s.operator();
+        s.setOperator(true);
         LOG.log(Level.INFO, id.prefix() + " is now an IRC operator (" + block.name() + ")");
         ctx.reply().numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
         if (changed) ctx.reply().fromServer("MODE", s.nick(), "+o");
@@ -87,9 +88,9 @@ final class OperCommands {
     void rehash(Context ctx, IrcMessage m) {
         Session s = ctx.session();
         String source = ctx.server().configSource().name();
-        List<String> kept;
+        ServerInfo.Reload reload;
         try {
-            kept = ctx.server().reload();
+            reload = ctx.server().reload();
         } catch (IOException e) {
             String why = e instanceof NoSuchFileException ? "no such file: " + e.getMessage() : e.toString();
             LOG.log(Level.WARNING, "REHASH by " + s.identity().prefix() + " failed: " + why);
@@ -101,10 +102,16 @@ final class OperCommands {
                     "Rehash aborted, nothing changed: " + e.getMessage());
             return;
         }
-        LOG.log(Level.INFO, "REHASH by " + s.identity().prefix() + (kept.isEmpty() ? "" : "; not applied: " + kept));
+        List<String> kept = reload.kept();
+        LOG.log(Level.INFO, "REHASH by " + s.identity().prefix() + (kept.isEmpty() ? "" : "; not applied: " + kept)
+                + (reload.done().isEmpty() ? "" : "; " + String.join("; ", reload.done())));
         if (!kept.isEmpty()) {
             ctx.reply().fromServer("NOTICE", s.nick(), "REHASH did not apply the new " + String.join(", ", kept)
                     + ": " + (kept.size() == 1 ? "it changes" : "they change") + " only on restart");
+        }
+        for (String problem : reload.problems()) {
+            LOG.log(Level.ERROR, "REHASH by " + s.identity().prefix() + ": " + problem);
+            ctx.reply().fromServer("NOTICE", s.nick(), "REHASH: " + problem);
         }
         ctx.reply().numeric(Numeric.RPL_REHASHING, source, "Rehashing");
     }
@@ -145,9 +152,10 @@ final class OperCommands {
             return;
         }
         LOG.log(Level.INFO, ctx.session().identity().prefix() + " SAJOIN " + target.nick() + " " + channel);
-        // The join runs as the target's: its JOIN echo, topic and names go to it, not to the operator.
+        // The join runs as the target's: its JOIN echo, topic and names go to it, not to the operator. It passes
+        // bans, +i, +k, +l and the channel limit, as Ergo's and InspIRCd's SAJOIN do.
         ReplyBuffer theirs = new ReplyBuffer(ctx.server().name(), target);
-        channels.joinOne(new Context(target, ctx.registry(), theirs, ctx.server()), channel, true);
+        channels.joinOne(new Context(target, ctx.registry(), theirs, ctx.server()), channel, null, true, true);
         if (theirs.size() > 0) target.outbound().send(theirs.drain());
     }
 

@@ -7,6 +7,7 @@ import chat.server.state.ServerStats;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,9 +22,34 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param messageIds    the source of msgid tags
  * @param bans          the K-lines and D-lines
  * @param configSource  where REHASH reads the configuration again
+ * @param afterReload   what to redo once a reloaded configuration is in force (thread-safe list; the server
+ *                      adds to it as it starts, e.g. loading the TLS certificate again)
  */
 public record ServerInfo(AtomicReference<ServerConfig> currentConfig, String version, Instant startedAt,
-                         ServerStats stats, Clock clock, MessageIds messageIds, BanList bans, ConfigSource configSource) {
+                         ServerStats stats, Clock clock, MessageIds messageIds, BanList bans, ConfigSource configSource,
+                         List<AfterReload> afterReload) {
+
+    /** Something to redo once a reloaded configuration is in force. */
+    @FunctionalInterface
+    public interface AfterReload {
+
+        /**
+         * Applies {@code config}; a failure leaves the old state of this part in place.
+         *
+         * @return what was done, for the log and the operator
+         */
+        String apply(ServerConfig config) throws Exception;
+    }
+
+    /**
+     * What a reload did.
+     *
+     * @param kept     settings whose new value was not applied (they change only on restart)
+     * @param done     what the after-reload steps did
+     * @param problems after-reload steps that failed, and why
+     */
+    public record Reload(List<String> kept, List<String> done, List<String> problems) {
+    }
 
     /** A server description with a fixed config, no persisted bans and a fresh message-ID source. */
     public ServerInfo(ServerConfig config, String version, Instant startedAt, ServerStats stats, Clock clock) {
@@ -34,7 +60,7 @@ public record ServerInfo(AtomicReference<ServerConfig> currentConfig, String ver
     public ServerInfo(ServerConfig config, String version, Instant startedAt, ServerStats stats, Clock clock,
                       MessageIds messageIds) {
         this(new AtomicReference<>(config), version, startedAt, stats, clock, messageIds, BanList.inMemory(clock),
-                ConfigSource.of(config));
+                ConfigSource.of(config), List.of());
     }
 
     /** The configuration in force now. */
@@ -49,20 +75,34 @@ public record ServerInfo(AtomicReference<ServerConfig> currentConfig, String ver
 
     /**
      * Reads the configuration source again and puts the result in force, keeping the running value of every
-     * setting that cannot change while running.
+     * setting that cannot change while running, then runs the after-reload steps (REHASH, SIGHUP).
      *
-     * @return the names of the settings whose new value was not applied (empty when all were)
-     * @throws IOException              if the source cannot be read
+     * @throws IOException              if the source cannot be read (nothing is applied)
      * @throws IllegalArgumentException if it holds an invalid configuration (nothing is applied)
      */
-    public List<String> reload() throws IOException {
+    public Reload reload() throws IOException {
         ServerConfig next = configSource.load();
+        List<String> kept;
+        ServerConfig applied;
         while (true) {
             // Compare-and-set: two REHASHes at once both apply in some order, and neither loses the other's.
             ServerConfig running = currentConfig.get();
-            if (currentConfig.compareAndSet(running, running.keepingFixedSettings(next))) {
-                return running.fixedSettingsChangedIn(next);
+            applied = running.keepingFixedSettings(next);
+            if (currentConfig.compareAndSet(running, applied)) {
+                kept = running.fixedSettingsChangedIn(next);
+                break;
             }
         }
+        List<String> done = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (AfterReload step : afterReload) {
+            try {
+                String what = step.apply(applied);
+                if (what != null) done.add(what);
+            } catch (Exception e) {
+                problems.add(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        return new Reload(kept, done, problems);
     }
 }

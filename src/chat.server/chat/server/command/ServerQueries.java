@@ -2,14 +2,25 @@ package chat.server.command;
 
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
+import chat.server.ServerConfig;
 import chat.server.state.Registry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
-/** Questions about the server: MOTD, LUSERS, VERSION. */
+/** Questions about the server: MOTD, LUSERS, VERSION, TIME, ADMIN, INFO, HELP. */
 final class ServerQueries {
 
-    // MOTD [<target>]
+    /** What the server says of itself (RPL_VERSION comments, RPL_WHOISSERVER). */
+    static final String DESCRIPTION = "chat IRC server";
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    // MOTD [<server>]
     void motd(Context ctx, IrcMessage m) {
+        if (!answersHere(ctx, m)) return;
         List<String> motd = ctx.server().config().motd();
         if (motd.isEmpty()) {
             ctx.reply().numeric(Numeric.ERR_NOMOTD, "MOTD File is missing");
@@ -22,22 +33,103 @@ final class ServerQueries {
 
     // LUSERS
     void lusers(Context ctx, IrcMessage m) {
-        Registry.Counts counts = ctx.registry().counts();
+        Registry.UserCounts counts = ctx.registry().userCounts();
         int connections = ctx.server().stats().connections();
         int unknown = Math.max(0, connections - counts.users());
         var reply = ctx.reply();
-        reply.numeric(Numeric.RPL_LUSERCLIENT, "There are " + counts.users() + " users and 0 invisible on 1 servers");
-        reply.numeric(Numeric.RPL_LUSEROP, Integer.toString(ctx.registry().operatorCount()), "operator(s) online");
+        // As Ergo: the first count is of the users who are not invisible.
+        reply.numeric(Numeric.RPL_LUSERCLIENT, "There are " + (counts.users() - counts.invisible()) + " users and "
+                + counts.invisible() + " invisible on 1 servers");
+        reply.numeric(Numeric.RPL_LUSEROP, Integer.toString(counts.operators()), "operator(s) online");
         if (unknown > 0) reply.numeric(Numeric.RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
         reply.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(counts.channels()), "channels formed");
         reply.numeric(Numeric.RPL_LUSERME, "I have " + counts.users() + " clients and 0 servers");
         String users = Integer.toString(counts.users());
-        reply.numeric(Numeric.RPL_LOCALUSERS, users, users, "Current local users " + users + ", max " + users);
-        reply.numeric(Numeric.RPL_GLOBALUSERS, users, users, "Current global users " + users + ", max " + users);
+        String max = Integer.toString(counts.maxUsers());
+        reply.numeric(Numeric.RPL_LOCALUSERS, users, max, "Current local users " + users + ", max " + max);
+        reply.numeric(Numeric.RPL_GLOBALUSERS, users, max, "Current global users " + users + ", max " + max);
     }
 
-    // VERSION
+    // VERSION [<server>]
     void version(Context ctx, IrcMessage m) {
-        ctx.reply().numeric(Numeric.RPL_VERSION, ctx.server().version(), ctx.server().name(), "chat IRC server");
+        if (!answersHere(ctx, m)) return;
+        ctx.reply().numeric(Numeric.RPL_VERSION, ctx.server().version(), ctx.server().name(), DESCRIPTION);
+        // Modern: VERSION also sends the RPL_ISUPPORT tokens.
+        ISupport.reply(ctx.reply(), ctx.server().config());
+    }
+
+    // TIME [<server>]
+    void time(Context ctx, IrcMessage m) {
+        if (!answersHere(ctx, m)) return;
+        long now = ctx.server().clock().millis() / 1000;
+        ctx.reply().numeric(Numeric.RPL_TIME, ctx.server().name(), Long.toString(now), humanTime(now));
+    }
+
+    // ADMIN [<server>]
+    void admin(Context ctx, IrcMessage m) {
+        if (!answersHere(ctx, m)) return;
+        ServerConfig.Admin admin = ctx.server().config().admin();
+        ctx.reply().numeric(Numeric.RPL_ADMINME, ctx.server().name(), "Administrative info");
+        ctx.reply().numeric(Numeric.RPL_ADMINLOC1, admin.location());
+        ctx.reply().numeric(Numeric.RPL_ADMINLOC2, admin.info());
+        ctx.reply().numeric(Numeric.RPL_ADMINEMAIL, admin.email());
+    }
+
+    // INFO [<server>]
+    void info(Context ctx, IrcMessage m) {
+        if (!answersHere(ctx, m)) return;
+        ServerInfo server = ctx.server();
+        long started = server.startedAt().getEpochSecond();
+        Duration up = Duration.ofSeconds(Math.max(0, server.clock().millis() / 1000 - started));
+        var reply = ctx.reply();
+        reply.numeric(Numeric.RPL_INFO, server.version() + ", the " + DESCRIPTION);
+        reply.numeric(Numeric.RPL_INFO, "It speaks IRC as the Modern IRC client protocol describes, with one Java"
+                + " virtual thread per connection.");
+        reply.numeric(Numeric.RPL_INFO, "Running on Java " + Runtime.version());
+        reply.numeric(Numeric.RPL_INFO, "Started " + humanTime(started) + ", up " + up.toDaysPart() + " days "
+                + up.toHoursPart() + " hours " + up.toMinutesPart() + " minutes");
+        reply.numeric(Numeric.RPL_ENDOFINFO, "End of /INFO list");
+    }
+
+    // HELP [<subject>]
+    void help(Context ctx, IrcMessage m) {
+        String subject = m.param(0);
+        // Modern: the subject as requested, or '*' when there is none or it could not be a middle parameter.
+        String shown = subject == null || subject.isEmpty() || subject.indexOf(' ') >= 0 || subject.startsWith(":")
+                ? "*" : subject;
+        List<String> text = HelpTopics.lookup(subject);
+        if (text == null) {
+            ctx.reply().numeric(Numeric.ERR_HELPNOTFOUND, shown, "No help available on this topic");
+            return;
+        }
+        // Modern: a title, an empty first line of text, the text; its last line as RPL_ENDOFHELP.
+        ctx.reply().numeric(Numeric.RPL_HELPSTART, shown, text.get(0));
+        ctx.reply().numeric(Numeric.RPL_HELPTXT, shown, "");
+        for (String line : text.subList(1, text.size() - 1)) ctx.reply().numeric(Numeric.RPL_HELPTXT, shown, line);
+        ctx.reply().numeric(Numeric.RPL_ENDOFHELP, shown, text.get(text.size() - 1));
+    }
+
+    /** Whether the command's optional {@code <server>} means this server; if not, answers 402. */
+    private static boolean answersHere(Context ctx, IrcMessage m) {
+        String target = m == null ? null : m.param(0);
+        if (isThisServer(ctx, target)) return true;
+        ctx.reply().numeric(Numeric.ERR_NOSUCHSERVER, target, "No such server");
+        return false;
+    }
+
+    /**
+     * Whether a {@code <server>} or {@code <target>} parameter means this server: none, its name (wildcards
+     * allowed), or the nickname of a user here (as in {@code WHOIS nick nick} or {@code ADMIN nick}).
+     */
+    static boolean isThisServer(Context ctx, String target) {
+        if (target == null || target.isEmpty()) return true;
+        String name = ctx.server().name().toLowerCase(Locale.ROOT);
+        if (Wildcard.matches(target.toLowerCase(Locale.ROOT), name)) return true;
+        return !Wildcard.isMask(target) && ctx.registry().findNick(target) != null;
+    }
+
+    /** A Unix time as people read it, in UTC. */
+    static String humanTime(long epochSeconds) {
+        return HUMAN_TIME.format(Instant.ofEpochSecond(epochSeconds));
     }
 }

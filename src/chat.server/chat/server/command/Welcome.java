@@ -4,14 +4,10 @@ import chat.protocol.Numeric;
 import chat.server.state.Session;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The burst a client gets on registration: 001-005, LUSERS, MOTD, then the default channel. */
 final class Welcome {
 
-    /** ISUPPORT tokens per 005 line, as the Modern document suggests. */
-    private static final int TOKENS_PER_LINE = 13;
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -31,13 +27,9 @@ final class Welcome {
                 + " IRC network, " + s.identity().prefix());
         reply.numeric(Numeric.RPL_YOURHOST, "Your host is " + server.name() + ", running version " + server.version());
         reply.numeric(Numeric.RPL_CREATED, "This server was created " + CREATED.format(server.startedAt()));
-        reply.numeric(Numeric.RPL_MYINFO, server.name(), server.version(), "o", "nt");
-        List<String> tokens = ISupport.tokens(server.config());
-        for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
-            List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
-            params.add("are supported by this server");
-            reply.numeric(Numeric.RPL_ISUPPORT, params.toArray(String[]::new));
-        }
+        reply.numeric(Numeric.RPL_MYINFO, server.name(), server.version(), ModeString.USER_MODES,
+                ModeString.allChannelModes(), ModeString.channelModesWithParam());
+        ISupport.reply(reply, server.config());
         queries.lusers(ctx, null);
         queries.motd(ctx, null);
         String lobby = server.config().defaultChannel();

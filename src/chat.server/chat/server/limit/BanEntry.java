@@ -7,7 +7,7 @@ import java.util.Locale;
  * network, checked right after accept). Immutable.
  *
  * @param kind             K-line or D-line
- * @param mask             the canonical mask ({@link HostMask} text for a K-line, {@link Cidr} text for a D-line)
+ * @param mask             the canonical mask ({@link UserHostMask} text for a K-line, {@link Cidr} text for a D-line)
  * @param reason           shown to the banned client
  * @param setBy            the operator who set it (nick)
  * @param setAtSeconds     when, in Unix seconds
@@ -40,7 +40,7 @@ public record BanEntry(Kind kind, String mask, String reason, String setBy, long
 
     /** The canonical mask for {@code text} under {@code kind}; throws IllegalArgumentException if invalid. */
     public static String canonicalMask(Kind kind, String text) {
-        return kind == Kind.KLINE ? HostMask.parse(text).toString() : Cidr.parse(text).toString();
+        return kind == Kind.KLINE ? UserHostMask.parse(text).toString() : Cidr.parse(text).toString();
     }
 
     /**

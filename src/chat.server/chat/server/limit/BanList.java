@@ -48,11 +48,11 @@ public final class BanList {
     private final Map<String, Active> dlines = new LinkedHashMap<>();
 
     /** An entry with its mask parsed once. */
-    private record Active(BanEntry entry, HostMask hostMask, Cidr network) {
+    private record Active(BanEntry entry, UserHostMask hostMask, Cidr network) {
 
         static Active of(BanEntry entry) {
             return entry.kind() == BanEntry.Kind.KLINE
-                    ? new Active(entry, HostMask.parse(entry.mask()), null)
+                    ? new Active(entry, UserHostMask.parse(entry.mask()), null)
                     : new Active(entry, null, Cidr.parse(entry.mask()));
         }
     }
@@ -121,7 +121,7 @@ public final class BanList {
                 Active a = it.next();
                 if (a.entry().expired(now)) {
                     it.remove();
-                } else if (a.network().contains(address)) {
+                } else if (a.network().matches(address)) {
                     return a.entry();
                 }
             }

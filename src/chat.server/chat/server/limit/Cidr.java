@@ -5,45 +5,48 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
- * An IPv4 or IPv6 network: an address and a prefix length ({@code 10.0.0.0/8}, {@code 2001:db8::/32}; a
- * single address is a /32 or /128). Immutable. Parsing never resolves a host name, and an address of one
- * family never matches a network of the other.
+ * An IPv4 or IPv6 address range such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address is a
+ * range of one (/32 or /128). Addresses of the other family never match. Parsing never resolves a host name.
+ *
+ * @param network      the range's first address bytes (4 or 16)
+ * @param prefixLength how many leading bits must match
  */
-public final class Cidr {
+public record Cidr(byte[] network, int prefixLength) {
 
-    private final byte[] network;
-    private final int prefixLength;
-
-    private Cidr(byte[] network, int prefixLength) {
-        this.network = network;
-        this.prefixLength = prefixLength;
+    public Cidr {
+        network = network.clone();
+        if (network.length != 4 && network.length != 16) throw new IllegalArgumentException("not an IPv4 or IPv6 address");
+        if (prefixLength < 0 || prefixLength > network.length * 8) {
+            throw new IllegalArgumentException("prefix length out of range: /" + prefixLength);
+        }
     }
 
     /**
-     * Parses {@code address} or {@code address/prefix}. Host bits below the prefix are cleared, so
-     * {@code 10.1.2.3/8} is {@code 10.0.0.0/8}.
+     * Parses {@code address[/bits]}: a dotted-quad IPv4 address or an IPv6 literal, never a host name (no DNS
+     * lookup). Host bits below the prefix are cleared, so {@code 10.1.2.3/8} is {@code 10.0.0.0/8}.
      *
      * @throws IllegalArgumentException if it is not an IP address literal with an optional prefix length
      */
     public static Cidr parse(String text) {
-        int slash = text.indexOf('/');
-        String addressText = slash < 0 ? text : text.substring(0, slash);
+        String t = text.trim();
+        int slash = t.indexOf('/');
+        String addressText = slash < 0 ? t : t.substring(0, slash);
         byte[] address = parseAddress(addressText);
-        if (address == null) throw new IllegalArgumentException("not an IP address: " + addressText);
+        if (address == null) throw new IllegalArgumentException("not an IP address or CIDR range: " + text);
         int bits = address.length * 8;
         int prefix = bits;
         if (slash >= 0) {
-            String p = text.substring(slash + 1);
+            String p = t.substring(slash + 1);
             if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new IllegalArgumentException("not a prefix length: " + p);
+                throw new IllegalArgumentException("bad prefix length in " + text);
             }
             prefix = Integer.parseInt(p);
-            if (prefix > bits) throw new IllegalArgumentException("prefix length " + prefix + " is longer than " + bits);
+            if (prefix > bits) throw new IllegalArgumentException("prefix length /" + prefix + " is longer than " + bits + " bits");
         }
         return new Cidr(mask(address, prefix), prefix);
     }
 
-    /** The network {@code text} names, or null if it is not one. */
+    /** The range {@code text} names, or null if it is not one. */
     public static Cidr tryParse(String text) {
         try {
             return parse(text);
@@ -52,49 +55,47 @@ public final class Cidr {
         }
     }
 
-    /** Whether {@code address} lies in this network (always false for the other address family). */
-    public boolean contains(InetAddress address) {
-        return contains(address.getAddress());
+    /** Whether the address lies in this range. */
+    public boolean matches(InetAddress address) {
+        return matches(address.getAddress());
     }
 
-    /** Whether the address written as {@code literal} (e.g. a session's host) lies in this network. */
-    public boolean contains(String literal) {
+    /** Whether the address written as {@code literal} (e.g. a session's host, with or without a %scope) lies in this range. */
+    public boolean matches(String literal) {
         int scope = literal.indexOf('%');
         byte[] address = parseAddress(scope < 0 ? literal : literal.substring(0, scope));
-        return address != null && contains(address);
+        return address != null && matches(address);
     }
 
-    private boolean contains(byte[] address) {
-        return address.length == network.length && Arrays.equals(mask(address, prefixLength), network);
+    private boolean matches(byte[] a) {
+        if (a.length != network.length) return false;
+        int full = prefixLength / 8;
+        for (int i = 0; i < full; i++) {
+            if (a[i] != network[i]) return false;
+        }
+        int rest = prefixLength % 8;
+        if (rest == 0) return true;
+        int mask = (0xFF << (8 - rest)) & 0xFF;
+        return (a[full] & mask) == (network[full] & mask);
     }
 
-    public int prefixLength() {
-        return prefixLength;
-    }
-
-    /** Whether the network is one address (a /32 or /128). */
+    /** Whether the range is one address (a /32 or /128). */
     public boolean isSingleAddress() {
         return prefixLength == network.length * 8;
     }
 
-    /** The network address as text, without the prefix length. */
+    /** Whether this is an IPv6 range. */
+    public boolean isIpv6() {
+        return network.length == 16;
+    }
+
+    /** The first address as text, without the prefix length. */
     public String addressText() {
         try {
             return InetAddress.getByAddress(network).getHostAddress();
         } catch (UnknownHostException e) {
             throw new IllegalStateException("a 4- or 16-byte address is always valid", e);
         }
-    }
-
-    /** Whether this is an IPv6 network. */
-    public boolean isIpv6() {
-        return network.length == 16;
-    }
-
-    /** The canonical form: network address, '/', prefix length. */
-    @Override
-    public String toString() {
-        return addressText() + "/" + prefixLength;
     }
 
     @Override
@@ -105,6 +106,12 @@ public final class Cidr {
     @Override
     public int hashCode() {
         return Arrays.hashCode(network) * 31 + prefixLength;
+    }
+
+    /** The canonical form: first address, '/', prefix length. */
+    @Override
+    public String toString() {
+        return addressText() + "/" + prefixLength;
     }
 
     private static byte[] mask(byte[] address, int prefix) {

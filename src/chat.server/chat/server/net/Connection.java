@@ -3,15 +3,20 @@ package chat.server.net;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
 import chat.protocol.LineWriter;
+import chat.server.AbuseLimits;
 import chat.server.command.Dispatcher;
+import chat.server.limit.Admission;
+import chat.server.limit.TokenBucket;
 import chat.server.state.Outbound;
 import chat.server.state.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One client connection: its socket, its session, the reader loop that runs on the connection's own
@@ -22,6 +27,13 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     private static final System.Logger LOG = System.getLogger("chat.server");
 
     private final Socket socket;
+    private final boolean tls;
+    private final InetAddress address;
+    private final Admission admission;
+    private final TokenBucket flood;
+    private final long floodMaxPendingBytes;
+    private LineReader reader;
+    private volatile boolean countedRegistered;
     private final Session session;
     private final OutboundQueue queue;
     private final Dispatcher dispatcher;
@@ -31,8 +43,16 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     private final AtomicBoolean released = new AtomicBoolean();
     private volatile long closingSinceMillis;
 
-    Connection(Socket socket, Dispatcher dispatcher, Set<Connection> live, Clock clock) throws IOException {
+    Connection(Socket socket, boolean tls, Dispatcher dispatcher, Set<Connection> live, Clock clock,
+               Admission admission) throws IOException {
         this.socket = socket;
+        this.tls = tls;
+        this.address = socket.getInetAddress();
+        this.admission = admission;
+        AbuseLimits limits = dispatcher.server().config().limits();
+        this.flood = limits.floodLinesPerSecond() <= 0 || admission.exempt(address) ? null
+                : new TokenBucket(limits.floodBurst(), limits.floodLinesPerSecond(), System.nanoTime());
+        this.floodMaxPendingBytes = limits.floodMaxPendingBytes();
         this.dispatcher = dispatcher;
         this.live = live;
         this.clock = clock;
@@ -47,7 +67,8 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     /** The reader loop; returns when the client is gone or closing. */
     void run() {
         try {
-            new LineReader(socket.getInputStream(), dispatcher.server().config().receiveQueueBytes()).run(this);
+            reader = new LineReader(socket.getInputStream(), dispatcher.server().config().receiveQueueBytes(), !tls);
+            reader.run(this);
             if (!closing.get()) drop("Connection closed");
         } catch (LineReader.ReceiveQueueExceeded e) {
             // The client still reads: let it see why it is cut off.
@@ -63,7 +84,28 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     @Override
     public boolean line(byte[] buf, int offset, int length) {
         session.touch(clock.millis());
+        if (!withinFloodLimit()) return false;
         dispatcher.dispatch(session, LineParser.parse(buf, offset, length));
+        if (!countedRegistered && session.registered()) {
+            countedRegistered = true;
+            admission.registered(address);
+        }
+        return !closing.get();
+    }
+
+    /**
+     * #4 fakelag: past its burst a client's lines are delayed to the sustained rate (reading stops, so TCP
+     * pushes back); a client that meanwhile piles up more unprocessed input than allowed is cut off.
+     */
+    private boolean withinFloodLimit() {
+        if (flood == null || session.operator()) return true;
+        long waitNanos = flood.take(System.nanoTime());
+        if (waitNanos <= 0) return true;
+        if (reader.pendingBytes() > floodMaxPendingBytes) {
+            close("Excess Flood");
+            return false;
+        }
+        LockSupport.parkNanos(waitNanos);
         return !closing.get();
     }
 
@@ -136,12 +178,16 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     private void release() {
         if (!released.compareAndSet(false, true)) return;
         queue.kill();
+        // Counted out before the socket closes, so a client that sees the close may connect again at once.
+        if (live.remove(this)) {
+            dispatcher.server().stats().disconnected();
+            admission.released(address, countedRegistered);
+        }
         try {
             socket.close();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing " + session, e);
         }
-        if (live.remove(this)) dispatcher.server().stats().disconnected();
     }
 
     /**

@@ -37,6 +37,7 @@ final class LineReader {
 
     private final InputStream in;
     private final int receiveLimitBytes;
+    private final boolean detectTls;
     private byte[] buf = new byte[INITIAL_BUFFER_BYTES];
     private int start;
     private int end;
@@ -44,9 +45,21 @@ final class LineReader {
     private long skipped;
     private boolean first = true;
 
-    LineReader(InputStream in, int receiveLimitBytes) {
+    LineReader(InputStream in, int receiveLimitBytes, boolean detectTls) {
         this.in = in;
         this.receiveLimitBytes = receiveLimitBytes;
+        this.detectTls = detectTls;
+    }
+
+    /** Input received but not yet handed to the sink, including what waits in the socket. */
+    long pendingBytes() {
+        long waiting;
+        try {
+            waiting = in.available();
+        } catch (IOException e) {
+            waiting = 0;
+        }
+        return (end - start) + waiting;
     }
 
     /** Reads until end of stream or until the sink says stop. */
@@ -56,7 +69,7 @@ final class LineReader {
             if (n < 0) return;
             if (first && n > 0) {
                 first = false;
-                if (buf[0] == 0x16) {
+                if (detectTls && buf[0] == 0x16) {
                     sink.tlsHandshake();
                     return;
                 }
@@ -70,6 +83,8 @@ final class LineReader {
                 if (skipping) {
                     skipping = false;
                     skipped = 0;
+                    go = sink.tooLong();
+                } else if (i - start > LineParser.MAX_RAW_LINE_BYTES) {
                     go = sink.tooLong();
                 } else {
                     go = i <= start || sink.line(buf, start, i - start);
@@ -91,7 +106,7 @@ final class LineReader {
             skipped = pending;
             start = end = 0;
         }
-        if (skipping && skipped > receiveLimitBytes) throw new ReceiveQueueExceeded();
+        if ((skipping ? skipped : pending) > receiveLimitBytes) throw new ReceiveQueueExceeded();
         if (start == end) {
             start = end = 0;
         } else if (end == buf.length) {

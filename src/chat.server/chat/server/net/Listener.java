@@ -3,15 +3,18 @@ package chat.server.net;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.server.ServerConfig;
+import chat.server.limit.Admission;
 import chat.server.command.Dispatcher;
 import chat.server.limit.BanEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The listening socket and its accept loop, the set of live connections, and the sweeper that enforces
@@ -37,116 +43,177 @@ public final class Listener implements AutoCloseable {
     static final long CLOSE_GRACE_MILLIS = 5_000;
     /** How long a shutdown waits for clients to receive their ERROR line. */
     static final long SHUTDOWN_GRACE_MILLIS = 2_000;
-    /** How long a refused (D-lined) connection may take to read its ERROR line before it is closed. */
-    static final int REFUSE_LINGER_MILLIS = 2_000;
-    /** Bytes read and discarded from a refused connection, so that closing it does not reset the ERROR away. */
-    static final int REFUSE_DRAIN_BYTES = 4096;
-    /** Refused connections lingering at once; past this a refused connection is closed without a word. */
-    static final int REFUSING_MAX = 256;
+    /** How long a D-lined connection may take to read its ERROR line before it is closed. */
+    static final int BANNED_LINGER_MILLIS = 2_000;
+    /** Bytes read and discarded from a D-lined connection, so that closing it does not reset the ERROR away. */
+    static final int BANNED_DRAIN_BYTES = 4096;
+    /** D-lined connections lingering at once; past this one is closed without a word. */
+    static final int BANNED_LINGERING_MAX = 256;
 
     private final ServerSocket serverSocket;
+    private final ServerSocket tlsServerSocket;
+    private final AtomicReference<SSLContext> tlsContext;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final Admission admission;
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
-    private final Semaphore refusing = new Semaphore(REFUSING_MAX);
+    private final Semaphore lingering = new Semaphore(BANNED_LINGERING_MAX);
     private final ScheduledExecutorService sweeper;
-    private final Thread acceptor;
 
-    private Listener(ServerSocket serverSocket, Dispatcher dispatcher, Clock clock) {
+    private Listener(ServerSocket serverSocket, ServerSocket tlsServerSocket, SSLContext tlsContext,
+                     Dispatcher dispatcher, Clock clock) {
         this.serverSocket = serverSocket;
+        this.tlsServerSocket = tlsServerSocket;
+        this.tlsContext = new AtomicReference<>(tlsContext);
         this.dispatcher = dispatcher;
         this.clock = clock;
+        ServerConfig config = dispatcher.server().config();
+        this.admission = new Admission(config.limits());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sweeper").factory());
         sweeper.scheduleAtFixedRate(this::sweep, SWEEP_PERIOD_MILLIS, SWEEP_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-        this.acceptor = Thread.ofVirtual().name("acceptor").unstarted(this::acceptLoop);
     }
 
-    /** Binds to the configured address and starts accepting. */
+    /** Binds to the configured address (and the TLS port, if enabled) and starts accepting. */
     public static Listener start(Dispatcher dispatcher, Clock clock) throws IOException {
         ServerConfig config = dispatcher.server().config();
+        SSLContext context = null;
+        if (config.tls().enabled()) {
+            try {
+                context = TlsContexts.load(config.tls());
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot load the TLS certificate: " + e.getMessage(), e);
+            }
+        }
+        ServerSocket plain = bind(config.host(), config.port());
+        ServerSocket tls;
+        try {
+            tls = context == null ? null : bind(config.host(), config.tls().port());
+        } catch (IOException e) {
+            plain.close();
+            throw e;
+        }
+        Listener listener = new Listener(plain, tls, context, dispatcher, clock);
+        Thread.ofVirtual().name("acceptor").start(() -> listener.acceptLoop(plain, false));
+        if (tls != null) Thread.ofVirtual().name("tls-acceptor").start(() -> listener.acceptLoop(tls, true));
+        return listener;
+    }
+
+    private static ServerSocket bind(String host, int port) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(config.host(), config.port()), BACKLOG);
-        Listener listener = new Listener(socket, dispatcher, clock);
-        listener.acceptor.start();
-        return listener;
+        try {
+            socket.bind(new InetSocketAddress(host, port), BACKLOG);
+        } catch (IOException e) {
+            socket.close();
+            throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        return socket;
     }
 
     public InetSocketAddress address() {
         return (InetSocketAddress) serverSocket.getLocalSocketAddress();
     }
 
-    private void acceptLoop() {
-        while (!serverSocket.isClosed()) {
+    /** The TLS listener's address, or null when TLS is off. */
+    public InetSocketAddress tlsAddress() {
+        return tlsServerSocket == null ? null : (InetSocketAddress) tlsServerSocket.getLocalSocketAddress();
+    }
+
+    /** Loads the certificate again; connections made from now on use it, open ones keep theirs. */
+    public void reloadTls(chat.server.TlsSettings settings) throws IOException, GeneralSecurityException {
+        if (tlsServerSocket == null) return;
+        tlsContext.set(TlsContexts.load(settings));
+    }
+
+    private void acceptLoop(ServerSocket listening, boolean tls) {
+        while (!listening.isClosed()) {
             Socket socket;
             try {
-                socket = serverSocket.accept();
+                socket = listening.accept();
             } catch (SocketException e) {
                 return;
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "accept failed: " + e.getMessage());
                 continue;
             }
-            admit(socket);
+            admit(socket, tls);
         }
     }
 
-    private void admit(Socket socket) {
-        BanEntry ban = dispatcher.server().bans().findDline(socket.getInetAddress().getHostAddress());
+    // #4: admission happens here, on the acceptor, before a thread or a buffer is spent on the connection.
+    private void admit(Socket socket, boolean tls) {
+        InetAddress address = socket.getInetAddress();
+        // D-lines first: a banned address is told why (on the plain port) and counts for nothing in admission.
+        BanEntry ban = dispatcher.server().bans().findDline(address.getHostAddress());
         if (ban != null) {
-            if (refusing.tryAcquire()) {
-                Thread.ofVirtual().name("refuse").start(() -> {
-                    try {
-                        refuse(socket, "Banned (" + ban.reason() + ")");
-                    } finally {
-                        refusing.release();
-                    }
-                });
-            } else {
-                // A connection flood from a banned network: no lingering, no ERROR.
-                closeQuietly(socket);
-            }
+            refuseBanned(socket, tls ? null : "Banned (" + ban.reason() + ")");
+            return;
+        }
+        Admission.Refusal refusal = admission.admit(address, System.nanoTime());
+        if (refusal != null) {
+            refuse(socket, tls ? null : refusal.message());
             return;
         }
         try {
             socket.setTcpNoDelay(true);
-            Connection connection = new Connection(socket, dispatcher, live, clock);
+            Socket stream = tls ? wrapTls(socket) : socket;
+            Connection connection = new Connection(stream, tls, dispatcher, live, clock, admission);
             live.add(connection);
             dispatcher.server().stats().connected();
             Thread.ofVirtual().name("client").start(connection::run);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "could not set up a connection: " + e.getMessage());
-            closeQuietly(socket);
+            admission.released(address, false);
+            refuse(socket, null);
         }
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already failing or refused; nothing more to release
+    private Socket wrapTls(Socket socket) throws IOException {
+        SSLSocket ssl = (SSLSocket) tlsContext.get().getSocketFactory()
+                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        ssl.setUseClientMode(false);
+        ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return ssl;
+    }
+
+    /** Tells a refused client why (on the plain port), then closes. The write fits an empty socket buffer. */
+    private static void refuse(Socket socket, String reason) {
+        try (socket) {
+            if (reason != null) {
+                socket.getOutputStream().write(LineWriter.encode(IrcMessage.of("ERROR", reason)));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "refusing a connection: " + e.getMessage());
         }
     }
 
     /**
-     * Turns a D-lined connection away before it is a client: ERROR, then close. Runs on its own virtual thread
-     * so that a peer that does not read cannot hold up the accept loop.
+     * Turns a D-lined connection away: ERROR, then close once the client has read it. On its own virtual thread
+     * (at most {@link #BANNED_LINGERING_MAX} at once), so that a peer that does not read cannot hold up the
+     * accept loop, and a connection flood from a banned network cannot pile up sockets.
      */
-    private static void refuse(Socket socket, String reason) {
-        try (socket) {
-            socket.getOutputStream().write(LineWriter.encodeWithin(IrcMessage.of("ERROR", reason)));
-            socket.shutdownOutput();
-            // Read what the client already sent (NICK, USER...) until it closes: closing with unread input
-            // would send a reset, and the client could lose the ERROR line.
-            socket.setSoTimeout(REFUSE_LINGER_MILLIS);
-            InputStream in = socket.getInputStream();
-            byte[] discard = new byte[512];
-            int total = 0;
-            int n;
-            while (total < REFUSE_DRAIN_BYTES && (n = in.read(discard)) >= 0) total += n;
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "refusing a banned connection: " + e.getMessage());
+    private void refuseBanned(Socket socket, String reason) {
+        if (reason == null || !lingering.tryAcquire()) {
+            refuse(socket, null);
+            return;
         }
+        Thread.ofVirtual().name("refuse-banned").start(() -> {
+            try (socket) {
+                socket.getOutputStream().write(LineWriter.encodeWithin(IrcMessage.of("ERROR", reason)));
+                socket.shutdownOutput();
+                // Read what the client already sent (NICK, USER...) until it closes: closing with unread input
+                // would send a reset, and the client could lose the ERROR line.
+                socket.setSoTimeout(BANNED_LINGER_MILLIS);
+                InputStream in = socket.getInputStream();
+                byte[] discard = new byte[512];
+                int total = 0;
+                for (int n; total < BANNED_DRAIN_BYTES && (n = in.read(discard)) >= 0; ) total += n;
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "refusing a banned connection: " + e.getMessage());
+            } finally {
+                lingering.release();
+            }
+        });
     }
 
     // Reads the limits from the configuration in force each time, so that a REHASH applies to everyone.
@@ -167,10 +234,13 @@ public final class Listener implements AutoCloseable {
     /** Stops accepting, tells every client the server is going away, waits briefly, then closes all. */
     @Override
     public void close() {
-        try {
-            serverSocket.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "closing the listening socket", e);
+        for (ServerSocket listening : new ServerSocket[] {serverSocket, tlsServerSocket}) {
+            if (listening == null) continue;
+            try {
+                listening.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing a listening socket", e);
+            }
         }
         List<Connection> all = List.copyOf(live);
         for (Connection c : all) c.close("Server shutting down");

@@ -106,8 +106,9 @@ final class OutboundQueue {
                 return;
             }
             writing.set(false);
-            // A line offered after the poll above but before the flag was cleared started no writer: recheck.
-            if (dead || lines.isEmpty() || !writing.compareAndSet(false, true)) return;
+            // A line offered, or finish() called, after the checks above but before the flag was cleared
+            // started no writer: look again, and carry on if no other writer has taken over.
+            if (dead || (lines.isEmpty() && !finishing) || !writing.compareAndSet(false, true)) return;
         }
     }
 

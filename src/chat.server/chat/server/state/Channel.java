@@ -1,7 +1,10 @@
 package chat.server.state;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** A channel: its name, topic and members. Every field is guarded by the registry lock. */
 public final class Channel {
@@ -18,6 +21,8 @@ public final class Channel {
     private final Map<Session, String> members = new LinkedHashMap<>();
     // guarded by Registry.lock; rebuilt on every membership change so fan-out can use it without copying
     private Session[] memberArray = NO_SESSIONS;
+    // guarded by Registry.lock; invited sessions, oldest first, at most ChannelLimits.MAX_INVITES
+    private final Set<Session> invited = new LinkedHashSet<>();
 
     Channel(String name, long createdAtSeconds) {
         this.name = name;
@@ -76,5 +81,30 @@ public final class Channel {
 
     Map<Session, String> memberModes() {
         return members;
+    }
+
+    /** Replaces a member's prefix modes; the caller checked that it is a member. */
+    void setModesOf(Session s, String modes) {
+        members.replace(s, modes);
+    }
+
+    /** Remembers an invitation, forgetting the oldest past {@link ChannelLimits#MAX_INVITES}. */
+    void invite(Session s) {
+        invited.remove(s);
+        invited.add(s);
+        if (invited.size() > ChannelLimits.MAX_INVITES) {
+            Iterator<Session> oldest = invited.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    boolean isInvited(Session s) {
+        return invited.contains(s);
+    }
+
+    /** Forgets an invitation once it was used (or the invitee left). */
+    void uninvite(Session s) {
+        invited.remove(s);
     }
 }

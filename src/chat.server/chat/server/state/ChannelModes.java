@@ -45,4 +45,20 @@ public final class ChannelModes {
         if (topicLocked) out.append('t');
         return out.toString();
     }
+
+    /** The list of a type-A mode letter ({@code b}, {@code e}, {@code I}, {@code q}), or null for any other. */
+    List<MaskEntry> list(char letter) {
+        return switch (letter) {
+            case 'b' -> bans;
+            case 'e' -> exceptions;
+            case 'I' -> inviteExceptions;
+            case 'q' -> quiets;
+            default -> null;
+        };
+    }
+
+    /** Entries in all four lists together (bounded by {@link ChannelLimits#MAX_LIST_ENTRIES}). */
+    int listEntries() {
+        return bans.size() + exceptions.size() + inviteExceptions.size() + quiets.size();
+    }
 }

@@ -26,6 +26,8 @@ public final class Session {
 
     // guarded by Registry.lock
     final Set<Channel> channels = new HashSet<>(4);
+    // guarded by Registry.lock: set once the session was removed, so a late command cannot bring it back
+    boolean removed;
 
     // confined to the reader thread
     private boolean capNegotiating;
@@ -130,7 +132,7 @@ public final class Session {
         invisible = on;
     }
 
-    /** User mode +o: an IRC operator (set only through OPER, by {@link Registry#setOperator}). */
+    /** User mode +o: an IRC operator (set only through OPER). */
     public boolean operator() {
         return operator;
     }

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** WALLOPS without sockets: who gets it is decided by user mode +w (there is no MODE command to set it yet). */
+/** WALLOPS without sockets: who gets it is decided by user mode +w. */
 class OperCommandsTest {
 
     /** An outbound that keeps what it is sent. */
@@ -56,7 +56,7 @@ class OperCommandsTest {
         Session op = user("op", opOut);
         Session watcher = user("watcher", watcherOut);
         Session other = user("other", otherOut);
-        registry.setOperator(op, true);
+        op.setOperator(true);
         watcher.setWallops(true);
 
         assertThat(OperCommands.wallopsAudience(registry.everyone())).containsExactly(watcher);
@@ -75,20 +75,5 @@ class OperCommandsTest {
         assertThat(opOut.lines).isEmpty();
         assertThat(otherOut.lines).isEmpty();
         assertThat(other.wallops()).isFalse();
-    }
-
-    @Test
-    void operatorCountFollowsModeAndDeparture() {
-        Session a = user("a", new Recording());
-        Session b = user("b", new Recording());
-        assertThat(registry.setOperator(a, true)).isTrue();
-        assertThat(registry.setOperator(a, true)).isFalse();
-        assertThat(registry.setOperator(b, true)).isTrue();
-        assertThat(registry.operatorCount()).isEqualTo(2);
-        registry.remove(a);
-        assertThat(registry.operatorCount()).isEqualTo(1);
-        assertThat(registry.setOperator(a, false)).isFalse();
-        assertThat(registry.setOperator(b, false)).isTrue();
-        assertThat(registry.operatorCount()).isZero();
     }
 }

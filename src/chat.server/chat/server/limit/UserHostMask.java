@@ -3,15 +3,16 @@ package chat.server.limit;
 import java.util.Locale;
 
 /**
- * A {@code user@host} pattern, as K-lines and operator blocks use it. The user part is a glob ({@code *} any
- * run, {@code ?} one character); the host part is an IP address or CIDR network, matched by address (so
- * {@code ::1} matches however the address is written), or else a glob. Both compare case-insensitively.
+ * A {@code user@host} pattern, as K-lines and operator blocks use it (channel bans use the {@code nick!user@host}
+ * {@code chat.protocol.HostMask}). The user part is a glob ({@code *} any run, {@code ?} one character); the host part is an
+ * IP address or CIDR network, matched by address (so {@code ::1} matches however the address is written), or
+ * else a glob. Both compare case-insensitively.
  *
  * @param user    the user glob
  * @param host    the host glob, or the network's canonical form (just the address for a single one)
  * @param network the host as a network, or null when it is a glob
  */
-public record HostMask(String user, String host, Cidr network) {
+public record UserHostMask(String user, String host, Cidr network) {
 
     /** Longest mask accepted, in characters. */
     public static final int MAX_LENGTH = 128;
@@ -21,7 +22,7 @@ public record HostMask(String user, String host, Cidr network) {
      *
      * @throws IllegalArgumentException if a part is empty, has spaces or the mask is too long
      */
-    public static HostMask parse(String text) {
+    public static UserHostMask parse(String text) {
         if (text.length() > MAX_LENGTH) throw new IllegalArgumentException("mask longer than " + MAX_LENGTH + " characters");
         int at = text.lastIndexOf('@');
         String user = at < 0 ? "*" : text.substring(0, at);
@@ -38,13 +39,13 @@ public record HostMask(String user, String host, Cidr network) {
         if (network == null && host.indexOf('/') >= 0) throw new IllegalArgumentException("not a CIDR network: " + host);
         String canonicalHost = network == null ? host.toLowerCase(Locale.ROOT)
                 : network.isSingleAddress() ? network.addressText() : network.toString();
-        return new HostMask(user, canonicalHost, network);
+        return new UserHostMask(user, canonicalHost, network);
     }
 
     /** Whether a client with this user name and host (its IP address as text) matches. */
     public boolean matches(String clientUser, String clientHost) {
         if (!glob(user, clientUser == null ? "" : clientUser)) return false;
-        return network != null ? network.contains(clientHost) : glob(host, clientHost);
+        return network != null ? network.matches(clientHost) : glob(host, clientHost);
     }
 
     /** Whether the mask matches every client ({@code *@*}, or a /0 network). */

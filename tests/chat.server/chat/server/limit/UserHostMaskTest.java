@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class HostMaskTest {
+class UserHostMaskTest {
 
     @ParameterizedTest(name = "{0} vs {1}@{2}: {3}")
     @CsvSource({
@@ -31,34 +31,34 @@ class HostMaskTest {
             "*a*b*c@*,             ~aXbYc,  h,                true",
     })
     void matches(String mask, String user, String host, boolean expected) {
-        assertThat(HostMask.parse(mask).matches(user, host)).isEqualTo(expected);
+        assertThat(UserHostMask.parse(mask).matches(user, host)).isEqualTo(expected);
     }
 
     @Test
     void canonicalForm() {
-        assertThat(HostMask.parse("example.com")).hasToString("*@example.com");
-        assertThat(HostMask.parse("~Bob@HOST.Example")).hasToString("~Bob@host.example");
-        assertThat(HostMask.parse("*@10.1.2.3")).hasToString("*@10.1.2.3");
-        assertThat(HostMask.parse("*@10.1.2.3/16")).hasToString("*@10.1.0.0/16");
+        assertThat(UserHostMask.parse("example.com")).hasToString("*@example.com");
+        assertThat(UserHostMask.parse("~Bob@HOST.Example")).hasToString("~Bob@host.example");
+        assertThat(UserHostMask.parse("*@10.1.2.3")).hasToString("*@10.1.2.3");
+        assertThat(UserHostMask.parse("*@10.1.2.3/16")).hasToString("*@10.1.0.0/16");
     }
 
     @Test
     void knowsWhenItMatchesEveryone() {
-        assertThat(HostMask.parse("*@*").matchesEveryone()).isTrue();
-        assertThat(HostMask.parse("**@0.0.0.0/0").matchesEveryone()).isTrue();
-        assertThat(HostMask.parse("*@10.0.0.0/8").matchesEveryone()).isFalse();
-        assertThat(HostMask.parse("~a@*").matchesEveryone()).isFalse();
+        assertThat(UserHostMask.parse("*@*").matchesEveryone()).isTrue();
+        assertThat(UserHostMask.parse("**@0.0.0.0/0").matchesEveryone()).isTrue();
+        assertThat(UserHostMask.parse("*@10.0.0.0/8").matchesEveryone()).isFalse();
+        assertThat(UserHostMask.parse("~a@*").matchesEveryone()).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"@host", "user@", "a@b@c", "us er@host", "user@10.0.0.0/40", "user@host/8", "n!u@h", "a,b@c"})
     void rejects(String text) {
-        assertThatThrownBy(() -> HostMask.parse(text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> UserHostMask.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void globDoesNotBlowUpOnManyStars() {
         String pattern = "*a".repeat(40) + "b";
-        assertThat(HostMask.glob(pattern, "a".repeat(5000))).isFalse();
+        assertThat(UserHostMask.glob(pattern, "a".repeat(5000))).isFalse();
     }
 }

@@ -1,0 +1,28 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.Numeric;
+import chat.server.state.Session;
+
+/** Away status: AWAY, and the RPL_AWAY that answers a private message to an away user. */
+final class AwayCommands {
+
+    // AWAY [<text>]
+    void away(Context ctx, IrcMessage m) {
+        String text = m.param(0);
+        Session s = ctx.session();
+        if (text == null || text.isEmpty()) {
+            s.setAwayMessage(null);
+            ctx.reply().numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
+        } else {
+            s.setAwayMessage(ChannelCommands.truncate(text, ISupport.AWAYLEN));
+            ctx.reply().numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
+        }
+    }
+
+    /** Tells the sender of a PRIVMSG to {@code recipient} that it is away (Modern: for nicknames, not channels). */
+    static void replyIfAway(Context ctx, Session recipient) {
+        String message = recipient.awayMessage();
+        if (message != null) ctx.reply().numeric(Numeric.RPL_AWAY, recipient.nick(), message);
+    }
+}

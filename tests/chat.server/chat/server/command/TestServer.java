@@ -1,0 +1,101 @@
+package chat.server.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.CaseMapping;
+import chat.protocol.IrcMessage;
+import chat.protocol.LineParser;
+import chat.server.ServerConfig;
+import chat.server.state.RecordingOutbound;
+import chat.server.state.Registry;
+import chat.server.state.ServerStats;
+import chat.server.state.Session;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A dispatcher with its registry and fake clients, no sockets: lines in, parsed replies out. */
+final class TestServer {
+
+    static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
+
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final ServerStats stats = new ServerStats();
+    final ServerConfig config;
+    final Registry registry;
+    final Dispatcher dispatcher;
+    private int connections;
+
+    TestServer() {
+        this(ServerConfig.defaults());
+    }
+
+    TestServer(ServerConfig config) {
+        this.config = config;
+        this.registry = new Registry(CaseMapping.RFC1459, clock);
+        this.dispatcher = new Dispatcher(CommandTable.standard(), registry,
+                new ServerInfo(config, "test", Instant.EPOCH, stats, clock));
+    }
+
+    /** A new connection that has sent nothing yet. */
+    Client connect() {
+        return new Client("10.0.0." + (++connections));
+    }
+
+    /** A client that completed NICK/USER, with its registration burst already taken. */
+    Client register(String nick) {
+        Client c = connect();
+        c.send("NICK " + nick);
+        c.send("USER " + nick + " 0 * :Real " + nick);
+        assertThat(c.session.registered()).as("%s registered", nick).isTrue();
+        c.take();
+        return c;
+    }
+
+    /** The commands of some messages, in order. */
+    static List<String> commands(List<IrcMessage> messages) {
+        return messages.stream().map(IrcMessage::command).toList();
+    }
+
+    final class Client {
+        final RecordingOutbound out = new RecordingOutbound();
+        final Session session;
+
+        Client(String host) {
+            session = new Session(out, host, clock.millis());
+        }
+
+        void send(String line) {
+            dispatcher.dispatch(session, LineParser.parse(line));
+        }
+
+        void send(byte[] line) {
+            dispatcher.dispatch(session, LineParser.parse(line, 0, line.length));
+        }
+
+        /** What the client received since the last take, parsed. */
+        List<IrcMessage> take() {
+            return out.take();
+        }
+
+        /** Sends a line and returns what this client received for it. */
+        List<IrcMessage> ask(String line) {
+            out.clear();
+            send(line);
+            return take();
+        }
+
+        String nick() {
+            return session.nick();
+        }
+
+        String prefix() {
+            return session.identity().prefix();
+        }
+
+        void disconnect(String reason) {
+            dispatcher.disconnected(session, reason);
+        }
+    }
+}
