@@ -1,10 +1,11 @@
 package chat.server.limit;
 
+import chat.protocol.HostMask;
 import java.util.Locale;
 
 /**
  * A {@code user@host} pattern, as K-lines and operator blocks use it (channel bans use the {@code nick!user@host}
- * {@code chat.protocol.HostMask}). The user part is a glob ({@code *} any run, {@code ?} one character); the host part is an
+ * {@link HostMask}). The user part is a glob ({@code *} any run, {@code ?} one character); the host part is an
  * IP address or CIDR network, matched by address (so {@code ::1} matches however the address is written), or
  * else a glob. Both compare case-insensitively.
  *
@@ -61,31 +62,8 @@ public record UserHostMask(String user, String host, Cidr network) {
         return user + "@" + host;
     }
 
-    /** Glob match, ASCII case-insensitive, iterative (no backtracking blow-up). */
+    /** Glob match ({@code *} and {@code ?}), ASCII case-insensitive. */
     static boolean glob(String pattern, String text) {
-        int p = 0;
-        int t = 0;
-        int star = -1;
-        int resume = 0;
-        while (t < text.length()) {
-            if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                resume = t;
-            } else if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t)))) {
-                p++;
-                t++;
-            } else if (star >= 0) {
-                p = star + 1;
-                t = ++resume;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') p++;
-        return p == pattern.length();
-    }
-
-    private static boolean same(char a, char b) {
-        return a == b || (a < 128 && b < 128 && Character.toLowerCase(a) == Character.toLowerCase(b));
+        return HostMask.glob(pattern.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT));
     }
 }
