@@ -27,6 +27,7 @@ public enum Numeric {
     RPL_WHOISUSER("311"),
     RPL_WHOISSERVER("312"),
     RPL_WHOISOPERATOR("313"),
+    RPL_WHOISBOT("335"),
     RPL_WHOWASUSER("314"),
     RPL_ENDOFWHO("315"),
     RPL_WHOISIDLE("317"),

@@ -13,10 +13,12 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,36 @@ class MainTest {
             assertThat(server.commands()).containsExactly("CAP", "NICK", "USER", "CAP", "PONG", "PRIVMSG", "QUIT");
             assertThat(output()).startsWith("Nickname: ")
                     .contains("* Welcome, alice", "* you joined #lobby")
-                    .containsPattern("\\d\\d:\\d\\d <alice> hello");
+                    .containsPattern("\\d\\d:\\d\\d <alice> hello")
+                    // The server's ERROR after our own QUIT is no failure.
+                    .doesNotContain("! server", "Closing link")
+                    .endsWith("* disconnected\n");
+        }
+    }
+
+    @Test
+    void beingKickedFromTheCurrentChannelMovesTextToTheLastJoined() throws Exception {
+        PipedLines stdin = new PipedLines();
+        try (FakeServer server = new FakeServer()) {
+            Future<Integer> exit = start(server.port(), stdin.input(), "--nick", "bob");
+            server.accept();
+            welcome(server, "bob");
+            stdin.type("/join #dev");
+            assertThat(server.expect("JOIN").params()).containsExactly("#dev");
+            server.send(IrcMessage.from("bob!u@127.0.0.1", "JOIN", "#dev"),
+                    IrcMessage.from("op!o@127.0.0.1", "KICK", "#dev", "bob", "off topic"));
+            // The KICK is read before the next typed line is: PING's answer proves it.
+            server.send(IrcMessage.of("PING", "after-kick"));
+            server.expect("PONG");
+            stdin.type("still here");
+            assertThat(server.expect("PRIVMSG").params()).containsExactly("#lobby", "still here");
+            stdin.close();
+            server.expect("QUIT");
+            server.hangUp();
+
+            assertThat(exit.get(WAIT_SECONDS, TimeUnit.SECONDS)).isZero();
+            assertThat(output()).contains("* you were kicked from #dev by op (off topic)\n"
+                    + "* you are now talking in #lobby\n");
         }
     }
 
@@ -158,6 +189,49 @@ class MainTest {
 
     private static InputStream stdin(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stdin typed line by line by the test, open until {@link #close}. */
+    private static final class PipedLines {
+        private static final int END = -1;
+        private final BlockingQueue<Integer> bytes = new LinkedBlockingQueue<>();
+
+        void type(String line) {
+            for (byte b : (line + "\n").getBytes(StandardCharsets.UTF_8)) bytes.add(b & 0xff);
+        }
+
+        void close() {
+            bytes.add(END);
+        }
+
+        InputStream input() {
+            return new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    try {
+                        int b = bytes.take();
+                        if (b == END) bytes.add(END);
+                        return b;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    if (len == 0) return 0;
+                    int first = read();
+                    if (first < 0) return -1;
+                    buf[off] = (byte) first;
+                    int n = 1;
+                    for (Integer next = bytes.peek(); n < len && next != null && next != END; next = bytes.peek()) {
+                        buf[off + n++] = (byte) (int) bytes.poll();
+                    }
+                    return n;
+                }
+            };
+        }
     }
 
     /** Stdin that gives its text, then stays open (like a terminal) until the latch opens. */

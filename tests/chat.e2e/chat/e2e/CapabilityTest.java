@@ -148,4 +148,74 @@ class CapabilityTest {
         renamer.send("SETNAME :" + "x".repeat(200));
         renamer.expect("FAIL", "SETNAME", "INVALID_REALNAME");
     }
+
+    @Test
+    void awayNotifyTellsPeersAboutAwayChanges() {
+        TestClient notified = server.connectWithCaps("notified", "away-notify");
+        TestClient plain = server.connect("plain");
+        TestClient goer = server.connect("goer");
+        goer.send("AWAY :lunch");
+        goer.expect("306");
+        IrcMessage away = notified.expect("AWAY");
+        assertThat(away.sourceNick()).isEqualTo("goer");
+        assertThat(away.last()).isEqualTo("lunch");
+        goer.send("AWAY");
+        assertThat(notified.expect("AWAY").params()).isEmpty();
+        assertThat(plain.drain()).noneMatch(m -> m.command().equals("AWAY"));
+        goer.send("AWAY :again");
+        notified.expect("AWAY", "again");
+        notified.send("JOIN #side");
+        notified.expect("366", "notified", "#side");
+        goer.send("JOIN #side");
+        notified.expect("JOIN", "#side");
+        assertThat(notified.expect("AWAY").last()).isEqualTo("again");
+    }
+
+    @Test
+    void multiPrefixShowsEveryPrefixInNames() {
+        TestClient op = server.connectWithCaps("op", "multi-prefix");
+        TestClient plain = server.connect("plain");
+        op.send("JOIN #room");
+        op.expect("366", "op", "#room");
+        plain.send("JOIN #room");
+        op.expect("JOIN", "#room");
+        op.send("MODE #room +v op");
+        op.expect("MODE", "#room", "+v", "op");
+        op.send("NAMES #room");
+        assertThat(op.expect("353", "op", "=", "#room").last().split(" ")).contains("@+op");
+        plain.send("NAMES #room");
+        assertThat(plain.expect("353", "plain", "=", "#room").last().split(" ")).contains("@op").doesNotContain("@+op");
+    }
+
+    @Test
+    void inviteNotifyTellsChannelMembers() {
+        TestClient op = server.connect("op");
+        TestClient watcher = server.connectWithCaps("watcher", "invite-notify");
+        TestClient guest = server.connect("guest");
+        op.send("JOIN #club");
+        op.expect("366", "op", "#club");
+        watcher.send("JOIN #club");
+        op.expect("JOIN", "#club");
+        op.send("INVITE guest #club");
+        op.expect("341", "op", "guest", "#club");
+        guest.expect("INVITE", "guest", "#club");
+        IrcMessage seen = watcher.expect("INVITE", "guest", "#club");
+        assertThat(seen.sourceNick()).isEqualTo("op");
+    }
+
+    @Test
+    void botModeIsShownInWhoWhoisAndAsATag() {
+        TestClient bot = server.connect("robo");
+        TestClient tagged = server.connectWithCaps("tagged", "message-tags");
+        TestClient plain = server.connect("plain");
+        bot.send("MODE robo +B");
+        bot.expect("MODE", "robo", "+B");
+        plain.send("WHOIS robo");
+        plain.expect("335", "plain", "robo");
+        plain.send("WHO robo");
+        assertThat(plain.expect("352").param(6)).contains("B");
+        bot.send("PRIVMSG #lobby :beep");
+        assertThat(tagged.expect("PRIVMSG", "#lobby", "beep").tags()).containsKey("bot");
+        assertThat(plain.expect("PRIVMSG", "#lobby", "beep").tags()).isEmpty();
+    }
 }

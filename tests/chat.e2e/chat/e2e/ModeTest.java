@@ -172,7 +172,7 @@ class ModeTest {
         raw.send("USER alice 0 * :Alice");
         IrcMessage myInfo = raw.expect("004", "alice");
         assertThat(myInfo.params().subList(3, myInfo.params().size()))
-                .containsExactly("iow", "Ibeiklmnoqstv", "Ibekloqv");
+                .containsExactly("Biow", "Ibeiklmnoqstv", "Ibekloqv");
         List<String> tokens = new ArrayList<>(raw.expect("005", "alice").params());
         tokens.addAll(raw.expect("005", "alice").params());
         assertThat(tokens).contains("CHANMODES=beIq,k,l,imnst", "PREFIX=(ov)@+", "CHANLIMIT=#:50",

@@ -22,7 +22,7 @@ public final class InputParser {
     /** The CTCP envelope of an action: {@code \u0001ACTION text\u0001}. */
     private static final String ACTION_START = "\u0001ACTION ";
     private static final String ACTION_END = "\u0001";
-    private static final String NO_CHANNEL = "you are in no channel: /join one, or /msg someone";
+    static final String NO_CHANNEL = "you are in no channel: /join one, or /msg someone";
 
     private static final List<Command> COMMANDS = List.of(
             new Command("msg", "/msg <nick|#channel>[,...] <text>", "send a message to people or channels",
@@ -35,6 +35,27 @@ public final class InputParser {
             new Command("nick", "/nick <newnick>", "change your nickname", InputParser::nick),
             new Command("names", "/names [#channel]", "list who is in a channel", InputParser::names),
             new Command("topic", "/topic [#channel] [text]", "show or set a channel topic", InputParser::topic),
+            new Command("kick", "/kick [#channel] <nick> [reason]", "remove someone from a channel",
+                    ModerationCommands::kick),
+            new Command("ban", "/ban [#channel] [nick|mask]", "ban from a channel (no mask: list the bans)",
+                    ModerationCommands::ban),
+            new Command("unban", "/unban [#channel] <nick|mask>", "lift a ban", ModerationCommands::unban),
+            new Command("mute", "/mute [#channel] [nick|mask]", "quiet someone in a channel (no mask: list)",
+                    ModerationCommands::mute),
+            new Command("unmute", "/unmute [#channel] <nick|mask>", "let someone speak again",
+                    ModerationCommands::unmute),
+            new Command("mode", "/mode [#channel|nick] [modes [args]]", "show or change modes (current channel)",
+                    ModerationCommands::mode),
+            new Command("invite", "/invite <nick> [#channel]", "invite someone to a channel",
+                    ModerationCommands::invite),
+            new Command("whois", "/whois <nick>", "who someone is, where and how idle", QueryCommands::whois),
+            new Command("who", "/who [#channel|mask]", "list people (the current channel by default)",
+                    QueryCommands::who),
+            new Command("list", "/list [mask]", "list channels, their sizes and topics", QueryCommands::list),
+            new Command("away", "/away [message]", "mark yourself away (no message: back)", QueryCommands::away),
+            new Command("oper", "/oper <name> <password>", "become an IRC operator", ModerationCommands::oper),
+            new Command("kill", "/kill <nick> <reason>", "disconnect someone (operators only)",
+                    ModerationCommands::kill),
             new Command("raw", "/raw <line>", "send a raw IRC line to the server", InputParser::raw),
             new Command("quit", "/quit [reason]", "leave the server and exit", InputParser::quit),
             new Command("help", "/help", "show this list", InputParser::help));
@@ -181,19 +202,11 @@ public final class InputParser {
                 .toList();
     }
 
-    private static Input usage(String name) {
+    /** The problem of a command typed the wrong way: its syntax. */
+    static Input usage(String name) {
         for (Command command : COMMANDS) {
             if (command.name().equals(name)) return new Input.Problem("usage: " + command.syntax());
         }
         throw new IllegalArgumentException(name);
-    }
-
-    /** The first word of the arguments and what follows it (after one space). */
-    private record Words(String first, String rest) {
-        static Words of(String args) {
-            String s = args.stripLeading();
-            int space = s.indexOf(' ');
-            return space < 0 ? new Words(s, "") : new Words(s.substring(0, space), s.substring(space + 1));
-        }
     }
 }

@@ -34,10 +34,12 @@ public final class Renderer {
 
     private final Clock clock;
     private final Map<String, List<String>> names = new HashMap<>(); // reader thread only: channel -> names so far
+    private final QueryReplies queries; // reader thread only
 
     /** @param clock gives the time and the zone of the timestamps */
     public Renderer(Clock clock) {
         this.clock = clock;
+        this.queries = new QueryReplies(clock);
     }
 
     /** The lines to show for a received message: usually one, none for what is not worth showing. */
@@ -55,9 +57,12 @@ public final class Renderer {
             case "TOPIC" -> stamp(m.params().size() < 2 || m.last().isEmpty()
                     ? "* " + sourceName(m) + " cleared the topic of " + m.param(0)
                     : "* " + sourceName(m) + " changed the topic of " + m.param(0) + " to: " + m.last());
-            case "INVITE" -> stamp("* " + sourceName(m) + " invites " + who(m.param(0), view) + " to " + m.param(1));
-            case "MODE" -> stamp("* " + sourceName(m) + " sets mode " + String.join(" ", m.params().subList(1,
-                    m.params().size())) + " on " + m.param(0));
+            case "INVITE" -> stamp("* " + sourceName(m) + " invites " + who(m.param(0), view) + " to " + m.param(1)
+                    + (view.isMe(m.param(0)) ? " (type /join " + m.param(1) + ")" : ""));
+            case "MODE" -> mode(m, view);
+            case "WALLOPS" -> stamp("[wallops] <" + sourceName(m) + "> " + m.last());
+            case "AWAY" -> stamp("* " + sourceName(m) + (m.params().isEmpty() || m.last().isEmpty() ? " is back"
+                    : " is away: " + m.last()));
             case "ERROR" -> "! server: " + m.last();
             case "FAIL" -> "! " + standardReply(m);
             case "WARN" -> "! warning: " + standardReply(m);
@@ -112,6 +117,13 @@ public final class Renderer {
         return "<" + nick + "> " + text;
     }
 
+    // MODE <target> <modestring> [<mode arguments>...]
+    private String mode(IrcMessage m, View view) {
+        String change = String.join(" ", m.params().subList(1, m.params().size()));
+        if (view.isMe(m.param(0))) return stamp("* your mode changed: " + change);
+        return stamp("* " + sourceName(m) + " sets mode " + change + " on " + m.param(0));
+    }
+
     // NOTICE <target> :<text>
     private String notice(IrcMessage m, View view) {
         String target = m.param(0);
@@ -121,6 +133,9 @@ public final class Renderer {
 
     private String numeric(IrcMessage m) {
         Numeric numeric = Numeric.ofCode(m.command());
+        if (numeric != null && QueryReplies.handles(numeric) && m.params().size() >= QueryReplies.minParams(numeric)) {
+            return queries.render(numeric, m);
+        }
         if (numeric != null) {
             switch (numeric) {
                 case RPL_MYINFO, RPL_ISUPPORT, RPL_ENDOFMOTD:
@@ -146,6 +161,25 @@ public final class Renderer {
                 case RPL_TOPICWHOTIME:
                     // 333 <me> <channel> <setter> <unix time>
                     return "* topic of " + m.param(1) + " set by " + nickOf(m.param(2)) + when(m.param(3));
+                case RPL_UNAWAY:
+                    return "* you are back (no longer marked as away)";
+                case RPL_NOWAWAY:
+                    return "* you are marked as away (/away alone to come back)";
+                case RPL_YOUREOPER:
+                    return "* you are now an IRC operator";
+                case RPL_UMODEIS:
+                    // 221 <me> <user modes>
+                    return "* your modes: " + String.join(" ", m.params().subList(1, m.params().size()));
+                case RPL_CHANNELMODEIS:
+                    // 324 <me> <channel> <modestring> [<mode arguments>...]
+                    return "* modes of " + m.param(1) + ": "
+                            + String.join(" ", m.params().subList(2, m.params().size()));
+                case RPL_CREATIONTIME:
+                    // 329 <me> <channel> <creation time>
+                    return "* " + m.param(1) + " was created" + when(m.param(2));
+                case RPL_INVITING:
+                    // 341 <me> <nick> <channel>
+                    return "* you invited " + m.param(1) + " to " + m.param(2);
                 case ERR_UNKNOWNCOMMAND:
                     // We send CAP LS to every server; one without capabilities need not say so.
                     if ("CAP".equals(m.param(1))) return null;
@@ -156,6 +190,8 @@ public final class Renderer {
         }
         char kind = m.command().charAt(0);
         if (kind == '4' || kind == '5') return "! " + describe(m.params(), 1, m.command());
+        // Details a server adds to a WHOIS block that we have no words of our own for (378, 671, ...).
+        if (queries.inWhois(m.param(1))) return QueryReplies.DETAIL + describe(m.params(), 2, m.command());
         return "* " + (m.params().size() > 1 ? String.join(" ", m.params().subList(1, m.params().size())) : m.command());
     }
 
@@ -220,8 +256,8 @@ public final class Renderer {
     /** Fewer parameters than this and a message is shown the generic way. */
     private static int minParams(String command) {
         return switch (command) {
-            case "PRIVMSG", "NOTICE", "KICK", "INVITE" -> 2;
-            case "JOIN", "PART", "NICK", "TOPIC", "MODE", "ERROR" -> 1;
+            case "PRIVMSG", "NOTICE", "KICK", "INVITE", "MODE" -> 2;
+            case "JOIN", "PART", "NICK", "TOPIC", "ERROR", "WALLOPS" -> 1;
             default -> 0;
         };
     }

@@ -121,7 +121,7 @@ public final class Client {
             code = handle(held.poll(), connection, session);
             if (code != CONTINUE) return code;
         }
-        if (endOfInput) return quit(IrcMessage.of("QUIT"), connection);
+        if (endOfInput) return quit(IrcMessage.of("QUIT"), connection, session);
         while (true) {
             switch (inbox.take()) {
                 case Event.Typed typed -> {
@@ -129,7 +129,7 @@ public final class Client {
                     if (code != CONTINUE) return code;
                 }
                 case Event.EndOfInput end -> {
-                    return quit(IrcMessage.of("QUIT"), connection);
+                    return quit(IrcMessage.of("QUIT"), connection, session);
                 }
                 case Event.Disconnected gone -> {
                     return disconnected(gone.reason());
@@ -246,9 +246,11 @@ public final class Client {
             case Input.Problem problem -> screen.print("! " + problem.text());
             case Input.Help help -> help.lines().forEach(screen::print);
             case Input.Quit quit -> {
-                return quit(quit.message(), connection);
+                return quit(quit.message(), connection, session);
             }
             case Input.Send send -> {
+                // Focus first: the server's answer (a JOIN refused, a KICK) may be read before send() returns.
+                if (send.focus() != null) session.focus(send.focus());
                 for (IrcMessage message : send.messages()) {
                     try {
                         connection.send(message);
@@ -257,21 +259,24 @@ public final class Client {
                     }
                     renderer.echo(message, session.view()).ifPresent(screen::print);
                 }
-                if (send.focus() != null) session.focus(send.focus());
             }
         }
         return CONTINUE;
     }
 
     /** Sends QUIT and waits a little for the server to close the connection. */
-    private int quit(IrcMessage quit, Connection connection) throws InterruptedException {
-        if (!trySend(connection, quit)) return EXIT_OK;
-        long deadline = System.nanoTime() + QUIT_WAIT.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            Event event = inbox.poll(Math.max(left, 0), TimeUnit.NANOSECONDS);
-            if (event == null || event instanceof Event.Disconnected) return EXIT_OK;
+    private int quit(IrcMessage quit, Connection connection, Session session) throws InterruptedException {
+        session.quitting();
+        if (trySend(connection, quit)) {
+            long deadline = System.nanoTime() + QUIT_WAIT.toNanos();
+            Event event;
+            do {
+                long left = deadline - System.nanoTime();
+                event = inbox.poll(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            } while (event != null && !(event instanceof Event.Disconnected));
         }
+        screen.print("* disconnected");
+        return EXIT_OK;
     }
 
     private static boolean trySend(Connection connection, IrcMessage message) {

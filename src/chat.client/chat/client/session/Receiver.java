@@ -74,8 +74,18 @@ final class Receiver implements Runnable {
         }
         // Rendered against the state before the message: "you are now known as" needs the old nick.
         View before = session.view();
-        for (String line : renderer.render(m, before)) screen.print(line);
+        // After our own /quit the server's ERROR only confirms it; the client says "* disconnected" itself.
+        boolean expected = m.command().equals("ERROR") && session.isQuitting();
+        if (!expected) {
+            for (String line : renderer.render(m, before)) screen.print(line);
+        }
         update(m, before);
+    }
+
+    /** After a PART, KICK or failed JOIN took the current channel away: where plain text goes now. */
+    private void moved() {
+        String now = session.current();
+        screen.print(now == null ? "* you are in no channel now: /join one" : "* you are now talking in " + now);
     }
 
     private void update(IrcMessage m, View before) {
@@ -90,10 +100,10 @@ final class Receiver implements Runnable {
                 }
             }
             case "PART" -> {
-                if (before.isMe(m.sourceNick()) && m.param(0) != null) session.left(m.param(0));
+                if (before.isMe(m.sourceNick()) && m.param(0) != null && session.left(m.param(0))) moved();
             }
             case "KICK" -> {
-                if (before.isMe(m.param(1))) session.left(m.param(0));
+                if (before.isMe(m.param(1)) && session.left(m.param(0))) moved();
             }
             case "ERROR" -> lastError = m.last();
             default -> numeric(m);
@@ -115,7 +125,7 @@ final class Receiver implements Runnable {
         } else if (NICK_REFUSALS.contains(numeric) && !session.registered()) {
             inbox.accept(new Event.NickRefused());
         } else if (JOIN_FAILURES.contains(numeric) && m.param(1) != null) {
-            session.joinFailed(m.param(1));
+            if (session.joinFailed(m.param(1))) moved();
         }
     }
 }

@@ -20,6 +20,7 @@ final class Session {
     private String current; // guarded by lock
     private final List<String> channels = new ArrayList<>(); // guarded by lock; joined, oldest first
     private CaseMapping mapping = CaseMapping.RFC1459; // guarded by lock
+    private boolean quitting; // guarded by lock
 
     Session(String nick) {
         this.nick = nick;
@@ -74,6 +75,25 @@ final class Session {
         }
     }
 
+    /** The user asked to quit: the server's closing ERROR is expected, not a failure. */
+    void quitting() {
+        lock.lock();
+        try {
+            quitting = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isQuitting() {
+        lock.lock();
+        try {
+            return quitting;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The server's ISUPPORT CASEMAPPING. */
     void mapping(CaseMapping newMapping) {
         lock.lock();
@@ -95,13 +115,18 @@ final class Session {
         }
     }
 
-    /** We left (or were kicked from) a channel; if it was current, the last one joined takes its place. */
-    void left(String channel) {
+    /**
+     * We left (or were kicked from) a channel; if it was current, the last one joined takes its place.
+     * Returns whether the current channel changed.
+     */
+    boolean left(String channel) {
         lock.lock();
         try {
             int i = indexOf(channel);
             if (i >= 0) channels.remove(i);
-            if (current != null && mapping.equal(current, channel)) current = lastChannel();
+            if (current == null || !mapping.equal(current, channel)) return false;
+            current = lastChannel();
+            return true;
         } finally {
             lock.unlock();
         }
@@ -117,11 +142,16 @@ final class Session {
         }
     }
 
-    /** Joining failed: a current channel we are not in goes back to the last one joined. */
-    void joinFailed(String channel) {
+    /**
+     * Joining failed: a current channel we are not in goes back to the last one joined. Returns whether the
+     * current channel changed.
+     */
+    boolean joinFailed(String channel) {
         lock.lock();
         try {
-            if (current != null && mapping.equal(current, channel) && indexOf(channel) < 0) current = lastChannel();
+            if (current == null || !mapping.equal(current, channel) || indexOf(channel) >= 0) return false;
+            current = lastChannel();
+            return true;
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.state.Session;
@@ -18,6 +19,16 @@ final class AwayCommands {
             s.setAwayMessage(ChannelCommands.truncate(text, ISupport.AWAYLEN));
             ctx.reply().numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
         }
+        notifyPeers(ctx, ctx.registry().audienceOf(s));
+    }
+
+    /** away-notify: peers who asked for it see {@code AWAY [:message]} whenever the status changes. */
+    static void notifyPeers(Context ctx, Session[] audience) {
+        Session s = ctx.session();
+        String message = s.awayMessage();
+        IrcMessage away = message == null ? IrcMessage.from(s.identity().prefix(), "AWAY")
+                : IrcMessage.from(s.identity().prefix(), "AWAY", message);
+        Fanout.sendToCapable(audience, s, Capability.AWAY_NOTIFY, Outgoing.event(ctx.server(), away), ctx.server().stats());
     }
 
     /** Tells the sender of a PRIVMSG to {@code recipient} that it is away (Modern: for nicknames, not channels). */

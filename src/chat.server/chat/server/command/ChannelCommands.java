@@ -66,6 +66,8 @@ final class ChannelCommands {
         IrcMessage join = IrcMessage.from(prefix, "JOIN", joined.channel());
         IrcMessage extendedJoin = IrcMessage.from(prefix, "JOIN", joined.channel(), "*", s.identity().realname());
         Fanout.sendIncludingSelf(ctx, joined.members(), Outgoing.join(ctx.server(), join, extendedJoin));
+        // away-notify: members who asked for it learn at once that the newcomer is away.
+        if (s.awayMessage() != null) AwayCommands.notifyPeers(ctx, joined.members());
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
         sendNames(ctx, joined.secret(), joined.channel(), joined.names());

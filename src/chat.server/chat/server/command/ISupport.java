@@ -47,6 +47,7 @@ final class ISupport {
         tokens.add("UTF8ONLY");
         tokens.add("AWAYLEN=" + AWAYLEN);
         tokens.add("WHOX");
+        tokens.add("BOT=B");
         tokens.add("CHANMODES=" + ModeString.chanmodes());
         tokens.add("CHANLIMIT=" + Names.CHANTYPES + ":" + ChannelLimits.MAX_CHANNELS_PER_USER);
         tokens.add("MAXLIST=" + ModeString.LIST_MODES + ":" + ChannelLimits.MAX_LIST_ENTRIES);

@@ -65,7 +65,8 @@ final class MessageCommands {
                         if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
                     }
                     case OK -> {
-                        Outgoing out = Outgoing.message(ctx.server(), line(source, verb, audience.channel(), text), clientTags);
+                        Outgoing out = Outgoing.message(ctx.server(), line(source, verb, audience.channel(), text), clientTags,
+                                sender.bot());
                         Fanout.send(audience.members(), sender, out, ctx.server().stats());
                         echo(ctx, out);
                     }
@@ -82,7 +83,8 @@ final class MessageCommands {
                     if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
                     continue;
                 }
-                Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags);
+                Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags,
+                                sender.bot());
                 Fanout.send(recipient, out, ctx.server().stats());
                 echo(ctx, out);
                 if (replyErrors) AwayCommands.replyIfAway(ctx, recipient);

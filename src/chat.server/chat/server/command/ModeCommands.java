@@ -173,6 +173,10 @@ final class ModeCommands {
                     changed = s.wallops() != add;
                     s.setWallops(add);
                 }
+                case 'B' -> {
+                    changed = s.bot() != add;
+                    s.setBot(add);
+                }
                 case 'o' -> {
                     // +o comes only from OPER: asking for it here is ignored without a word, as in Ergo.
                     changed = !add && s.operator();

@@ -27,7 +27,7 @@ final class ModeString {
     static final String PREFIX_MODES = "ov";
     static final String PREFIX_SYMBOLS = "@+";
     /** User modes: +i and +w by the user, +o only through OPER (and removable by the user). */
-    static final String USER_MODES = "iow";
+    static final String USER_MODES = "Biow";
 
     private ModeString() {
     }

@@ -30,12 +30,14 @@ final class Outgoing {
     private final String msgid;
     private final String account;
     private final Map<String, String> clientTags;
+    private final boolean bot;
     private final IrcMessage[] messages = new IrcMessage[16];
     private final byte[][] encoded = new byte[16][];
     private String time;
 
     private Outgoing(IrcMessage plain, IrcMessage extended, long timeMillis, String msgid, String account,
-                     Map<String, String> clientTags) {
+                     Map<String, String> clientTags, boolean bot) {
+        this.bot = bot;
         this.plain = plain;
         this.extended = extended;
         this.timeMillis = timeMillis;
@@ -46,17 +48,18 @@ final class Outgoing {
 
     /** A server event (JOIN, PART, QUIT, NICK, MODE...): timestamped, no msgid. */
     static Outgoing event(ServerInfo server, IrcMessage message) {
-        return new Outgoing(message, null, server.clock().millis(), null, null, Map.of());
+        return new Outgoing(message, null, server.clock().millis(), null, null, Map.of(), false);
     }
 
     /** A JOIN, with the form extended-join receivers get ({@code JOIN #chan account :realname}). */
     static Outgoing join(ServerInfo server, IrcMessage join, IrcMessage extendedJoin) {
-        return new Outgoing(join, extendedJoin, server.clock().millis(), null, null, Map.of());
+        return new Outgoing(join, extendedJoin, server.clock().millis(), null, null, Map.of(), false);
     }
 
     /** A message from a client (PRIVMSG, NOTICE, TAGMSG): timestamped, with a msgid and its client-only tags. */
-    static Outgoing message(ServerInfo server, IrcMessage message, Map<String, String> clientTags) {
-        return new Outgoing(message, null, server.clock().millis(), server.messageIds().next(), null, clientTags);
+    static Outgoing message(ServerInfo server, IrcMessage message, Map<String, String> clientTags, boolean fromBot) {
+        return new Outgoing(message, null, server.clock().millis(), server.messageIds().next(), null, clientTags,
+                fromBot);
     }
 
     /** The message as {@code receiver} must see it. */
@@ -101,6 +104,7 @@ final class Outgoing {
         if ((variant & (TIME | TAGS | ACCOUNT)) == 0) return base;
         Map<String, String> tags = new LinkedHashMap<>();
         if ((variant & ACCOUNT) != 0) tags.put("account", account);
+        if ((variant & TAGS) != 0 && bot) tags.put("bot", "");
         if ((variant & TAGS) != 0 && msgid != null) tags.put("msgid", msgid);
         if ((variant & TIME) != 0) tags.put("time", time());
         if ((variant & TAGS) != 0) tags.putAll(clientTags);

@@ -44,7 +44,7 @@ final class UserQueries {
     /** One 352 line, or with WHOX one 354 line of exactly the fields asked for; {@code channel} is null for a mask. */
     private static void whoReply(Context ctx, WhoQuery query, Session user, String channel, String modes) {
         Identity id = user.identity();
-        String flags = (user.awayMessage() == null ? "H" : "G") + (user.operator() ? "*" : "")
+        String flags = (user.awayMessage() == null ? "H" : "G") + (user.operator() ? "*" : "") + (user.bot() ? "B" : "")
                 + (modes.isEmpty() ? "" : modes.substring(0, 1));
         // Ergo and Unreal send '*' for the channel of a WHO by mask.
         String channelField = channel == null ? "*" : channel;
@@ -110,6 +110,7 @@ final class UserQueries {
         sendWrapped(ctx, Numeric.RPL_WHOISCHANNELS, nick, ctx.registry().whoisChannels(ctx.session(), target));
         reply.numeric(Numeric.RPL_WHOISSERVER, nick, ctx.server().name(), ServerQueries.DESCRIPTION);
         if (target.operator()) reply.numeric(Numeric.RPL_WHOISOPERATOR, nick, "is an IRC operator");
+        if (target.bot()) reply.numeric(Numeric.RPL_WHOISBOT, nick, "is a bot on " + ctx.server().config().networkName());
         String account = accountOf(target);
         if (account != null) reply.numeric(Numeric.RPL_WHOISACCOUNT, nick, account, "is logged in as");
         if (target.awayMessage() != null) reply.numeric(Numeric.RPL_AWAY, nick, target.awayMessage());

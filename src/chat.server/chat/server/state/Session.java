@@ -21,6 +21,7 @@ public final class Session {
     private volatile boolean invisible;
     private volatile boolean operator;
     private volatile boolean wallops;
+    private volatile boolean bot;
     // Written by the reader thread (CAP REQ), read by any thread that fans a message out to this client.
     private volatile int capabilities;
 
@@ -150,9 +151,19 @@ public final class Session {
         wallops = on;
     }
 
+    /** User mode +B: marks the client as a bot (IRCv3 bot mode: WHO flag, WHOIS 335, {@code bot} tag). */
+    public boolean bot() {
+        return bot;
+    }
+
+    public void setBot(boolean on) {
+        bot = on;
+    }
+
     /** The user mode letters set now, e.g. {@code "iw"}. */
     public String userModes() {
-        StringBuilder out = new StringBuilder(3);
+        StringBuilder out = new StringBuilder(4);
+        if (bot) out.append('B');
         if (invisible) out.append('i');
         if (operator) out.append('o');
         if (wallops) out.append('w');

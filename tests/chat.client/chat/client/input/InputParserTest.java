@@ -45,7 +45,49 @@ class InputParserTest {
                 Arguments.of("/topic #dev", "TOPIC #dev"),
                 Arguments.of("/topic #dev fresh", "TOPIC #dev fresh"),
                 Arguments.of("/raw WHOIS  bob", "WHOIS bob"),
-                Arguments.of("/raw privmsg #x :a b", "PRIVMSG #x :a b"));
+                Arguments.of("/raw privmsg #x :a b", "PRIVMSG #x :a b"),
+                Arguments.of("/kick bob", "KICK #lobby bob"),
+                Arguments.of("/kick bob spamming links", "KICK #lobby bob :spamming links"),
+                Arguments.of("/kick #dev bob", "KICK #dev bob"),
+                Arguments.of("/kick #dev bob off topic", "KICK #dev bob :off topic"),
+                Arguments.of("/ban bob", "MODE #lobby +b bob!*@*"),
+                Arguments.of("/ban *!*@spam.example", "MODE #lobby +b *!*@spam.example"),
+                Arguments.of("/ban ~u@host", "MODE #lobby +b *!~u@host"),
+                Arguments.of("/ban bob!u", "MODE #lobby +b bob!u@*"),
+                Arguments.of("/ban m:troll!*@*", "MODE #lobby +b m:troll!*@*"),
+                Arguments.of("/ban #dev bob", "MODE #dev +b bob!*@*"),
+                Arguments.of("/ban", "MODE #lobby +b"),
+                Arguments.of("/ban #dev", "MODE #dev +b"),
+                Arguments.of("/unban bob", "MODE #lobby -b bob!*@*"),
+                Arguments.of("/unban #dev  bob!*@*", "MODE #dev -b bob!*@*"),
+                Arguments.of("/mute bob", "MODE #lobby +q bob!*@*"),
+                Arguments.of("/mute", "MODE #lobby +q"),
+                Arguments.of("/unmute bob", "MODE #lobby -q bob!*@*"),
+                Arguments.of("/unmute #dev *!*@h", "MODE #dev -q *!*@h"),
+                Arguments.of("/mode", "MODE #lobby"),
+                Arguments.of("/mode +m", "MODE #lobby +m"),
+                Arguments.of("/mode +o  bob", "MODE #lobby +o bob"),
+                Arguments.of("/mode -k secret", "MODE #lobby -k secret"),
+                Arguments.of("/mode #dev", "MODE #dev"),
+                Arguments.of("/mode #dev +lk 10 key", "MODE #dev +lk 10 key"),
+                Arguments.of("/mode me +i", "MODE me +i"),
+                Arguments.of("/invite bob", "INVITE bob #lobby"),
+                Arguments.of("/invite bob #dev", "INVITE bob #dev"),
+                Arguments.of("/whois bob", "WHOIS bob"),
+                Arguments.of("/whois  bob ", "WHOIS bob"),
+                Arguments.of("/who", "WHO #lobby"),
+                Arguments.of("/who #dev", "WHO #dev"),
+                Arguments.of("/who b*", "WHO b*"),
+                Arguments.of("/who #dev o", "WHO #dev o"),
+                Arguments.of("/list", "LIST"),
+                Arguments.of("/list #d*", "LIST #d*"),
+                Arguments.of("/away", "AWAY"),
+                Arguments.of("/away   ", "AWAY"),
+                Arguments.of("/away gone to lunch", "AWAY :gone to lunch"),
+                Arguments.of("/away brb", "AWAY brb"),
+                Arguments.of("/oper admin s3cret", "OPER admin s3cret"),
+                Arguments.of("/kill bob flooding the lobby", "KILL bob :flooding the lobby"),
+                Arguments.of("/kill bob spam", "KILL bob spam"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -94,7 +136,30 @@ class InputParserTest {
                 Arguments.of("/raw", CURRENT, "usage: /raw <line>"),
                 Arguments.of("/raw :only.a.source", CURRENT, "cannot send that line (no command)"),
                 Arguments.of("/raw " + "x".repeat(600), CURRENT, "cannot send that line (too long)"),
-                Arguments.of("/whois bob", CURRENT, "unknown command /whois; type /help for the list"),
+                Arguments.of("/frob bob", CURRENT, "unknown command /frob; type /help for the list"),
+                Arguments.of("/kick", CURRENT, "usage: /kick [#channel] <nick> [reason]"),
+                Arguments.of("/kick #dev", CURRENT, "usage: /kick [#channel] <nick> [reason]"),
+                Arguments.of("/ban a b", CURRENT, "usage: /ban [#channel] [nick|mask]"),
+                Arguments.of("/unban", CURRENT, "usage: /unban [#channel] <nick|mask>"),
+                Arguments.of("/unban #dev", CURRENT, "usage: /unban [#channel] <nick|mask>"),
+                Arguments.of("/unmute", CURRENT, "usage: /unmute [#channel] <nick|mask>"),
+                Arguments.of("/invite", CURRENT, "usage: /invite <nick> [#channel]"),
+                Arguments.of("/invite a #b c", CURRENT, "usage: /invite <nick> [#channel]"),
+                Arguments.of("/whois", CURRENT, "usage: /whois <nick>"),
+                Arguments.of("/whois a b", CURRENT, "usage: /whois <nick>"),
+                Arguments.of("/who a b c", CURRENT, "usage: /who [#channel|mask]"),
+                Arguments.of("/list a b", CURRENT, "usage: /list [mask]"),
+                Arguments.of("/oper admin", CURRENT, "usage: /oper <name> <password>"),
+                Arguments.of("/oper a b c", CURRENT, "usage: /oper <name> <password>"),
+                Arguments.of("/kill bob", CURRENT, "usage: /kill <nick> <reason>"),
+                Arguments.of("/kill", CURRENT, "usage: /kill <nick> <reason>"),
+                Arguments.of("/kick bob", null, "you are in no channel: /join one, or /msg someone"),
+                Arguments.of("/ban bob", null, "you are in no channel: /join one, or /msg someone"),
+                Arguments.of("/unmute bob", null, "you are in no channel: /join one, or /msg someone"),
+                Arguments.of("/mode +m", null, "you are in no channel: /join one, or /msg someone"),
+                Arguments.of("/mode", null, "you are in no channel: /join one, or /msg someone"),
+                Arguments.of("/invite bob", null, "you are in no channel: /join one, or /msg someone"),
+                Arguments.of("/who", null, "you are in no channel: /join one, or /msg someone"),
                 Arguments.of("/", CURRENT, "unknown command /; type /help for the list"),
                 Arguments.of("hello", null, "you are in no channel: /join one, or /msg someone"),
                 Arguments.of("/me waves", null, "you are in no channel: /join one, or /msg someone"),
@@ -131,10 +196,39 @@ class InputParserTest {
         assertThat(help).isInstanceOf(Input.Help.class);
         List<String> lines = ((Input.Help) help).lines();
         for (String command : List.of("/msg", "/join", "/part", "/nick", "/me", "/names", "/topic", "/quit", "/raw",
-                "/help", "//")) {
+                "/help", "//", "/kick", "/ban", "/unban", "/mute", "/unmute", "/mode", "/invite", "/whois", "/who",
+                "/list", "/away", "/oper", "/kill")) {
             assertThat(lines).filteredOn(l -> l.strip().startsWith(command + " ") || l.strip().startsWith(command + "<"))
                     .as(command).hasSize(1);
         }
+    }
+
+    static Stream<Arguments> elsewhere() {
+        return Stream.of(
+                Arguments.of("/kick #dev bob", "KICK #dev bob"),
+                Arguments.of("/ban #dev bob", "MODE #dev +b bob!*@*"),
+                Arguments.of("/mode bob +i", "MODE bob +i"),
+                Arguments.of("/invite bob #dev", "INVITE bob #dev"),
+                Arguments.of("/who b*", "WHO b*"),
+                Arguments.of("/whois bob", "WHOIS bob"),
+                Arguments.of("/list", "LIST"),
+                Arguments.of("/away", "AWAY"),
+                Arguments.of("/oper admin pw", "OPER admin pw"),
+                Arguments.of("/kill bob bye", "KILL bob bye"));
+    }
+
+    @ParameterizedTest(name = "{0} in no channel -> {1}")
+    @MethodSource("elsewhere")
+    void commandsNamingTheirTargetWorkInNoChannel(String typed, String wire) {
+        assertThat(parser.parse(typed, null)).isEqualTo(new Input.Send(List.of(message(wire)), null));
+    }
+
+    @Test
+    void helpSummariesStartInOneColumn() {
+        assertThat(parser.help()).hasSize(25).allSatisfy(line -> {
+            assertThat(line.charAt(38)).as(line).isEqualTo(' ');
+            assertThat(line.charAt(39)).as(line).isNotEqualTo(' ');
+        });
     }
 
     @Test

@@ -58,7 +58,43 @@ class RendererTest {
                 Arguments.of(":alice!a@h TOPIC #lobby :new topic",
                         "12:01 * alice changed the topic of #lobby to: new topic"),
                 Arguments.of(":alice!a@h TOPIC #lobby :", "12:01 * alice cleared the topic of #lobby"),
-                Arguments.of(":alice!a@h INVITE me #dev", "12:01 * alice invites you to #dev"),
+                Arguments.of(":alice!a@h INVITE me #dev", "12:01 * alice invites you to #dev (type /join #dev)"),
+                Arguments.of(":alice!a@h INVITE bob #dev", "12:01 * alice invites bob to #dev"),
+                Arguments.of(":srv 341 me bob #dev", "* you invited bob to #dev"),
+                Arguments.of(":alice!a@h MODE #lobby +b bob!*@*", "12:01 * alice sets mode +b bob!*@* on #lobby"),
+                Arguments.of(":alice!a@h MODE #lobby -q bob!*@*", "12:01 * alice sets mode -q bob!*@* on #lobby"),
+                Arguments.of(":alice!a@h MODE #lobby +lk 10 key", "12:01 * alice sets mode +lk 10 key on #lobby"),
+                Arguments.of(":srv MODE me :+o", "12:01 * your mode changed: +o"),
+                Arguments.of(":me!m@h MODE ME -i", "12:01 * your mode changed: -i"),
+                Arguments.of(":srv MODE #lobby", "12:01 * srv MODE #lobby"),
+                Arguments.of(":srv 324 me #lobby +ntl 10", "* modes of #lobby: +ntl 10"),
+                Arguments.of(":srv 329 me #lobby 1740830400", "* #lobby was created on 2025-03-01 12:00"),
+                Arguments.of(":srv 221 me +iw", "* your modes: +iw"),
+                Arguments.of(":srv 381 me :You are now an IRC operator", "* you are now an IRC operator"),
+                Arguments.of(":srv 305 me :You are no longer marked as being away",
+                        "* you are back (no longer marked as away)"),
+                Arguments.of(":srv 306 me :You have been marked as being away",
+                        "* you are marked as away (/away alone to come back)"),
+                Arguments.of(":srv 301 me bob :gone fishing", "* bob is away: gone fishing"),
+                Arguments.of(":srv 321 me Channel :Users  Name", ""),
+                Arguments.of(":srv 322 me #dev 3 :all about dev", "#dev  3  all about dev"),
+                Arguments.of(":srv 322 me #quiet 1 :", "#quiet  1"),
+                Arguments.of(":srv 323 me :End of /LIST", "* no channels"),
+                Arguments.of(":srv 352 me #lobby b host srv bob H@ :0 Bob Smith",
+                        "* #lobby  bob  b@host  H@  Bob Smith"),
+                Arguments.of(":srv 315 me b* :End of WHO list", "* no one matches b*"),
+                Arguments.of(":srv 367 me #lobby bob!*@* alice!a@h 1740830400",
+                        "* #lobby ban bob!*@* (set by alice on 2025-03-01 12:00)"),
+                Arguments.of(":srv 367 me #lobby bob!*@*", "* #lobby ban bob!*@*"),
+                Arguments.of(":srv 368 me #lobby :End of channel ban list", "* no bans on #lobby"),
+                Arguments.of(":srv 728 me #lobby q bob!*@* alice 1740830400",
+                        "* #lobby quiet bob!*@* (set by alice on 2025-03-01 12:00)"),
+                Arguments.of(":srv 729 me #lobby q :End of channel quiet list", "* no quiets on #lobby"),
+                Arguments.of(":srv 311 me bob", "* bob"),
+                Arguments.of(":srv 482 me #lobby :You're not a channel operator",
+                        "! #lobby: You're not a channel operator"),
+                Arguments.of(":srv 481 me :Permission Denied- You're not an IRC operator",
+                        "! Permission Denied- You're not an IRC operator"),
                 Arguments.of(":op!o@h MODE #lobby +o bob", "12:01 * op sets mode +o bob on #lobby"),
                 Arguments.of(":srv 332 me #lobby :all about chat", "* topic of #lobby: all about chat"),
                 Arguments.of(":srv 331 me #lobby :No topic is set", "* no topic is set for #lobby"),
@@ -86,8 +122,10 @@ class RendererTest {
                 Arguments.of("PING :abc", ""),
                 Arguments.of(":srv PONG srv :abc", ""),
                 Arguments.of(":srv CAP * LS :", ""),
-                Arguments.of(":oper!o@h WALLOPS :maintenance soon", "12:01 * oper WALLOPS maintenance soon"),
-                Arguments.of(":alice!a@h AWAY :lunch", "12:01 * alice AWAY lunch"),
+                Arguments.of(":oper!o@h WALLOPS :maintenance soon", "12:01 [wallops] <oper> maintenance soon"),
+                Arguments.of(":srv WALLOPS :rehashing", "12:01 [wallops] <srv> rehashing"),
+                Arguments.of(":alice!a@h AWAY :lunch", "12:01 * alice is away: lunch"),
+                Arguments.of(":alice!a@h AWAY", "12:01 * alice is back"),
                 Arguments.of(":alice!a@h PRIVMSG #lobby", "12:01 * alice PRIVMSG #lobby"));
     }
 
@@ -109,6 +147,89 @@ class RendererTest {
                 .containsExactly("* users in #dev: zed");
         assertThat(renderer.render(message(":srv 366 me #empty :End of /NAMES list"), VIEW))
                 .containsExactly("* no users in #empty");
+    }
+
+    @Test
+    void whoisIsASmallBlock() {
+        List<String> shown = renderAll(
+                ":srv 311 me bob b host.example * :Bob Smith",
+                ":srv 312 me bob chat.local :The chat server",
+                ":srv 313 me bob :is an IRC operator",
+                ":srv 301 me bob :lunch",
+                ":srv 330 me bob bobby :is logged in as",
+                ":srv 378 me bob :is connecting from *@host.example 127.0.0.1",
+                ":srv 319 me bob :@#lobby #dev ",
+                ":srv 317 me bob 3725 1740830400 :seconds idle, signon time",
+                ":srv 318 me bob :End of /WHOIS list",
+                ":srv 301 me bob :lunch");
+        assertThat(shown).containsExactly(
+                "* bob is b@host.example (Bob Smith)",
+                "*   server: chat.local (The chat server)",
+                "*   is an IRC operator",
+                "*   away: lunch",
+                "*   account: bobby",
+                "*   is connecting from *@host.example 127.0.0.1",
+                "*   channels: @#lobby #dev",
+                "*   idle 1h 2m 5s, signed on 2025-03-01 12:00",
+                "* bob is away: lunch");
+    }
+
+    @Test
+    void whoisOfNobodyShowsTheErrorOnly() {
+        assertThat(renderAll(":srv 401 me ghost :No such nick/channel", ":srv 318 me ghost :End of /WHOIS list"))
+                .containsExactly("! ghost: No such nick/channel");
+    }
+
+    @Test
+    void whoListsOneLinePerPersonThenHowMany() {
+        assertThat(renderAll(
+                ":srv 352 me #lobby a h1 srv alice H@ :0 Alice",
+                ":srv 352 me #lobby b h2 srv bob G :3 Bob B",
+                ":srv 315 me #lobby :End of WHO list",
+                ":srv 315 me #lobby :End of WHO list")).containsExactly(
+                "* #lobby  alice  a@h1  H@  Alice",
+                "* #lobby  bob  b@h2  G  Bob B",
+                "* 2 people matching #lobby",
+                "* no one matches #lobby");
+    }
+
+    @Test
+    void listShowsChannelSizeAndTopicThenHowMany() {
+        assertThat(renderAll(
+                ":srv 321 me Channel :Users  Name",
+                ":srv 322 me #lobby 12 :welcome all",
+                ":srv 322 me #dev 3 :",
+                ":srv 323 me :End of /LIST")).containsExactly(
+                "#lobby  12  welcome all",
+                "#dev  3",
+                "* 2 channels");
+    }
+
+    @Test
+    void banAndQuietListsAreCountedPerChannel() {
+        assertThat(renderAll(
+                ":srv 367 me #lobby a!*@* op 1740830400",
+                ":srv 728 me #lobby q q!*@* op 1740830400",
+                ":srv 367 me #dev d!*@*",
+                ":srv 367 me #lobby *!*@spam op 1740830400",
+                ":srv 368 me #lobby :End of channel ban list",
+                ":srv 729 me #lobby q :End of channel quiet list",
+                ":srv 368 me #dev :End of channel ban list")).containsExactly(
+                "* #lobby ban a!*@* (set by op on 2025-03-01 12:00)",
+                "* #lobby quiet q!*@* (set by op on 2025-03-01 12:00)",
+                "* #dev ban d!*@*",
+                "* #lobby ban *!*@spam (set by op on 2025-03-01 12:00)",
+                "* 2 bans on #lobby",
+                "* 1 quiet on #lobby",
+                "* 1 ban on #dev");
+    }
+
+    @Test
+    void idleTimesReadAsDaysHoursMinutesSeconds() {
+        assertThat(QueryReplies.duration("0")).isEqualTo("0s");
+        assertThat(QueryReplies.duration("59")).isEqualTo("59s");
+        assertThat(QueryReplies.duration("90061")).isEqualTo("1d 1h 1m 1s");
+        assertThat(QueryReplies.duration("soon")).isEqualTo("soon");
     }
 
     @Test
@@ -139,6 +260,10 @@ class RendererTest {
     void timeIsLocalToTheClockZone() {
         Renderer tokyo = new Renderer(CLOCK.withZone(ZoneOffset.ofHours(9)));
         assertThat(tokyo.render(message(":alice!a@h PRIVMSG #lobby :hi"), VIEW)).containsExactly("21:01 <alice> hi");
+    }
+
+    private List<String> renderAll(String... wires) {
+        return Stream.of(wires).flatMap(w -> renderer.render(message(w), VIEW).stream()).toList();
     }
 
     private static IrcMessage message(String wire) {

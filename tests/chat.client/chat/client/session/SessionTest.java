@@ -42,6 +42,35 @@ class SessionTest {
     }
 
     @Test
+    void leavingSaysWhetherTheCurrentChannelMoved() {
+        session.joined("#lobby");
+        session.joined("#dev");
+        session.focus("#dev");
+        assertThat(session.left("#lobby")).as("not the current one").isFalse();
+        assertThat(session.current()).isEqualTo("#dev");
+        session.joined("#ops");
+        session.focus("#dev");
+        assertThat(session.left("#Dev")).isTrue();
+        assertThat(session.current()).isEqualTo("#ops");
+    }
+
+    @Test
+    void aFailedJoinSaysWhetherTheCurrentChannelMoved() {
+        session.joined("#lobby");
+        session.focus("#secret");
+        assertThat(session.joinFailed("#other")).isFalse();
+        assertThat(session.joinFailed("#secret")).isTrue();
+        assertThat(session.joinFailed("#lobby")).as("a channel we are in").isFalse();
+    }
+
+    @Test
+    void quittingIsRemembered() {
+        assertThat(session.isQuitting()).isFalse();
+        session.quitting();
+        assertThat(session.isQuitting()).isTrue();
+    }
+
+    @Test
     void assumeOnlyFillsAnEmptyCurrentChannel() {
         session.assume("#lobby");
         session.assume("#other");

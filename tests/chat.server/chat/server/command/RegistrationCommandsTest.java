@@ -66,7 +66,7 @@ class RegistrationCommandsTest {
         assertThat(burst.get(0).last()).isEqualTo("Welcome to the chat IRC network, alice!~alice@10.0.0.1");
         assertThat(burst.get(1).last()).contains("chat.local").contains("test");
         assertThat(burst.get(2).last()).isEqualTo("This server was created 1970-01-01 00:00:00 UTC");
-        assertThat(burst.get(3).params()).containsExactly("alice", "chat.local", "test", "iow", "Ibeiklmnoqstv",
+        assertThat(burst.get(3).params()).containsExactly("alice", "chat.local", "test", "Biow", "Ibeiklmnoqstv",
                 "Ibekloqv");
         List<String> isupport = new java.util.ArrayList<>(burst.get(4).params());
         isupport.addAll(burst.get(5).params());
