@@ -1,5 +1,6 @@
 package chat.client;
 
+import chat.client.net.Transport;
 import chat.client.render.Screen;
 import chat.client.session.Client;
 
@@ -46,8 +47,13 @@ public final class Main {
             stdout.flush();
             return Client.EXIT_OK;
         }
-        Client client = new Client(options.host(), options.port(), options.nick(), stdin, new Screen(stdout),
-                Clock.systemDefaultZone());
+        Screen screen = new Screen(stdout);
+        if (options.transport() == Transport.TLS_INSECURE) {
+            screen.print("! warning: --insecure accepts any certificate; anyone between you and the server could"
+                    + " read and change what you send. Use it only with a development server.");
+        }
+        Client client = new Client(options.host(), options.port(), options.nick(), stdin, screen,
+                Clock.systemDefaultZone(), options.transport());
         try {
             return client.run();
         } catch (InterruptedException e) {

@@ -94,4 +94,27 @@ class TlsTest {
             openssl.destroy();
         }
     }
+
+    @Test
+    void bundledClientConnectsWithTlsAndInsecure() throws Exception {
+        TestClient watcher = server.connect("watcher");
+        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        int code = chat.client.Main.run(new String[] {"--port", Integer.toString(server.server().tlsPort()), "--tls",
+                "--insecure", "--nick", "tlsuser"},
+                new java.io.ByteArrayInputStream("over tls\n/quit\n".getBytes(StandardCharsets.UTF_8)),
+                new java.io.PrintStream(screen, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        assertThat(watcher.expect("PRIVMSG", "#lobby", "over tls").sourceNick()).isEqualTo("tlsuser");
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("warning: --insecure").contains("(TLS)");
+    }
+
+    @Test
+    void bundledClientRefusesAnUntrustedCertificateWithoutInsecure() {
+        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        int code = chat.client.Main.run(new String[] {"--port", Integer.toString(server.server().tlsPort()), "--tls",
+                "--nick", "careful"}, new java.io.ByteArrayInputStream(new byte[0]),
+                new java.io.PrintStream(screen, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("cannot connect");
+    }
 }

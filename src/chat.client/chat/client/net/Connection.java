@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -34,13 +36,29 @@ public final class Connection implements Closeable {
         this.out = socket.getOutputStream();
     }
 
-    /** Connects to {@code host:port}. */
+    /** Connects to {@code host:port} in plain text. */
     public static Connection open(String host, int port) throws IOException {
+        return open(host, port, Transport.PLAIN);
+    }
+
+    /** Connects to {@code host:port}; with TLS the handshake is done before this returns. */
+    public static Connection open(String host, int port, Transport transport) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
-            return new Connection(socket);
+            if (transport == Transport.PLAIN) return new Connection(socket);
+            SSLSocket tls = (SSLSocket) TlsSockets.factory(transport).createSocket(socket, host, port, true);
+            if (transport == Transport.TLS) {
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                tls.setSSLParameters(parameters);
+            }
+            tls.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            tls.setSoTimeout((int) CONNECT_TIMEOUT.toMillis());
+            tls.startHandshake();
+            tls.setSoTimeout(0);
+            return new Connection(tls);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;

@@ -3,6 +3,7 @@ package chat.client.session;
 import chat.client.input.Input;
 import chat.client.input.InputParser;
 import chat.client.net.Connection;
+import chat.client.net.Transport;
 import chat.client.render.Renderer;
 import chat.client.render.Screen;
 import chat.protocol.IrcMessage;
@@ -52,6 +53,7 @@ public final class Client {
     /** Returned by {@link #handle} to keep going. */
     private static final int CONTINUE = -1;
 
+    private final Transport transport;
     private final String host;
     private final int port;
     private final String givenNick;
@@ -68,6 +70,12 @@ public final class Client {
      * @param clock the time and zone of the timestamps
      */
     public Client(String host, int port, String nick, InputStream stdin, Screen screen, Clock clock) {
+        this(host, port, nick, stdin, screen, clock, Transport.PLAIN);
+    }
+
+    public Client(String host, int port, String nick, InputStream stdin, Screen screen, Clock clock,
+                  Transport transport) {
+        this.transport = transport;
         this.host = host;
         this.port = port;
         this.givenNick = nick;
@@ -83,12 +91,12 @@ public final class Client {
         if (nick == null) return EXIT_FAILURE;
         Connection connection;
         try {
-            connection = Connection.open(host, port);
+            connection = Connection.open(host, port, transport);
         } catch (IOException e) {
             screen.print("! cannot connect to " + host + ":" + port + " (" + reason(e) + ")");
             return EXIT_FAILURE;
         }
-        screen.print("* connected to " + host + ":" + port);
+        screen.print("* connected to " + host + ":" + port + (transport == Transport.PLAIN ? "" : " (TLS)"));
         try {
             return converse(connection, nick);
         } finally {
