@@ -53,12 +53,13 @@ public final class HostMask {
         int resume = 0;
         // Greedy scan that backtracks only to the last '*': linear in practice, never exponential.
         while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+            // A '*' in the pattern is a wildcard even where the text has a '*' (user names may hold one).
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
                 star = p++;
                 resume = t;
+            } else if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
+                p++;
+                t++;
             } else if (star >= 0) {
                 p = star + 1;
                 t = ++resume;

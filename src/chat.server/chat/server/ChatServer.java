@@ -7,13 +7,18 @@ import chat.server.command.Dispatcher;
 import chat.server.command.MessageIds;
 import chat.server.command.ServerInfo;
 import chat.server.command.Storage;
+import chat.server.limit.BanList;
 import chat.server.net.Listener;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A running chat server. Start it with {@link #start}, stop it with {@link #close}. */
 public final class ChatServer implements AutoCloseable {
@@ -21,29 +26,42 @@ public final class ChatServer implements AutoCloseable {
     /** The version reported to clients. */
     public static final String VERSION = "chat-0.1";
 
+    private static final System.Logger LOG = System.getLogger("chat.server");
+
     private final Listener listener;
     private final Registry registry;
     private final ServerStats stats;
     private final ResourceMonitor monitor;
-    private final Storage storage;
+    private final ServerInfo info;
 
-    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, Storage storage) {
+    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, ServerInfo info) {
         this.listener = listener;
         this.registry = registry;
         this.stats = stats;
         this.monitor = monitor;
-        this.storage = storage;
+        this.info = info;
     }
 
-    /** Binds the listening socket and starts serving. */
+    /** Binds the listening socket and starts serving; REHASH finds nothing new to load. */
     public static ChatServer start(ServerConfig config) throws IOException {
+        return start(config, ConfigSource.of(config));
+    }
+
+    /**
+     * Binds the listening socket and starts serving {@code config}, which {@code source} gave; REHASH loads
+     * {@code source} again. Reads the ban list from the data directory.
+     */
+    public static ChatServer start(ServerConfig config, ConfigSource source) throws IOException {
         Clock clock = Clock.systemUTC();
         ServerStats stats = new ServerStats();
         Registry registry = new Registry(config.caseMapping(), clock);
         Storage storage = Storage.open(config.store(), config.caseMapping(), clock);
         // #store: what the server advertises (ISUPPORT, CAP) follows what it really has.
         config = config.withStore(storage.config());
-        ServerInfo info = new ServerInfo(config, VERSION, clock.instant(), stats, clock, new MessageIds(), storage);
+        BanList bans = BanList.open(config.dataDir(), clock);
+        List<ServerInfo.AfterReload> afterReload = new CopyOnWriteArrayList<>();
+        ServerInfo info = new ServerInfo(new AtomicReference<>(config), VERSION, clock.instant(), stats, clock,
+                new MessageIds(), bans, source, afterReload, storage);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
         Listener listener;
         try {
@@ -52,9 +70,33 @@ public final class ChatServer implements AutoCloseable {
             storage.close();
             throw e;
         }
+        afterReload.add(c -> {
+            if (!c.tls().enabled()) return null;
+            try {
+                listener.reloadTls(c.tls());
+                return "TLS certificate reloaded";
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IOException("TLS certificate not reloaded, keeping the old one: " + e.getMessage(), e);
+            }
+        });
         ResourceMonitor monitor = config.monitorInterval().isZero() ? null
                 : ResourceMonitor.start(stats, config.monitorInterval(), new LogReporter());
-        return new ChatServer(listener, registry, stats, monitor, storage);
+        return new ChatServer(listener, registry, stats, monitor, info);
+    }
+
+    /**
+     * Does what an operator's REHASH does (on SIGHUP, as Ergo and InspIRCd do): reads the configuration source
+     * again, applies what can change while running, loads the TLS certificate again, and logs what happened.
+     *
+     * @throws IOException              if the configuration cannot be read (nothing changes)
+     * @throws IllegalArgumentException if it is invalid (nothing changes)
+     */
+    public void rehash() throws IOException {
+        ServerInfo.Reload reload = info.reload();
+        LOG.log(Level.INFO, "configuration reloaded from " + info.configSource().name()
+                + (reload.kept().isEmpty() ? "" : "; kept until restart: " + String.join(", ", reload.kept()))
+                + (reload.done().isEmpty() ? "" : "; " + String.join("; ", reload.done())));
+        for (String problem : reload.problems()) LOG.log(Level.ERROR, problem);
     }
 
     /** The address the server listens on (with the real port when 0 was asked for). */
@@ -100,6 +142,6 @@ public final class ChatServer implements AutoCloseable {
     public void close() {
         listener.close();
         if (monitor != null) monitor.close();
-        storage.close();
+        info.storage().close();
     }
 }

@@ -1,13 +1,22 @@
 package chat.server;
 
 import chat.protocol.CaseMapping;
+import chat.server.auth.PasswordHash;
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -52,7 +61,8 @@ public final class Main {
               --admin-info TEXT       ADMIN: who runs it
               --admin-email ADDRESS   ADMIN: how to reach its administrator
             Accounts and history:
-              --data-dir DIR          accounts and history database directory (default ./data; "none" for no store)
+              --data-dir DIR          the ban list and the accounts and history database (default ./data;
+                                      "none": no store, the ban list stays in ./data)
               --history on|off        store messages and answer CHATHISTORY (default on)
               --history-max-age DAYS  delete messages older than this, 0 to keep (default 90)
               --history-max-per-target N  messages kept per channel or private chat, 0 for no limit (default 100000)
@@ -64,7 +74,12 @@ public final class Main {
               --nick-enforcement guest|refuse|none  what happens to others using it (default guest)
               --registration on|off   let clients register accounts (default on)
             Config file keys are the option names without dashes, e.g. port=6667.
-            SIGHUP reloads the TLS certificate without dropping connections.
+            Operator blocks (config file only; REHASH re-reads them):
+              oper.NAME.password = HASH            from: chat-server --hash-password
+              oper.NAME.hosts = *@127.0.0.1,*@::1  user@host masks allowed to use it (default any)
+            chat-server --hash-password  reads a password and prints its hash for oper.NAME.password.
+            SIGHUP does what an operator's REHASH does: reads the config file and the TLS certificate again,
+            without dropping connections.
             """;
 
     private Main() {
@@ -72,6 +87,14 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        if (Arrays.asList(args).contains("--hash-password")) {
+            if (args.length > 1) {
+                System.err.println("chat-server: --hash-password takes no other options");
+                System.exit(2);
+            }
+            System.exit(hashPassword(System.console(), System.out, System.err));
+            return;
+        }
         ServerConfig config;
         try {
             config = parse(args, System.out);
@@ -84,7 +107,7 @@ public final class Main {
         if (config == null) return;
         ChatServer server;
         try {
-            server = ChatServer.start(config);
+            server = ChatServer.start(config, ConfigSource.ofArgs(args));
         } catch (IOException e) {
             System.err.println("chat-server: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
             System.exit(1);
@@ -93,14 +116,12 @@ public final class Main {
         System.out.println("chat-server " + ChatServer.VERSION + " listening on " + server.address().getHostString()
                 + ":" + server.port() + (server.tlsPort() >= 0 ? " (TLS on port " + server.tlsPort() + ")" : "")
                 + " (Ctrl-C to stop)");
-        ServerConfig running = config;
         HangupSignal.onHangup(() -> {
             try {
-                server.reloadTls(running.tls());
-                System.getLogger("chat.server").log(System.Logger.Level.INFO, "SIGHUP: TLS certificate reloaded");
-            } catch (IOException | java.security.GeneralSecurityException e) {
+                server.rehash();
+            } catch (IOException | IllegalArgumentException e) {
                 System.getLogger("chat.server").log(System.Logger.Level.ERROR,
-                        "SIGHUP: TLS certificate not reloaded, keeping the old one: " + e.getMessage());
+                        "SIGHUP: configuration not reloaded, nothing changed: " + e.getMessage());
             }
         });
         CountDownLatch stopped = new CountDownLatch(1);
@@ -144,10 +165,10 @@ public final class Main {
                 try (Reader reader = Files.newBufferedReader(Path.of(value))) {
                     Properties file = new Properties();
                     file.load(reader);
-                    file.forEach((k, v) -> props.putIfAbsent(k, v));
+                    file.forEach((k, v) -> props.putIfAbsent(normalizedKey((String) k), v));
                 }
             } else {
-                props.put(key.replace("-", ""), value);
+                props.put(normalizedKey(key), value);
             }
         }
         return fromProperties(props);
@@ -156,7 +177,7 @@ public final class Main {
     private static ServerConfig fromProperties(Properties p) throws IOException {
         ServerConfig d = ServerConfig.defaults();
         for (String key : p.stringPropertyNames()) {
-            if (!KNOWN_KEYS.contains(key.replace("-", ""))) throw new IllegalArgumentException("unknown option: " + key);
+            if (!KNOWN_KEYS.contains(key) && !key.startsWith(OPER_PREFIX)) throw new IllegalArgumentException("unknown option: " + key);
         }
         String channel = p.getProperty("defaultchannel", d.defaultChannel());
         List<String> motd = d.motd();
@@ -185,7 +206,9 @@ public final class Main {
                 tls(p, d.tls()),
                 new ServerConfig.Admin(p.getProperty("adminlocation", d.admin().location()),
                         p.getProperty("admininfo", d.admin().info()), p.getProperty("adminemail", d.admin().email())),
-                storeConfig(p, d.store()));
+                storeConfig(p, d.store()),
+                operators(p),
+                banDirectory(p, d.dataDir()));
     }
 
     private static AbuseLimits limits(Properties p, AbuseLimits d) {
@@ -260,6 +283,95 @@ public final class Main {
             case "off", "false", "no" -> false;
             default -> throw new IllegalArgumentException(key + " must be on or off, not '" + v + "'");
         };
+    }
+
+    /** Where the ban list goes: the data directory, or the default one when the store is turned off. */
+    private static Path banDirectory(Properties p, Path fallback) {
+        String dir = p.getProperty("datadir");
+        return dir == null || dir.equalsIgnoreCase("none") ? fallback : Path.of(dir);
+    }
+
+    private static final String OPER_PREFIX = "oper.";
+
+    /** Option names lose their dashes ({@code default-channel} is {@code defaultchannel}); operator keys keep them. */
+    private static String normalizedKey(String key) {
+        String k = key.trim();
+        return k.startsWith(OPER_PREFIX) ? k : k.replace("-", "");
+    }
+
+    /** The {@code oper.<name>.password} and {@code oper.<name>.hosts} keys as operator blocks. */
+    private static Map<String, OperatorBlock> operators(Properties p) {
+        Map<String, String> passwords = new HashMap<>();
+        Map<String, List<String>> hosts = new HashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (!key.startsWith(OPER_PREFIX)) continue;
+            int dot = key.lastIndexOf('.');
+            String name = dot > OPER_PREFIX.length() ? key.substring(OPER_PREFIX.length(), dot) : "";
+            String field = key.substring(dot + 1);
+            String value = p.getProperty(key).trim();
+            switch (field) {
+                case "password" -> passwords.put(name, value);
+                case "hosts" -> {
+                    List<String> masks = new ArrayList<>();
+                    for (String mask : value.split(",")) if (!mask.isBlank()) masks.add(mask.trim());
+                    hosts.put(name, masks);
+                }
+                default -> throw new IllegalArgumentException("unknown option: " + key
+                        + " (operator keys are oper.NAME.password and oper.NAME.hosts)");
+            }
+        }
+        Map<String, OperatorBlock> blocks = new HashMap<>();
+        for (String name : hosts.keySet()) {
+            if (!passwords.containsKey(name)) throw new IllegalArgumentException("oper." + name + ".password is missing");
+        }
+        passwords.forEach((name, hash) -> blocks.put(name, new OperatorBlock(name, hash, hosts.getOrDefault(name, List.of()))));
+        return blocks;
+    }
+
+    /**
+     * {@code chat-server --hash-password}: reads a password (twice, without echo, from the console if there is
+     * one; else one line of standard input) and prints its hash. Returns the exit status.
+     */
+    static int hashPassword(Console console, PrintStream out, PrintStream err) {
+        char[] password;
+        if (console != null) {
+            password = console.readPassword("Password: ");
+            char[] again = console.readPassword("Again: ");
+            boolean same = password != null && again != null && Arrays.equals(password, again);
+            PasswordHash.wipe(again);
+            if (!same) {
+                PasswordHash.wipe(password);
+                err.println("chat-server: the passwords differ");
+                return 1;
+            }
+        } else {
+            try {
+                password = readLine(new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())));
+            } catch (IOException e) {
+                err.println("chat-server: cannot read the password: " + e.getMessage());
+                return 1;
+            }
+        }
+        return printHash(password, out, err);
+    }
+
+    /** One line of {@code in} as characters, or null at end of input. */
+    static char[] readLine(BufferedReader in) throws IOException {
+        String line = in.readLine();
+        return line == null ? null : line.toCharArray();
+    }
+
+    static int printHash(char[] password, PrintStream out, PrintStream err) {
+        if (password == null || password.length == 0) {
+            err.println("chat-server: no password given");
+            return 1;
+        }
+        try {
+            out.println(PasswordHash.hash(password));
+            return 0;
+        } finally {
+            PasswordHash.wipe(password);
+        }
     }
 
     private static final List<String> KNOWN_KEYS = List.of("host", "port", "servername", "networkname",

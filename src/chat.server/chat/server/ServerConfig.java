@@ -2,8 +2,11 @@ package chat.server;
 
 import chat.protocol.CaseMapping;
 import chat.protocol.Names;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,6 +31,8 @@ import java.util.Objects;
  * @param tls                the TLS listener
  * @param admin              what ADMIN tells about the server and its administrator
  * @param store              accounts and history: the data directory and their rules
+ * @param operators          operator blocks by name (OPER)
+ * @param dataDir            where the server keeps what must outlive it (the ban list); created on demand
  */
 public record ServerConfig(
         String host,
@@ -47,7 +52,9 @@ public record ServerConfig(
         AbuseLimits limits,
         TlsSettings tls,
         Admin admin,
-        StoreConfig store) {
+        StoreConfig store,
+        Map<String, OperatorBlock> operators,
+        Path dataDir) {
 
     /** Default listening port, from the source document. */
     public static final int DEFAULT_PORT = 12345;
@@ -65,6 +72,8 @@ public record ServerConfig(
     public static final int MAX_TARGETS = 10;
     /** Default resource report period. */
     public static final Duration MONITOR_INTERVAL = Duration.ofSeconds(5);
+    /** Default directory for the ban list (and, by default, the store's database). */
+    public static final Path DATA_DIR = Path.of("data");
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -88,6 +97,11 @@ public record ServerConfig(
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(store, "store");
+        operators = Map.copyOf(operators);
+        operators.forEach((name, block) -> {
+            if (!name.equals(block.name())) throw new IllegalArgumentException("operator block " + block.name() + " filed as " + name);
+        });
+        Objects.requireNonNull(dataDir, "dataDir");
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -100,7 +114,7 @@ public record ServerConfig(
                 List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
                 CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
                 MAX_TARGETS, MONITOR_INTERVAL, AbuseLimits.defaults(), TlsSettings.defaults(),
-                Admin.DEFAULT, StoreConfig.defaults());
+                Admin.DEFAULT, StoreConfig.defaults(), Map.of(), DATA_DIR);
     }
 
     public ServerConfig withHost(String v) {
@@ -158,6 +172,51 @@ public record ServerConfig(
         return edit(b -> b.store = v);
     }
 
+    public ServerConfig withOperators(Map<String, OperatorBlock> v) {
+        return edit(b -> b.operators = v);
+    }
+
+    public ServerConfig withDataDir(Path v) {
+        return edit(b -> b.dataDir = v);
+    }
+
+    /**
+     * The settings a running server cannot take over from {@code next} (REHASH keeps the running value and
+     * names them): the listening addresses, the server's name, the casemapping its tables are keyed by, the
+     * monitor's period, the data directories, the store's rules and the abuse limits (admission keeps
+     * per-address state built from them). Every other setting is read where it is used, so a new value applies
+     * from then on (timeouts and queue sizes to connections as they are checked or opened; the TLS certificate
+     * is loaded again).
+     */
+    public List<String> fixedSettingsChangedIn(ServerConfig next) {
+        List<String> changed = new ArrayList<>();
+        if (!host.equals(next.host)) changed.add("host");
+        if (port != next.port) changed.add("port");
+        if (tls.port() != next.tls.port()) changed.add("tls-port");
+        if (!serverName.equals(next.serverName)) changed.add("server-name");
+        if (caseMapping != next.caseMapping) changed.add("casemapping");
+        if (!monitorInterval.equals(next.monitorInterval)) changed.add("monitor-interval");
+        if (!dataDir.equals(next.dataDir)) changed.add("data-dir");
+        if (!store.equals(next.store)) changed.add("store settings");
+        if (!limits.equals(next.limits)) changed.add("abuse limits");
+        return changed;
+    }
+
+    /** {@code next} with the settings a running server cannot change taken from this one. */
+    public ServerConfig keepingFixedSettings(ServerConfig next) {
+        return next.edit(b -> {
+            b.host = host;
+            b.port = port;
+            b.serverName = serverName;
+            b.caseMapping = caseMapping;
+            b.monitorInterval = monitorInterval;
+            b.limits = limits;
+            b.tls = next.tls.withPort(tls.port());
+            b.store = store;
+            b.dataDir = dataDir;
+        });
+    }
+
     /** A copy with the changes {@code change} makes, validated like any config. */
     private ServerConfig edit(java.util.function.Consumer<Editable> change) {
         Editable b = new Editable(this);
@@ -185,6 +244,8 @@ public record ServerConfig(
         TlsSettings tls;
         Admin admin;
         StoreConfig store;
+        Map<String, OperatorBlock> operators;
+        Path dataDir;
 
         Editable(ServerConfig c) {
             host = c.host;
@@ -205,12 +266,14 @@ public record ServerConfig(
             tls = c.tls;
             admin = c.admin;
             store = c.store;
+            operators = c.operators;
+            dataDir = c.dataDir;
         }
 
         ServerConfig build() {
             return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                     registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                    monitorInterval, limits, tls, admin, store);
+                    monitorInterval, limits, tls, admin, store, operators, dataDir);
         }
     }
 

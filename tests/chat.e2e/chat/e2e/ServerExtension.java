@@ -2,86 +2,112 @@ package chat.e2e;
 
 import chat.server.AbuseLimits;
 import chat.server.ChatServer;
+import chat.server.ConfigSource;
 import chat.server.ServerConfig;
-import chat.server.TlsSettings;
 import chat.server.StoreConfig;
+import chat.server.TlsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts a real server on 127.0.0.1 port 0 before each test and stops it after, closing every client the
- * test opened. Register with {@code @RegisterExtension}; {@link #withConfig} changes the configuration.
+ * test opened. Register with {@code @RegisterExtension}; {@link #withConfig} changes the configuration,
+ * {@link #withArgs} starts from a command line instead (a config file that REHASH reads again). Each test's
+ * server gets a fresh temporary data directory unless the test names its own.
  */
 public final class ServerExtension implements BeforeEachCallback, AfterEachCallback {
 
     private final UnaryOperator<ServerConfig> configure;
+    private final Supplier<List<String>> args;
     private final UnaryOperator<StoreConfig> store;
     private final List<TestClient> clients = new ArrayList<>();
+    private Path dataDir;
     private ChatServer server;
-    private ServerConfig config;
-    private Path dataDirectory;
 
     public ServerExtension() {
-        this(c -> c);
+        this(c -> c, null, null);
     }
 
-    private ServerExtension(UnaryOperator<ServerConfig> configure) {
-        this(configure, null);
-    }
-
-    private ServerExtension(UnaryOperator<ServerConfig> configure, UnaryOperator<StoreConfig> store) {
+    private ServerExtension(UnaryOperator<ServerConfig> configure, Supplier<List<String>> args,
+                            UnaryOperator<StoreConfig> store) {
         this.configure = configure;
+        this.args = args;
         this.store = store;
-    }
-
-    /**
-     * An extension whose server has a store in a fresh temporary data directory (deleted after the test), with
-     * the test store defaults (fast password hashing) changed by {@code store}. Without this, tests run with
-     * no store at all.
-     */
-    public static ServerExtension withStore(UnaryOperator<StoreConfig> store) {
-        return new ServerExtension(c -> c, store);
-    }
-
-    /** The same with the server config changed too. */
-    public static ServerExtension withStore(UnaryOperator<StoreConfig> store, UnaryOperator<ServerConfig> configure) {
-        return new ServerExtension(configure, store);
     }
 
     /** An extension whose server config is the test default changed by {@code configure}. */
     public static ServerExtension withConfig(UnaryOperator<ServerConfig> configure) {
-        return new ServerExtension(configure);
+        return new ServerExtension(configure, null, null);
+    }
+
+    /**
+     * An extension whose server has a store in its temporary data directory, with the test store defaults
+     * (fast password hashing) changed by {@code store}. Without this, tests run with no store at all.
+     */
+    public static ServerExtension withStore(UnaryOperator<StoreConfig> store) {
+        return new ServerExtension(c -> c, null, store);
+    }
+
+    /** The same with the server config changed too. */
+    public static ServerExtension withStore(UnaryOperator<StoreConfig> store, UnaryOperator<ServerConfig> configure) {
+        return new ServerExtension(configure, null, store);
+    }
+
+    /**
+     * An extension that starts the server as {@code chat-server} would with these arguments (read when each
+     * test starts, so they may name a {@code @TempDir}), after the test defaults (port 0, no monitor, a
+     * temporary data directory), which they may override.
+     */
+    public static ServerExtension withArgs(Supplier<List<String>> args) {
+        return new ServerExtension(c -> c, args, null);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        // Tests connect many clients from loopback at once: exempt it from the per-address and flood limits
-        // (the abuse tests configure their own), and leave TLS and the store off unless a test turns them on.
-        ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO)
-                .withTls(TlsSettings.off())
-                .withLimits(AbuseLimits.defaults().withExempt(List.of("127.0.0.0/8", "::1")))
-                .withStore(StoreConfig.off());
-        if (store != null) {
-            dataDirectory = Files.createTempDirectory("chat-store-test");
-            config = config.withStore(store.apply(StoreConfig.defaults().withDataDirectory(dataDirectory)
-                    .withPasswordIterations(StoreConfig.MIN_PASSWORD_ITERATIONS).withSyncEveryCommit(false)));
-        }
-        this.config = configure.apply(config);
-        server = ChatServer.start(this.config);
+        dataDir = Files.createTempDirectory("chat-test-data");
+        start();
     }
 
-    /** Stops the server (its clients see it go) and starts it again with the same config and data directory. */
+    private void start() throws IOException {
+        if (args == null) {
+            // Tests connect many clients from loopback at once: exempt it from the per-address and flood limits
+            // (the abuse tests configure their own), and leave TLS and the store off unless a test turns them on.
+            ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO)
+                    .withTls(TlsSettings.off())
+                    .withLimits(AbuseLimits.defaults().withExempt(List.of("127.0.0.0/8", "::1")))
+                    .withDataDir(dataDir)
+                    .withStore(store == null ? StoreConfig.off() : store.apply(StoreConfig.defaults()
+                            .withDataDirectory(dataDir).withPasswordIterations(StoreConfig.MIN_PASSWORD_ITERATIONS)
+                            .withSyncEveryCommit(false)));
+            server = ChatServer.start(configure.apply(config));
+        } else {
+            List<String> all = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--tls-port", "-1",
+                    "--exempt", "127.0.0.0/8,::1", "--data-dir", dataDir.toString()));
+            all.addAll(args.get());
+            ConfigSource source = ConfigSource.ofArgs(all.toArray(String[]::new));
+            server = ChatServer.start(source.load(), source);
+        }
+    }
+
+    /** The temporary data directory of this test's server. */
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
+    /** Stops the server (its clients see it go) and starts a new one with the same configuration and data directory. */
     public void restart() {
         synchronized (clients) {
             clients.forEach(TestClient::close);
@@ -89,29 +115,22 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
         }
         server.close();
         try {
-            server = ChatServer.start(config);
+            start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The data directory of a {@link #withStore} server. */
-    public Path dataDirectory() {
-        return dataDirectory;
-    }
-
     @Override
-    public void afterEach(ExtensionContext context) {
+    public void afterEach(ExtensionContext context) throws IOException {
         synchronized (clients) {
             clients.forEach(TestClient::close);
             clients.clear();
         }
         if (server != null) server.close();
-        if (dataDirectory != null) {
-            try (Stream<Path> files = Files.walk(dataDirectory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary directory left behind is harmless
+        if (dataDir != null) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
             }
         }
     }
@@ -155,6 +174,13 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A client registered as {@code nick} from another loopback address (see {@link #openFrom}). */
+    public TestClient connectFrom(String localAddress, String nick) {
+        TestClient client = openFrom(localAddress);
+        client.register(nick);
+        return client;
     }
 
     /** A client that negotiated these IRCv3 capabilities, then registered as {@code nick}. */

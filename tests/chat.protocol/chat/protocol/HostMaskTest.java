@@ -62,4 +62,13 @@ class HostMaskTest {
         assertThat(HostMask.hasWildcard("#dev*")).isTrue();
         assertThat(HostMask.hasWildcard("#dev")).isFalse();
     }
+
+    @Test
+    void aStarStaysAWildcardWhereTheTextHasAStar() {
+        assertThat(HostMask.glob("*a", "*xa")).isTrue();
+        assertThat(HostMask.glob("*!~a*b@*", "n!~a*xb@h")).isTrue();
+        assertThat(HostMask.glob("a*", "a*")).isTrue();
+        assertThat(HostMask.glob("*", "*")).isTrue();
+        assertThat(HostMask.glob("a*c", "a*b")).isFalse();
+    }
 }

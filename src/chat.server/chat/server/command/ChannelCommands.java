@@ -45,8 +45,13 @@ final class ChannelCommands {
 
     /** Joins one valid channel with a key (or null), or tells why not (405, 471, 473, 474, 475). */
     void joinOne(Context ctx, String name, String key, boolean opCreator) {
+        joinOne(ctx, name, key, opCreator, false);
+    }
+
+    /** As {@link #joinOne(Context, String, String, boolean)}; with {@code override} (SAJOIN) past channel modes. */
+    void joinOne(Context ctx, String name, String key, boolean opCreator, boolean override) {
         Session s = ctx.session();
-        Registry.JoinResult joined = ctx.registry().join(s, name, key, opCreator);
+        Registry.JoinResult joined = ctx.registry().join(s, name, key, opCreator, override);
         switch (joined.outcome()) {
             case JOINED -> { }
             case ALREADY_ON -> {

@@ -27,6 +27,8 @@ public final class CommandTable {
         AccountCommands accounts = new AccountCommands();
         NickServ nickServ = new NickServ(accounts);
         HistoryCommands history = new HistoryCommands();
+        OperCommands opers = new OperCommands(channels);
+        BanCommands bans = new BanCommands();
         CommandTable table = new CommandTable();
         table.add("CAP", 1, true, capabilities::cap);
         table.add("PASS", 1, true, registration::pass);
@@ -65,6 +67,16 @@ public final class CommandTable {
         table.add("NICKSERV", 1, false, nickServ::command);
         table.add("NS", 1, false, nickServ::command);
         table.add("CHATHISTORY", 1, false, history::chathistory);
+        table.add("OPER", 2, false, opers::oper);
+        table.addOperatorOnly("KILL", 1, opers::kill);
+        table.addOperatorOnly("REHASH", 0, opers::rehash);
+        table.addOperatorOnly("WALLOPS", 1, opers::wallops);
+        table.addOperatorOnly("SAJOIN", 2, opers::sajoin);
+        table.addOperatorOnly("SAPART", 2, opers::sapart);
+        table.addOperatorOnly("KLINE", 1, bans::kline);
+        table.addOperatorOnly("UNKLINE", 1, bans::unkline);
+        table.addOperatorOnly("DLINE", 1, bans::dline);
+        table.addOperatorOnly("UNDLINE", 1, bans::undline);
         return table;
     }
 
@@ -75,6 +87,11 @@ public final class CommandTable {
     /** Every verb in the table. */
     public Set<String> verbs() {
         return Set.copyOf(commands.keySet());
+    }
+
+    /** A command only IRC operators may use (the dispatcher answers others 481). */
+    private void addOperatorOnly(String verb, int minParams, Handler handler) {
+        commands.put(verb, new Command(verb, minParams, false, handler, true));
     }
 
     /** The command for an upper-case verb, or null. */

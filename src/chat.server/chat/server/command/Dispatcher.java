@@ -10,7 +10,8 @@ import chat.server.state.Session;
 
 /**
  * Runs each received line through the shared checks (parse errors 417/FAIL, 421 unknown, 451 not
- * registered, 461 too few parameters), then its handler, then sends the handler's replies in one write.
+ * registered, 481 not an operator, 461 too few parameters), then its handler, then sends the handler's
+ * replies in one write.
  */
 public final class Dispatcher {
 
@@ -86,6 +87,9 @@ public final class Dispatcher {
             ctx.reply().numeric(Numeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
         } else if (!session.registered() && !command.allowedBeforeRegistration()) {
             ctx.reply().numeric(Numeric.ERR_NOTREGISTERED, "You have not registered");
+        } else if (command.operatorOnly() && !session.operator()) {
+            // InspIRCd checks privileges before the parameter count: a non-operator learns nothing of the syntax.
+            ctx.reply().numeric(Numeric.ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator");
         } else if (message.params().size() < command.minParams()) {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, message.command(), "Not enough parameters");
         } else {

@@ -151,6 +151,41 @@ final class HelpTopics {
             WHOWAS <nick> [<count>]
             Tells who recently used a nickname that was left by QUIT or NICK,
             newest first, at most <count> entries.
+
+            OPER <name> <password>
+            Makes you an IRC operator (user mode +o) with an operator block
+            of the server's configuration, if your user@host may use it.
+
+            KILL <nick> [<reason>]
+            IRC operators: disconnects a user; its channels see why.
+
+            KLINE [<duration>] <user@host> [<reason>]
+            IRC operators: bans a user@host mask (host: glob, IP or CIDR).
+            Matching users are disconnected, new ones refused. A duration is
+            seconds or like 30m, 1h30m, 7d; without one the ban is permanent.
+
+            UNKLINE <user@host>
+            IRC operators: lifts a KLINE.
+
+            DLINE [<duration>] <address>[/<bits>] [<reason>]
+            IRC operators: bans an IPv4 or IPv6 address or network; connections
+            from it are refused at once. Durations as for KLINE.
+
+            UNDLINE <address>[/<bits>]
+            IRC operators: lifts a DLINE.
+
+            REHASH
+            IRC operators: reads the configuration file and the TLS certificate
+            again; names the settings that change only on restart.
+
+            WALLOPS <text>
+            IRC operators: sends <text> to every user with user mode +w.
+
+            SAJOIN <nick> <channel>
+            IRC operators: makes a user join a channel.
+
+            SAPART <nick> <channel> [<reason>]
+            IRC operators: makes a user leave a channel.
             """;
 
     private static final Map<String, List<String>> TOPICS = parse(TEXT);

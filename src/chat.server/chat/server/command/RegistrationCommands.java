@@ -106,6 +106,7 @@ final class RegistrationCommands {
     void completeRegistration(Context ctx) {
         Session s = ctx.session();
         if (s.registered() || s.capNegotiating() || s.nick() == null || s.identity().user() == null) return;
+        if (BanCommands.refuseIfBanned(ctx)) return;
         AccountCommands.passLogin(ctx, s.nick());
         if (!ctx.registry().register(s)) return;
         welcome.greet(ctx);

@@ -5,7 +5,9 @@ import chat.protocol.LineWriter;
 import chat.server.ServerConfig;
 import chat.server.limit.Admission;
 import chat.server.command.Dispatcher;
+import chat.server.limit.BanEntry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -40,6 +43,12 @@ public final class Listener implements AutoCloseable {
     static final long CLOSE_GRACE_MILLIS = 5_000;
     /** How long a shutdown waits for clients to receive their ERROR line. */
     static final long SHUTDOWN_GRACE_MILLIS = 2_000;
+    /** How long a D-lined connection may take to read its ERROR line before it is closed. */
+    static final int BANNED_LINGER_MILLIS = 2_000;
+    /** Bytes read and discarded from a D-lined connection, so that closing it does not reset the ERROR away. */
+    static final int BANNED_DRAIN_BYTES = 4096;
+    /** D-lined connections lingering at once; past this one is closed without a word. */
+    static final int BANNED_LINGERING_MAX = 256;
 
     private final ServerSocket serverSocket;
     private final ServerSocket tlsServerSocket;
@@ -48,6 +57,7 @@ public final class Listener implements AutoCloseable {
     private final Clock clock;
     private final Admission admission;
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
+    private final Semaphore lingering = new Semaphore(BANNED_LINGERING_MAX);
     private final ScheduledExecutorService sweeper;
 
     private Listener(ServerSocket serverSocket, ServerSocket tlsServerSocket, SSLContext tlsContext,
@@ -59,10 +69,8 @@ public final class Listener implements AutoCloseable {
         this.clock = clock;
         ServerConfig config = dispatcher.server().config();
         this.admission = new Admission(config.limits());
-        Connection.TimeLimits limits = new Connection.TimeLimits(config.registrationTimeout().toMillis(),
-                config.pingInterval().toMillis(), config.pingTimeout().toMillis(), CLOSE_GRACE_MILLIS);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sweeper").factory());
-        sweeper.scheduleAtFixedRate(() -> sweep(limits), SWEEP_PERIOD_MILLIS, SWEEP_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        sweeper.scheduleAtFixedRate(this::sweep, SWEEP_PERIOD_MILLIS, SWEEP_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Binds to the configured address (and the TLS port, if enabled) and starts accepting. */
@@ -135,6 +143,12 @@ public final class Listener implements AutoCloseable {
     // #4: admission happens here, on the acceptor, before a thread or a buffer is spent on the connection.
     private void admit(Socket socket, boolean tls) {
         InetAddress address = socket.getInetAddress();
+        // D-lines first: a banned address is told why (on the plain port) and counts for nothing in admission.
+        BanEntry ban = dispatcher.server().bans().findDline(address.getHostAddress());
+        if (ban != null) {
+            refuseBanned(socket, tls ? null : "Banned (" + ban.reason() + ")");
+            return;
+        }
         Admission.Refusal refusal = admission.admit(address, System.nanoTime());
         if (refusal != null) {
             refuse(socket, tls ? null : refusal.message());
@@ -173,7 +187,40 @@ public final class Listener implements AutoCloseable {
         }
     }
 
-    private void sweep(Connection.TimeLimits limits) {
+    /**
+     * Turns a D-lined connection away: ERROR, then close once the client has read it. On its own virtual thread
+     * (at most {@link #BANNED_LINGERING_MAX} at once), so that a peer that does not read cannot hold up the
+     * accept loop, and a connection flood from a banned network cannot pile up sockets.
+     */
+    private void refuseBanned(Socket socket, String reason) {
+        if (reason == null || !lingering.tryAcquire()) {
+            refuse(socket, null);
+            return;
+        }
+        Thread.ofVirtual().name("refuse-banned").start(() -> {
+            try (socket) {
+                socket.getOutputStream().write(LineWriter.encodeWithin(IrcMessage.of("ERROR", reason)));
+                socket.shutdownOutput();
+                // Read what the client already sent (NICK, USER...) until it closes: closing with unread input
+                // would send a reset, and the client could lose the ERROR line.
+                socket.setSoTimeout(BANNED_LINGER_MILLIS);
+                InputStream in = socket.getInputStream();
+                byte[] discard = new byte[512];
+                int total = 0;
+                for (int n; total < BANNED_DRAIN_BYTES && (n = in.read(discard)) >= 0; ) total += n;
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "refusing a banned connection: " + e.getMessage());
+            } finally {
+                lingering.release();
+            }
+        });
+    }
+
+    // Reads the limits from the configuration in force each time, so that a REHASH applies to everyone.
+    private void sweep() {
+        ServerConfig config = dispatcher.server().config();
+        Connection.TimeLimits limits = new Connection.TimeLimits(config.registrationTimeout().toMillis(),
+                config.pingInterval().toMillis(), config.pingTimeout().toMillis(), CLOSE_GRACE_MILLIS);
         long now = clock.millis();
         for (Connection c : live) {
             try {

@@ -156,6 +156,11 @@ public final class Registry {
      * bans, +i, +k and +l.
      */
     public JoinResult join(Session session, String name, String key, boolean opCreator) {
+        return join(session, name, key, opCreator, false);
+    }
+
+    /** As {@link #join(Session, String, String, boolean)}; with {@code override} (SAJOIN) past every refusal. */
+    public JoinResult join(Session session, String name, String key, boolean opCreator, boolean override) {
         String folded = caseMapping.fold(name);
         lock.lock();
         try {
@@ -165,10 +170,10 @@ public final class Registry {
                         channel.modes().secret);
             }
             String shownName = channel == null ? name : channel.name();
-            if (session.channels.size() >= ChannelLimits.MAX_CHANNELS_PER_USER) {
+            if (session.channels.size() >= ChannelLimits.MAX_CHANNELS_PER_USER && !override) {
                 return new JoinResult(JoinOutcome.TOO_MANY_CHANNELS, shownName, NO_SESSIONS, null, List.of(), false);
             }
-            if (channel != null) {
+            if (channel != null && !override) {
                 JoinOutcome refusal = ChannelAccess.joinRefusal(channel, session, key, caseMapping);
                 if (refusal != JoinOutcome.JOINED) {
                     return new JoinResult(refusal, shownName, NO_SESSIONS, null, List.of(), false);

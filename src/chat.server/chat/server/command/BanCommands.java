@@ -1,0 +1,169 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.Numeric;
+import chat.server.limit.BanEntry;
+import chat.server.limit.BanList;
+import chat.server.limit.Cidr;
+import chat.server.limit.UserHostMask;
+import chat.server.reply.ReplyBuffer;
+import chat.server.state.Identity;
+import chat.server.state.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Server bans: KLINE, UNKLINE, DLINE, UNDLINE (operators only), and the check that refuses a banned client
+ * as it registers. D-lines are also checked right after accept, by the listener.
+ */
+final class BanCommands {
+
+    private static final System.Logger LOG = System.getLogger("chat.server");
+    private static final String NO_REASON = "No reason given";
+
+    // KLINE [<duration>] <user@host> [<reason>]
+    void kline(Context ctx, IrcMessage m) {
+        add(ctx, m, BanEntry.Kind.KLINE);
+    }
+
+    // DLINE [<duration>] <ip-or-cidr> [<reason>]
+    void dline(Context ctx, IrcMessage m) {
+        add(ctx, m, BanEntry.Kind.DLINE);
+    }
+
+    // UNKLINE <user@host>
+    void unkline(Context ctx, IrcMessage m) {
+        remove(ctx, m, BanEntry.Kind.KLINE);
+    }
+
+    // UNDLINE <ip-or-cidr>
+    void undline(Context ctx, IrcMessage m) {
+        remove(ctx, m, BanEntry.Kind.DLINE);
+    }
+
+    /**
+     * Refuses a client that falls under a K-line or D-line as it completes registration (its user name is
+     * known only now): 465, then {@code ERROR :Banned (reason)} and close. Returns whether it was refused.
+     */
+    static boolean refuseIfBanned(Context ctx) {
+        Session s = ctx.session();
+        Identity id = s.identity();
+        BanEntry ban = ctx.server().bans().find(id.user(), id.host());
+        if (ban == null) return false;
+        LOG.log(Level.INFO, "refused " + id.prefix() + ": " + describe(ban));
+        ctx.reply().numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server (" + ban.reason() + ")");
+        // The replies must be queued before the close, which ends the queue with the ERROR line.
+        s.outbound().send(ctx.reply().drain());
+        s.outbound().close("Banned (" + ban.reason() + ")");
+        return true;
+    }
+
+    private void add(Context ctx, IrcMessage m, BanEntry.Kind kind) {
+        String verb = m.command();
+        List<String> p = m.params();
+        int at = 0;
+        long duration = 0;
+        // A first parameter that reads as a duration is one: a mask never does (it has '@', or is an address).
+        if (p.size() >= 2 && BanEntry.parseDuration(p.get(0)) >= 0) {
+            duration = BanEntry.parseDuration(p.get(0));
+            at = 1;
+        }
+        String text = p.get(at);
+        String reason = p.size() > at + 1 && !p.get(at + 1).isBlank() ? p.get(at + 1) : NO_REASON;
+        String mask;
+        boolean everyone;
+        try {
+            if (kind == BanEntry.Kind.KLINE) {
+                UserHostMask hostMask = UserHostMask.parse(text);
+                mask = hostMask.toString();
+                everyone = hostMask.matchesEveryone();
+            } else {
+                Cidr network = Cidr.parse(text);
+                mask = network.toString();
+                everyone = network.prefixLength() == 0;
+            }
+        } catch (IllegalArgumentException e) {
+            ctx.reply().standard("FAIL", verb, "INVALID_MASK", text, "Invalid " + kindName(kind) + " mask: " + e.getMessage());
+            return;
+        }
+        if (everyone) {
+            // InspIRCd refuses lines that would match (nearly) everyone; we refuse the ones that match all.
+            ctx.reply().standard("FAIL", verb, "MASK_TOO_WIDE", mask, "That " + kindName(kind) + " would ban everyone");
+            return;
+        }
+        Session oper = ctx.session();
+        long now = ctx.server().clock().millis() / 1000;
+        BanEntry entry = new BanEntry(kind, mask, reason, oper.nick(), now, duration == 0 ? 0 : now + duration);
+        BanList bans = ctx.server().bans();
+        BanEntry replaced = bans.add(entry);
+        LOG.log(Level.INFO, oper.identity().prefix() + (replaced == null ? " added " : " updated ") + describe(entry));
+        ctx.reply().fromServer("NOTICE", oper.nick(), (replaced == null ? "Added " : "Updated ")
+                + (duration == 0 ? "permanent " : "temporary (" + duration + " s) ") + kindName(kind) + " on " + mask
+                + ": " + entry.reason());
+        save(ctx, bans);
+        disconnectMatching(ctx, entry);
+    }
+
+    private void remove(Context ctx, IrcMessage m, BanEntry.Kind kind) {
+        String verb = m.command();
+        String mask;
+        try {
+            mask = BanEntry.canonicalMask(kind, m.param(0));
+        } catch (IllegalArgumentException e) {
+            ctx.reply().standard("FAIL", verb, "INVALID_MASK", m.param(0), "Invalid " + kindName(kind) + " mask: " + e.getMessage());
+            return;
+        }
+        BanList bans = ctx.server().bans();
+        BanEntry removed = bans.remove(kind, mask);
+        if (removed == null) {
+            ctx.reply().standard("FAIL", verb, "NO_SUCH_BAN", mask, "There is no " + kindName(kind) + " on " + mask);
+            return;
+        }
+        LOG.log(Level.INFO, ctx.session().identity().prefix() + " removed " + describe(removed));
+        ctx.reply().fromServer("NOTICE", ctx.session().nick(), "Removed " + kindName(kind) + " on " + removed.mask());
+        save(ctx, bans);
+    }
+
+    // File I/O here is outside every lock but the ban list's own save lock (#opers: never under the registry's).
+    private static void save(Context ctx, BanList bans) {
+        try {
+            bans.save();
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot save the ban list to " + bans.file() + ": " + e);
+            ctx.reply().fromServer("NOTICE", ctx.session().nick(),
+                    "The change is in force but could not be saved, it will not survive a restart: " + e.getMessage());
+        }
+    }
+
+    /** Disconnects every registered client the new ban covers, the operator included if it does. */
+    private static void disconnectMatching(Context ctx, BanEntry ban) {
+        UserHostMask hostMask = ban.kind() == BanEntry.Kind.KLINE ? UserHostMask.parse(ban.mask()) : null;
+        Cidr network = ban.kind() == BanEntry.Kind.DLINE ? Cidr.parse(ban.mask()) : null;
+        for (Session s : ctx.registry().everyone()) {
+            Identity id = s.identity();
+            boolean hit = hostMask != null ? hostMask.matches(id.user(), id.host()) : network.matches(id.host());
+            if (hit) banish(ctx.server(), s, ban);
+        }
+    }
+
+    /** 465 and {@code ERROR :Banned (reason)} to a connected client, then close; its peers see the QUIT. */
+    static void banish(ServerInfo server, Session s, BanEntry ban) {
+        LOG.log(Level.INFO, "disconnecting " + s.identity().prefix() + ": " + describe(ban));
+        ReplyBuffer notice = new ReplyBuffer(server.name(), s);
+        notice.numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server (" + ban.reason() + ")");
+        s.outbound().send(notice.drain());
+        s.outbound().close("Banned (" + ban.reason() + ")");
+    }
+
+    private static String kindName(BanEntry.Kind kind) {
+        return kind == BanEntry.Kind.KLINE ? "K-line" : "D-line";
+    }
+
+    private static String describe(BanEntry ban) {
+        return kindName(ban.kind()) + " on " + ban.mask() + " by " + ban.setBy()
+                + (ban.expiresAtSeconds() == 0 ? "" : " until " + Instant.ofEpochSecond(ban.expiresAtSeconds()))
+                + " (" + ban.reason() + ")";
+    }
+}

@@ -1,0 +1,193 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.Names;
+import chat.protocol.Numeric;
+import chat.server.OperatorBlock;
+import chat.server.auth.PasswordHash;
+import chat.server.reply.ReplyBuffer;
+import chat.server.state.Identity;
+import chat.server.state.Registry;
+import chat.server.state.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+/** IRC operators: OPER, and the operator-only KILL, REHASH, WALLOPS, SAJOIN, SAPART. */
+final class OperCommands {
+
+    private static final System.Logger LOG = System.getLogger("chat.server");
+
+    private final ChannelCommands channels;
+    // A password check is ~0.3 s of CPU on the caller's carrier thread. One at a time (the others wait
+    // unmounted), so that a flood of OPER from many connections cannot occupy every carrier at once.
+    private final Semaphore checking = new Semaphore(1);
+
+    OperCommands(ChannelCommands channels) {
+        this.channels = channels;
+    }
+
+    // OPER <name> <password>
+    void oper(Context ctx, IrcMessage m) {
+        Session s = ctx.session();
+        Identity id = s.identity();
+        OperatorBlock block = ctx.server().config().operators().get(m.param(0));
+        char[] password = m.param(1).toCharArray();
+        boolean passwordOk;
+        checking.acquireUninterruptibly();
+        try {
+            // An unknown name costs the same hashing as a known one, and gets the same answer.
+            passwordOk = password.length > 0 && PasswordHash.verify(password, block == null ? null : block.passwordHash());
+        } finally {
+            checking.release();
+            PasswordHash.wipe(password);
+        }
+        if (!passwordOk) {
+            // Never the password; and not an unknown name either, which may be a password typed in its place.
+            LOG.log(Level.WARNING, "failed OPER by " + id.prefix()
+                    + (block == null ? ": no such operator name" : " as " + block.name() + ": wrong password"));
+            ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
+            return;
+        }
+        // The host is checked only after the password, so that 491 tells nothing to someone without it.
+        if (!block.allows(id.user(), id.host())) {
+            LOG.log(Level.WARNING, "failed OPER by " + id.prefix() + " as " + block.name() + ": host not allowed");
+            ctx.reply().numeric(Numeric.ERR_NOOPERHOST, "No O-lines for your host");
+            return;
+        }
+        boolean changed = !s.operator();
+        s.setOperator(true);
+        LOG.log(Level.INFO, id.prefix() + " is now an IRC operator (" + block.name() + ")");
+        ctx.reply().numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
+        if (changed) ctx.reply().fromServer("MODE", s.nick(), "+o");
+    }
+
+    // KILL <nickname> [<comment>]
+    void kill(Context ctx, IrcMessage m) {
+        String nick = m.param(0);
+        if (nick.equalsIgnoreCase(ctx.server().name())) {
+            ctx.reply().numeric(Numeric.ERR_CANTKILLSERVER, "You cannot kill a server!");
+            return;
+        }
+        Session target = ctx.registry().findNick(nick);
+        if (target == null) {
+            ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
+            return;
+        }
+        String comment = m.param(1) == null || m.param(1).isBlank() ? "No reason given" : m.param(1);
+        String reason = "Killed by " + ctx.session().nick() + " (" + comment + ")";
+        LOG.log(Level.INFO, ctx.session().identity().prefix() + " killed " + target.identity().prefix() + " (" + comment + ")");
+        // The close sends the target ERROR with the reason and its channel peers the QUIT.
+        target.outbound().close(reason);
+    }
+
+    // REHASH
+    void rehash(Context ctx, IrcMessage m) {
+        Session s = ctx.session();
+        String source = ctx.server().configSource().name();
+        ServerInfo.Reload reload;
+        try {
+            reload = ctx.server().reload();
+        } catch (IOException e) {
+            String why = e instanceof NoSuchFileException ? "no such file: " + e.getMessage() : e.toString();
+            LOG.log(Level.WARNING, "REHASH by " + s.identity().prefix() + " failed: " + why);
+            ctx.reply().standard("FAIL", "REHASH", "CANNOT_READ_CONFIG", source, "Rehash aborted, nothing changed: " + why);
+            return;
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "REHASH by " + s.identity().prefix() + " failed: " + e.getMessage());
+            ctx.reply().standard("FAIL", "REHASH", "INVALID_CONFIG", source,
+                    "Rehash aborted, nothing changed: " + e.getMessage());
+            return;
+        }
+        List<String> kept = reload.kept();
+        LOG.log(Level.INFO, "REHASH by " + s.identity().prefix() + (kept.isEmpty() ? "" : "; not applied: " + kept)
+                + (reload.done().isEmpty() ? "" : "; " + String.join("; ", reload.done())));
+        if (!kept.isEmpty()) {
+            ctx.reply().fromServer("NOTICE", s.nick(), "REHASH did not apply the new " + String.join(", ", kept)
+                    + ": " + (kept.size() == 1 ? "it changes" : "they change") + " only on restart");
+        }
+        for (String problem : reload.problems()) {
+            LOG.log(Level.ERROR, "REHASH by " + s.identity().prefix() + ": " + problem);
+            ctx.reply().fromServer("NOTICE", s.nick(), "REHASH: " + problem);
+        }
+        ctx.reply().numeric(Numeric.RPL_REHASHING, source, "Rehashing");
+    }
+
+    // WALLOPS <text>
+    void wallops(Context ctx, IrcMessage m) {
+        String text = m.param(0);
+        if (text.isEmpty()) {
+            ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "WALLOPS", "Not enough parameters");
+            return;
+        }
+        Session s = ctx.session();
+        Outgoing message = Outgoing.event(ctx.server(), IrcMessage.from(s.identity().prefix(), "WALLOPS", text));
+        Session[] audience = wallopsAudience(ctx.registry().everyone());
+        if (s.wallops()) {
+            Fanout.sendIncludingSelf(ctx, audience, message);
+        } else {
+            Fanout.send(audience, s, message, ctx.server().stats());
+        }
+    }
+
+    /** Who gets WALLOPS: the sessions with user mode +w. */
+    static Session[] wallopsAudience(Session[] everyone) {
+        List<Session> out = new ArrayList<>();
+        for (Session s : everyone) {
+            if (s.wallops()) out.add(s);
+        }
+        return out.toArray(Session[]::new);
+    }
+
+    // SAJOIN <nickname> <channel>
+    void sajoin(Context ctx, IrcMessage m) {
+        Session target = findTarget(ctx, m.param(0));
+        if (target == null) return;
+        String channel = m.param(1);
+        if (!Names.isValidChannel(channel)) {
+            ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
+            return;
+        }
+        LOG.log(Level.INFO, ctx.session().identity().prefix() + " SAJOIN " + target.nick() + " " + channel);
+        // The join runs as the target's: its JOIN echo, topic and names go to it, not to the operator. It passes
+        // bans, +i, +k, +l and the channel limit, as Ergo's and InspIRCd's SAJOIN do.
+        ReplyBuffer theirs = new ReplyBuffer(ctx.server().name(), target);
+        channels.joinOne(new Context(target, ctx.registry(), theirs, ctx.server()), channel, null, true, true);
+        if (theirs.size() > 0) target.outbound().send(theirs.drain());
+    }
+
+    // SAPART <nickname> <channel> [<reason>]
+    void sapart(Context ctx, IrcMessage m) {
+        Session target = findTarget(ctx, m.param(0));
+        if (target == null) return;
+        String channel = m.param(1);
+        Registry.ChannelAction parted = ctx.registry().part(target, channel);
+        switch (parted.outcome()) {
+            case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
+            case OK -> {
+                LOG.log(Level.INFO, ctx.session().identity().prefix() + " SAPART " + target.nick() + " " + parted.channel());
+                String reason = m.param(2);
+                IrcMessage part = reason == null || reason.isEmpty()
+                        ? IrcMessage.from(target.identity().prefix(), "PART", parted.channel())
+                        : IrcMessage.from(target.identity().prefix(), "PART", parted.channel(), reason);
+                Outgoing event = Outgoing.event(ctx.server(), part);
+                if (List.of(parted.members()).contains(ctx.session())) {
+                    Fanout.sendIncludingSelf(ctx, parted.members(), event);
+                } else {
+                    Fanout.send(parted.members(), null, event, ctx.server().stats());
+                }
+            }
+            default -> ctx.reply().numeric(Numeric.ERR_USERNOTINCHANNEL, target.nick(), parted.channel(),
+                    "They aren't on that channel");
+        }
+    }
+
+    private static Session findTarget(Context ctx, String nick) {
+        Session target = ctx.registry().findNick(nick);
+        if (target == null) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
+        return target;
+    }
+}

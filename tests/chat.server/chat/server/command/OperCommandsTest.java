@@ -1,0 +1,79 @@
+package chat.server.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.CaseMapping;
+import chat.protocol.IrcMessage;
+import chat.server.ServerConfig;
+import chat.server.reply.ReplyBuffer;
+import chat.server.state.Outbound;
+import chat.server.state.Registry;
+import chat.server.state.ServerStats;
+import chat.server.state.Session;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** WALLOPS without sockets: who gets it is decided by user mode +w. */
+class OperCommandsTest {
+
+    /** An outbound that keeps what it is sent. */
+    static final class Recording implements Outbound {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public boolean send(byte[] bytes) {
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r\n")) if (!line.isEmpty()) lines.add(line);
+            return true;
+        }
+
+        @Override
+        public void close(String reason) {
+            lines.add("CLOSED " + reason);
+        }
+    }
+
+    private final Clock clock = Clock.systemUTC();
+    private final Registry registry = new Registry(CaseMapping.RFC1459, clock);
+    private final ServerInfo server = new ServerInfo(ServerConfig.defaults(), "test", clock.instant(), new ServerStats(), clock);
+    private final OperCommands opers = new OperCommands(new ChannelCommands());
+
+    private Session user(String nick, Recording out) {
+        Session s = new Session(out, "192.0.2.1", clock.millis());
+        assertThat(registry.changeNick(s, nick).outcome()).isEqualTo(Registry.NickOutcome.CHANGED);
+        s.setUser("~" + nick, nick);
+        assertThat(registry.register(s)).isTrue();
+        return s;
+    }
+
+    @Test
+    void wallopsReachesExactlyTheUsersWithPlusW() {
+        Recording opOut = new Recording();
+        Recording watcherOut = new Recording();
+        Recording otherOut = new Recording();
+        Session op = user("op", opOut);
+        Session watcher = user("watcher", watcherOut);
+        Session other = user("other", otherOut);
+        op.setOperator(true);
+        watcher.setWallops(true);
+
+        assertThat(OperCommands.wallopsAudience(registry.everyone())).containsExactly(watcher);
+
+        ReplyBuffer reply = new ReplyBuffer(server.name(), op);
+        opers.wallops(new Context(op, registry, reply, server), IrcMessage.of("WALLOPS", "rehash at noon"));
+        assertThat(watcherOut.lines).containsExactly(":op!~op@192.0.2.1 WALLOPS :rehash at noon");
+        assertThat(otherOut.lines).isEmpty();
+        assertThat(reply.messages()).isEmpty();
+
+        // An operator with +w gets its own copy through its reply buffer, in order with its other replies.
+        op.setWallops(true);
+        opers.wallops(new Context(op, registry, reply, server), IrcMessage.of("WALLOPS", "again"));
+        assertThat(reply.messages()).extracting(IrcMessage::command).containsExactly("WALLOPS");
+        assertThat(watcherOut.lines).hasSize(2);
+        assertThat(opOut.lines).isEmpty();
+        assertThat(otherOut.lines).isEmpty();
+        assertThat(other.wallops()).isFalse();
+    }
+}
