@@ -4,6 +4,7 @@ import chat.protocol.HostMask;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
+import chat.server.state.ChannelModeration;
 import chat.server.state.Registry;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,10 +35,10 @@ final class ListCommands {
             }
         }
         var mapping = ctx.registry().caseMapping();
-        List<Registry.ListEntry> entries = new ArrayList<>(ctx.registry().list(ctx.session()));
+        List<ChannelModeration.ListEntry> entries = new ArrayList<>(ctx.registry().moderation().list(ctx.session()));
         entries.sort(Comparator.comparing(e -> mapping.fold(e.channel())));
         ctx.reply().numeric(Numeric.RPL_LISTSTART, "Channel", "Users  Name");
-        for (Registry.ListEntry e : entries) {
+        for (ChannelModeration.ListEntry e : entries) {
             if (e.users() <= moreThan || e.users() >= fewerThan) continue;
             if (!masks.isEmpty() && masks.stream().noneMatch(mask -> HostMask.matches(mask, e.channel(), mapping))) continue;
             ctx.reply().numeric(Numeric.RPL_LIST, e.channel(), Integer.toString(e.users()), e.topic());

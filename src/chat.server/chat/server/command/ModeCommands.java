@@ -6,6 +6,7 @@ import chat.protocol.Numeric;
 import chat.server.state.ChannelLimits;
 import chat.server.state.MaskEntry;
 import chat.server.state.ModeRefusal;
+import chat.server.state.ChannelModeration;
 import chat.server.state.Registry;
 import chat.server.state.Session;
 
@@ -53,7 +54,7 @@ final class ModeCommands {
     /** Applies the changes and announces them; false when there is no such channel. */
     private boolean change(Context ctx, String name, ModeString.Parsed parsed) {
         Session s = ctx.session();
-        Registry.ModeResult result = ctx.registry().changeModes(s, name, parsed.changes());
+        ChannelModeration.ModeResult result = ctx.registry().moderation().changeModes(s, name, parsed.changes());
         switch (result.outcome()) {
             case NO_SUCH_CHANNEL -> {
                 ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -91,7 +92,7 @@ final class ModeCommands {
     }
 
     private static void showModes(Context ctx, String name) {
-        Registry.ModeView view = ctx.registry().channelModes(ctx.session(), name);
+        ChannelModeration.ModeView view = ctx.registry().moderation().channelModes(ctx.session(), name);
         if (view.outcome() == Registry.ChannelOutcome.NO_SUCH_CHANNEL) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             return;
@@ -106,7 +107,7 @@ final class ModeCommands {
 
     /** Sends one mask list; false when there is no such channel. */
     private static boolean showList(Context ctx, String name, char letter) {
-        Registry.MaskListView view = ctx.registry().maskList(ctx.session(), name, letter);
+        ChannelModeration.MaskListView view = ctx.registry().moderation().maskList(ctx.session(), name, letter);
         switch (view.outcome()) {
             case NO_SUCH_CHANNEL -> {
                 ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");

@@ -4,6 +4,7 @@ import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
+import chat.server.state.ChannelModeration;
 import chat.server.state.Registry;
 import chat.server.state.Session;
 
@@ -20,7 +21,7 @@ final class ModerationCommands {
         String comment = m.param(2);
         String reason = comment == null || comment.isEmpty() ? s.nick() : ChannelCommands.truncate(comment, KICKLEN);
         for (String nick : TargetList.split(m.param(1))) {
-            Registry.KickResult kicked = ctx.registry().kick(s, name, nick);
+            ChannelModeration.KickResult kicked = ctx.registry().moderation().kick(s, name, nick);
             switch (kicked.outcome()) {
                 case NO_SUCH_CHANNEL -> {
                     ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -48,7 +49,7 @@ final class ModerationCommands {
         Session s = ctx.session();
         String nick = m.param(0);
         String name = m.param(1);
-        Registry.InviteResult invited = ctx.registry().invite(s, nick, name);
+        ChannelModeration.InviteResult invited = ctx.registry().moderation().invite(s, nick, name);
         switch (invited.outcome()) {
             case NO_SUCH_NICK -> ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");

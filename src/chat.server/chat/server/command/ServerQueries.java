@@ -4,6 +4,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.ServerConfig;
 import chat.server.state.Registry;
+import chat.server.state.UserDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ final class ServerQueries {
 
     // LUSERS
     void lusers(Context ctx, IrcMessage m) {
-        Registry.UserCounts counts = ctx.registry().userCounts();
+        UserDirectory.UserCounts counts = ctx.registry().directory().userCounts();
         int connections = ctx.server().stats().connections();
         int unknown = Math.max(0, connections - counts.users());
         var reply = ctx.reply();

@@ -8,6 +8,7 @@ import chat.protocol.TargetList;
 import chat.server.state.Identity;
 import chat.server.state.Registry;
 import chat.server.state.Session;
+import chat.server.state.UserDirectory;
 import chat.server.state.WhowasEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,13 @@ final class UserQueries {
         WhoQuery query = WhoQuery.parse(m.param(0), m.param(1));
         Session asker = ctx.session();
         if (Names.isChannel(query.mask())) {
-            Registry.ChannelWho channel = ctx.registry().whoChannel(asker, query.mask());
-            for (Registry.Member member : channel.members()) {
+            UserDirectory.ChannelWho channel = ctx.registry().directory().whoChannel(asker, query.mask());
+            for (UserDirectory.Member member : channel.members()) {
                 if (query.operatorsOnly() && !member.session().operator()) continue;
                 whoReply(ctx, query, member.session(), channel.channel(), member.modes());
             }
         } else {
-            for (Session user : ctx.registry().visibleUsers(asker)) {
+            for (Session user : ctx.registry().directory().visibleUsers(asker)) {
                 if (query.operatorsOnly() && !user.operator()) continue;
                 if (query.matches(user.identity(), ctx.registry().caseMapping())) whoReply(ctx, query, user, null, "");
             }
@@ -107,7 +108,7 @@ final class UserQueries {
         String nick = id.nick();
         var reply = ctx.reply();
         reply.numeric(Numeric.RPL_WHOISUSER, nick, id.user(), id.host(), "*", id.realname());
-        sendWrapped(ctx, Numeric.RPL_WHOISCHANNELS, nick, ctx.registry().whoisChannels(ctx.session(), target));
+        sendWrapped(ctx, Numeric.RPL_WHOISCHANNELS, nick, ctx.registry().directory().whoisChannels(ctx.session(), target));
         reply.numeric(Numeric.RPL_WHOISSERVER, nick, ctx.server().name(), ServerQueries.DESCRIPTION);
         if (target.operator()) reply.numeric(Numeric.RPL_WHOISOPERATOR, nick, "is an IRC operator");
         if (target.bot()) reply.numeric(Numeric.RPL_WHOISBOT, nick, "is a bot on " + ctx.server().config().networkName());
@@ -146,7 +147,7 @@ final class UserQueries {
                 count = 0;
             }
         }
-        List<WhowasEntry> entries = ctx.registry().whowas(nick, count);
+        List<WhowasEntry> entries = ctx.registry().directory().whowas(nick, count);
         if (entries.isEmpty()) ctx.reply().numeric(Numeric.ERR_WASNOSUCHNICK, nick, "There was no such nickname");
         for (WhowasEntry entry : entries) {
             Identity id = entry.identity();

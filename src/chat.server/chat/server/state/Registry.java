@@ -17,25 +17,39 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Registry {
 
-    private static final Session[] NO_SESSIONS = new Session[0];
+    static final Session[] NO_SESSIONS = new Session[0];
 
-    private final ReentrantLock lock = new ReentrantLock();
+    final ReentrantLock lock = new ReentrantLock();
+    private final ChannelModeration moderation;
+    private final UserDirectory directory;
     private final CaseMapping caseMapping;
-    private final Clock clock;
+    final Clock clock;
     // guarded by lock: folded nick -> session, for every session that has a nick (registered or not)
     private final Map<String, Session> nicks = new HashMap<>();
     // guarded by lock: folded channel name -> channel
-    private final Map<String, Channel> channels = new HashMap<>();
+    final Map<String, Channel> channels = new HashMap<>();
     // guarded by lock
-    private final Set<Session> registered = new LinkedHashSet<>();
+    final Set<Session> registered = new LinkedHashSet<>();
     // guarded by lock: identities that recently left a nickname, for WHOWAS
-    private final WhowasHistory whowas = new WhowasHistory(WhowasHistory.WHOWAS_HISTORY);
+    final WhowasHistory whowas = new WhowasHistory(WhowasHistory.WHOWAS_HISTORY);
     // guarded by lock: the most users registered at once since start (LUSERS 265/266)
-    private int maxUsers;
+    int maxUsers;
 
     public Registry(CaseMapping caseMapping, Clock clock) {
         this.caseMapping = caseMapping;
         this.clock = clock;
+        this.moderation = new ChannelModeration(this);
+        this.directory = new UserDirectory(this);
+    }
+
+    /** Modes, mask lists, INVITE, KICK and LIST. */
+    public ChannelModeration moderation() {
+        return moderation;
+    }
+
+    /** LUSERS, WHOWAS, WHO and WHOIS views. */
+    public UserDirectory directory() {
+        return directory;
     }
 
     public CaseMapping caseMapping() {
@@ -346,312 +360,8 @@ public final class Registry {
         }
     }
 
-    /**
-     * @param users     registered clients
-     * @param invisible how many of them are invisible (+i)
-     * @param operators how many of them are IRC operators
-     * @param channels  channels that exist
-     * @param maxUsers  the most users registered at once since start
-     */
-    public record UserCounts(int users, int invisible, int operators, int channels, int maxUsers) {
-    }
-
-    /** The LUSERS figures. */
-    public UserCounts userCounts() {
-        lock.lock();
-        try {
-            int invisible = 0;
-            int operators = 0;
-            for (Session s : registered) {
-                if (s.invisible()) invisible++;
-                if (s.operator()) operators++;
-            }
-            return new UserCounts(registered.size(), invisible, operators, channels.size(), maxUsers);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The WHOWAS entries for a nickname, newest first: at most {@code limit}, or all when {@code limit <= 0}. */
-    public List<WhowasEntry> whowas(String nick, int limit) {
-        lock.lock();
-        try {
-            return whowas.find(nick, caseMapping, limit);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * @param session a channel member
-     * @param modes   its prefix modes, highest first ("@", "+", "@+" or "")
-     */
-    public record Member(Session session, String modes) {
-    }
-
-    /**
-     * @param exists  whether the channel exists
-     * @param channel its name as created (as asked when it does not exist)
-     * @param members the members the asker may see
-     */
-    public record ChannelWho(boolean exists, String channel, List<Member> members) {
-    }
-
-    /**
-     * WHO of a channel: a secret (+s) channel shows nothing to non-members, and invisible (+i) members are hidden
-     * from non-members who share no other channel with them. IRC operators see everything, as in Ergo.
-     */
-    public ChannelWho whoChannel(Session asker, String name) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new ChannelWho(false, name, List.of());
-            boolean member = channel.has(asker);
-            boolean all = member || asker.operator();
-            if (channel.modes().secret && !all) return new ChannelWho(true, channel.name(), List.of());
-            List<Member> members = new ArrayList<>(channel.size());
-            for (Map.Entry<Session, String> e : channel.memberModes().entrySet()) {
-                if (all || !e.getKey().invisible() || sharesChannel(asker, e.getKey())) {
-                    members.add(new Member(e.getKey(), e.getValue()));
-                }
-            }
-            return new ChannelWho(true, channel.name(), members);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * @param outcome          OK, or NO_SUCH_CHANNEL
-     * @param channel          the channel's name as created
-     * @param modes            the mode letters set, e.g. {@code +ntkl}
-     * @param params           their parameters in order (the key shows as {@code *} to non-members)
-     * @param createdAtSeconds when the channel was created, in Unix seconds
-     */
-    public record ModeView(ChannelOutcome outcome, String channel, String modes, List<String> params,
-                           long createdAtSeconds) {
-    }
-
-    /** A channel's modes, as MODE without changes shows them. */
-    public ModeView channelModes(Session viewer, String name) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new ModeView(ChannelOutcome.NO_SUCH_CHANNEL, name, "", List.of(), 0);
-            ChannelModes modes = channel.modes();
-            StringBuilder letters = new StringBuilder("+").append(modes.flags());
-            List<String> params = new ArrayList<>(2);
-            if (modes.key != null) {
-                letters.append('k');
-                params.add(channel.has(viewer) ? modes.key : "*");
-            }
-            if (modes.limit > 0) {
-                letters.append('l');
-                params.add(Integer.toString(modes.limit));
-            }
-            return new ModeView(ChannelOutcome.OK, channel.name(), letters.toString(), List.copyOf(params),
-                    channel.createdAtSeconds());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Every registered user the asker may see in a WHO by mask: those not invisible (+i), those sharing a channel
-     * with the asker, and the asker itself. IRC operators see everyone, as in Ergo.
-     */
-    public List<Session> visibleUsers(Session asker) {
-        lock.lock();
-        try {
-            List<Session> visible = new ArrayList<>(registered.size());
-            for (Session s : registered) {
-                if (s == asker || asker.operator() || !s.invisible() || sharesChannel(asker, s)) visible.add(s);
-            }
-            return visible;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * @param outcome OK, NO_SUCH_CHANNEL, or NOT_OPERATOR (the +e and +I lists are for operators)
-     * @param channel the channel's name as created
-     * @param entries the list's entries, oldest first
-     */
-    public record MaskListView(ChannelOutcome outcome, String channel, List<MaskEntry> entries) {
-    }
-
-    /**
-     * A channel's +b, +e, +I or +q list. As in Solanum, anyone may see +b and +q (non-members of a secret
-     * channel see them empty) and only operators +e and +I.
-     */
-    public MaskListView maskList(Session viewer, String name, char letter) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new MaskListView(ChannelOutcome.NO_SUCH_CHANNEL, name, List.of());
-            String prefixModes = channel.modesOf(viewer);
-            boolean op = prefixModes != null && prefixModes.indexOf('@') >= 0;
-            if ((letter == 'e' || letter == 'I') && !op) {
-                return new MaskListView(ChannelOutcome.NOT_OPERATOR, channel.name(), List.of());
-            }
-            if (prefixModes == null && channel.modes().secret) {
-                return new MaskListView(ChannelOutcome.OK, channel.name(), List.of());
-            }
-            return new MaskListView(ChannelOutcome.OK, channel.name(), List.copyOf(channel.modes().list(letter)));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * WHOIS channels: each channel {@code target} is on, with its highest prefix ({@code "@#chat"}); a secret
-     * (+s) channel only when the asker is on it too, or is an IRC operator.
-     */
-    public List<String> whoisChannels(Session asker, Session target) {
-        lock.lock();
-        try {
-            List<String> list = new ArrayList<>(target.channels.size());
-            for (Channel channel : target.channels) {
-                if (channel.modes().secret && !channel.has(asker) && !asker.operator()) continue;
-                String modes = channel.modesOf(target);
-                list.add((modes == null || modes.isEmpty() ? "" : modes.substring(0, 1)) + channel.name());
-            }
-            return list;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * @param outcome  OK, NO_SUCH_CHANNEL, or NOT_OPERATOR (then nothing was applied)
-     * @param channel  the channel's name as created
-     * @param applied  the changes made, in order, with their parameters as they now stand
-     * @param refusals the changes refused one by one
-     * @param members  who must see the applied changes
-     */
-    public record ModeResult(ChannelOutcome outcome, String channel, List<ModeChange> applied,
-                             List<ModeRefusal> refusals, Session[] members) {
-    }
-
-    /** Applies channel mode changes; only channel operators may. Changes that change nothing are dropped. */
-    public ModeResult changeModes(Session setter, String name, List<ModeChange> changes) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) {
-                return new ModeResult(ChannelOutcome.NO_SUCH_CHANNEL, name, List.of(), List.of(), NO_SESSIONS);
-            }
-            String prefixModes = channel.modesOf(setter);
-            if (prefixModes == null || prefixModes.indexOf('@') < 0) {
-                return new ModeResult(ChannelOutcome.NOT_OPERATOR, channel.name(), List.of(), List.of(), NO_SESSIONS);
-            }
-            ChannelModeEditor.Outcome outcome = new ChannelModeEditor(channel, caseMapping, this::registeredNick,
-                    setter.identity().prefix(), clock.millis() / 1000).apply(changes);
-            return new ModeResult(ChannelOutcome.OK, channel.name(), outcome.applied(), outcome.refusals(),
-                    channel.memberArray());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * @param outcome OK, or NO_SUCH_NICK, NO_SUCH_CHANNEL, NOT_ON_CHANNEL, NOT_OPERATOR, USER_ON_CHANNEL
-     * @param channel the channel's name as created (as requested when there is none)
-     * @param target  the invited session, or null when there is none
-     */
-    public record InviteResult(ChannelOutcome outcome, String channel, Session target) {
-    }
-
-    /**
-     * Invites {@code nick} to a channel the inviter is on (on a +i channel only operators may); the channel
-     * remembers the invitation until the invitee joins or it is pushed out by {@link ChannelLimits#MAX_INVITES}.
-     */
-    public InviteResult invite(Session inviter, String nick, String name) {
-        lock.lock();
-        try {
-            Session target = registeredNick(nick);
-            if (target == null) return new InviteResult(ChannelOutcome.NO_SUCH_NICK, name, null);
-            Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new InviteResult(ChannelOutcome.NO_SUCH_CHANNEL, name, target);
-            String prefixModes = channel.modesOf(inviter);
-            if (prefixModes == null) return new InviteResult(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), target);
-            if (channel.modes().inviteOnly && prefixModes.indexOf('@') < 0) {
-                return new InviteResult(ChannelOutcome.NOT_OPERATOR, channel.name(), target);
-            }
-            if (channel.has(target)) return new InviteResult(ChannelOutcome.USER_ON_CHANNEL, channel.name(), target);
-            channel.invite(target);
-            return new InviteResult(ChannelOutcome.OK, channel.name(), target);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * @param outcome OK, or NO_SUCH_CHANNEL, NOT_ON_CHANNEL, NOT_OPERATOR, NO_SUCH_NICK, USER_NOT_ON_CHANNEL
-     * @param channel the channel's name as created (as requested when there is none)
-     * @param target  the kicked nick as registered (as requested when there is none)
-     * @param members who must see the KICK: the members before it, the kicked one included
-     */
-    public record KickResult(ChannelOutcome outcome, String channel, String target, Session[] members) {
-    }
-
-    /** Removes {@code nick} from a channel; only its operators may. */
-    public KickResult kick(Session kicker, String name, String nick) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new KickResult(ChannelOutcome.NO_SUCH_CHANNEL, name, nick, NO_SESSIONS);
-            String prefixModes = channel.modesOf(kicker);
-            if (prefixModes == null) return new KickResult(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), nick, NO_SESSIONS);
-            if (prefixModes.indexOf('@') < 0) {
-                return new KickResult(ChannelOutcome.NOT_OPERATOR, channel.name(), nick, NO_SESSIONS);
-            }
-            Session target = registeredNick(nick);
-            if (target == null) return new KickResult(ChannelOutcome.NO_SUCH_NICK, channel.name(), nick, NO_SESSIONS);
-            if (!channel.has(target)) {
-                return new KickResult(ChannelOutcome.USER_NOT_ON_CHANNEL, channel.name(), target.nick(), NO_SESSIONS);
-            }
-            Session[] audience = channel.memberArray();
-            channel.remove(target);
-            target.channels.remove(channel);
-            if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
-            return new KickResult(ChannelOutcome.OK, channel.name(), target.nick(), audience);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * One line of LIST.
-     *
-     * @param channel the channel's name
-     * @param users   its members as the viewer may count them: all of them for a member, else the visible (not +i)
-     * @param topic   the topic text, or empty
-     */
-    public record ListEntry(String channel, int users, String topic) {
-    }
-
-    /** The channels LIST shows {@code viewer}: every one but the secret (+s) channels it is not on. */
-    public List<ListEntry> list(Session viewer) {
-        lock.lock();
-        try {
-            List<ListEntry> entries = new ArrayList<>(channels.size());
-            for (Channel channel : channels.values()) {
-                boolean member = channel.has(viewer);
-                if (channel.modes().secret && !member) continue;
-                int users = member ? channel.size() : visibleMembers(channel);
-                Topic topic = channel.topic();
-                entries.add(new ListEntry(channel.name(), users, topic == null ? "" : topic.text()));
-            }
-            return entries;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     // Caller holds the lock.
-    private static boolean sharesChannel(Session a, Session b) {
+    static boolean sharesChannel(Session a, Session b) {
         Set<Channel> smaller = a.channels.size() <= b.channels.size() ? a.channels : b.channels;
         Set<Channel> other = smaller == a.channels ? b.channels : a.channels;
         for (Channel c : smaller) {
@@ -661,13 +371,13 @@ public final class Registry {
     }
 
     // Caller holds the lock.
-    private Session registeredNick(String nick) {
+    Session registeredNick(String nick) {
         Session s = nicks.get(caseMapping.fold(nick));
         return s != null && registered.contains(s) ? s : null;
     }
 
     // Caller holds the lock.
-    private static int visibleMembers(Channel channel) {
+    static int visibleMembers(Channel channel) {
         int visible = 0;
         for (Session member : channel.memberArray()) {
             if (!member.invisible()) visible++;

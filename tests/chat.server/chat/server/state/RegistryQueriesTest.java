@@ -43,17 +43,17 @@ class RegistryQueriesTest {
         Session alice = user("alice");
         Session bob = user("bob");
         bob.setInvisible(true);
-        assertThat(registry.visibleUsers(alice)).containsExactly(alice);
-        assertThat(registry.visibleUsers(bob)).containsExactly(alice, bob);
+        assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice);
+        assertThat(registry.directory().visibleUsers(bob)).containsExactly(alice, bob);
 
         registry.join(alice, "#x", true);
         registry.join(bob, "#x", false);
-        assertThat(registry.visibleUsers(alice)).containsExactly(alice, bob);
+        assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice, bob);
 
         registry.part(bob, "#x");
-        assertThat(registry.visibleUsers(alice)).containsExactly(alice);
+        assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice);
         alice.setOperator(true);
-        assertThat(registry.visibleUsers(alice)).containsExactly(alice, bob);
+        assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice, bob);
     }
 
     @Test
@@ -65,16 +65,16 @@ class RegistryQueriesTest {
         registry.join(bob, "#x", false);
         bob.setInvisible(true);
 
-        Registry.ChannelWho seenByCarol = registry.whoChannel(carol, "#X");
+        UserDirectory.ChannelWho seenByCarol = registry.directory().whoChannel(carol, "#X");
         assertThat(seenByCarol.exists()).isTrue();
         assertThat(seenByCarol.channel()).isEqualTo("#x");
-        assertThat(seenByCarol.members()).extracting(Registry.Member::session).containsExactly(alice);
+        assertThat(seenByCarol.members()).extracting(UserDirectory.Member::session).containsExactly(alice);
 
-        Registry.ChannelWho seenByAlice = registry.whoChannel(alice, "#x");
-        assertThat(seenByAlice.members()).extracting(Registry.Member::session).containsExactly(alice, bob);
-        assertThat(seenByAlice.members()).extracting(Registry.Member::modes).containsExactly("@", "");
+        UserDirectory.ChannelWho seenByAlice = registry.directory().whoChannel(alice, "#x");
+        assertThat(seenByAlice.members()).extracting(UserDirectory.Member::session).containsExactly(alice, bob);
+        assertThat(seenByAlice.members()).extracting(UserDirectory.Member::modes).containsExactly("@", "");
 
-        assertThat(registry.whoChannel(carol, "#nothing").exists()).isFalse();
+        assertThat(registry.directory().whoChannel(carol, "#nothing").exists()).isFalse();
     }
 
     @Test
@@ -85,13 +85,13 @@ class RegistryQueriesTest {
         registry.join(alice, "#hidden", true);
         channelOf(alice, "#hidden").modes().secret = true;
 
-        assertThat(registry.whoChannel(carol, "#hidden").members()).isEmpty();
-        assertThat(registry.whoChannel(alice, "#hidden").members()).hasSize(1);
-        assertThat(registry.whoisChannels(carol, alice)).containsExactly("@#open");
-        assertThat(registry.whoisChannels(alice, alice)).containsExactlyInAnyOrder("@#open", "@#hidden");
+        assertThat(registry.directory().whoChannel(carol, "#hidden").members()).isEmpty();
+        assertThat(registry.directory().whoChannel(alice, "#hidden").members()).hasSize(1);
+        assertThat(registry.directory().whoisChannels(carol, alice)).containsExactly("@#open");
+        assertThat(registry.directory().whoisChannels(alice, alice)).containsExactlyInAnyOrder("@#open", "@#hidden");
 
         carol.setOperator(true);
-        assertThat(registry.whoChannel(carol, "#hidden").members()).hasSize(1);
+        assertThat(registry.directory().whoChannel(carol, "#hidden").members()).hasSize(1);
     }
 
     @Test
@@ -105,13 +105,13 @@ class RegistryQueriesTest {
         registry.changeNick(unregistered, "ghost2");
         registry.remove(unregistered);
 
-        List<WhowasEntry> alices = registry.whowas("ALICE", 0);
+        List<WhowasEntry> alices = registry.directory().whowas("ALICE", 0);
         assertThat(alices).hasSize(1);
         assertThat(alices.get(0).identity()).isEqualTo(new Identity("alice", "~alice", "127.0.0.1", "Real alice"));
         assertThat(alices.get(0).leftAtSeconds()).isEqualTo(1_700_000_000L);
-        assertThat(registry.whowas("alicia", 0)).hasSize(1);
-        assertThat(registry.whowas("ghost", 0)).isEmpty();
-        assertThat(registry.whowas("ghost2", 0)).isEmpty();
+        assertThat(registry.directory().whowas("alicia", 0)).hasSize(1);
+        assertThat(registry.directory().whowas("ghost", 0)).isEmpty();
+        assertThat(registry.directory().whowas("ghost2", 0)).isEmpty();
     }
 
     @Test
@@ -124,7 +124,7 @@ class RegistryQueriesTest {
         registry.join(alice, "#x", true);
         registry.remove(carol);
 
-        Registry.UserCounts counts = registry.userCounts();
-        assertThat(counts).isEqualTo(new Registry.UserCounts(2, 1, 0, 1, 3));
+        UserDirectory.UserCounts counts = registry.directory().userCounts();
+        assertThat(counts).isEqualTo(new UserDirectory.UserCounts(2, 1, 0, 1, 3));
     }
 }
