@@ -106,6 +106,10 @@ final class HelpTopics {
             Past messages of a channel you are on or of your private chats
             (draft/chathistory), in a batch; at most 100 per request.
 
+            CHGHOST <nick> <user> <host>
+            Operators only: changes the user name and host a user is shown with;
+            clients with the chghost capability see the change.
+
             SETNAME :<realname>
             Changes your real name; clients with the setname capability who
             share a channel with you see the change. At most 100 characters.

@@ -423,6 +423,25 @@ public final class Registry {
         }
     }
 
+    /**
+     * @param oldPrefix the prefix before the change (the source of CHGHOST)
+     * @param audience  the session and everyone sharing a channel with it
+     */
+    public record HostChange(String oldPrefix, Session[] audience) {
+    }
+
+    /** Publishes a new user name and host for the session (CHGHOST). */
+    public HostChange changeHost(Session session, String user, String host) {
+        lock.lock();
+        try {
+            Identity old = session.identity();
+            session.setIdentity(new Identity(old.nick(), user, host, old.realname()));
+            return new HostChange(old.prefix(), audienceOf(session, true));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The session and everyone sharing a channel with it. */
     public Session[] audienceOf(Session session) {
         lock.lock();
