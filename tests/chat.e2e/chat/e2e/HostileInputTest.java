@@ -77,6 +77,50 @@ class HostileInputTest {
     }
 
     @Test
+    void oneMegabyteLineWithALineEndingIsCutOffAtTheReceiveLimit() {
+        TestClient huge = server.connect("huge");
+        byte[] line = new byte[1 << 20];
+        java.util.Arrays.fill(line, (byte) 'm');
+        line[line.length - 2] = '\r';
+        line[line.length - 1] = '\n';
+        try {
+            huge.sendRaw(line);
+        } catch (AssertionError closedWhileWriting) {
+            // the server cuts the line off long before its end
+        }
+        assertThat(huge.awaitClose()).anyMatch(m -> m.command().equals("ERROR") && m.last().contains("RecvQ"));
+        assertThat(alice.expect("QUIT").sourceNick()).isEqualTo("huge");
+        assertOthersStillChat("megabyte line cut");
+    }
+
+    @Test
+    void invalidUtf8InEveryPositionIsRefusedAndNeverRelayed() {
+        TestClient bad = server.connect("bad");
+        byte[] invalid = {(byte) 0xC3, (byte) 0x28};
+        String[][] shapes = {
+            {"PRIVMSG ", " :text"},            // in the target
+            {"PRIVMSG #lobby :", ""},          // in the trailing text
+            {"PRIVMSG #lobby ", "word"},       // in a middle word used as text
+            {"@+tag=", " PRIVMSG #lobby :t"},  // in a tag value
+            {":", " PRIVMSG #lobby :s"},       // in the source
+            {"NICK ", ""},                     // in a nickname
+            {"JOIN #", ""},                    // in a channel name
+            {"TOPIC #lobby :", ""},            // in a topic
+        };
+        for (String[] shape : shapes) {
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            raw.writeBytes(shape[0].getBytes(StandardCharsets.US_ASCII));
+            raw.writeBytes(invalid);
+            raw.writeBytes((shape[1] + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            bad.sendRaw(raw.toByteArray());
+            assertThat(bad.expect("FAIL").params()).contains("INVALID_UTF8");
+        }
+        assertThat(bob.drain()).noneMatch(m -> m.command().equals("PRIVMSG") || m.command().equals("TOPIC")
+                || m.command().equals("NICK"));
+        assertOthersStillChat("utf-8 refused");
+    }
+
+    @Test
     void crOnlyAndLfOnlyLineEndingsWork() {
         TestClient c = server.open();
         c.sendRaw("NICK crlf\rUSER c 0 * :c\n".getBytes(StandardCharsets.US_ASCII));
