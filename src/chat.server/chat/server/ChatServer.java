@@ -58,7 +58,14 @@ public final class ChatServer implements AutoCloseable {
         Storage storage = Storage.open(config.store(), config.caseMapping(), clock);
         // #store: what the server advertises (ISUPPORT, CAP) follows what it really has.
         config = config.withStore(storage.config());
-        BanList bans = BanList.open(config.dataDir(), clock);
+        BanList bans;
+        try {
+            // #persist: with a store, bans live there (a bans.txt is imported once); else in bans.txt.
+            bans = BanList.open(config.dataDir(), clock, storage.store() == null ? null : storage.store().bans());
+        } catch (IOException | RuntimeException e) {
+            storage.close();
+            throw e;
+        }
         List<ServerInfo.AfterReload> afterReload = new CopyOnWriteArrayList<>();
         ServerInfo info = new ServerInfo(new AtomicReference<>(config), VERSION, clock.instant(), stats, clock,
                 new MessageIds(), bans, source, afterReload, storage);

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /** The {@code chat-server} command: parses flags and an optional config file, runs until SIGINT/SIGTERM. */
@@ -77,6 +79,8 @@ public final class Main {
             Operator blocks (config file only; REHASH re-reads them):
               oper.NAME.password = HASH            from: chat-server --hash-password
               oper.NAME.hosts = *@127.0.0.1,*@::1  user@host masks allowed to use it (default any)
+              oper.NAME.account = ACCOUNT          only a client logged in to it may use the block
+                                                   (then the password is optional)
             chat-server --hash-password  reads a password and prints its hash for oper.NAME.password.
             SIGHUP does what an operator's REHASH does: reads the config file and the TLS certificate again,
             without dropping connections.
@@ -303,6 +307,7 @@ public final class Main {
     private static Map<String, OperatorBlock> operators(Properties p) {
         Map<String, String> passwords = new HashMap<>();
         Map<String, List<String>> hosts = new HashMap<>();
+        Map<String, String> accounts = new HashMap<>();
         for (String key : p.stringPropertyNames()) {
             if (!key.startsWith(OPER_PREFIX)) continue;
             int dot = key.lastIndexOf('.');
@@ -311,20 +316,24 @@ public final class Main {
             String value = p.getProperty(key).trim();
             switch (field) {
                 case "password" -> passwords.put(name, value);
+                case "account" -> accounts.put(name, value);
                 case "hosts" -> {
                     List<String> masks = new ArrayList<>();
                     for (String mask : value.split(",")) if (!mask.isBlank()) masks.add(mask.trim());
                     hosts.put(name, masks);
                 }
                 default -> throw new IllegalArgumentException("unknown option: " + key
-                        + " (operator keys are oper.NAME.password and oper.NAME.hosts)");
+                        + " (operator keys are oper.NAME.password, oper.NAME.hosts and oper.NAME.account)");
             }
         }
         Map<String, OperatorBlock> blocks = new HashMap<>();
-        for (String name : hosts.keySet()) {
-            if (!passwords.containsKey(name)) throw new IllegalArgumentException("oper." + name + ".password is missing");
+        Set<String> names = new HashSet<>(passwords.keySet());
+        names.addAll(hosts.keySet());
+        names.addAll(accounts.keySet());
+        for (String name : names) {
+            blocks.put(name, new OperatorBlock(name, passwords.get(name), hosts.getOrDefault(name, List.of()),
+                    accounts.get(name)));
         }
-        passwords.forEach((name, hash) -> blocks.put(name, new OperatorBlock(name, hash, hosts.getOrDefault(name, List.of()))));
         return blocks;
     }
 

@@ -65,6 +65,17 @@ class ConfigTest {
     }
 
     @Test
+    void operatorBlocksMayNameAnAccountWithOrWithoutAPassword() throws Exception {
+        ServerConfig c = parseFile("oper.alice.account = Alice\noper.bob.password = %s\noper.bob.account = bob\n"
+                .formatted(HASH));
+        assertThat(c.operators().get("alice").account()).isEqualTo("Alice");
+        assertThat(c.operators().get("alice").passwordHash()).isNull();
+        assertThat(c.operators().get("bob").account()).isEqualTo("bob");
+        assertThat(c.operators().get("bob").passwordHash()).isEqualTo(HASH);
+        assertThat(parseFile("oper.carol.password = " + HASH + "\n").operators().get("carol").account()).isNull();
+    }
+
+    @Test
     void badOperatorBlocksAreRefusedWithoutShowingTheValue() {
         assertThatThrownBy(() -> parseFile("oper.alice.password = hunter2\n"))
                 .hasMessageContaining("oper.alice.password").hasMessageNotContaining("hunter2");

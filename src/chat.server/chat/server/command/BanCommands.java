@@ -9,10 +9,11 @@ import chat.server.limit.UserHostMask;
 import chat.server.reply.ReplyBuffer;
 import chat.server.state.Identity;
 import chat.server.state.Session;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Server bans: KLINE, UNKLINE, DLINE, UNDLINE (operators only), and the check that refuses a banned client
@@ -102,7 +103,7 @@ final class BanCommands {
         ctx.reply().fromServer("NOTICE", oper.nick(), (replaced == null ? "Added " : "Updated ")
                 + (duration == 0 ? "permanent " : "temporary (" + duration + " s) ") + kindName(kind) + " on " + mask
                 + ": " + entry.reason());
-        save(ctx, bans);
+        save(ctx, bans.persistAdded(entry), bans);
         disconnectMatching(ctx, entry);
     }
 
@@ -123,17 +124,19 @@ final class BanCommands {
         }
         LOG.log(Level.INFO, ctx.session().identity().prefix() + " removed " + describe(removed));
         ctx.reply().fromServer("NOTICE", ctx.session().nick(), "Removed " + kindName(kind) + " on " + removed.mask());
-        save(ctx, bans);
+        save(ctx, bans.persistRemoved(removed), bans);
     }
 
-    // File I/O here is outside every lock but the ban list's own save lock (#opers: never under the registry's).
-    private static void save(Context ctx, BanList bans) {
+    // File or store I/O here is outside every lock but the ban list's own save lock (#opers: never under the
+    // registry's). Waiting for the commit keeps the operator's warning in order with the NOTICE before it.
+    private static void save(Context ctx, CompletableFuture<Void> saved, BanList bans) {
         try {
-            bans.save();
-        } catch (IOException e) {
-            LOG.log(Level.ERROR, "cannot save the ban list to " + bans.file() + ": " + e);
+            saved.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.log(Level.ERROR, "cannot save the ban list to " + bans.where() + ": " + cause);
             ctx.reply().fromServer("NOTICE", ctx.session().nick(),
-                    "The change is in force but could not be saved, it will not survive a restart: " + e.getMessage());
+                    "The change is in force but could not be saved, it will not survive a restart: " + cause.getMessage());
         }
     }
 

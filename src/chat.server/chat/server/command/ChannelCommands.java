@@ -51,9 +51,17 @@ final class ChannelCommands {
     /** As {@link #joinOne(Context, String, String, boolean)}; with {@code override} (SAJOIN) past channel modes. */
     void joinOne(Context ctx, String name, String key, boolean opCreator, boolean override) {
         Session s = ctx.session();
-        Registry.JoinResult joined = ctx.registry().join(s, name, key, opCreator, override);
+        // #persist: a channel an account owns comes back with its settings; one a logged-in client creates
+        // (but never the default channel) becomes its account's.
+        RegisteredChannels registered = ctx.server().storage().channels();
+        boolean registrable = registered.enabled() && !ctx.server().config().caseMapping().fold(name)
+                .equals(ctx.server().config().caseMapping().fold(ctx.server().config().defaultChannel()));
+        Registry.JoinResult joined = ctx.registry().join(s, name, key, opCreator, override,
+                registrable ? registered.saved(name) : null, registrable ? s.account() : null);
         switch (joined.outcome()) {
-            case JOINED -> { }
+            case JOINED -> {
+                if (registrable && joined.members().length == 1) registered.changed(ctx.registry(), joined.channel());
+            }
             case ALREADY_ON -> {
                 return;
             }
@@ -147,8 +155,10 @@ final class ChannelCommands {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, set.channel(), "You're not on that channel");
             case NOT_OPERATOR -> ctx.reply().numeric(Numeric.ERR_CHANOPRIVSNEEDED, set.channel(), "You're not channel operator");
-            case OK -> Fanout.eventIncludingSelf(ctx, set.members(),
-                    IrcMessage.from(s.identity().prefix(), "TOPIC", set.channel(), text));
+            case OK -> {
+                Fanout.eventIncludingSelf(ctx, set.members(), IrcMessage.from(s.identity().prefix(), "TOPIC", set.channel(), text));
+                ctx.server().storage().channels().changed(ctx.registry(), set.channel());
+            }
         }
     }
 

@@ -156,9 +156,10 @@ final class HelpTopics {
             Tells who recently used a nickname that was left by QUIT or NICK,
             newest first, at most <count> entries.
 
-            OPER <name> <password>
+            OPER <name> [<password>]
             Makes you an IRC operator (user mode +o) with an operator block
-            of the server's configuration, if your user@host may use it.
+            of the server's configuration, if your user@host may use it
+            (and, for a block naming an account, you are logged in to it).
 
             KILL <nick> [<reason>]
             IRC operators: disconnects a user; its channels see why.

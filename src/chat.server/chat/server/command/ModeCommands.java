@@ -68,6 +68,7 @@ final class ModeCommands {
                 for (IrcMessage line : ModeString.announce(s.identity().prefix(), result.channel(), result.applied())) {
                     Fanout.eventIncludingSelf(ctx, result.members(), line);
                 }
+                ctx.server().storage().channels().changed(ctx.registry(), result.channel());
             }
         }
         return true;

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.protocol.CaseMapping;
 import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
@@ -30,25 +31,40 @@ final class OperCommands {
         this.channels = channels;
     }
 
-    // OPER <name> <password>
+    // OPER <name> [<password>]
     void oper(Context ctx, IrcMessage m) {
         Session s = ctx.session();
         Identity id = s.identity();
         OperatorBlock block = ctx.server().config().operators().get(m.param(0));
-        char[] password = m.param(1).toCharArray();
-        boolean passwordOk;
-        checking.acquireUninterruptibly();
-        try {
-            // An unknown name costs the same hashing as a known one, and gets the same answer.
-            passwordOk = password.length > 0 && PasswordHash.verify(password, block == null ? null : block.passwordHash());
-        } finally {
-            checking.release();
-            PasswordHash.wipe(password);
+        boolean needsPassword = block == null || block.passwordHash() != null;
+        if (m.param(1) == null && needsPassword) {
+            // Only a block with an account and no password may be used without one; else 461 as before.
+            ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "OPER", "Not enough parameters");
+            return;
+        }
+        boolean passwordOk = true;
+        if (needsPassword) {
+            char[] password = m.param(1).toCharArray();
+            checking.acquireUninterruptibly();
+            try {
+                // An unknown name costs the same hashing as a known one, and gets the same answer.
+                passwordOk = password.length > 0 && PasswordHash.verify(password, block == null ? null : block.passwordHash());
+            } finally {
+                checking.release();
+                PasswordHash.wipe(password);
+            }
         }
         if (!passwordOk) {
             // Never the password; and not an unknown name either, which may be a password typed in its place.
             LOG.log(Level.WARNING, "failed OPER by " + id.prefix()
                     + (block == null ? ": no such operator name" : " as " + block.name() + ": wrong password"));
+            ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
+            return;
+        }
+        if (block.account() != null && !sameAccount(ctx, block.account(), s.account())) {
+            // The same answer as a wrong password, as Ergo gives for a block whose account does not match.
+            LOG.log(Level.WARNING, "failed OPER by " + id.prefix() + " as " + block.name() + ": not logged in to "
+                    + block.account());
             ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
             return;
         }
@@ -183,6 +199,13 @@ final class OperCommands {
             default -> ctx.reply().numeric(Numeric.ERR_USERNOTINCHANNEL, target.nick(), parted.channel(),
                     "They aren't on that channel");
         }
+    }
+
+    /** Whether the session's account (null when not logged in) is the block's, by the server's casemapping. */
+    private static boolean sameAccount(Context ctx, String required, String loggedIn) {
+        if (loggedIn == null) return false;
+        CaseMapping mapping = ctx.server().config().caseMapping();
+        return mapping.fold(required).equals(mapping.fold(loggedIn));
     }
 
     private static Session findTarget(Context ctx, String nick) {

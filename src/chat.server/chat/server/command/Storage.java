@@ -25,8 +25,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param accounts registered accounts
  * @param history  message history
  * @param timers   one virtual-thread scheduler for nickname claim deadlines
+ * @param channels settings of the channels registered accounts own
  */
-public record Storage(Store store, StoreConfig config, Accounts accounts, History history, ScheduledExecutorService timers)
+public record Storage(Store store, StoreConfig config, Accounts accounts, History history, ScheduledExecutorService timers,
+                      RegisteredChannels channels)
         implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("chat.server");
@@ -34,7 +36,7 @@ public record Storage(Store store, StoreConfig config, Accounts accounts, Histor
     /** Disabled accounts and history. */
     public static Storage none(CaseMapping caseMapping) {
         return new Storage(null, StoreConfig.off(), new Accounts(null, caseMapping, StoreConfig.PASSWORD_ITERATIONS,
-                Clock.systemUTC()), new History(null, caseMapping), null);
+                Clock.systemUTC()), new History(null, caseMapping), null, RegisteredChannels.none(caseMapping));
     }
 
     /** Opens the store the config asks for with the first provider found; disabled when there is none. */
@@ -52,7 +54,8 @@ public record Storage(Store store, StoreConfig config, Accounts accounts, Histor
                 + (config.history() ? "" : " (history off)"));
         return new Storage(store, config, new Accounts(store.accounts(), caseMapping, config.passwordIterations(), clock),
                 new History(config.history() ? store.history() : null, caseMapping),
-                Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("nick-claims").factory()));
+                Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("nick-claims").factory()),
+                RegisteredChannels.load(store.channels(), caseMapping));
     }
 
     /** Commits what is queued and closes the store. */

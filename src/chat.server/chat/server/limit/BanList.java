@@ -1,5 +1,7 @@
 package chat.server.limit;
 
+import chat.server.spi.BanStore;
+import chat.server.spi.ServerBan;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -17,12 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The server's K-lines and D-lines. Entries expire by themselves: a lapsed one is dropped when a lookup meets
  * it (no timer per entry). They persist in {@code <data-dir>/bans.txt}, one entry per line, rewritten whole
- * through a temporary file and an atomic move.
+ * through a temporary file and an atomic move; or, when the server has a store, in the store's {@link BanStore}
+ * (one row per ban, written through the store's writer).
  *
  * <p>Locking: the entries are guarded by this list's own {@code lock}, never by the registry's, and no file
  * I/O happens under it. {@code saveLock} serializes writers of the file, so a later save always writes a
@@ -33,12 +37,16 @@ public final class BanList {
 
     /** The file's name inside the data directory. */
     public static final String FILE_NAME = "bans.txt";
+    /** What the file is renamed to once the store has imported it, so that it is imported only once. */
+    public static final String IMPORTED_FILE_NAME = "bans.txt.imported";
 
     private static final System.Logger LOG = System.getLogger("chat.server");
     private static final String HEADER = "# chat server bans, one per line: kind, mask, set at, expires at (0: never),"
             + " set by, reason; tab-separated, times in Unix seconds";
 
     private final Path file;
+    // null when the list is kept in the file (or only in memory)
+    private final BanStore store;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock saveLock = new ReentrantLock();
@@ -57,14 +65,44 @@ public final class BanList {
         }
     }
 
-    private BanList(Path file, Clock clock) {
+    private BanList(Path file, BanStore store, Clock clock) {
         this.file = file;
+        this.store = store;
         this.clock = clock;
     }
 
     /** A list kept only in memory (tests, or a server without a data directory). */
     public static BanList inMemory(Clock clock) {
-        return new BanList(null, clock);
+        return new BanList(null, null, clock);
+    }
+
+    /**
+     * The list kept in {@code store}, with the bans it holds now. When the store holds none yet and
+     * {@code dataDir} has a {@code bans.txt}, the file's bans are imported into the store (waiting for the
+     * commit) and the file renamed to {@link #IMPORTED_FILE_NAME}, so this happens once.
+     */
+    public static BanList open(Path dataDir, Clock clock, BanStore store) throws IOException {
+        if (store == null) return open(dataDir, clock);
+        BanList list = new BanList(null, store, clock);
+        List<ServerBan> stored = store.all();
+        for (ServerBan ban : stored) {
+            try {
+                list.put(fromStored(ban));
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "skipping a stored " + ban.kind() + " on " + ban.mask() + ": " + e.getMessage());
+            }
+        }
+        Path old = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        if (stored.isEmpty() && Files.exists(old)) {
+            List<BanEntry> imported = open(dataDir, clock).entries();
+            for (BanEntry entry : imported) {
+                list.put(entry);
+                store.add(toStored(entry)).join();
+            }
+            Files.move(old, old.resolveSibling(IMPORTED_FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+            LOG.log(Level.INFO, "imported " + imported.size() + " bans from " + old + " into the store");
+        }
+        return list;
     }
 
     /**
@@ -72,7 +110,7 @@ public final class BanList {
      * directory is created on the first save). Lines that do not parse are logged and skipped.
      */
     public static BanList open(Path dataDir, Clock clock) throws IOException {
-        BanList list = new BanList(dataDir.resolve(FILE_NAME).toAbsolutePath(), clock);
+        BanList list = new BanList(dataDir.resolve(FILE_NAME).toAbsolutePath(), null, clock);
         if (!Files.exists(list.file)) return list;
         long now = list.nowSeconds();
         int lineNumber = 0;
@@ -203,9 +241,52 @@ public final class BanList {
         }
     }
 
+    /**
+     * Makes an added (or replaced) ban survive restarts: one row through the store's writer, or the whole file
+     * rewritten. Completes once it is durable, exceptionally when it cannot be. Call it outside every lock.
+     */
+    public CompletableFuture<Void> persistAdded(BanEntry entry) {
+        return store != null ? store.add(toStored(entry)) : saveFile();
+    }
+
+    /** The same for a removed ban. */
+    public CompletableFuture<Void> persistRemoved(BanEntry entry) {
+        return store != null ? store.remove(entry.kind().name(), entry.mask()).thenApply(removed -> null) : saveFile();
+    }
+
+    private CompletableFuture<Void> saveFile() {
+        try {
+            save();
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Where the list is kept, or null for an in-memory list. */
     public Path file() {
         return file;
+    }
+
+    /** Where the list is kept, for messages: the file, the store, or memory. */
+    public String where() {
+        return store != null ? "the store" : file != null ? file.toString() : "memory";
+    }
+
+    static ServerBan toStored(BanEntry e) {
+        return new ServerBan(e.kind().name(), e.mask(), e.reason(), e.setBy(), e.setAtSeconds() * 1000,
+                e.expiresAtSeconds() * 1000);
+    }
+
+    static BanEntry fromStored(ServerBan b) {
+        BanEntry.Kind kind;
+        try {
+            kind = BanEntry.Kind.valueOf(b.kind());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown kind " + b.kind());
+        }
+        return new BanEntry(kind, BanEntry.canonicalMask(kind, b.mask()), b.reason() == null ? "" : b.reason(),
+                b.setBy() == null ? "" : b.setBy(), b.setMillis() / 1000, b.expiresMillis() / 1000);
     }
 
     private void put(BanEntry entry) {

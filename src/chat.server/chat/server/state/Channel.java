@@ -21,6 +21,8 @@ public final class Channel {
     private final Map<Session, String> members = new LinkedHashMap<>();
     // guarded by Registry.lock; rebuilt on every membership change so fan-out can use it without copying
     private Session[] memberArray = NO_SESSIONS;
+    // guarded by Registry.lock; the account that owns the channel (its settings are saved), or null
+    private String ownerAccount;
     // guarded by Registry.lock; invited sessions, oldest first, at most ChannelLimits.MAX_INVITES
     private final Set<Session> invited = new LinkedHashSet<>();
 
@@ -47,6 +49,14 @@ public final class Channel {
 
     void setTopic(Topic topic) {
         this.topic = topic;
+    }
+
+    String ownerAccount() {
+        return ownerAccount;
+    }
+
+    void setOwnerAccount(String account) {
+        this.ownerAccount = account;
     }
 
     boolean has(Session s) {

@@ -175,6 +175,18 @@ public final class Registry {
 
     /** As {@link #join(Session, String, String, boolean)}; with {@code override} (SAJOIN) past every refusal. */
     public JoinResult join(Session session, String name, String key, boolean opCreator, boolean override) {
+        return join(session, name, key, opCreator, override, null, null);
+    }
+
+    /**
+     * As {@link #join(Session, String, String, boolean, boolean)}, for registered channels (#persist): a channel
+     * created by this join starts from {@code saved} (topic, modes, lists and owner; refusals are checked
+     * against them) when given, else is owned by {@code founder} (an account, or null) when its creator is
+     * made an operator. A member whose account owns the channel joins as an operator; on an owned channel
+     * nobody else does.
+     */
+    public JoinResult join(Session session, String name, String key, boolean opCreator, boolean override,
+                           SavedChannel saved, String founder) {
         String folded = caseMapping.fold(name);
         lock.lock();
         try {
@@ -187,18 +199,28 @@ public final class Registry {
             if (session.channels.size() >= ChannelLimits.MAX_CHANNELS_PER_USER && !override) {
                 return new JoinResult(JoinOutcome.TOO_MANY_CHANNELS, shownName, NO_SESSIONS, null, List.of(), false);
             }
+            boolean created = channel == null;
+            if (created && saved != null) {
+                channel = new Channel(saved.name(), saved.createdAtSeconds());
+                saved.applyTo(channel);
+            }
             if (channel != null && !override) {
                 JoinOutcome refusal = ChannelAccess.joinRefusal(channel, session, key, caseMapping);
                 if (refusal != JoinOutcome.JOINED) {
-                    return new JoinResult(refusal, shownName, NO_SESSIONS, null, List.of(), false);
+                    return new JoinResult(refusal, channel.name(), NO_SESSIONS, null, List.of(), false);
                 }
             }
-            boolean created = channel == null;
             if (created) {
-                channel = new Channel(name, clock.millis() / 1000);
+                if (channel == null) {
+                    channel = new Channel(name, clock.millis() / 1000);
+                    if (opCreator && founder != null) channel.setOwnerAccount(founder);
+                }
                 channels.put(folded, channel);
             }
-            channel.add(session, created && opCreator ? "@" : "");
+            String owner = channel.ownerAccount();
+            boolean ownerJoins = owner != null && session.account() != null
+                    && caseMapping.fold(owner).equals(caseMapping.fold(session.account()));
+            channel.add(session, ownerJoins || (created && opCreator && owner == null) ? "@" : "");
             channel.uninvite(session);
             session.channels.add(channel);
             return new JoinResult(JoinOutcome.JOINED, channel.name(), channel.memberArray(), channel.topic(),
@@ -355,6 +377,17 @@ public final class Registry {
         lock.lock();
         try {
             return registered.toArray(NO_SESSIONS);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A copy of what a registered channel keeps across restarts; null when there is no such channel or no owner. */
+    public SavedChannel saved(String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            return channel == null ? null : SavedChannel.of(channel);
         } finally {
             lock.unlock();
         }

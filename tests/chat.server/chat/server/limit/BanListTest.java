@@ -3,13 +3,18 @@ package chat.server.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.server.spi.BanStore;
+import chat.server.spi.ServerBan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,6 +135,60 @@ class BanListTest {
         reloaded.remove(BanEntry.Kind.KLINE, "~a@*");
         reloaded.save();
         assertThat(BanList.open(data, clock).entries()).extracting(BanEntry::mask).containsExactly("10.0.0.0/8");
+    }
+
+    /** A store kept in a map, committing at once. */
+    static final class MapBanStore implements BanStore {
+        final Map<String, ServerBan> rows = new LinkedHashMap<>();
+
+        @Override
+        public List<ServerBan> all() {
+            return List.copyOf(rows.values());
+        }
+
+        @Override
+        public CompletableFuture<Void> add(ServerBan ban) {
+            rows.put(ban.kind() + " " + ban.mask(), ban);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Boolean> remove(String kind, String mask) {
+            return CompletableFuture.completedFuture(rows.remove(kind + " " + mask) != null);
+        }
+    }
+
+    @Test
+    void withAStoreBansGoThereAndComeBack() throws Exception {
+        MapBanStore store = new MapBanStore();
+        BanList bans = BanList.open(dir, clock, store);
+        BanEntry k = kline("~a@*", 0);
+        BanEntry d = new BanEntry(BanEntry.Kind.DLINE, "10.0.0.0/8", "net", "op", clock.seconds(), clock.seconds() + 60);
+        bans.add(k);
+        bans.persistAdded(k).join();
+        bans.add(d);
+        bans.persistAdded(d).join();
+        assertThat(store.rows.values()).extracting(ServerBan::kind, ServerBan::mask, ServerBan::expiresMillis)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KLINE", "~a@*", 0L),
+                        org.assertj.core.groups.Tuple.tuple("DLINE", "10.0.0.0/8", (clock.seconds() + 60) * 1000));
+        assertThat(dir.resolve(BanList.FILE_NAME)).doesNotExist();
+        assertThat(BanList.open(dir, clock, store).entries()).containsExactly(k, d);
+        bans.persistRemoved(bans.remove(BanEntry.Kind.KLINE, "~a@*")).join();
+        assertThat(BanList.open(dir, clock, store).entries()).containsExactly(d);
+    }
+
+    @Test
+    void aBansFileIsImportedIntoAnEmptyStoreOnce() throws Exception {
+        BanList file = BanList.open(dir, clock);
+        file.add(kline("~old@*", 0));
+        file.save();
+        MapBanStore store = new MapBanStore();
+        assertThat(BanList.open(dir, clock, store).entries()).extracting(BanEntry::mask).containsExactly("~old@*");
+        assertThat(store.rows).hasSize(1);
+        assertThat(dir.resolve(BanList.FILE_NAME)).doesNotExist();
+        assertThat(dir.resolve(BanList.IMPORTED_FILE_NAME)).exists();
+        store.remove("KLINE", "~old@*").join();
+        assertThat(BanList.open(dir, clock, store).entries()).isEmpty();
     }
 
     @Test
