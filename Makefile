@@ -1,7 +1,8 @@
 # Every target works on a fresh clone: build.sh fetches the jars (Maven) and finds a JDK >= 21.
 ARGS ?=
+BENCH_QUICK ?= 0
 
-.PHONY: build test run-server run-client image dist clean
+.PHONY: build test run-server run-client image dist clean bench
 
 build:
 	./build.sh build
@@ -20,6 +21,10 @@ image:
 
 dist:
 	./build.sh dist
+
+# chat against ngircd and inspircd on loopback (installs them from Debian); BENCH_QUICK=1 for a short run.
+bench:
+	BENCH_QUICK=$(BENCH_QUICK) scripts/bench.sh
 
 clean:
 	./build.sh clean
