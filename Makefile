@@ -2,7 +2,7 @@
 ARGS ?=
 BENCH_QUICK ?= 0
 
-.PHONY: build test run-server run-client image dist clean bench
+.PHONY: build test run-server run-client image dist clean bench bench-test
 
 build:
 	./build.sh build
@@ -25,6 +25,9 @@ dist:
 # chat against ngircd and inspircd on loopback (installs them from Debian); BENCH_QUICK=1 for a short run.
 bench:
 	BENCH_QUICK=$(BENCH_QUICK) scripts/bench.sh
+
+bench-test:
+	scripts/bench.sh test
 
 clean:
 	./build.sh clean

@@ -6,12 +6,15 @@
 # on its own port, runs the generator against it, and stops it by PID. Prints one table per scenario and
 # the issue's targets; the BENCH lines are kept in build/bench/results.txt.
 #
+#   scripts/bench.sh test   the generator's unit tests only (make bench-test)
 #   BENCH_QUICK=1           a minute or two, for development (smaller sizes, shorter phases)
 #   BENCH_SERVERS="chat inspircd"          which servers (default: chat ngircd inspircd)
 #   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect fanout-max fanout-rate direct)
 #   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
 #   BENCH_PORT_BASE=26660   first of the three loopback ports
 #   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM
+#   BENCH_BASELINE=DIR      also run "chat-base": chat built into DIR (e.g. `git stash; BUILD_DIR=build/base
+#                           ./build.sh build; git stash pop`), to compare a change with what it changes
 #   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
 #                           keeps, per scenario and server, the run that other processes disturbed least
 #   BENCH_BUDGET=SECONDS    the time the whole run may take (default 840); waits for a quiet machine shrink to fit
@@ -20,7 +23,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT=$ROOT/build/bench
 QUICK=${BENCH_QUICK:-0}
-SERVERS=${BENCH_SERVERS:-chat ngircd inspircd}
+BASELINE=${BENCH_BASELINE:-}
+SERVERS=${BENCH_SERVERS:-chat ngircd inspircd${BASELINE:+ chat-base}}
 SCENARIOS=${BENCH_SCENARIOS:-connect fanout-max fanout-rate direct}
 PORT_BASE=${BENCH_PORT_BASE:-26660}
 JFR=${BENCH_JFR:-0}
@@ -90,6 +94,25 @@ mkdir -p "$OUT"
 rm -rf "$OUT/classes"
 "$JDK_BIN/javac" --release 21 -Xlint:all -Werror -encoding UTF-8 \
   --module-source-path bench/src --module chat.bench -d "$OUT/classes"
+# `scripts/bench.sh test` (make bench-test): the generator's own unit tests, then stop.
+if [ "${1:-}" = test ]; then
+  ./build.sh deps >&2
+  rm -rf "$OUT/test-classes"
+  "$JDK_BIN/javac" --release 21 -encoding UTF-8 -d "$OUT/test-classes" -p "$OUT/classes:build/test-lib" \
+    --patch-module chat.bench=bench/tests/chat.bench --add-modules org.junit.jupiter.api,org.junit.jupiter.params,org.assertj.core \
+    --add-reads chat.bench=org.junit.jupiter.api,org.junit.jupiter.params,org.assertj.core $(find bench/tests -name '*.java')
+  status=0
+  "$JAVA" -p "$OUT/classes:build/test-lib" --patch-module chat.bench="$OUT/test-classes" --add-modules ALL-MODULE-PATH \
+    --add-reads chat.bench=org.junit.jupiter.api,org.junit.jupiter.params,org.assertj.core \
+    --add-opens chat.bench/chat.bench=org.junit.platform.commons \
+    -m org.junit.platform.console execute --disable-banner --details=tree --details-theme=ascii \
+    --select-module chat.bench > "$OUT/test-output.txt" 2>&1 || status=$?
+  cat "$OUT/test-output.txt"
+  passed=$(sed -n 's/.*\[ *\([0-9]*\) tests successful *\].*/\1/p' "$OUT/test-output.txt" | tail -1)
+  failed=$(sed -n 's/.*\[ *\([0-9]*\) tests failed *\].*/\1/p' "$OUT/test-output.txt" | tail -1)
+  echo "${passed:-0} passed, ${failed:-0} failed"
+  exit "$status"
+fi
 bench_java() { "$JAVA" -XX:+UseParallelGC -Xms512m -Xmx2g -p "$OUT/classes" -m "chat.bench/chat.bench.$1" "${@:2}"; }
 
 # ---- the peers, from Debian ----
@@ -119,13 +142,16 @@ install_peers
 for s in $SERVERS; do
   case $s in
     chat) ;;
+    chat-base) [ -d "$BASELINE/modules" ] || { log "chat-base needs BENCH_BASELINE=DIR holding modules/ and lib/"; exit 2; } ;;
     ngircd|inspircd) [ -x "/usr/sbin/$s" ] || { log "$s is not installed: left out"; SERVERS=$(echo " $SERVERS " | sed "s/ $s / /"); } ;;
     *) log "unknown server $s"; exit 2 ;;
   esac
 done
 
 # ---- configs ----
-port_of() { case $1 in chat) echo "$PORT_BASE" ;; ngircd) echo $((PORT_BASE + 1)) ;; inspircd) echo $((PORT_BASE + 2)) ;; esac; }
+port_of() {
+  case $1 in chat) echo "$PORT_BASE" ;; ngircd) echo $((PORT_BASE + 1)) ;; inspircd) echo $((PORT_BASE + 2)) ;; chat-base) echo $((PORT_BASE + 3)) ;; esac
+}
 echo "bench" > "$OUT/motd.txt"
 write_configs() {
   mkdir -p "$OUT/ngircd" "$OUT/inspircd"
@@ -177,10 +203,11 @@ start_server() { # name scenario
   if listening "$port"; then log "port $port is taken: set BENCH_PORT_BASE"; exit 1; fi
   local logf="$OUT/$name-$scenario.log"
   case $name in
-    chat)
-      local jfr=()
-      [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/chat-$scenario.jfr,settings=profile,dumponexit=true")
-      "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna -p "build/modules:build/lib" \
+    chat|chat-base)
+      local jfr=() dir=build
+      [ "$name" = chat-base ] && dir=$BASELINE
+      [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
+      "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna -p "$dir/modules:$dir/lib" \
         -m chat.server/chat.server.Main --port "$port" "${CHAT_FLAGS[@]}" > "$logf" 2>&1 &
       ;;
     ngircd) /usr/sbin/ngircd --nodaemon --config "$OUT/ngircd/ngircd.conf" > "$logf" 2>&1 & ;;
@@ -281,6 +308,7 @@ cp "$RESULTS" "$OUT/results.txt"
 bench_java Report "$RESULTS" chat | tee "$OUT/report-$STAMP.txt"
 if [ "$JFR" = 1 ]; then
   for f in "$OUT"/chat-*.jfr; do
+    case $f in *chat-base-*) continue ;; esac
     [ -f "$f" ] || continue
     log "JFR $f"
     "$JDK_BIN/jfr" summary "$f" > "${f%.jfr}.summary.txt" 2>&1 || true

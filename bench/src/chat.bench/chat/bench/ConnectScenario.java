@@ -31,7 +31,7 @@ final class ConnectScenario {
         if (o.warmupClients() > 0) {
             try (EventLoop loop = new EventLoop()) {
                 Round warm = round(loop, address, "w", o.warmupClients());
-                loop.runUntil(warm.connector::finished, deadline(o.phaseLimitSeconds()), 50, null);
+                loop.runUntil(warm.connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null);
             }
             // Let the server take the warm-up clients' quits before the empty server is measured.
             sleep(o.settleSeconds());
@@ -42,7 +42,7 @@ final class ConnectScenario {
             long gen0 = self.cpuNanos();
             long busy0 = self.machineBusyNanos();
             Round main = round(loop, address, "c", o.clients());
-            boolean all = loop.runUntil(main.connector::finished, deadline(o.phaseLimitSeconds()), 50, null);
+            boolean all = loop.runUntil(main.connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null);
             long end = all ? main.connector.lastRegisteredNanos : System.nanoTime();
             double seconds = (end - main.connector.firstStartNanos) / 1e9;
             long cpu1 = server.cpuNanos();
@@ -117,11 +117,7 @@ final class ConnectScenario {
         return new Round(clients, connector);
     }
 
-    static long deadline(double seconds) {
-        return System.nanoTime() + (long) (seconds * 1e9);
-    }
-
-    static void sleep(double seconds) {
+    private static void sleep(double seconds) {
         try {
             Thread.sleep((long) (seconds * 1000));
         } catch (InterruptedException e) {

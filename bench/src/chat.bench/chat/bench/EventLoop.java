@@ -108,6 +108,11 @@ final class EventLoop implements AutoCloseable {
         return true;
     }
 
+    /** The {@link System#nanoTime} deadline {@code seconds} from now. */
+    static long deadline(double seconds) {
+        return System.nanoTime() + (long) (seconds * 1e9);
+    }
+
     /** Serves the sockets for a while (answering PINGs), then returns. */
     void idle(long nanos) throws IOException {
         runUntil(() -> false, System.nanoTime() + nanos, 100, null);

@@ -3,9 +3,11 @@ package chat.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -43,7 +45,7 @@ public final class JfrSummary {
                 samples++;
                 List<RecordedFrame> frames = st.getFrames();
                 top.merge(name(frames.get(0)), 1, Integer::sum);
-                java.util.Set<String> seen = new java.util.HashSet<>();
+                Set<String> seen = new HashSet<>();
                 for (RecordedFrame f : frames) {
                     String n = name(f);
                     if (seen.add(n)) inclusive.merge(n, 1, Integer::sum);

@@ -21,7 +21,10 @@ import java.util.List;
  */
 final class TrafficScenario {
 
-    private static final byte[] CHANNEL = Irc.ascii("#bench");
+    /** The channel every server's members join (chat's #lobby is turned off by the bench's flags). */
+    private static final String CHANNEL = "#bench";
+    /** First size of the buffer a sender's messages are written into; it grows for larger windows. */
+    private static final int SCRATCH_BYTES = 64 * 1024;
 
     private enum Phase { SETUP, WARMUP, MEASURE, DRAIN }
 
@@ -77,7 +80,7 @@ final class TrafficScenario {
         for (int s = 0; s < senderCount; s++) {
             senderClient[s] = fanout ? n - senderCount + s : s;
             ackerClient[s] = fanout ? 0 : s ^ 1;
-            String target = fanout ? new String(CHANNEL, java.nio.charset.StandardCharsets.US_ASCII) : clients.get(s ^ 1).nick;
+            String target = fanout ? CHANNEL : clients.get(s ^ 1).nick;
             prefix[s] = Irc.ascii("PRIVMSG " + target + " :" + s + " ");
         }
         sent = new long[senderCount];
@@ -87,7 +90,7 @@ final class TrafficScenario {
         highest = new long[n * senderCount];
         Arrays.fill(highest, -1);
         received = new long[n * senderCount];
-        scratch = new byte[64 * 1024];
+        scratch = new byte[SCRATCH_BYTES];
     }
 
     /** Whether client {@code r} gets the messages of sender {@code s}. */
@@ -107,16 +110,16 @@ final class TrafficScenario {
             Connector connector = new Connector(loop, o.address(), clients, o.concurrency());
             new Irc(loop, new Events(connector));
             connector.start();
-            if (!loop.runUntil(connector::finished, ConnectScenario.deadline(o.phaseLimitSeconds()), 50, null)
+            if (!loop.runUntil(connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null)
                     || connector.failed > 0) {
                 return r.put("error", "registration failed: " + connector.registered + " of " + clients.size()
                         + " registered; first failure: " + connector.firstFailure);
             }
             if (fanout) {
-                byte[] join = Irc.ascii("JOIN #bench\r\n");
+                byte[] join = Irc.ascii("JOIN " + CHANNEL + "\r\n");
                 for (Client c : clients) loop.send(c, join);
                 if (!loop.runUntil(() -> joined == clients.size() || disconnected > 0,
-                        ConnectScenario.deadline(o.phaseLimitSeconds()), 50, null) || disconnected > 0) {
+                        EventLoop.deadline(o.phaseLimitSeconds()), 50, null) || disconnected > 0) {
                     return r.put("error", "join failed: " + joined + " of " + clients.size() + " joined; " + firstDisconnect);
                 }
             }
@@ -125,7 +128,7 @@ final class TrafficScenario {
 
             phase = Phase.WARMUP;
             startSending(loop);
-            loop.runUntil(() -> false, ConnectScenario.deadline(o.warmupSeconds()), maxWait, round);
+            loop.runUntil(() -> false, EventLoop.deadline(o.warmupSeconds()), maxWait, round);
 
             phase = Phase.MEASURE;
             latency.reset();
@@ -134,7 +137,7 @@ final class TrafficScenario {
             long cpu0 = server.cpuNanos();
             long gen0 = self.cpuNanos();
             long busy0 = self.machineBusyNanos();
-            loop.runUntil(() -> measuredSent >= o.maxMessages(), ConnectScenario.deadline(o.seconds()), maxWait, round);
+            loop.runUntil(() -> measuredSent >= o.maxMessages(), EventLoop.deadline(o.seconds()), maxWait, round);
             long t1 = System.nanoTime();
             long cpu1 = server.cpuNanos();
             long gen1 = self.cpuNanos();
@@ -144,7 +147,7 @@ final class TrafficScenario {
 
             phase = Phase.DRAIN;
             long expected = expectedDeliveries();
-            loop.runUntil(() -> deliveries >= expected, ConnectScenario.deadline(o.drainSeconds()), 50, null);
+            loop.runUntil(() -> deliveries >= expected, EventLoop.deadline(o.drainSeconds()), 50, null);
 
             double seconds = (t1 - t0) / 1e9;
             long lost = 0;
