@@ -38,6 +38,7 @@ final class EventLoop implements AutoCloseable {
     private final ByteBuffer input = ByteBuffer.allocate(READ_BYTES + MAX_LINE_BYTES);
     private final List<Client> open = new ArrayList<>();
     private Handler handler;
+    private long readNanos;
 
     EventLoop() throws IOException {
         this.selector = Selector.open();
@@ -118,6 +119,14 @@ final class EventLoop implements AutoCloseable {
         runUntil(() -> false, System.nanoTime() + nanos, 100, null);
     }
 
+    /**
+     * When the bytes being handled were read ({@link Payload#now} time): every line of one read arrived
+     * before it, so one clock reading serves them all.
+     */
+    long readNanos() {
+        return readNanos;
+    }
+
     /** Closes one client from our side. */
     void close(Client c, String reason) {
         fail(c, reason);
@@ -176,12 +185,12 @@ final class EventLoop implements AutoCloseable {
             fail(c, "closed by the server");
             return;
         }
+        readNanos = Payload.now();
         byte[] a = input.array();
         int end = input.position();
         int start = 0;
         // The carried bytes hold no line ending: scan only what just arrived.
-        for (int i = carried; i < end; i++) {
-            if (a[i] != '\n') continue;
+        for (int i = Bytes.indexOf(a, carried, end, (byte) '\n'); i >= 0; i = Bytes.indexOf(a, start, end, (byte) '\n')) {
             int lineEnd = i > start && a[i - 1] == '\r' ? i - 1 : i;
             if (lineEnd > start) handler.line(c, a, start, lineEnd);
             start = i + 1;

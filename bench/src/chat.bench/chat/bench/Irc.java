@@ -51,16 +51,16 @@ final class Irc implements EventLoop.Handler {
     public void line(Client c, byte[] a, int start, int end) {
         int p = start;
         if (a[p] == ':') {
-            while (p < end && a[p] != ' ') p++;
+            p = spaceOrEnd(a, p, end);
             while (p < end && a[p] == ' ') p++;
         }
         int cmd = p;
-        while (p < end && a[p] != ' ') p++;
+        p = spaceOrEnd(a, p, end);
         int cmdEnd = p;
         while (p < end && a[p] == ' ') p++;
         int len = cmdEnd - cmd;
         if (len == 7 && same(a, cmd, PRIVMSG)) {
-            while (p < end && a[p] != ' ') p++; // the target
+            p = spaceOrEnd(a, p, end); // the target
             while (p < end && a[p] == ' ') p++;
             if (p < end && a[p] == ':') p++;
             events.message(c, a, p, end);
@@ -106,6 +106,11 @@ final class Irc implements EventLoop.Handler {
     @Override
     public void closed(Client c, String reason) {
         events.closed(c, reason);
+    }
+
+    private static int spaceOrEnd(byte[] a, int from, int end) {
+        int i = Bytes.indexOf(a, from, end, (byte) ' ');
+        return i < 0 ? end : i;
     }
 
     private static boolean same(byte[] a, int at, byte[] word) {

@@ -108,7 +108,7 @@ final class TrafficScenario {
         }
         try (EventLoop loop = new EventLoop()) {
             Connector connector = new Connector(loop, o.address(), clients, o.concurrency());
-            new Irc(loop, new Events(connector));
+            new Irc(loop, new Events(loop, connector));
             connector.start();
             if (!loop.runUntil(connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null)
                     || connector.failed > 0) {
@@ -252,11 +252,11 @@ final class TrafficScenario {
         loop.send(c, b, 0, n);
     }
 
-    private void receive(Client c, byte[] a, int start, int end) {
+    private void receive(EventLoop loop, Client c, byte[] a, int start, int end) {
         if (!payload.read(a, start, end)) return;
         int s = payload.sender;
         if (s < 0 || s >= senderCount) return;
-        long now = Payload.now();
+        long now = loop.readNanos();
         deliveries++;
         if (phase == Phase.MEASURE) measuredDeliveries++;
         if (payload.sentNanos >= measureStart && phase != Phase.WARMUP) latency.record(now - payload.sentNanos);
@@ -282,9 +282,11 @@ final class TrafficScenario {
     }
 
     private final class Events implements Irc.Events {
+        private final EventLoop loop;
         private final Connector connector;
 
-        Events(Connector connector) {
+        Events(EventLoop loop, Connector connector) {
+            this.loop = loop;
             this.connector = connector;
         }
 
@@ -300,7 +302,7 @@ final class TrafficScenario {
 
         @Override
         public void message(Client c, byte[] buf, int start, int end) {
-            receive(c, buf, start, end);
+            receive(loop, c, buf, start, end);
         }
 
         @Override
