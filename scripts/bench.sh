@@ -13,10 +13,12 @@
 #   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
 #   BENCH_PORT_BASE=26660   first of the three loopback ports
 #   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM
+#   BENCH_QUICKACK=1        the generator ACKs every read at once (TCP_QUICKACK) instead of delaying ACKs
+#                           like real clients: servers that leave Nagle on then lose their 40-ms stalls
 #   BENCH_BASELINE=DIR      also run "chat-base": chat built into DIR (e.g. `git stash; BUILD_DIR=build/base
 #                           ./build.sh build; git stash pop`), to compare a change with what it changes
 #   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
-#                           keeps, per scenario and server, the run that other processes disturbed least
+#                           shows each server's best run and lists the others
 #   BENCH_BUDGET=SECONDS    the time the whole run may take (default 840); waits for a quiet machine shrink to fit
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -256,6 +258,7 @@ wait_quiet() { # runs-left: shares what the budget leaves after the runs' own ti
 scenario_args() { # scenario
   local common=(--warmup "$WARMUP" --seconds "$SECONDS_" --max-messages "$MAX_MESSAGES" --drain "$DRAIN"
                 --settle "$SETTLE" --phase-limit "$PHASE_LIMIT" --concurrency "$CONCURRENCY" --clk-tck "$(getconf CLK_TCK)")
+  [ "${BENCH_QUICKACK:-0}" = 1 ] && common+=(--quickack true)
   case $1 in
     connect) echo "--scenario connect --clients $CLIENTS --warmup-clients $WARMUP_CLIENTS --idle $IDLE ${common[*]}" ;;
     fanout-max) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;

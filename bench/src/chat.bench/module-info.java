@@ -4,4 +4,5 @@
  */
 module chat.bench {
     requires jdk.jfr; // only for JfrSummary, which reads the server's flight recording
+    requires jdk.net; // only for TCP_QUICKACK (--quickack)
 }

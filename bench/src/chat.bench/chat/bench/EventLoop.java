@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * All the generator's sockets on one thread: non-blocking connects, reads split into lines, writes that
@@ -37,11 +38,22 @@ final class EventLoop implements AutoCloseable {
     private final Selector selector;
     private final ByteBuffer input = ByteBuffer.allocate(READ_BYTES + MAX_LINE_BYTES);
     private final List<Client> open = new ArrayList<>();
+    private final boolean quickAck;
     private Handler handler;
     private long readNanos;
 
     EventLoop() throws IOException {
+        this(false);
+    }
+
+    /**
+     * @param quickAck acknowledge every read at once (Linux TCP_QUICKACK, renewed after each read) instead
+     *                 of delaying ACKs as clients normally do; shows what a server's latency would be
+     *                 without Nagle's algorithm waiting for our delayed ACKs
+     */
+    EventLoop(boolean quickAck) throws IOException {
         this.selector = Selector.open();
+        this.quickAck = quickAck;
     }
 
     void handler(Handler handler) {
@@ -181,6 +193,7 @@ final class EventLoop implements AutoCloseable {
         int carried = c.carryLength;
         if (carried > 0) input.put(c.carry, 0, carried);
         int n = c.channel.read(input);
+        if (quickAck && n > 0) c.channel.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
         if (n < 0) {
             fail(c, "closed by the server");
             return;

@@ -30,15 +30,16 @@ import java.util.Set;
  * @param settleSeconds     pause before memory is read
  * @param idleSeconds       connect: time over which idle CPU is measured
  * @param phaseLimitSeconds time limit of registration and join phases
+ * @param quickAck          acknowledge every read at once instead of delaying ACKs (see {@link EventLoop})
  */
 record Options(String scenario, String mode, String server, String host, int port, long pid, int ticksPerSecond,
                int clients, int concurrency, int warmupClients, int members, int senders, int window, double rate,
                int pairs, double warmupSeconds, double seconds, long maxMessages, double drainSeconds,
-               double settleSeconds, double idleSeconds, double phaseLimitSeconds) {
+               double settleSeconds, double idleSeconds, double phaseLimitSeconds, boolean quickAck) {
 
     private static final Set<String> KEYS = Set.of("scenario", "mode", "server", "host", "port", "pid", "clk-tck",
             "clients", "concurrency", "warmup-clients", "members", "senders", "window", "rate", "pairs",
-            "warmup", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit");
+            "warmup", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit", "quickack");
 
     static Options parse(String[] args) {
         Map<String, String> m = new HashMap<>();
@@ -70,7 +71,8 @@ record Options(String scenario, String mode, String server, String host, int por
                 Double.parseDouble(m.getOrDefault("drain", "10")),
                 Double.parseDouble(m.getOrDefault("settle", "2")),
                 Double.parseDouble(m.getOrDefault("idle", "5")),
-                Double.parseDouble(m.getOrDefault("phase-limit", "60")));
+                Double.parseDouble(m.getOrDefault("phase-limit", "60")),
+                Boolean.parseBoolean(m.getOrDefault("quickack", "false")));
         o.validate();
         return o;
     }
@@ -94,6 +96,7 @@ record Options(String scenario, String mode, String server, String host, int por
     Result header() {
         Result r = new Result().put("scenario", scenario);
         if (scenario.equals("fanout")) r.put("mode", mode);
-        return r.put("server", server);
+        r.put("server", server);
+        return quickAck ? r.put("quickack", "yes") : r;
     }
 }

@@ -106,7 +106,7 @@ final class TrafficScenario {
         } else {
             r.put("pairs", o.pairs()).put("window", o.window());
         }
-        try (EventLoop loop = new EventLoop()) {
+        try (EventLoop loop = new EventLoop(o.quickAck())) {
             Connector connector = new Connector(loop, o.address(), clients, o.concurrency());
             new Irc(loop, new Events(loop, connector));
             connector.start();
