@@ -7,7 +7,7 @@
 # the targets; the BENCH lines are kept in build/bench/results.txt.
 #
 #   scripts/bench.sh test   the generator's unit tests only (make bench-test)
-#   BENCH_QUICK=1           a minute or two, for development (smaller sizes, shorter phases)
+#   BENCH_QUICK=1           about two minutes, for development (smaller sizes, shorter phases, one round)
 #   BENCH_SERVERS="chat inspircd"          which servers (default: chat ngircd inspircd)
 #   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect fanout-max fanout-rate direct)
 #   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
@@ -50,7 +50,7 @@ PHASE_LIMIT=60        # seconds allowed for registering and joining
 REPEAT=${BENCH_REPEAT:-2}
 BUDGET=${BENCH_BUDGET:-840}
 if [ "$QUICK" = 1 ]; then
-  CLIENTS=2000 WARMUP_CLIENTS=500 WARMUP=2 SECONDS_=4 DRAIN=5 SETTLE=1 IDLE=2 PHASE_LIMIT=30
+  CLIENTS=2000 WARMUP_CLIENTS=500 WARMUP=1 SECONDS_=3 DRAIN=3 SETTLE=1 IDLE=2 PHASE_LIMIT=15
   REPEAT=${BENCH_REPEAT:-1} BUDGET=${BENCH_BUDGET:-150}
 fi
 
