@@ -1,7 +1,8 @@
 # Every target works on a fresh clone: build.sh fetches the jars (Maven) and finds a JDK >= 21.
 ARGS ?=
+BENCH_QUICK ?= 0
 
-.PHONY: build test interop run-server run-client image dist clean
+.PHONY: build test interop run-server run-client image dist clean bench bench-test
 
 build:
 	./build.sh build
@@ -24,6 +25,13 @@ image:
 
 dist:
 	./build.sh dist
+
+# chat against ngircd and inspircd on loopback (installs them from Debian); BENCH_QUICK=1 for a short run.
+bench:
+	BENCH_QUICK=$(BENCH_QUICK) scripts/bench.sh
+
+bench-test:
+	scripts/bench.sh test
 
 clean:
 	./build.sh clean

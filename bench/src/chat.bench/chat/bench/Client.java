@@ -1,0 +1,40 @@
+package chat.bench;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * One simulated IRC client: its channel, the unfinished tail of its input, the output the kernel has not
+ * taken yet, and where it is in registration. Confined to the event loop's thread.
+ */
+final class Client {
+
+    private static final byte[] EMPTY = new byte[0];
+
+    final int index;
+    final String nick;
+    SocketChannel channel;
+    SelectionKey key;
+    /** Bytes of a line whose ending has not arrived yet. */
+    byte[] carry = EMPTY;
+    int carryLength;
+    /** Output not yet written (flip()ped, ready to write); null when all was written. */
+    ByteBuffer unsent;
+    boolean welcomed;
+    boolean registered;
+    boolean joined;
+    boolean closed;
+    long startedNanos;
+    long registeredNanos;
+
+    Client(int index, String nick) {
+        this.index = index;
+        this.nick = nick;
+    }
+
+    @Override
+    public String toString() {
+        return nick;
+    }
+}

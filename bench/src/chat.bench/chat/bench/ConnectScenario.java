@@ -1,0 +1,127 @@
+package chat.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code connect}: N clients register at a given concurrency, then stay idle. Measures registrations per
+ * second, the time until all are registered, the server's resident memory per idle client above the empty
+ * server's, and the server's CPU while they idle. An optional warm-up round of clients registers and
+ * leaves first, so that a JIT-compiled server is measured warm, as it would be in service.
+ */
+final class ConnectScenario {
+
+    private final Options o;
+    private final Proc server;
+    private final Proc self;
+
+    ConnectScenario(Options o, Proc server, Proc self) {
+        this.o = o;
+        this.server = server;
+        this.self = self;
+    }
+
+    Result run() throws IOException {
+        InetSocketAddress address = o.address();
+        Result r = o.header();
+        r.put("clients", o.clients()).put("concurrency", o.concurrency());
+        if (o.warmupClients() > 0) {
+            try (EventLoop loop = new EventLoop()) {
+                Round warm = round(loop, address, "w", o.warmupClients());
+                loop.runUntil(warm.connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null);
+            }
+            // Let the server take the warm-up clients' quits before the empty server is measured.
+            sleep(o.settleSeconds());
+        }
+        long emptyRss = server.rssKib();
+        try (EventLoop loop = new EventLoop()) {
+            long cpu0 = server.cpuNanos();
+            long gen0 = self.cpuNanos();
+            long busy0 = self.machineBusyNanos();
+            Round main = round(loop, address, "c", o.clients());
+            boolean all = loop.runUntil(main.connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null);
+            long end = all ? main.connector.lastRegisteredNanos : System.nanoTime();
+            double seconds = (end - main.connector.firstStartNanos) / 1e9;
+            long cpu1 = server.cpuNanos();
+            long gen1 = self.cpuNanos();
+            long busy1 = self.machineBusyNanos();
+            int registered = main.connector.registered;
+            Histogram each = new Histogram();
+            for (Client c : main.clients) {
+                if (c.registered) each.record(c.registeredNanos - c.startedNanos);
+            }
+            r.put("registered", registered)
+                    .put("time_s", seconds, 3)
+                    .put("registrations_per_s", registered / seconds, 0)
+                    .put("reg_p50_ms", each.percentile(50) / 1e6, 2)
+                    .put("reg_p99_ms", each.percentile(99) / 1e6, 2)
+                    .put("reg_max_ms", each.max() / 1e6, 2)
+                    .put("server_cpu_us_per_registration", registered == 0 ? 0 : (cpu1 - cpu0) / 1e3 / registered, 1)
+                    .put("gen_cpu_us_per_registration", registered == 0 ? 0 : (gen1 - gen0) / 1e3 / registered, 1)
+                    .put("other_cpu_pct", Math.max(0, (busy1 - busy0) - (cpu1 - cpu0) - (gen1 - gen0)) / 1e7 / seconds, 1);
+
+            loop.idle(TimeUnit.MILLISECONDS.toNanos((long) (o.settleSeconds() * 1000)));
+            long rss = server.rssKib();
+            long idle0 = server.cpuNanos();
+            long idleBusy0 = self.machineBusyNanos();
+            long t0 = System.nanoTime();
+            loop.idle(TimeUnit.MILLISECONDS.toNanos((long) (o.idleSeconds() * 1000)));
+            long idle1 = server.cpuNanos();
+            long idleBusy1 = self.machineBusyNanos();
+            double idleSeconds = (System.nanoTime() - t0) / 1e9;
+            int alive = 0;
+            for (Client c : main.clients) {
+                if (c.registered && !c.closed) alive++;
+            }
+            r.put("lost", o.clients() - alive)
+                    .put("rss_empty_kib", emptyRss)
+                    .put("rss_kib", rss)
+                    .put("rss_per_client_kib", registered == 0 ? 0 : (double) (rss - emptyRss) / registered, 2)
+                    .put("idle_cpu_pct", (idle1 - idle0) / 1e7 / idleSeconds, 2)
+                    .put("idle_other_cpu_pct", Math.max(0, (idleBusy1 - idleBusy0) - (idle1 - idle0)) / 1e7 / idleSeconds, 1);
+            if (main.connector.firstFailure != null) r.put("first_failure", main.connector.firstFailure);
+        }
+        return r;
+    }
+
+    private record Round(List<Client> clients, Connector connector) {
+    }
+
+    private Round round(EventLoop loop, InetSocketAddress address, String prefix, int count) {
+        List<Client> clients = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) clients.add(new Client(i, prefix + i));
+        Connector connector = new Connector(loop, address, clients, o.concurrency());
+        new Irc(loop, new Irc.Events() {
+            @Override
+            public void registered(Client c) {
+                connector.registered(c);
+            }
+
+            @Override
+            public void joined(Client c) {
+            }
+
+            @Override
+            public void message(Client c, byte[] buf, int start, int end) {
+            }
+
+            @Override
+            public void closed(Client c, String reason) {
+                connector.closed(c, reason);
+            }
+        });
+        connector.start();
+        return new Round(clients, connector);
+    }
+
+    private static void sleep(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package chat.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import jdk.net.ExtendedSocketOptions;
+
+/**
+ * All the generator's sockets on one thread: non-blocking connects, reads split into lines, writes that
+ * keep what the kernel did not take. One thread keeps the generator's share of the two cores bounded and
+ * its cost per line low; every wait has a deadline.
+ */
+final class EventLoop implements AutoCloseable {
+
+    /** Bytes read from one socket at a time. */
+    static final int READ_BYTES = 64 * 1024;
+    /** Longest line (with tags) a server may send us; a longer one is a protocol error. */
+    static final int MAX_LINE_BYTES = 8191 + 512;
+
+    /** What the loop reports; called on the loop's thread. */
+    interface Handler {
+        void connected(Client c);
+
+        /** A line without its ending, in {@code buf[start, end)}; the buffer is reused after the call. */
+        void line(Client c, byte[] buf, int start, int end);
+
+        void closed(Client c, String reason);
+    }
+
+    private final Selector selector;
+    private final ByteBuffer input = ByteBuffer.allocate(READ_BYTES + MAX_LINE_BYTES);
+    private final List<Client> open = new ArrayList<>();
+    private final boolean quickAck;
+    private Handler handler;
+    private long readNanos;
+
+    EventLoop() throws IOException {
+        this(false);
+    }
+
+    /**
+     * @param quickAck acknowledge every read at once (Linux TCP_QUICKACK, renewed after each read) instead
+     *                 of delaying ACKs as clients normally do; shows what a server's latency would be
+     *                 without Nagle's algorithm waiting for our delayed ACKs
+     */
+    EventLoop(boolean quickAck) throws IOException {
+        this.selector = Selector.open();
+        this.quickAck = quickAck;
+    }
+
+    void handler(Handler handler) {
+        this.handler = handler;
+    }
+
+    /** Starts a non-blocking connect; the handler hears {@code connected} or {@code closed}. */
+    void connect(Client c, InetSocketAddress address) {
+        try {
+            SocketChannel ch = SocketChannel.open();
+            c.channel = ch;
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            c.startedNanos = System.nanoTime();
+            open.add(c);
+            if (ch.connect(address)) {
+                c.key = ch.register(selector, SelectionKey.OP_READ, c);
+                handler.connected(c);
+            } else {
+                c.key = ch.register(selector, SelectionKey.OP_CONNECT, c);
+            }
+        } catch (IOException e) {
+            fail(c, "connect: " + e.getMessage());
+        }
+    }
+
+    /** Writes what the kernel takes now and keeps the rest for when the socket is writable. */
+    void send(Client c, byte[] data, int offset, int length) {
+        if (c.closed || length == 0) return;
+        if (c.unsent != null) {
+            c.unsent = append(c.unsent, data, offset, length);
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(data, offset, length);
+        try {
+            c.channel.write(b);
+        } catch (IOException e) {
+            fail(c, "write: " + e.getMessage());
+            return;
+        }
+        if (b.hasRemaining()) {
+            ByteBuffer rest = ByteBuffer.allocate(Math.max(b.remaining() * 2, 4096));
+            rest.put(b).flip();
+            c.unsent = rest;
+            c.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        }
+    }
+
+    void send(Client c, byte[] data) {
+        send(c, data, 0, data.length);
+    }
+
+    /**
+     * Serves the sockets until {@code done} is true or the deadline passes, calling {@code round} after
+     * each wake-up (at least every {@code maxWaitMillis}). Returns whether {@code done} became true.
+     */
+    boolean runUntil(BooleanSupplier done, long deadlineNanos, long maxWaitMillis, Runnable round) throws IOException {
+        while (!done.getAsBoolean()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) return false;
+            long wait = Math.max(1, Math.min(maxWaitMillis, TimeUnit.NANOSECONDS.toMillis(left)));
+            selector.select(this::ready, wait);
+            if (round != null) round.run();
+        }
+        return true;
+    }
+
+    /** The {@link System#nanoTime} deadline {@code seconds} from now. */
+    static long deadline(double seconds) {
+        return System.nanoTime() + (long) (seconds * 1e9);
+    }
+
+    /** Serves the sockets for a while (answering PINGs), then returns. */
+    void idle(long nanos) throws IOException {
+        runUntil(() -> false, System.nanoTime() + nanos, 100, null);
+    }
+
+    /**
+     * When the bytes being handled were read ({@link Payload#now} time): every line of one read arrived
+     * before it, so one clock reading serves them all.
+     */
+    long readNanos() {
+        return readNanos;
+    }
+
+    /** Closes one client from our side. */
+    void close(Client c, String reason) {
+        fail(c, reason);
+    }
+
+    /** Closes every socket, telling nobody. */
+    @Override
+    public void close() throws IOException {
+        for (Client c : open) {
+            if (c.closed) continue;
+            c.closed = true;
+            try {
+                c.channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        open.clear();
+        selector.close();
+    }
+
+    private void ready(SelectionKey key) {
+        Client c = (Client) key.attachment();
+        if (!key.isValid() || c.closed) return;
+        try {
+            if (key.isConnectable()) {
+                if (c.channel.finishConnect()) {
+                    key.interestOps(SelectionKey.OP_READ);
+                    handler.connected(c);
+                }
+                return;
+            }
+            if (key.isWritable()) flush(c);
+            if (!c.closed && key.isValid() && key.isReadable()) read(c);
+        } catch (IOException e) {
+            fail(c, e.getMessage());
+        }
+    }
+
+    private void flush(Client c) throws IOException {
+        ByteBuffer b = c.unsent;
+        if (b == null) return;
+        c.channel.write(b);
+        if (!b.hasRemaining()) {
+            c.unsent = null;
+            c.key.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    private void read(Client c) throws IOException {
+        input.clear();
+        int carried = c.carryLength;
+        if (carried > 0) input.put(c.carry, 0, carried);
+        int n = c.channel.read(input);
+        if (quickAck && n > 0) c.channel.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+        if (n < 0) {
+            fail(c, "closed by the server");
+            return;
+        }
+        readNanos = Payload.now();
+        byte[] a = input.array();
+        int end = input.position();
+        int start = 0;
+        // The carried bytes hold no line ending: scan only what just arrived.
+        for (int i = Bytes.indexOf(a, carried, end, (byte) '\n'); i >= 0; i = Bytes.indexOf(a, start, end, (byte) '\n')) {
+            int lineEnd = i > start && a[i - 1] == '\r' ? i - 1 : i;
+            if (lineEnd > start) handler.line(c, a, start, lineEnd);
+            start = i + 1;
+            if (c.closed) return;
+        }
+        int rest = end - start;
+        if (rest > MAX_LINE_BYTES) {
+            fail(c, "line longer than " + MAX_LINE_BYTES + " bytes");
+            return;
+        }
+        if (rest > c.carry.length) c.carry = new byte[Math.max(rest, 512)];
+        System.arraycopy(a, start, c.carry, 0, rest);
+        c.carryLength = rest;
+    }
+
+    private void fail(Client c, String reason) {
+        if (c.closed) return;
+        c.closed = true;
+        if (c.key != null) c.key.cancel();
+        try {
+            if (c.channel != null) c.channel.close();
+        } catch (IOException ignored) {
+            // it is going away anyway
+        }
+        handler.closed(c, reason);
+    }
+
+    private static ByteBuffer append(ByteBuffer pending, byte[] data, int offset, int length) {
+        if (pending.capacity() - pending.limit() < length) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.remaining() + length));
+            bigger.put(pending).flip();
+            pending = bigger;
+        }
+        int pos = pending.position();
+        pending.position(pending.limit()).limit(pending.limit() + length);
+        pending.put(data, offset, length);
+        pending.position(pos);
+        return pending;
+    }
+}

@@ -1,0 +1,102 @@
+package chat.bench;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One run's settings, from {@code --key value} arguments; every phase has a count and a time limit.
+ *
+ * @param scenario          connect, fanout or direct
+ * @param mode              fanout only: max (window-limited senders) or rate (a fixed total rate)
+ * @param server            the server's name in the report
+ * @param host              the server's address (loopback)
+ * @param port              the server's port
+ * @param pid               the server's process, for /proc figures (0: none)
+ * @param ticksPerSecond    the kernel's USER_HZ
+ * @param clients           connect: clients to register
+ * @param concurrency       clients connecting or registering at once
+ * @param warmupClients     connect: clients that register and leave before the measured round
+ * @param members           fanout: members of #bench
+ * @param senders           fanout: members that send
+ * @param window            max rate: messages a sender may have that its acknowledging receiver has not seen
+ * @param rate              fanout rate: messages per second, all senders together
+ * @param pairs             direct: pairs of clients messaging each other
+ * @param warmupSeconds     traffic sent before measuring
+ * @param seconds           measured time limit
+ * @param maxMessages       measured message limit (all senders)
+ * @param drainSeconds      time allowed after the senders stop for the last deliveries
+ * @param settleSeconds     pause before memory is read
+ * @param idleSeconds       connect: time over which idle CPU is measured
+ * @param phaseLimitSeconds time limit of registration and join phases
+ * @param quickAck          acknowledge every read at once instead of delaying ACKs (see {@link EventLoop})
+ */
+record Options(String scenario, String mode, String server, String host, int port, long pid, int ticksPerSecond,
+               int clients, int concurrency, int warmupClients, int members, int senders, int window, double rate,
+               int pairs, double warmupSeconds, double seconds, long maxMessages, double drainSeconds,
+               double settleSeconds, double idleSeconds, double phaseLimitSeconds, boolean quickAck) {
+
+    private static final Set<String> KEYS = Set.of("scenario", "mode", "server", "host", "port", "pid", "clk-tck",
+            "clients", "concurrency", "warmup-clients", "members", "senders", "window", "rate", "pairs",
+            "warmup", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit", "quickack");
+
+    static Options parse(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) throw new IllegalArgumentException("expected --key value at " + args[i]);
+            String key = args[i].substring(2);
+            if (!KEYS.contains(key)) throw new IllegalArgumentException("unknown option --" + key + "; known: " + KEYS);
+            m.put(key, args[++i]);
+        }
+        Options o = new Options(
+                m.getOrDefault("scenario", "fanout"),
+                m.getOrDefault("mode", "max"),
+                m.getOrDefault("server", "server"),
+                m.getOrDefault("host", "127.0.0.1"),
+                Integer.parseInt(m.getOrDefault("port", "6667")),
+                Long.parseLong(m.getOrDefault("pid", "0")),
+                Integer.parseInt(m.getOrDefault("clk-tck", "100")),
+                Integer.parseInt(m.getOrDefault("clients", "10000")),
+                Integer.parseInt(m.getOrDefault("concurrency", "500")),
+                Integer.parseInt(m.getOrDefault("warmup-clients", "1000")),
+                Integer.parseInt(m.getOrDefault("members", "200")),
+                Integer.parseInt(m.getOrDefault("senders", "20")),
+                Integer.parseInt(m.getOrDefault("window", "32")),
+                Double.parseDouble(m.getOrDefault("rate", "500")),
+                Integer.parseInt(m.getOrDefault("pairs", "100")),
+                Double.parseDouble(m.getOrDefault("warmup", "3")),
+                Double.parseDouble(m.getOrDefault("seconds", "10")),
+                Long.parseLong(m.getOrDefault("max-messages", "20000000")),
+                Double.parseDouble(m.getOrDefault("drain", "10")),
+                Double.parseDouble(m.getOrDefault("settle", "2")),
+                Double.parseDouble(m.getOrDefault("idle", "5")),
+                Double.parseDouble(m.getOrDefault("phase-limit", "60")),
+                Boolean.parseBoolean(m.getOrDefault("quickack", "false")));
+        o.validate();
+        return o;
+    }
+
+    private void validate() {
+        if (!Set.of("connect", "fanout", "direct").contains(scenario)) throw new IllegalArgumentException("scenario: connect, fanout or direct");
+        if (!Set.of("max", "rate").contains(mode)) throw new IllegalArgumentException("mode: max or rate");
+        if (!host.startsWith("127.") && !host.equals("::1") && !host.equals("localhost")) {
+            throw new IllegalArgumentException("the generator only drives servers on loopback, not " + host);
+        }
+        if (senders < 1 || senders >= members) throw new IllegalArgumentException("need 1 <= senders < members");
+        if (window < 1 || rate <= 0 || pairs < 1 || clients < 1) throw new IllegalArgumentException("window, rate, pairs, clients must be positive");
+        if (seconds <= 0 || phaseLimitSeconds <= 0 || maxMessages < 1) throw new IllegalArgumentException("every phase needs a positive limit");
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress(host, port);
+    }
+
+    /** The first keys of every result line. */
+    Result header() {
+        Result r = new Result().put("scenario", scenario);
+        if (scenario.equals("fanout")) r.put("mode", mode);
+        r.put("server", server);
+        return quickAck ? r.put("quickack", "yes") : r;
+    }
+}

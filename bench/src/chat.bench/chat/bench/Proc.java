@@ -1,0 +1,73 @@
+package chat.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What Linux tells about a process: CPU time from /proc/PID/stat, resident memory from /proc/PID/status. */
+final class Proc {
+
+    private final long pid;
+    private final int ticksPerSecond;
+
+    /**
+     * @param pid            the process, 0 for none (every figure is then 0)
+     * @param ticksPerSecond the kernel's USER_HZ ({@code getconf CLK_TCK}, 100 on Linux)
+     */
+    Proc(long pid, int ticksPerSecond) {
+        this.pid = pid;
+        this.ticksPerSecond = ticksPerSecond;
+    }
+
+    static Proc self(int ticksPerSecond) {
+        return new Proc(ProcessHandle.current().pid(), ticksPerSecond);
+    }
+
+    boolean present() {
+        return pid > 0;
+    }
+
+    /** User plus system CPU time so far, in nanoseconds (at the kernel's tick resolution). */
+    long cpuNanos() {
+        if (pid <= 0) return 0;
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // The command name may hold spaces: the fields we want follow its closing parenthesis.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15
+            return ticks * 1_000_000_000L / ticksPerSecond;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/stat: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * CPU time all processes of the machine spent busy so far (everything but idle and iowait, all cores),
+     * in nanoseconds: what is left after the server's and the generator's share is other load on the machine.
+     */
+    long machineBusyNanos() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split(" +");
+            long busy = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                if (i != 4 && i != 5) busy += Long.parseLong(f[i]); // skip idle and iowait
+            }
+            return busy * 1_000_000_000L / ticksPerSecond;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read /proc/stat: " + e.getMessage(), e);
+        }
+    }
+
+    /** Resident set size in KiB (VmRSS). */
+    long rssKib() {
+        if (pid <= 0) return 0;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+            throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/status: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package chat.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the {@code BENCH} lines of a run into one table per scenario (each server's figures, then chat's
+ * ratio to each peer) and a check of the issue's targets against inspircd. When a server ran a scenario
+ * more than once, each server's best run by the scenario's main figure is shown (other load on the
+ * machine only ever makes a run worse), {@code runs} says how many there were and {@code all_runs} lists
+ * that figure for each:
+ * {@code java -cp ... chat.bench.Report results.txt [subject]}.
+ */
+public final class Report {
+
+    /** Keys that name a run rather than measure it. */
+    private static final List<String> IDENTITY = List.of("scenario", "mode", "server", "all_runs");
+
+    private Report() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String subject = args.length > 1 ? args[1] : "chat";
+        Map<String, Map<String, Map<String, String>>> byScenario = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            if (!line.startsWith("BENCH ")) continue;
+            Map<String, String> kv = new LinkedHashMap<>();
+            for (String pair : line.substring(6).trim().split(" ")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) kv.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+            String scenario = kv.get("scenario") + (kv.containsKey("mode") ? " " + kv.get("mode") : "");
+            Map<String, Map<String, String>> servers = byScenario.computeIfAbsent(scenario, k -> new LinkedHashMap<>());
+            Map<String, String> before = servers.get(kv.get("server"));
+            String key = MAIN_FIGURE.getOrDefault(scenario, "deliveries_per_s");
+            String figure = kv.containsKey("error") ? "error" : kv.getOrDefault(key, "-");
+            int runs = before == null ? 1 : Integer.parseInt(before.get("runs")) + 1;
+            String all = before == null ? figure : before.get("all_runs") + "/" + figure;
+            if (before == null || score(scenario, kv) > score(scenario, before)) servers.put(kv.get("server"), kv);
+            servers.get(kv.get("server")).put("runs", Integer.toString(runs));
+            servers.get(kv.get("server")).put("all_runs", all);
+        }
+        for (var e : byScenario.entrySet()) table(e.getKey(), e.getValue(), subject);
+        targets(byScenario, subject);
+    }
+
+    /** The figure that ranks repeated runs of a scenario, and whether less of it is better. */
+    private static final Map<String, String> MAIN_FIGURE = Map.of("connect", "time_s", "fanout max", "deliveries_per_s",
+            "fanout rate", "p99_ms", "direct", "deliveries_per_s");
+    private static final List<String> LESS_IS_BETTER = List.of("time_s", "p99_ms");
+
+    /** Higher is better; a failed run scores lowest. */
+    private static double score(String scenario, Map<String, String> kv) {
+        String key = MAIN_FIGURE.getOrDefault(scenario, "deliveries_per_s");
+        Double d = number(kv.get(key));
+        if (kv.containsKey("error") || d == null) return Double.NEGATIVE_INFINITY;
+        return LESS_IS_BETTER.contains(key) ? -d : d;
+    }
+
+    private static void table(String scenario, Map<String, Map<String, String>> servers, String subject) {
+        List<String> names = new ArrayList<>(servers.keySet());
+        List<String> peers = names.stream().filter(n -> !n.equals(subject)).toList();
+        boolean ratios = servers.containsKey(subject);
+        List<String> keys = new ArrayList<>();
+        for (Map<String, String> kv : servers.values()) {
+            for (String k : kv.keySet()) if (!IDENTITY.contains(k) && !keys.contains(k)) keys.add(k);
+        }
+        System.out.println();
+        System.out.println("== " + scenario + " ==");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-32s", "metric"));
+        for (String n : names) head.append(String.format(Locale.ROOT, "%14s", n));
+        if (ratios) for (String p : peers) head.append(String.format(Locale.ROOT, "%16s", subject + "/" + p));
+        System.out.println(head);
+        for (String k : keys) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-32s", k));
+            for (String n : names) row.append(String.format(Locale.ROOT, "%14s", abbreviate(servers.get(n).getOrDefault(k, "-"))));
+            if (ratios) {
+                for (String p : peers) {
+                    row.append(String.format(Locale.ROOT, "%16s", ratio(servers.get(subject).get(k), servers.get(p).get(k))));
+                }
+            }
+            System.out.println(row.toString().stripTrailing());
+        }
+        allRuns(servers);
+        for (String n : names) {
+            for (String k : List.of("error", "first_failure", "first_disconnect")) {
+                String v = servers.get(n).get(k);
+                if (v != null) System.out.println("  " + n + " " + k + ": " + v.replace('_', ' '));
+            }
+        }
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() > 13 ? v.substring(0, 12) + "~" : v;
+    }
+
+    /** The per-run figures, in full, below the table (they do not fit its columns). */
+    private static void allRuns(Map<String, Map<String, String>> servers) {
+        for (var e : servers.entrySet()) {
+            if (Integer.parseInt(e.getValue().get("runs")) > 1) {
+                System.out.println("  " + e.getKey() + " runs: " + e.getValue().get("all_runs").replace("/", ", "));
+            }
+        }
+    }
+
+    private static String ratio(String a, String b) {
+        Double x = number(a);
+        Double y = number(b);
+        if (x == null || y == null) return "-";
+        if (y == 0) return x == 0 ? "=" : "inf";
+        return String.format(Locale.ROOT, "%.2fx", x / y);
+    }
+
+    private static Double number(String v) {
+        if (v == null) return null;
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void targets(Map<String, Map<String, Map<String, String>>> all, String subject) {
+        String peer = "inspircd";
+        System.out.println();
+        System.out.println("== targets (" + subject + " against " + peer + ") ==");
+        Map<String, String> fanMax = get(all, "fanout max", subject);
+        Map<String, String> fanMaxPeer = get(all, "fanout max", peer);
+        Map<String, String> fanRate = get(all, "fanout rate", subject);
+        Map<String, String> fanRatePeer = get(all, "fanout rate", peer);
+        Map<String, String> connect = get(all, "connect", subject);
+        if (fanMax != null && fanMaxPeer != null) {
+            double r = value(fanMax, "deliveries_per_s") / value(fanMaxPeer, "deliveries_per_s");
+            boolean clean = zero(fanMax, "lost", "dup", "ooo", "disconnected");
+            check("fanout max: deliveries/s >= 1.4x " + peer + ", zero loss", r >= 1.4 && clean,
+                    String.format(Locale.ROOT, "%.0f vs %.0f = %.2fx, loss-free: %s", value(fanMax, "deliveries_per_s"),
+                            value(fanMaxPeer, "deliveries_per_s"), r, clean ? "yes" : "no"));
+            double c = value(fanMax, "server_cpu_us_per_delivery") / value(fanMaxPeer, "server_cpu_us_per_delivery");
+            check("fanout max: server CPU per delivery <= 0.6x " + peer, c <= 0.6,
+                    String.format(Locale.ROOT, "%.3f vs %.3f us = %.2fx", value(fanMax, "server_cpu_us_per_delivery"),
+                            value(fanMaxPeer, "server_cpu_us_per_delivery"), c));
+        }
+        if (fanRate != null && fanRatePeer != null) {
+            double r = value(fanRate, "p99_ms") / value(fanRatePeer, "p99_ms");
+            check("fanout rate: p99 latency <= 0.8x " + peer, r <= 0.8 && zero(fanRate, "lost", "dup", "ooo"),
+                    String.format(Locale.ROOT, "%.3f vs %.3f ms = %.2fx", value(fanRate, "p99_ms"), value(fanRatePeer, "p99_ms"), r));
+        }
+        if (connect != null) {
+            double t = value(connect, "time_s");
+            check("connect: " + connect.get("clients") + " clients at concurrency " + connect.get("concurrency")
+                    + " in <= 3 s, none lost", t <= 3 && zero(connect, "lost"),
+                    String.format(Locale.ROOT, "%.3f s, lost %s", t, connect.get("lost")));
+            double m = value(connect, "rss_per_client_kib");
+            check("connect: idle memory <= 4 KiB per client", m <= 4, String.format(Locale.ROOT, "%.2f KiB", m));
+            double cpu = value(connect, "idle_cpu_pct");
+            check("connect: idle CPU < 1% of a core", cpu < 1, String.format(Locale.ROOT, "%.2f%%", cpu));
+        }
+    }
+
+    private static Map<String, String> get(Map<String, Map<String, Map<String, String>>> all, String scenario, String server) {
+        Map<String, Map<String, String>> s = all.get(scenario);
+        return s == null ? null : s.get(server);
+    }
+
+    private static double value(Map<String, String> kv, String key) {
+        Double d = number(kv.get(key));
+        return d == null ? Double.NaN : d;
+    }
+
+    private static boolean zero(Map<String, String> kv, String... keys) {
+        for (String k : keys) if (value(kv, k) != 0) return false;
+        return true;
+    }
+
+    private static void check(String target, boolean met, String detail) {
+        System.out.println(String.format(Locale.ROOT, "  %-8s %-58s %s", met ? "MET" : "NOT MET", target, detail));
+    }
+}

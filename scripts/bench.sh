@@ -1,0 +1,331 @@
+#!/usr/bin/env bash
+# scripts/bench.sh — `make bench`: chat against ngircd and inspircd on loopback, in one run.
+#
+# Builds chat and the load generator (bench/src/chat.bench), installs the peers from Debian if they are
+# missing, writes every server's config under build/bench/, and for each scenario starts each server fresh
+# on its own port, runs the generator against it, and stops it by PID. Prints one table per scenario and
+# the issue's targets; the BENCH lines are kept in build/bench/results.txt.
+#
+#   scripts/bench.sh test   the generator's unit tests only (make bench-test)
+#   BENCH_QUICK=1           about two minutes, for development (smaller sizes, shorter phases, one round)
+#   BENCH_SERVERS="chat inspircd"          which servers (default: chat ngircd inspircd)
+#   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect fanout-max fanout-rate direct)
+#   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
+#   BENCH_PORT_BASE=26660   first of the three loopback ports
+#   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM
+#   BENCH_QUICKACK=1        the generator ACKs every read at once (TCP_QUICKACK) instead of delaying ACKs
+#                           like real clients: servers that leave Nagle on then lose their 40-ms stalls
+#   BENCH_BASELINE=DIR      also run "chat-base": chat built into DIR (e.g. `git stash; BUILD_DIR=build/base
+#                           ./build.sh build; git stash pop`), to compare a change with what it changes
+#   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
+#                           shows each server's best run and lists the others
+#   BENCH_BUDGET=SECONDS    the time the whole run may take (default 840); waits for a quiet machine shrink to fit
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=$ROOT/build/bench
+QUICK=${BENCH_QUICK:-0}
+BASELINE=${BENCH_BASELINE:-}
+SERVERS=${BENCH_SERVERS:-chat ngircd inspircd${BASELINE:+ chat-base}}
+SCENARIOS=${BENCH_SCENARIOS:-connect fanout-max fanout-rate direct}
+PORT_BASE=${BENCH_PORT_BASE:-26660}
+JFR=${BENCH_JFR:-0}
+
+# ---- sizes: the defaults are the issue's target sizes; every phase is bounded in count and time ----
+CLIENTS=10000         # connect: clients registered (the fd hard limit of 20,000 allows 10,000 per pair)
+CONCURRENCY=500       # connect: registrations in flight at once
+WARMUP_CLIENTS=1000   # connect: a round that registers and leaves before the measured one
+MEMBERS=200           # fanout: members of #bench
+SENDERS=20            # fanout: members that send
+WINDOW=8              # max rate: unacknowledged messages per sender
+RATE=500              # fanout rate: messages/s, all senders together (~100k deliveries/s)
+PAIRS=100             # direct: pairs of clients
+WARMUP=3              # seconds of traffic before measuring
+SECONDS_=10           # seconds measured
+MAX_MESSAGES=20000000 # messages measured at most
+DRAIN=10              # seconds allowed for the last deliveries
+SETTLE=2              # seconds before memory is read
+IDLE=5                # seconds over which idle CPU is measured
+PHASE_LIMIT=60        # seconds allowed for registering and joining
+REPEAT=${BENCH_REPEAT:-2}
+BUDGET=${BENCH_BUDGET:-840}
+if [ "$QUICK" = 1 ]; then
+  CLIENTS=2000 WARMUP_CLIENTS=500 WARMUP=1 SECONDS_=3 DRAIN=3 SETTLE=1 IDLE=2 PHASE_LIMIT=15
+  REPEAT=${BENCH_REPEAT:-1} BUDGET=${BENCH_BUDGET:-150}
+fi
+
+# ---- chat's flags, in one place: limits relaxed as for the peers (BENCHMARKS.md lists them). ----
+# Nobody auto-joins #lobby (the peers have no such channel; every server's clients use #bench instead),
+# the send queue is inspircd's hard sendq, the resource monitor is off, and PINGs are as rare as the peers'.
+# Flood control and the per-address limits are off for loopback (--exempt, --flood-rate 0, --max-clients),
+# TLS is off. The store (accounts and history) is off unless BENCH_CHAT_STORE=on, which keeps every message
+# in SQLite under build/bench/chat-data (fsync per group commit) to measure what history costs.
+CHAT_FLAGS=(--host 127.0.0.1 --default-channel none --sendq 16777216 --recvq 1048576
+            --monitor-interval 0 --ping-interval 600 --registration-timeout 60 --motd-file "$OUT/motd.txt"
+            --tls-port -1 --flood-rate 0 --exempt 127.0.0.0/8,::1 --max-clients 200000)
+if [ "${BENCH_CHAT_STORE:-off}" = on ]; then
+  rm -rf "$OUT/chat-data"
+  CHAT_FLAGS+=(--data-dir "$OUT/chat-data" --history on)
+else
+  CHAT_FLAGS+=(--data-dir none)
+fi
+read -r -a CHAT_JVM <<< "${BENCH_CHAT_JVM:-}"
+
+log() { printf '%s bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Every server this script started, so that an interrupted run leaves none behind.
+STARTED=()
+stop_pid() {
+  local pid=$1
+  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then log "pid $pid ignored SIGTERM for 10 s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; fi
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  for pid in "${STARTED[@]}"; do stop_pid "$pid"; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- file descriptors: 10,000 clients need 10,000 on each side ----
+hard=$(ulimit -Hn)
+if [ "$hard" = unlimited ] || [ "$hard" -ge 20000 ]; then ulimit -n 20000; else ulimit -n "$hard"; fi
+if [ "$(ulimit -n)" -lt $((CLIENTS + 500)) ]; then
+  log "only $(ulimit -n) file descriptors: connect uses $(( $(ulimit -n) - 500 )) clients"
+  CLIENTS=$(( $(ulimit -n) - 500 ))
+fi
+
+# ---- build chat and the generator ----
+./build.sh build >&2
+JAVA=$(./build.sh java)
+JDK_BIN=$(dirname "$JAVA")
+mkdir -p "$OUT"
+rm -rf "$OUT/classes"
+"$JDK_BIN/javac" --release 21 -Xlint:all -Werror -encoding UTF-8 \
+  --module-source-path bench/src --module chat.bench -d "$OUT/classes"
+# `scripts/bench.sh test` (make bench-test): the generator's own unit tests, then stop.
+if [ "${1:-}" = test ]; then
+  ./build.sh deps >&2
+  rm -rf "$OUT/test-classes"
+  "$JDK_BIN/javac" --release 21 -encoding UTF-8 -d "$OUT/test-classes" -p "$OUT/classes:build/test-lib" \
+    --patch-module chat.bench=bench/tests/chat.bench --add-modules org.junit.jupiter.api,org.junit.jupiter.params,org.assertj.core \
+    --add-reads chat.bench=org.junit.jupiter.api,org.junit.jupiter.params,org.assertj.core $(find bench/tests -name '*.java')
+  status=0
+  "$JAVA" -p "$OUT/classes:build/test-lib" --patch-module chat.bench="$OUT/test-classes" --add-modules ALL-MODULE-PATH \
+    --add-reads chat.bench=org.junit.jupiter.api,org.junit.jupiter.params,org.assertj.core \
+    --add-opens chat.bench/chat.bench=org.junit.platform.commons \
+    -m org.junit.platform.console execute --disable-banner --details=tree --details-theme=ascii \
+    --select-module chat.bench > "$OUT/test-output.txt" 2>&1 || status=$?
+  cat "$OUT/test-output.txt"
+  passed=$(sed -n 's/.*\[ *\([0-9]*\) tests successful *\].*/\1/p' "$OUT/test-output.txt" | tail -1)
+  failed=$(sed -n 's/.*\[ *\([0-9]*\) tests failed *\].*/\1/p' "$OUT/test-output.txt" | tail -1)
+  echo "${passed:-0} passed, ${failed:-0} failed"
+  exit "$status"
+fi
+bench_java() { "$JAVA" -XX:+UseParallelGC -Xms512m -Xmx2g -p "$OUT/classes" -m "chat.bench/chat.bench.$1" "${@:2}"; }
+
+# ---- the peers, from Debian ----
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi; }
+install_peers() {
+  local missing=()
+  for s in $SERVERS; do
+    case $s in ngircd|inspircd) [ -x "/usr/sbin/$s" ] || missing+=("$s") ;; esac
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  # PIDs of daemons running before the install are not ours: never touched.
+  local before; before=$(pgrep -x "$(IFS='|'; echo "${missing[*]}")" || true)
+  log "installing ${missing[*]} from Debian (apt-get update, then apt-get install)"
+  as_root apt-get update -q >&2 || { log "apt-get update failed: skipping ${missing[*]}"; return 0; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2 \
+    || { log "apt-get install failed: skipping ${missing[*]}"; return 0; }
+  for s in "${missing[@]}"; do
+    local now; now=$(pgrep -x "$s" || true)
+    local fresh; fresh=$(comm -13 <(echo "$before" | sort) <(echo "$now" | sort) | tr '\n' ' ')
+    if [ -n "${fresh// /}" ]; then
+      log "the $s package started its own daemon (pid $fresh): stopping it with 'service $s stop'"
+      as_root service "$s" stop >&2 || true
+    fi
+  done
+}
+install_peers
+for s in $SERVERS; do
+  case $s in
+    chat) ;;
+    chat-base) [ -d "$BASELINE/modules" ] || { log "chat-base needs BENCH_BASELINE=DIR holding modules/ and lib/"; exit 2; } ;;
+    ngircd|inspircd) [ -x "/usr/sbin/$s" ] || { log "$s is not installed: left out"; SERVERS=$(echo " $SERVERS " | sed "s/ $s / /"); } ;;
+    *) log "unknown server $s"; exit 2 ;;
+  esac
+done
+
+# ---- configs ----
+port_of() {
+  case $1 in chat) echo "$PORT_BASE" ;; ngircd) echo $((PORT_BASE + 1)) ;; inspircd) echo $((PORT_BASE + 2)) ;; chat-base) echo $((PORT_BASE + 3)) ;; esac
+}
+echo "bench" > "$OUT/motd.txt"
+write_configs() {
+  mkdir -p "$OUT/ngircd" "$OUT/inspircd"
+  # ngircd: anti-flood and per-IP limits off, no DNS/ident/PAM lookups, PINGs every 10 minutes.
+  cat > "$OUT/ngircd/ngircd.conf" <<EOF
+[Global]
+	Name = ngircd.bench
+	Info = chat bench peer
+	Listen = 127.0.0.1
+	Ports = $(port_of ngircd)
+	MotdPhrase = "bench"
+[Limits]
+	MaxConnections = 0
+	MaxConnectionsIP = 0
+	MaxJoins = 0
+	MaxPenaltyTime = 0
+	PingTimeout = 600
+[Options]
+	DNS = no
+	Ident = no
+	PAM = no
+EOF
+  # inspircd: core only (no modules), one connect class with flood limits off and large queues.
+  cat > "$OUT/inspircd/inspircd.conf" <<EOF
+<server name="inspircd.bench" description="chat bench peer" network="bench">
+<admin name="bench" nick="bench" email="bench@localhost">
+<bind address="127.0.0.1" port="$(port_of inspircd)" type="clients">
+<connect name="bench" allow="*" timeout="60" pingfreq="600"
+         threshold="1000000" commandrate="100000000" fakelag="no"
+         hardsendq="16777216" softsendq="1048576" recvq="1048576"
+         localmax="200000" globalmax="200000" limit="200000"
+         resolvehostnames="no" useident="no">
+<performance softlimit="200000" somaxconn="4096">
+<pid file="$OUT/inspircd/inspircd.pid">
+<files motd="$OUT/motd.txt">
+<log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="$OUT/inspircd/inspircd.log">
+EOF
+}
+write_configs
+
+# ---- one server, fresh ----
+listening() { # port: is something listening on 127.0.0.1:port (an IPv4 or a dual-stack socket)?
+  local hex; hex=$(printf '%04X' "$1")
+  grep -q "^ *[0-9]*: [0-9A-F]*:$hex [0:]* 0A " /proc/net/tcp /proc/net/tcp6 2>/dev/null
+}
+SERVER_PID=
+start_server() { # name scenario
+  local name=$1 scenario=$2 port; port=$(port_of "$1")
+  if listening "$port"; then log "port $port is taken: set BENCH_PORT_BASE"; exit 1; fi
+  local logf="$OUT/$name-$scenario.log"
+  case $name in
+    chat|chat-base)
+      local jfr=() dir=build
+      [ "$name" = chat-base ] && dir=$BASELINE
+      [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
+      "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc \
+        -p "$dir/modules:$dir/lib" \
+        -m chat.server/chat.server.Main --port "$port" "${CHAT_FLAGS[@]}" > "$logf" 2>&1 &
+      ;;
+    ngircd) /usr/sbin/ngircd --nodaemon --config "$OUT/ngircd/ngircd.conf" > "$logf" 2>&1 & ;;
+    inspircd)
+      local asroot=(); [ "$(id -u)" = 0 ] && asroot=(--runasroot)
+      /usr/sbin/inspircd --nofork "${asroot[@]}" --config "$OUT/inspircd/inspircd.conf" > "$logf" 2>&1 &
+      ;;
+  esac
+  SERVER_PID=$!
+  STARTED+=("$SERVER_PID")
+  for _ in $(seq 200); do
+    listening "$port" && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { log "$name exited at start; see $logf"; tail -5 "$logf" >&2; return 1; }
+    sleep 0.1
+  done
+  listening "$port" || { log "$name is not listening on $port after 20 s"; return 1; }
+  sleep 1 # let it finish starting before the empty server is measured
+}
+stop_server() {
+  stop_pid "$SERVER_PID"
+  local rest=(); for p in "${STARTED[@]}"; do [ "$p" != "$SERVER_PID" ] && rest+=("$p"); done
+  STARTED=("${rest[@]}")
+}
+
+# Other sessions may share this machine: before each run, wait (a bounded time) for its other load to
+# drop, and say how busy it was. Each BENCH line also carries other_cpu_pct, measured during the run.
+QUIET_PCT=${BENCH_QUIET_PCT:-25}   # % of one core that other processes may use
+QUIET_WAIT=${BENCH_QUIET_WAIT:-20} # seconds to wait for that at most (less when the budget is short)
+busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }
+wait_quiet() { # runs-left: shares what the budget leaves after the runs' own time among the runs left
+  local waited=0 pct runs_left=$1 elapsed=$(( $(date +%s) - started_at )) done_runs=$2
+  local per_run=40; [ "$done_runs" -gt 0 ] && per_run=$(( (elapsed - WAITED_TOTAL) / done_runs + 1 ))
+  local max_wait=$(( (BUDGET - elapsed - runs_left * per_run) / runs_left ))
+  [ "$max_wait" -gt "$QUIET_WAIT" ] && max_wait=$QUIET_WAIT
+  [ "$max_wait" -lt 0 ] && max_wait=0
+  while :; do
+    read -r b0 t0 < <(busy_ticks); sleep 1; read -r b1 t1 < <(busy_ticks)
+    pct=$(( (b1 - b0) * 100 * $(nproc) / (t1 - t0 > 0 ? t1 - t0 : 1) ))
+    [ "$pct" -le "$QUIET_PCT" ] && return 0
+    if [ "$waited" -ge "$max_wait" ]; then log "machine busy (${pct}% of a core used by others): running anyway"; return 0; fi
+    [ "$waited" = 0 ] && log "machine busy (${pct}% of a core used by others): waiting up to ${max_wait} s"
+    waited=$((waited + 1)); WAITED_TOTAL=$((WAITED_TOTAL + 1))
+  done
+}
+
+scenario_args() { # scenario
+  local common=(--warmup "$WARMUP" --seconds "$SECONDS_" --max-messages "$MAX_MESSAGES" --drain "$DRAIN"
+                --settle "$SETTLE" --phase-limit "$PHASE_LIMIT" --concurrency "$CONCURRENCY" --clk-tck "$(getconf CLK_TCK)")
+  [ "${BENCH_QUICKACK:-0}" = 1 ] && common+=(--quickack true)
+  case $1 in
+    connect) echo "--scenario connect --clients $CLIENTS --warmup-clients $WARMUP_CLIENTS --idle $IDLE ${common[*]}" ;;
+    fanout-max) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;
+    fanout-rate) echo "--scenario fanout --mode rate --members $MEMBERS --senders $SENDERS --rate $RATE ${common[*]}" ;;
+    direct) echo "--scenario direct --pairs $PAIRS --window $WINDOW ${common[*]}" ;;
+    *) log "unknown scenario $1"; exit 2 ;;
+  esac
+}
+
+# ---- the run ----
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RESULTS="$OUT/results-$STAMP.txt"
+{
+  echo "# chat bench $STAMP (quick=$QUICK)"
+  echo "# machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/^Mem:/{print $2}') GiB, $(uname -sr)"
+  echo "# java: $("$JAVA" -version 2>&1 | head -1)"
+  for s in $SERVERS; do
+    case $s in
+      ngircd) echo "# ngircd: $(dpkg-query -W -f='${Version}' ngircd 2>/dev/null)" ;;
+      inspircd) echo "# inspircd: $(dpkg-query -W -f='${Version}' inspircd 2>/dev/null)" ;;
+    esac
+  done
+} > "$RESULTS"
+cat "$RESULTS" >&2
+started_at=$(date +%s)
+WAITED_TOTAL=0
+total_runs=$(( $(wc -w <<< "$SCENARIOS") * $(wc -w <<< "$SERVERS") * REPEAT ))
+runs=0
+for round in $(seq "$REPEAT"); do
+ for scenario in $SCENARIOS; do
+  read -r -a args <<< "$(scenario_args "$scenario")"
+  for name in $SERVERS; do
+    wait_quiet $((total_runs - runs)) "$runs"
+    runs=$((runs + 1))
+    log "$scenario against $name (round $round of $REPEAT)"
+    if ! start_server "$name" "$scenario"; then
+      echo "BENCH scenario=${scenario%%-*} server=$name error=server_did_not_start" >> "$RESULTS"
+      stop_server; continue
+    fi
+    line=$(bench_java Main "${args[@]}" --server "$name" --port "$(port_of "$name")" --pid "$SERVER_PID" \
+             2> "$OUT/gen-$name-$scenario.log" | grep '^BENCH ' || true)
+    [ -n "$line" ] || line="BENCH scenario=${scenario%%-*} server=$name error=generator_failed_see_gen-$name-$scenario.log"
+    echo "$line" >> "$RESULTS"
+    echo "$line"
+    stop_server
+  done
+ done
+done
+cp "$RESULTS" "$OUT/results.txt"
+bench_java Report "$RESULTS" chat | tee "$OUT/report-$STAMP.txt"
+if [ "$JFR" = 1 ]; then
+  for f in "$OUT"/chat-*.jfr; do
+    case $f in *chat-base-*) continue ;; esac
+    [ -f "$f" ] || continue
+    log "JFR $f"
+    "$JDK_BIN/jfr" summary "$f" > "${f%.jfr}.summary.txt" 2>&1 || true
+    bench_java JfrSummary "$f" 25 | tee "${f%.jfr}.hot.txt"
+  done
+fi
+log "done in $(( $(date +%s) - started_at )) s; results in $RESULTS"
