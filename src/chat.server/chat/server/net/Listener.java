@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +38,15 @@ public final class Listener implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("chat.server");
     /** Pending connections the kernel may hold for us. */
     static final int BACKLOG = 4096;
-    /** How often the sweeper looks at every connection. */
-    static final long SWEEP_PERIOD_MILLIS = 500;
+    /** Sweeps per shortest time limit: each limit is enforced within a tenth of itself. */
+    static final int SWEEPS_PER_LIMIT = 10;
+    /** Shortest pause between two sweeps. */
+    static final long MIN_SWEEP_PERIOD_MILLIS = 50;
+    /**
+     * Longest pause between two sweeps. A sweep reads every connection (about 0.5 us each, mostly cache
+     * misses), so with the default limits this keeps 10,000 idle clients near 0.25% of a core.
+     */
+    static final long MAX_SWEEP_PERIOD_MILLIS = 2_000;
     /** How long a closing connection may take to write its last lines. */
     static final long CLOSE_GRACE_MILLIS = 5_000;
     /** How long a shutdown waits for clients to receive their ERROR line. */
@@ -70,7 +78,16 @@ public final class Listener implements AutoCloseable {
         ServerConfig config = dispatcher.server().config();
         this.admission = new Admission(config.limits());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sweeper").factory());
-        sweeper.scheduleAtFixedRate(this::sweep, SWEEP_PERIOD_MILLIS, SWEEP_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        sweeper.schedule(this::sweep, sweepPeriodMillis(limits(config)), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How often the sweeper looks at every connection: a tenth of the shortest time limit, within
+     * bounds. #bench: sweeping 10,000 idle clients every 500 ms took 1% of a core, the idle-CPU budget.
+     */
+    static long sweepPeriodMillis(Connection.TimeLimits limits) {
+        long shortest = Math.min(limits.registrationMillis(), Math.min(limits.pingIntervalMillis(), limits.pingTimeoutMillis()));
+        return Math.clamp(shortest / SWEEPS_PER_LIMIT, MIN_SWEEP_PERIOD_MILLIS, MAX_SWEEP_PERIOD_MILLIS);
     }
 
     /** Binds to the configured address (and the TLS port, if enabled) and starts accepting. */
@@ -216,11 +233,10 @@ public final class Listener implements AutoCloseable {
         });
     }
 
-    // Reads the limits from the configuration in force each time, so that a REHASH applies to everyone.
+    // Reads the limits from the configuration in force each time, so that a REHASH applies to everyone,
+    // and plans the next sweep from them.
     private void sweep() {
-        ServerConfig config = dispatcher.server().config();
-        Connection.TimeLimits limits = new Connection.TimeLimits(config.registrationTimeout().toMillis(),
-                config.pingInterval().toMillis(), config.pingTimeout().toMillis(), CLOSE_GRACE_MILLIS);
+        Connection.TimeLimits limits = limits(dispatcher.server().config());
         long now = clock.millis();
         for (Connection c : live) {
             try {
@@ -229,6 +245,16 @@ public final class Listener implements AutoCloseable {
                 LOG.log(Level.ERROR, "sweeping " + c.session() + " failed", e);
             }
         }
+        try {
+            sweeper.schedule(this::sweep, sweepPeriodMillis(limits), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the listener is closing: no more sweeps
+        }
+    }
+
+    private static Connection.TimeLimits limits(ServerConfig config) {
+        return new Connection.TimeLimits(config.registrationTimeout().toMillis(), config.pingInterval().toMillis(),
+                config.pingTimeout().toMillis(), CLOSE_GRACE_MILLIS);
     }
 
     /** Stops accepting, tells every client the server is going away, waits briefly, then closes all. */
