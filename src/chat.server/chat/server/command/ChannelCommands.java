@@ -54,8 +54,9 @@ final class ChannelCommands {
         // #persist: a channel an account owns comes back with its settings; one a logged-in client creates
         // (but never the default channel) becomes its account's.
         RegisteredChannels registered = ctx.server().storage().channels();
-        boolean registrable = registered.enabled() && !ctx.server().config().caseMapping().fold(name)
-                .equals(ctx.server().config().caseMapping().fold(ctx.server().config().defaultChannel()));
+        String defaultChannel = ctx.server().config().defaultChannel();
+        boolean registrable = registered.enabled() && (defaultChannel == null
+                || !ctx.registry().caseMapping().fold(name).equals(ctx.registry().caseMapping().fold(defaultChannel)));
         Registry.JoinResult joined = ctx.registry().join(s, name, key, opCreator, override,
                 registrable ? registered.saved(name) : null, registrable ? s.account() : null);
         switch (joined.outcome()) {
