@@ -14,8 +14,8 @@
 #   BENCH_PORT_BASE=26660   first of the three loopback ports
 #   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM
 #   BENCH_QUICKACK=1        the generator ACKs every read at once (TCP_QUICKACK) instead of delaying ACKs
-#   BENCH_CHAT_STORE=on     chat keeps every message in its SQLite history (default off: no store)
 #                           like real clients: servers that leave Nagle on then lose their 40-ms stalls
+#   BENCH_CHAT_STORE=on     chat keeps every message in its SQLite history (default off: no store)
 #   BENCH_BASELINE=DIR      also run "chat-base": chat built into DIR (e.g. `git stash; BUILD_DIR=build/base
 #                           ./build.sh build; git stash pop`), to compare a change with what it changes
 #   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
