@@ -65,8 +65,8 @@ CHAT_FLAGS=(--host 127.0.0.1 --default-channel none --sendq 16777216 --recvq 104
             --monitor-interval 0 --ping-interval 600 --registration-timeout 60 --motd-file "$OUT/motd.txt"
             --tls-port -1 --flood-rate 0 --exempt 127.0.0.0/8,::1 --max-clients 200000)
 if [ "${BENCH_CHAT_STORE:-off}" = on ]; then
-  rm -rf "$OUT/chat-data"
-  CHAT_FLAGS+=(--data-dir "$OUT/chat-data" --history on)
+  # No replay on JOIN: a second round's joiners would be sent the first round's lines.
+  CHAT_FLAGS+=(--data-dir "$OUT/chat-data" --history on --join-replay 0)
 else
   CHAT_FLAGS+=(--data-dir none)
 fi
@@ -216,6 +216,8 @@ start_server() { # name scenario
   local logf="$OUT/$name-$scenario.log"
   case $name in
     chat|chat-base)
+      # Each start begins with an empty history, so that rounds do not see each other's messages.
+      rm -rf "$OUT/chat-data"
       local jfr=() dir=build
       [ "$name" = chat-base ] && dir=$BASELINE
       [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
