@@ -128,16 +128,7 @@ public final class InputParser {
 
     // /part [channel] [reason]
     private static Input part(String args, String current) {
-        Words words = Words.of(args);
-        String channel = current;
-        String reason = args.strip();
-        if (Names.isChannel(words.first())) {
-            channel = words.first();
-            reason = words.rest().strip();
-        }
-        if (channel == null) return new Input.Problem(NO_CHANNEL);
-        IrcMessage part = reason.isEmpty() ? IrcMessage.of("PART", channel) : IrcMessage.of("PART", channel, reason);
-        return new Input.Send(List.of(part), null);
+        return channelCommand("PART", args, current);
     }
 
     // /me <action>
@@ -164,6 +155,11 @@ public final class InputParser {
 
     // /topic [channel] [text]
     private static Input topic(String args, String current) {
+        return channelCommand("TOPIC", args, current);
+    }
+
+    /** {@code VERB channel [text]}, the channel named first in {@code args} or else the current one. */
+    private static Input channelCommand(String verb, String args, String current) {
         Words words = Words.of(args);
         String channel = current;
         String text = args.strip();
@@ -172,8 +168,8 @@ public final class InputParser {
             text = words.rest().strip();
         }
         if (channel == null) return new Input.Problem(NO_CHANNEL);
-        IrcMessage topic = text.isEmpty() ? IrcMessage.of("TOPIC", channel) : IrcMessage.of("TOPIC", channel, text);
-        return new Input.Send(List.of(topic), null);
+        IrcMessage line = text.isEmpty() ? IrcMessage.of(verb, channel) : IrcMessage.of(verb, channel, text);
+        return new Input.Send(List.of(line), null);
     }
 
     // /register <password> [email]

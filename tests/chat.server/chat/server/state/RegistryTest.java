@@ -345,69 +345,6 @@ class RegistryTest {
         assertThat(registry.channelsOf(alice)).containsExactlyInAnyOrder("#a", "#B");
     }
 
-    // --- topics ---
-
-    @Test
-    void topicIsUnsetAtFirstAndReadableByMembersOnly() {
-        Session alice = user("alice");
-        Session eve = user("eve");
-        registry.join(alice, "#a", true);
-
-        assertThat(registry.topic(alice, "#A")).isEqualTo(new Registry.TopicView(Registry.ChannelOutcome.OK, "#a", null));
-        assertThat(registry.topic(eve, "#a").outcome()).isEqualTo(Registry.ChannelOutcome.NOT_ON_CHANNEL);
-        assertThat(registry.topic(eve, "#zz").outcome()).isEqualTo(Registry.ChannelOutcome.NO_SUCH_CHANNEL);
-    }
-
-    @Test
-    void operatorSetsTopicWithSetterAndClockTime() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        registry.join(alice, "#a", true);
-        registry.join(bob, "#a", true);
-
-        Registry.ChannelAction r = registry.setTopic(alice, "#a", "hello there");
-
-        assertThat(r.outcome()).isEqualTo(Registry.ChannelOutcome.OK);
-        assertThat(r.members()).containsExactly(alice, bob);
-        Topic topic = registry.topic(bob, "#a").topic();
-        assertThat(topic).isEqualTo(new Topic("hello there", "alice!~alice@10.0.0.1", NOW.getEpochSecond()));
-        assertThat(registry.join(user("carol"), "#a", true).topic()).isEqualTo(topic);
-    }
-
-    @Test
-    void nonOperatorCannotSetTopic() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        registry.join(alice, "#a", true);
-        registry.join(bob, "#a", true);
-
-        Registry.ChannelAction r = registry.setTopic(bob, "#a", "mine");
-
-        assertThat(r.outcome()).isEqualTo(Registry.ChannelOutcome.NOT_OPERATOR);
-        assertThat(r.members()).isEmpty();
-        assertThat(registry.topic(alice, "#a").topic()).isNull();
-    }
-
-    @Test
-    void setTopicOnUnknownChannelOrNotOn() {
-        Session alice = user("alice");
-        Session eve = user("eve");
-        registry.join(alice, "#a", true);
-
-        assertThat(registry.setTopic(eve, "#a", "x").outcome()).isEqualTo(Registry.ChannelOutcome.NOT_ON_CHANNEL);
-        assertThat(registry.setTopic(eve, "#b", "x").outcome()).isEqualTo(Registry.ChannelOutcome.NO_SUCH_CHANNEL);
-    }
-
-    @Test
-    void emptyTopicClearsIt() {
-        Session alice = user("alice");
-        registry.join(alice, "#a", true);
-        registry.setTopic(alice, "#a", "something");
-
-        assertThat(registry.setTopic(alice, "#a", "").outcome()).isEqualTo(Registry.ChannelOutcome.OK);
-        assertThat(registry.topic(alice, "#a").topic()).isNull();
-    }
-
     // --- removal ---
 
     @Test
