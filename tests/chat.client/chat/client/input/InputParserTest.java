@@ -224,8 +224,27 @@ class InputParserTest {
     }
 
     @Test
+    void switchingNamesATargetOrANumber() {
+        assertThat(parser.parse("/switch #dev", CURRENT)).isEqualTo(new Input.Switch("#dev", 0));
+        assertThat(parser.parse("/switch bob", CURRENT)).isEqualTo(new Input.Switch("bob", 0));
+        assertThat(parser.parse("/query bob", CURRENT)).isEqualTo(new Input.Switch("bob", 0));
+        assertThat(parser.parse("/switch", CURRENT)).isEqualTo(new Input.Switch(null, 0));
+        assertThat(parser.parse("/3", CURRENT)).isEqualTo(new Input.Switch(null, 3));
+        assertThat(parser.parse("/switch #a #b", CURRENT)).isInstanceOf(Input.Problem.class);
+        assertThat(parser.parse("/query #dev", CURRENT)).isInstanceOf(Input.Problem.class);
+        assertThat(parser.parse("/0", CURRENT)).isInstanceOf(Input.Problem.class);
+        assertThat(parser.parse("/3 text", CURRENT)).isInstanceOf(Input.Problem.class);
+    }
+
+    @Test
+    void commandWordsAreThereToComplete() {
+        assertThat(parser.commands()).contains("/msg", "/join", "/switch", "/history", "/quit").allMatch(c -> c.startsWith("/"));
+    }
+
+    @Test
     void helpSummariesStartInOneColumn() {
-        assertThat(parser.help()).hasSize(28).allSatisfy(line -> {
+        assertThat(parser.help()).hasSize(33).filteredOn(line -> line.startsWith("  /") || line.startsWith("  <"))
+                .hasSize(31).allSatisfy(line -> {
             assertThat(line.charAt(38)).as(line).isEqualTo(' ');
             assertThat(line.charAt(39)).as(line).isNotEqualTo(' ');
         });
