@@ -9,12 +9,8 @@ cd "$(dirname "$0")/.."
 
 WAIT=${LAUNCHERS_WAIT:-60}
 POLL=0.2
-passed=0
-failed=0
 pids=()
 work=$(mktemp -d "${TMPDIR:-/tmp}/chatlaunchers.XXXXXX")
-
-say() { echo "launchers: $*"; }
 
 cleanup() {
   local status=$?
@@ -25,22 +21,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-wait_for() {
-  local deadline=$((SECONDS + WAIT))
-  until "$@"; do
-    [ "$SECONDS" -ge "$deadline" ] && return 1
-    sleep "$POLL"
-  done
-}
-
-check() {
-  local name=$1; shift
-  if wait_for "$@"; then
-    passed=$((passed + 1)); say "ok   $name"
-  else
-    failed=$((failed + 1)); say "FAIL $name"
-  fi
-}
+CHECKS_NAME=launchers
+. scripts/checks.sh
+show_screens() { :; }
 
 # The program a PID runs: the JVM's is named "java".
 is_java() { [ "$(ps -o comm= -p "$1" 2>/dev/null)" = java ]; }
@@ -108,5 +91,4 @@ BUILD_DIR="$work/build2" ./build.sh dist >/dev/null
 same_key() { [ "$(key_of "$work/build2/chat.run")" = "$first_key" ]; }
 check "chat.run: the same sources give the same cache key ($first_key)" same_key
 
-echo "launchers: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
