@@ -147,10 +147,10 @@ image() {
   build
   jlink_lib
   rm -rf "$BUILD/image"
-  # The image runs on this machine's OS only: leave out SQLite's and JLine's native libraries for the others
-  # (about 12 MB).
+  # The image runs on this machine's OS only: leave out SQLite's native libraries for the others (about 12 MB).
+  # (JLine's cannot be: its descriptor names their packages; they are 0.2 MB.)
   local exclude=()
-  [ "$(uname -s)" = Linux ] && exclude=(--exclude-resources='regex:/org.xerial.sqlitejdbc/org/sqlite/native/(Windows|Mac|FreeBSD)/.*,regex:/org.jline.nativ/org/jline/nativ/(Windows|Mac|FreeBSD)/.*')
+  [ "$(uname -s)" = Linux ] && exclude=(--exclude-resources='regex:/org.xerial.sqlitejdbc/org/sqlite/native/(Windows|Mac|FreeBSD)/.*')
   "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/jlink-lib" "${exclude[@]}" \
     --add-modules chat.server,chat.store,chat.client,org.slf4j.nop \
     --launcher chat-server=chat.server/chat.server.Main \

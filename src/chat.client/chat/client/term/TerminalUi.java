@@ -136,7 +136,8 @@ public final class TerminalUi implements Screen, Keyboard {
         if (!reader.isReading()) return;
         ((LineReaderImpl) reader).setPrompt(text);
         try {
-            reader.callWidget(LineReader.REDRAW_LINE);
+            // REDISPLAY alone: it updates what is on the screen, clearing what a longer old prompt left
+            // (REDRAW_LINE would forget the screen first and leave those characters).
             reader.callWidget(LineReader.REDISPLAY);
         } catch (IllegalStateException e) {
             // The line was finished meanwhile: the next one starts with the new prompt.
