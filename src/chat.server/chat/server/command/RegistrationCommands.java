@@ -81,7 +81,8 @@ final class RegistrationCommands {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
             return;
         }
-        s.setUser("~" + user, realname);
+        // #10: cut to NAMELEN as servers cut USER's fields; SETNAME refuses what is longer
+        s.setUser("~" + user, ChannelCommands.truncate(realname, Names.NAMELEN));
         completeRegistration(ctx);
     }
 
