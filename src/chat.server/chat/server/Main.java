@@ -44,10 +44,10 @@ public final class Main {
             TLS:
               --tls-port N            TLS port (default 6697; -1 turns TLS off)
               --tls-cert FILE         PKCS#12 (.p12) or PEM certificate chain (default: a generated
-                                      self-signed development certificate in data/tls/)
+                                      self-signed development certificate in DATA-DIR/tls/)
               --tls-key FILE          PEM PKCS#8 private key for a PEM certificate
               --tls-password PW       PKCS#12 password
-              --generate-cert         make the development certificate (data/tls/self-signed.p12) and exit
+              --generate-cert         make the development certificate (DATA-DIR/tls/self-signed.p12) and exit
             Abuse limits (CIDR lists are comma-separated, IPv4 or IPv6):
               --max-clients N         connections at most (default 15000)
               --per-ip-connections N  concurrent connections per address (default 10)
@@ -143,6 +143,7 @@ public final class Main {
     /** The config the arguments describe, or null when they only asked for help. */
     static ServerConfig parse(String[] args, PrintStream out) throws IOException {
         Properties props = new Properties();
+        boolean generateCert = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -150,9 +151,8 @@ public final class Main {
                 return null;
             }
             if (arg.equals("--generate-cert")) {
-                chat.server.net.TlsContexts.generateSelfSigned(TlsSettings.GENERATED_KEY_STORE);
-                out.println("made " + TlsSettings.GENERATED_KEY_STORE.toAbsolutePath());
-                return null;
+                generateCert = true;
+                continue;
             }
             if (!arg.startsWith("--")) throw new IllegalArgumentException("unexpected argument: " + arg);
             String key = arg.substring(2);
@@ -175,7 +175,13 @@ public final class Main {
                 props.put(normalizedKey(key), value);
             }
         }
-        return fromProperties(props);
+        ServerConfig config = fromProperties(props);
+        if (!generateCert) return config;
+        Path keyStore = config.tls().generatedKeyStoreIn(config.dataDir());
+        chat.server.net.TlsContexts.generateSelfSigned(keyStore);
+        out.println("made " + keyStore.toAbsolutePath() + " (password in "
+                + chat.server.net.TlsContexts.passwordFile(keyStore).toAbsolutePath() + ")");
+        return null;
     }
 
     private static ServerConfig fromProperties(Properties p) throws IOException {
