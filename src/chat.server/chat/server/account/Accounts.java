@@ -115,13 +115,9 @@ public final class Accounts implements AutoCloseable {
         String key = key(name);
         if (!perAccount.allowed(key) || !perAddress.allowed(address)) return Login.THROTTLED;
         Optional<Account> account = find(name);
-        boolean ok;
-        if (account.isPresent()) {
-            ScramCredentials stored = account.get().credentials();
-            ok = CompletableFuture.supplyAsync(() -> Scram.matches(stored, password), kdf).join();
-        } else {
-            ok = false;
-        }
+        // #10: an unknown account costs the same derivation as a wrong password, so timing tells nothing
+        ScramCredentials stored = account.map(Account::credentials).orElseGet(() -> decoy(name));
+        boolean ok = CompletableFuture.supplyAsync(() -> Scram.matches(stored, password), kdf).join() && account.isPresent();
         return settle(key, address, ok, account.map(Account::name).orElse(null));
     }
 
