@@ -79,8 +79,10 @@ final class NickServ {
             case OK -> {
                 Logins.loggedIn(ctx, login.account());
                 reply(ctx, "You are now logged in as " + login.account() + ".");
+                Logins.reportEarlierFailures(ctx, login);
             }
-            case THROTTLED -> reply(ctx, "Too many failed logins: try again later.");
+            case THROTTLED -> reply(ctx, "Too many failed logins from your address: try again in "
+                    + login.retryAfterSeconds() + " seconds.");
             default -> reply(ctx, "Invalid account name or password.");
         }
     }
