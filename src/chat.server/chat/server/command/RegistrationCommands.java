@@ -53,6 +53,10 @@ final class RegistrationCommands {
             }
         }
         Registry.NickChange change = ctx.registry().changeNick(s, nick);
+        // #10: the logged-in owner takes a registered nickname back from whoever holds it
+        if (change.outcome() == Registry.NickOutcome.IN_USE && NickOwnership.regain(ctx, nick)) {
+            change = ctx.registry().changeNick(s, nick);
+        }
         switch (change.outcome()) {
             case IN_USE -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
             case UNCHANGED -> { }
