@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,13 @@ public final class Main {
               --nick-claim-timeout SECONDS  time to log in to a registered nickname (default 30)
               --nick-enforcement guest|refuse|none  what happens to others using it (default guest)
               --registration on|off   let clients register accounts (default on)
+            Web (with the chat.web module: web client at /, IRC over WebSocket at /webirc, /metrics, /status):
+              --http-port N           HTTP port on --host (default 8080; 0 picks a free one; -1 turns it off)
+              --https-port N          HTTPS port with the TLS certificate (default -1: off)
+              --web-origins ORIGINS   other origins (https://example.org) whose pages may use /webirc; * for any
+                                      (default: the server's own pages only)
+              --web-proxies CIDRS     reverse proxies whose X-Forwarded-For is believed (default none)
+              --metrics-from CIDRS    who may read /metrics (default: loopback only)
             Config file keys are the option names without dashes, e.g. port=6667.
             Operator blocks (config file only; REHASH re-reads them):
               oper.NAME.password = HASH            from: chat-server --hash-password
@@ -120,6 +128,10 @@ public final class Main {
         System.out.println("chat-server " + ChatServer.VERSION + " listening on " + server.address().getHostString()
                 + ":" + server.port() + (server.tlsPort() >= 0 ? " (TLS on port " + server.tlsPort() + ")" : "")
                 + " (Ctrl-C to stop)");
+        for (String scheme : List.of("http", "https")) {
+            InetSocketAddress web = server.frontendAddress(scheme);
+            if (web != null) System.out.println("web client at " + scheme + "://" + hostForUrl(web.getHostString()) + ":" + web.getPort() + "/");
+        }
         HangupSignal.onHangup(() -> {
             try {
                 server.rehash();
@@ -138,6 +150,10 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** The config the arguments describe, or null when they only asked for help. */
@@ -212,7 +228,10 @@ public final class Main {
                         p.getProperty("admininfo", d.admin().info()), p.getProperty("adminemail", d.admin().email())),
                 storeConfig(p, d.store()),
                 operators(p),
-                banDirectory(p, d.dataDir()));
+                banDirectory(p, d.dataDir()),
+                new WebSettings(intValue(p, "httpport", d.web().httpPort()), intValue(p, "httpsport", d.web().httpsPort()),
+                        list(p, "weborigins", d.web().origins()), list(p, "webproxies", d.web().proxies()),
+                        list(p, "metricsfrom", d.web().metricsFrom())));
     }
 
     private static AbuseLimits limits(Properties p, AbuseLimits d) {
@@ -390,7 +409,8 @@ public final class Main {
             "floodburst", "floodrate", "floodmaxpending", "tlsport", "tlscert", "tlskey", "tlspassword",
             "adminlocation", "admininfo", "adminemail", "datadir", "history", "historymaxage",
             "historymaxpertarget", "joinreplay", "joinreplaydefaultchannel", "storesync", "passworditerations",
-            "nickclaimtimeout", "nickenforcement", "registration");
+            "nickclaimtimeout", "nickenforcement", "registration", "httpport", "httpsport", "weborigins", "webproxies",
+            "metricsfrom");
 
     private static int intValue(Properties p, String key, int fallback) {
         String v = p.getProperty(key);

@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param store              accounts and history: the data directory and their rules
  * @param operators          operator blocks by name (OPER)
  * @param dataDir            where the server keeps what must outlive it (the ban list); created on demand
+ * @param web                the HTTP listener of the web module, when it is present
  */
 public record ServerConfig(
         String host,
@@ -54,7 +55,8 @@ public record ServerConfig(
         Admin admin,
         StoreConfig store,
         Map<String, OperatorBlock> operators,
-        Path dataDir) {
+        Path dataDir,
+        WebSettings web) {
 
     /** Default listening port, from the source document. */
     public static final int DEFAULT_PORT = 12345;
@@ -102,6 +104,7 @@ public record ServerConfig(
             if (!name.equals(block.name())) throw new IllegalArgumentException("operator block " + block.name() + " filed as " + name);
         });
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(web, "web");
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -114,7 +117,7 @@ public record ServerConfig(
                 List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
                 CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
                 MAX_TARGETS, MONITOR_INTERVAL, AbuseLimits.defaults(), TlsSettings.defaults(),
-                Admin.DEFAULT, StoreConfig.defaults(), Map.of(), DATA_DIR);
+                Admin.DEFAULT, StoreConfig.defaults(), Map.of(), DATA_DIR, WebSettings.defaults());
     }
 
     public ServerConfig withHost(String v) {
@@ -180,6 +183,10 @@ public record ServerConfig(
         return edit(b -> b.dataDir = v);
     }
 
+    public ServerConfig withWeb(WebSettings v) {
+        return edit(b -> b.web = v);
+    }
+
     /**
      * The settings a running server cannot take over from {@code next} (REHASH keeps the running value and
      * names them): the listening addresses, the server's name, the casemapping its tables are keyed by, the
@@ -199,6 +206,7 @@ public record ServerConfig(
         if (!dataDir.equals(next.dataDir)) changed.add("data-dir");
         if (!store.equals(next.store)) changed.add("store settings");
         if (!limits.equals(next.limits)) changed.add("abuse limits");
+        if (!web.equals(next.web)) changed.add("web settings");
         return changed;
     }
 
@@ -214,6 +222,7 @@ public record ServerConfig(
             b.tls = next.tls.withPort(tls.port());
             b.store = store;
             b.dataDir = dataDir;
+            b.web = web;
         });
     }
 
@@ -246,6 +255,7 @@ public record ServerConfig(
         StoreConfig store;
         Map<String, OperatorBlock> operators;
         Path dataDir;
+        WebSettings web;
 
         Editable(ServerConfig c) {
             host = c.host;
@@ -268,12 +278,13 @@ public record ServerConfig(
             store = c.store;
             operators = c.operators;
             dataDir = c.dataDir;
+            web = c.web;
         }
 
         ServerConfig build() {
             return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
                     registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                    monitorInterval, limits, tls, admin, store, operators, dataDir);
+                    monitorInterval, limits, tls, admin, store, operators, dataDir, web);
         }
     }
 

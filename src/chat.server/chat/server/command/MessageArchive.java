@@ -1,6 +1,7 @@
 package chat.server.command;
 
 import chat.server.history.History;
+import chat.server.spi.ServerMetrics;
 import chat.server.spi.StoredMessage;
 import chat.server.state.Session;
 import java.util.ArrayList;
@@ -59,7 +60,9 @@ final class MessageArchive {
         Session sender = ctx.session();
         StoredMessage m = new StoredMessage(0, out.msgid(), out.timeMillis(), conversation, sender.identity().prefix(),
                 sender.account(), verb, target, verb.equals("TAGMSG") ? null : text, tags);
+        long queuedAt = System.nanoTime();
         CompletableFuture<Void> committed = ctx.server().storage().history().append(m, parties);
+        committed.thenRun(() -> ctx.server().stats().latency(ServerMetrics.Latency.STORE_COMMIT, System.nanoTime() - queuedAt));
         ctx.reply().holdUntil(committed);
     }
 }
