@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The HTTP listener of the web module (web client, IRC over WebSocket, {@code /metrics}, {@code /status}), on
- * the server's {@code --host}. Validated once here.
+ * the server's {@code --host}: a view of the web options declared in {@link Options}.
  *
  * @param httpPort      plain HTTP port; 0 picks a free one, -1 turns it off
  * @param httpsPort     HTTPS port with the server's TLS certificate; 0 picks a free one, -1 turns it off
@@ -27,15 +27,19 @@ public record WebSettings(int httpPort, int httpsPort, List<String> origins, Lis
         if (httpPort < -1 || httpPort > 65535) throw new IllegalArgumentException("http-port must be -1..65535, not " + httpPort);
         if (httpsPort < -1 || httpsPort > 65535) throw new IllegalArgumentException("https-port must be -1..65535, not " + httpsPort);
         origins = List.copyOf(origins);
-        for (String o : origins) {
-            if (!o.equals("*") && !o.matches("https?://[^/\\s]+")) {
-                throw new IllegalArgumentException("web origin must be scheme://host[:port] or *, not " + o);
-            }
-        }
+        origins.forEach(WebSettings::checkOrigin);
         proxies = List.copyOf(proxies);
         proxies.forEach(Cidr::parse);
         metricsFrom = List.copyOf(metricsFrom);
         metricsFrom.forEach(Cidr::parse);
+    }
+
+    /** Throws unless {@code origin} is {@code scheme://host[:port]} or {@code *}; returns it. */
+    public static String checkOrigin(String origin) {
+        if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+            throw new IllegalArgumentException("web-origins must be scheme://host[:port] or *, not " + origin);
+        }
+        return origin;
     }
 
     /** Port 8080, no HTTPS, same-origin WebSockets only, no proxies, metrics for loopback only. */
