@@ -9,7 +9,7 @@ const MAX_BACKOFF_MS = 30000;
 const SERVER = "*server*";
 
 const state = {
-  nick: "", account: null, password: null, register: false, remember: true,
+  nick: "", account: null, login: null, password: null, register: false, remember: true,
   socket: null, connected: false, registered: false, caps: new Set(), wantedCaps: [],
   buffers: new Map(), current: SERVER, joining: new Set(), batches: new Map(), backoff: 1000, reconnectTimer: null, stopped: true,
   chantypes: "#&", prefixes: { o: "@", v: "+" }, prefixOrder: "@%+",
@@ -406,7 +406,7 @@ const handlers = {
   },
   AUTHENTICATE(m) {
     if (m.params[0] !== "+") return;
-    const token = Irc.base64(`${state.account}\0${state.account}\0${state.password}`);
+    const token = Irc.base64(`${state.login}\0${state.login}\0${state.password}`);
     for (let i = 0; i < token.length; i += 400) send("AUTHENTICATE", token.slice(i, i + 400));
     if (token.length % 400 === 0) send("AUTHENTICATE", "+");
   },
@@ -415,7 +415,7 @@ const handlers = {
     renderHeader();
   },
   903() {
-    if (state.remember) vault.save(state.account, state.password);
+    if (state.remember) vault.save(state.login, state.password);
     send("CAP", "END");
   },
   904(m) { loginFailed(m.params[1] || "Wrong nickname or password"); },
@@ -709,7 +709,8 @@ function showLogin() {
 
 function start(nick, account, password, register, remember) {
   state.nick = nick;
-  state.account = register ? null : account;
+  state.account = null;
+  state.login = account;
   state.password = password || null;
   state.register = register;
   state.remember = remember;
