@@ -60,7 +60,7 @@ final class ServerContext implements FrontendContext, ServerMetrics {
         SSLContext context = listener.tlsContext();
         if (context != null) return context;
         try {
-            return TlsContexts.load(config().tls());
+            return TlsContexts.load(config().tls(), config().dataDir());
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot load the TLS certificate: " + e.getMessage(), e);
         }
