@@ -7,7 +7,7 @@ import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 import chat.server.state.Topic;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ final class ChannelCommands {
     // JOIN <channel>{,<channel>} [<key>{,<key>}] | JOIN 0
     void join(Context ctx, IrcMessage m) {
         if (m.param(0).equals("0")) {
-            for (String channel : ctx.registry().channelsOf(ctx.session())) partOne(ctx, channel, null);
+            for (String channel : ctx.registry().channelsOf(ctx.user())) partOne(ctx, channel, null);
             return;
         }
         List<String> channels = TargetList.split(m.param(0));
@@ -50,7 +50,7 @@ final class ChannelCommands {
 
     /** As {@link #joinOne(Context, String, String, boolean)}; with {@code override} (SAJOIN) past channel modes. */
     void joinOne(Context ctx, String name, String key, boolean opCreator, boolean override) {
-        Session s = ctx.session();
+        User s = ctx.user();
         // #persist: a channel an account owns comes back with its settings; one a logged-in client creates
         // (but never the default channel) becomes its account's.
         RegisteredChannels registered = ctx.server().storage().channels();
@@ -104,7 +104,7 @@ final class ChannelCommands {
     }
 
     private void partOne(Context ctx, String name, String reason) {
-        Session s = ctx.session();
+        User s = ctx.user();
         Registry.ChannelAction parted = ctx.registry().part(s, name);
         switch (parted.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -125,7 +125,7 @@ final class ChannelCommands {
             return;
         }
         for (String channel : TargetList.split(m.param(0))) {
-            Registry.NamesView view = ctx.registry().names(ctx.session(), channel);
+            Registry.NamesView view = ctx.registry().names(ctx.user(), channel);
             if (view.exists()) {
                 sendNames(ctx, view.secret(), view.channel(), view.names());
             } else {
@@ -137,7 +137,7 @@ final class ChannelCommands {
     // TOPIC <channel> [<topic>]
     void topic(Context ctx, IrcMessage m) {
         String name = m.param(0);
-        Session s = ctx.session();
+        User s = ctx.user();
         if (m.params().size() == 1) {
             Registry.TopicView view = ctx.registry().topic(s, name);
             switch (view.outcome()) {
@@ -170,7 +170,7 @@ final class ChannelCommands {
 
     /** 353 lines, as many names in each as fit in 512 bytes, then 366; a secret channel's are marked '@'. */
     private static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String symbol = secret ? "@" : "=";
         boolean allPrefixes = s.has(Capability.MULTI_PREFIX);
         boolean userhosts = s.has(Capability.USERHOST_IN_NAMES);

@@ -7,7 +7,7 @@ import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ final class MessageCommands {
     }
 
     private void relay(Context ctx, IrcMessage m, String verb, boolean replyErrors) {
-        Session sender = ctx.session();
+        User sender = ctx.user();
         boolean hasText = !verb.equals("TAGMSG");
         if (m.params().isEmpty()) {
             if (replyErrors) ctx.reply().numeric(Numeric.ERR_NORECIPIENT, "No recipient given (" + verb + ")");
@@ -58,7 +58,7 @@ final class MessageCommands {
         }
         Map<String, String> clientTags = clientTags(sender, m);
         String source = sender.identity().prefix();
-        sender.markSpoke(ctx.server().clock().millis());
+        ctx.registry().settings().spoke(sender, ctx.server().clock().millis());
         for (String target : targets) {
             if (Names.isChannel(target)) {
                 Registry.ChannelAction audience = ctx.registry().channelAudience(sender, target);
@@ -84,7 +84,7 @@ final class MessageCommands {
                 // #store: a command for the service: never relayed, echoed or stored (it may hold a password)
                 if (verb.equals("PRIVMSG")) nickServ.handle(ctx, text);
             } else {
-                Session recipient = ctx.registry().findNick(target);
+                User recipient = ctx.registry().findNick(target);
                 if (recipient == null) {
                     if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
                     continue;
@@ -101,7 +101,7 @@ final class MessageCommands {
 
     /** echo-message: the sender gets its own message back, as the receivers saw it (msgid, time). */
     private static void echo(Context ctx, Outgoing out) {
-        Session sender = ctx.session();
+        User sender = ctx.user();
         if (!sender.has(Capability.ECHO_MESSAGE)) return;
         if (out.onlyForTagReceivers() && !sender.has(Capability.MESSAGE_TAGS)) return;
         ctx.reply().add(out.messageFor(sender));
@@ -114,7 +114,7 @@ final class MessageCommands {
     }
 
     /** The client-only tags ('+' prefix) to relay; none from a client that did not enable message-tags (as Ergo). */
-    private static Map<String, String> clientTags(Session sender, IrcMessage m) {
+    private static Map<String, String> clientTags(User sender, IrcMessage m) {
         if (m.tags().isEmpty() || !sender.has(Capability.MESSAGE_TAGS)) return Map.of();
         Map<String, String> relayed = new LinkedHashMap<>();
         m.tags().forEach((key, value) -> {

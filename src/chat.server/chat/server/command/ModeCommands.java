@@ -8,7 +8,8 @@ import chat.server.state.MaskEntry;
 import chat.server.state.ModeRefusal;
 import chat.server.state.ChannelModeration;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
+import chat.server.state.UserSettings;
 
 /**
  * MODE, for channels (flags, key, limit, the +b +e +I +q lists and the +o +v member prefixes) and for users
@@ -53,7 +54,7 @@ final class ModeCommands {
 
     /** Applies the changes and announces them; false when there is no such channel. */
     private boolean change(Context ctx, String name, ModeString.Parsed parsed) {
-        Session s = ctx.session();
+        User s = ctx.user();
         ChannelModeration.ModeResult result = ctx.registry().moderation().changeModes(s, name, parsed.changes());
         switch (result.outcome()) {
             case NO_SUCH_CHANNEL -> {
@@ -93,7 +94,7 @@ final class ModeCommands {
     }
 
     private static void showModes(Context ctx, String name) {
-        ChannelModeration.ModeView view = ctx.registry().moderation().channelModes(ctx.session(), name);
+        ChannelModeration.ModeView view = ctx.registry().moderation().channelModes(ctx.user(), name);
         if (view.outcome() == Registry.ChannelOutcome.NO_SUCH_CHANNEL) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             return;
@@ -108,7 +109,7 @@ final class ModeCommands {
 
     /** Sends one mask list; false when there is no such channel. */
     private static boolean showList(Context ctx, String name, char letter) {
-        ChannelModeration.MaskListView view = ctx.registry().moderation().maskList(ctx.session(), name, letter);
+        ChannelModeration.MaskListView view = ctx.registry().moderation().maskList(ctx.user(), name, letter);
         switch (view.outcome()) {
             case NO_SUCH_CHANNEL -> {
                 ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -141,9 +142,9 @@ final class ModeCommands {
     }
 
     private static void userMode(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String nick = m.param(0);
-        Session target = ctx.registry().findNick(nick);
+        User target = ctx.registry().findNick(nick);
         if (target == null) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
             return;
@@ -158,41 +159,10 @@ final class ModeCommands {
             ctx.reply().numeric(Numeric.RPL_UMODEIS, "+" + s.userModes());
             return;
         }
-        StringBuilder applied = new StringBuilder();
-        char appliedSign = 0;
-        boolean add = true;
-        boolean unknown = false;
-        for (int i = 0; i < modestring.length(); i++) {
-            char c = modestring.charAt(i);
-            boolean changed = false;
-            switch (c) {
-                case '+', '-' -> add = c == '+';
-                case 'i' -> {
-                    changed = s.invisible() != add;
-                    s.setInvisible(add);
-                }
-                case 'w' -> {
-                    changed = s.wallops() != add;
-                    s.setWallops(add);
-                }
-                case 'B' -> {
-                    changed = s.bot() != add;
-                    s.setBot(add);
-                }
-                case 'o' -> {
-                    // +o comes only from OPER: asking for it here is ignored without a word, as in Ergo.
-                    changed = !add && s.operator();
-                    if (changed) s.setOperator(false);
-                }
-                default -> unknown = true;
-            }
-            if (!changed) continue;
-            char sign = add ? '+' : '-';
-            if (sign != appliedSign) applied.append(sign);
-            appliedSign = sign;
-            applied.append(c);
+        UserSettings.ModesApplied result = ctx.registry().settings().changeModes(s, modestring);
+        if (result.unknown()) ctx.reply().numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
+        if (!result.applied().isEmpty()) {
+            ctx.reply().add(IrcMessage.from(s.identity().prefix(), "MODE", s.nick(), result.applied()));
         }
-        if (unknown) ctx.reply().numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
-        if (!applied.isEmpty()) ctx.reply().add(IrcMessage.from(s.identity().prefix(), "MODE", s.nick(), applied.toString()));
     }
 }

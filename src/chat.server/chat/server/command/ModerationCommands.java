@@ -6,7 +6,7 @@ import chat.protocol.Numeric;
 import chat.protocol.TargetList;
 import chat.server.state.ChannelModeration;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 
 /** What channel operators do to other users: KICK and INVITE. */
 final class ModerationCommands {
@@ -16,7 +16,7 @@ final class ModerationCommands {
 
     // KICK <channel> <user>{,<user>} [<comment>]
     void kick(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String name = m.param(0);
         String comment = m.param(2);
         String reason = comment == null || comment.isEmpty() ? s.nick() : ChannelCommands.truncate(comment, KICKLEN);
@@ -46,7 +46,7 @@ final class ModerationCommands {
 
     // INVITE <nickname> <channel>
     void invite(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String nick = m.param(0);
         String name = m.param(1);
         ChannelModeration.InviteResult invited = ctx.registry().moderation().invite(s, nick, name);
@@ -60,7 +60,7 @@ final class ModerationCommands {
             case USER_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_USERONCHANNEL, invited.target().nick(),
                     invited.channel(), "is already on channel");
             default -> {
-                Session target = invited.target();
+                User target = invited.target();
                 ctx.reply().numeric(Numeric.RPL_INVITING, target.nick(), invited.channel());
                 String away = target.awayMessage();
                 if (away != null) ctx.reply().numeric(Numeric.RPL_AWAY, target.nick(), away);
@@ -68,7 +68,7 @@ final class ModerationCommands {
                         IrcMessage.from(s.identity().prefix(), "INVITE", target.nick(), invited.channel()));
                 Fanout.send(target, invitation, ctx.server().stats());
                 // invite-notify: the channel's other members who asked for it see the invitation too.
-                Session[] members = ctx.registry().channelAudience(s, invited.channel()).members();
+                User[] members = ctx.registry().channelAudience(s, invited.channel()).members();
                 Fanout.sendToCapable(members, s, Capability.INVITE_NOTIFY, invitation, ctx.server().stats());
             }
         }

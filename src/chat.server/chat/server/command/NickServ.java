@@ -4,7 +4,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.server.account.Accounts;
 import chat.server.spi.Account;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,7 +58,7 @@ final class NickServ {
             reply(ctx, "Syntax: REGISTER <password> [email]");
             return;
         }
-        accounts.register(ctx, ctx.session().nick(), w.length > 2 ? w[2] : null, w[1], false);
+        accounts.register(ctx, ctx.user().nick(), w.length > 2 ? w[2] : null, w[1], false);
     }
 
     // IDENTIFY [<account>] <password>
@@ -67,7 +67,7 @@ final class NickServ {
             reply(ctx, "Syntax: IDENTIFY [account] <password>");
             return;
         }
-        Session s = ctx.session();
+        User s = ctx.user();
         if (s.account() != null) {
             reply(ctx, "You are already logged in as " + s.account() + ".");
             return;
@@ -87,7 +87,7 @@ final class NickServ {
 
     // INFO [<account>]
     private void info(Context ctx, String[] w) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String name = w.length > 1 ? w[1] : s.account() != null ? s.account() : s.nick();
         Optional<Account> account = ctx.server().storage().accounts().find(name);
         if (account.isEmpty()) {
@@ -99,7 +99,7 @@ final class NickServ {
 
     // DROP [<account>]
     private void drop(Context ctx, String[] w) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String mine = s.account();
         if (mine == null) {
             reply(ctx, "You must be logged in to drop your account.");
@@ -115,7 +115,7 @@ final class NickServ {
             return;
         }
         reply(ctx, "Account " + mine + " was dropped.");
-        for (Session other : ctx.registry().everyone()) {
+        for (User other : ctx.registry().everyone()) {
             String theirs = other.account();
             if (theirs != null && accounts.key(theirs).equals(accounts.key(mine))) Logins.loggedOut(ctx, other);
         }
@@ -128,7 +128,7 @@ final class NickServ {
             reply(ctx, "Syntax: SET PASSWORD <new password>");
             return;
         }
-        String mine = ctx.session().account();
+        String mine = ctx.user().account();
         if (mine == null) {
             reply(ctx, "You must be logged in to change your password.");
             return;
@@ -148,12 +148,12 @@ final class NickServ {
 
     /** A NOTICE from the service to the command's client. */
     static void reply(Context ctx, String text) {
-        ctx.reply().add(IrcMessage.from(source(ctx.server()), "NOTICE", ctx.session().target(), text));
+        ctx.reply().add(IrcMessage.from(source(ctx.server()), "NOTICE", ctx.user().target(), text));
     }
 
     /** A NOTICE from the service to {@code s}, outside any command. */
-    static void notice(ServerInfo server, Session s, String text) {
-        s.replies().send(LineWriter.encodeWithin(IrcMessage.from(source(server), "NOTICE", s.target(), text)));
+    static void notice(ServerInfo server, User s, String text) {
+        s.delivery().reply(LineWriter.encodeWithin(IrcMessage.from(source(server), "NOTICE", s.target(), text)));
     }
 
     private static String source(ServerInfo server) {

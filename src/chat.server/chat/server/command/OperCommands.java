@@ -9,7 +9,8 @@ import chat.server.auth.PasswordHash;
 import chat.server.reply.ReplyBuffer;
 import chat.server.state.Identity;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.Link;
+import chat.server.state.User;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.NoSuchFileException;
@@ -33,7 +34,7 @@ final class OperCommands {
 
     // OPER <name> [<password>]
     void oper(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         Identity id = s.identity();
         OperatorBlock block = ctx.server().config().operators().get(m.param(0));
         boolean needsPassword = block == null || block.passwordHash() != null;
@@ -74,8 +75,7 @@ final class OperCommands {
             ctx.reply().numeric(Numeric.ERR_NOOPERHOST, "No O-lines for your host");
             return;
         }
-        boolean changed = !s.operator();
-        s.setOperator(true);
+        boolean changed = ctx.registry().settings().oper(s);
         LOG.log(Level.INFO, id.prefix() + " is now an IRC operator (" + block.name() + ")");
         ctx.reply().numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
         if (changed) ctx.reply().fromServer("MODE", s.nick(), "+o");
@@ -88,21 +88,21 @@ final class OperCommands {
             ctx.reply().numeric(Numeric.ERR_CANTKILLSERVER, "You cannot kill a server!");
             return;
         }
-        Session target = ctx.registry().findNick(nick);
+        User target = ctx.registry().findNick(nick);
         if (target == null) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
             return;
         }
         String comment = m.param(1) == null || m.param(1).isBlank() ? "No reason given" : m.param(1);
-        String reason = "Killed by " + ctx.session().nick() + " (" + comment + ")";
-        LOG.log(Level.INFO, ctx.session().identity().prefix() + " killed " + target.identity().prefix() + " (" + comment + ")");
+        String reason = "Killed by " + ctx.user().nick() + " (" + comment + ")";
+        LOG.log(Level.INFO, ctx.user().identity().prefix() + " killed " + target.identity().prefix() + " (" + comment + ")");
         // The close sends the target ERROR with the reason and its channel peers the QUIT.
-        target.outbound().close(reason);
+        target.delivery().close(reason);
     }
 
     // REHASH
     void rehash(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String source = ctx.server().configSource().name();
         ServerInfo.Reload reload;
         try {
@@ -139,9 +139,9 @@ final class OperCommands {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "WALLOPS", "Not enough parameters");
             return;
         }
-        Session s = ctx.session();
+        User s = ctx.user();
         Outgoing message = Outgoing.event(ctx.server(), IrcMessage.from(s.identity().prefix(), "WALLOPS", text));
-        Session[] audience = wallopsAudience(ctx.registry().everyone());
+        User[] audience = wallopsAudience(ctx.registry().everyone());
         if (s.wallops()) {
             Fanout.sendIncludingSelf(ctx, audience, message);
         } else {
@@ -150,47 +150,49 @@ final class OperCommands {
     }
 
     /** Who gets WALLOPS: the sessions with user mode +w. */
-    static Session[] wallopsAudience(Session[] everyone) {
-        List<Session> out = new ArrayList<>();
-        for (Session s : everyone) {
+    static User[] wallopsAudience(User[] everyone) {
+        List<User> out = new ArrayList<>();
+        for (User s : everyone) {
             if (s.wallops()) out.add(s);
         }
-        return out.toArray(Session[]::new);
+        return out.toArray(User[]::new);
     }
 
     // SAJOIN <nickname> <channel>
     void sajoin(Context ctx, IrcMessage m) {
-        Session target = findTarget(ctx, m.param(0));
+        User target = findTarget(ctx, m.param(0));
         if (target == null) return;
         String channel = m.param(1);
         if (!Names.isValidChannel(channel)) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
             return;
         }
-        LOG.log(Level.INFO, ctx.session().identity().prefix() + " SAJOIN " + target.nick() + " " + channel);
+        LOG.log(Level.INFO, ctx.user().identity().prefix() + " SAJOIN " + target.nick() + " " + channel);
         // The join runs as the target's: its JOIN echo, topic and names go to it, not to the operator. It passes
         // bans, +i, +k, +l and the channel limit, as Ergo's and InspIRCd's SAJOIN do.
+        Link link = Link.of(target);
+        if (link == null) return;
         ReplyBuffer theirs = new ReplyBuffer(ctx.server().name(), target);
-        channels.joinOne(new Context(target, ctx.registry(), theirs, ctx.server()), channel, null, true, true);
-        if (theirs.size() > 0) target.outbound().send(theirs.drain());
+        channels.joinOne(new Context(link, ctx.registry(), theirs, ctx.server()), channel, null, true, true);
+        if (theirs.size() > 0) target.delivery().send(theirs.drain());
     }
 
     // SAPART <nickname> <channel> [<reason>]
     void sapart(Context ctx, IrcMessage m) {
-        Session target = findTarget(ctx, m.param(0));
+        User target = findTarget(ctx, m.param(0));
         if (target == null) return;
         String channel = m.param(1);
         Registry.ChannelAction parted = ctx.registry().part(target, channel);
         switch (parted.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
             case OK -> {
-                LOG.log(Level.INFO, ctx.session().identity().prefix() + " SAPART " + target.nick() + " " + parted.channel());
+                LOG.log(Level.INFO, ctx.user().identity().prefix() + " SAPART " + target.nick() + " " + parted.channel());
                 String reason = m.param(2);
                 IrcMessage part = reason == null || reason.isEmpty()
                         ? IrcMessage.from(target.identity().prefix(), "PART", parted.channel())
                         : IrcMessage.from(target.identity().prefix(), "PART", parted.channel(), reason);
                 Outgoing event = Outgoing.event(ctx.server(), part);
-                if (List.of(parted.members()).contains(ctx.session())) {
+                if (List.of(parted.members()).contains(ctx.user())) {
                     Fanout.sendIncludingSelf(ctx, parted.members(), event);
                 } else {
                     Fanout.send(parted.members(), null, event, ctx.server().stats());
@@ -208,8 +210,8 @@ final class OperCommands {
         return mapping.fold(required).equals(mapping.fold(loggedIn));
     }
 
-    private static Session findTarget(Context ctx, String nick) {
-        Session target = ctx.registry().findNick(nick);
+    private static User findTarget(Context ctx, String nick) {
+        User target = ctx.registry().findNick(nick);
         if (target == null) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
         return target;
     }

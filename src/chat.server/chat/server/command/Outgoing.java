@@ -3,7 +3,7 @@ package chat.server.command;
 import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -84,7 +84,7 @@ final class Outgoing {
     }
 
     /** The message as {@code receiver} must see it. */
-    IrcMessage messageFor(Session receiver) {
+    IrcMessage messageFor(User receiver) {
         int variant = variantFor(receiver);
         IrcMessage m = messages[variant];
         if (m == null) {
@@ -95,7 +95,7 @@ final class Outgoing {
     }
 
     /** The wire bytes for {@code receiver}. */
-    byte[] bytesFor(Session receiver) {
+    byte[] bytesFor(User receiver) {
         int variant = variantFor(receiver);
         byte[] bytes = encoded[variant];
         if (bytes == null) {
@@ -110,7 +110,7 @@ final class Outgoing {
         return plain.command().equals("TAGMSG");
     }
 
-    private int variantFor(Session receiver) {
+    private int variantFor(User receiver) {
         int bits = receiver.capabilityBits();
         int variant = 0;
         if ((bits & Capability.SERVER_TIME.bit()) != 0) variant |= TIME;

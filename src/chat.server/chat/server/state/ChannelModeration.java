@@ -40,7 +40,7 @@ public final class ChannelModeration {
     }
 
     /** A channel's modes, as MODE without changes shows them. */
-    public ModeView channelModes(Session viewer, String name) {
+    public ModeView channelModes(User viewer, String name) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -75,7 +75,7 @@ public final class ChannelModeration {
      * A channel's +b, +e, +I or +q list. As in Solanum, anyone may see +b and +q (non-members of a secret
      * channel see them empty) and only operators +e and +I.
      */
-    public MaskListView maskList(Session viewer, String name, char letter) {
+    public MaskListView maskList(User viewer, String name, char letter) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -102,20 +102,20 @@ public final class ChannelModeration {
      * @param members  who must see the applied changes
      */
     public record ModeResult(Registry.ChannelOutcome outcome, String channel, List<ModeChange> applied,
-                             List<ModeRefusal> refusals, Session[] members) {
+                             List<ModeRefusal> refusals, User[] members) {
     }
 
     /** Applies channel mode changes; only channel operators may. Changes that change nothing are dropped. */
-    public ModeResult changeModes(Session setter, String name, List<ModeChange> changes) {
+    public ModeResult changeModes(User setter, String name, List<ModeChange> changes) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
             if (channel == null) {
-                return new ModeResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, List.of(), List.of(), Registry.NO_SESSIONS);
+                return new ModeResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, List.of(), List.of(), Registry.NO_USERS);
             }
             String prefixModes = channel.modesOf(setter);
             if (prefixModes == null || prefixModes.indexOf('@') < 0) {
-                return new ModeResult(Registry.ChannelOutcome.NOT_OPERATOR, channel.name(), List.of(), List.of(), Registry.NO_SESSIONS);
+                return new ModeResult(Registry.ChannelOutcome.NOT_OPERATOR, channel.name(), List.of(), List.of(), Registry.NO_USERS);
             }
             ChannelModeEditor.Outcome outcome = new ChannelModeEditor(channel, caseMapping, registry::registeredNick,
                     setter.identity().prefix(), clock.millis() / 1000).apply(changes);
@@ -131,17 +131,17 @@ public final class ChannelModeration {
      * @param channel the channel's name as created (as requested when there is none)
      * @param target  the invited session, or null when there is none
      */
-    public record InviteResult(Registry.ChannelOutcome outcome, String channel, Session target) {
+    public record InviteResult(Registry.ChannelOutcome outcome, String channel, User target) {
     }
 
     /**
      * Invites {@code nick} to a channel the inviter is on (on a +i channel only operators may); the channel
      * remembers the invitation until the invitee joins or it is pushed out by {@link ChannelLimits#MAX_INVITES}.
      */
-    public InviteResult invite(Session inviter, String nick, String name) {
+    public InviteResult invite(User inviter, String nick, String name) {
         lock.lock();
         try {
-            Session target = registry.registeredNick(nick);
+            User target = registry.registeredNick(nick);
             if (target == null) return new InviteResult(Registry.ChannelOutcome.NO_SUCH_NICK, name, null);
             Channel channel = channels.get(caseMapping.fold(name));
             if (channel == null) return new InviteResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, target);
@@ -164,26 +164,26 @@ public final class ChannelModeration {
      * @param target  the kicked nick as registered (as requested when there is none)
      * @param members who must see the KICK: the members before it, the kicked one included
      */
-    public record KickResult(Registry.ChannelOutcome outcome, String channel, String target, Session[] members) {
+    public record KickResult(Registry.ChannelOutcome outcome, String channel, String target, User[] members) {
     }
 
     /** Removes {@code nick} from a channel; only its operators may. */
-    public KickResult kick(Session kicker, String name, String nick) {
+    public KickResult kick(User kicker, String name, String nick) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new KickResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, nick, Registry.NO_SESSIONS);
+            if (channel == null) return new KickResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, nick, Registry.NO_USERS);
             String prefixModes = channel.modesOf(kicker);
-            if (prefixModes == null) return new KickResult(Registry.ChannelOutcome.NOT_ON_CHANNEL, channel.name(), nick, Registry.NO_SESSIONS);
+            if (prefixModes == null) return new KickResult(Registry.ChannelOutcome.NOT_ON_CHANNEL, channel.name(), nick, Registry.NO_USERS);
             if (prefixModes.indexOf('@') < 0) {
-                return new KickResult(Registry.ChannelOutcome.NOT_OPERATOR, channel.name(), nick, Registry.NO_SESSIONS);
+                return new KickResult(Registry.ChannelOutcome.NOT_OPERATOR, channel.name(), nick, Registry.NO_USERS);
             }
-            Session target = registry.registeredNick(nick);
-            if (target == null) return new KickResult(Registry.ChannelOutcome.NO_SUCH_NICK, channel.name(), nick, Registry.NO_SESSIONS);
+            User target = registry.registeredNick(nick);
+            if (target == null) return new KickResult(Registry.ChannelOutcome.NO_SUCH_NICK, channel.name(), nick, Registry.NO_USERS);
             if (!channel.has(target)) {
-                return new KickResult(Registry.ChannelOutcome.USER_NOT_ON_CHANNEL, channel.name(), target.nick(), Registry.NO_SESSIONS);
+                return new KickResult(Registry.ChannelOutcome.USER_NOT_ON_CHANNEL, channel.name(), target.nick(), Registry.NO_USERS);
             }
-            Session[] audience = channel.memberArray();
+            User[] audience = channel.memberArray();
             channel.remove(target);
             target.channels.remove(channel);
             if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
@@ -204,7 +204,7 @@ public final class ChannelModeration {
     }
 
     /** The channels LIST shows {@code viewer}: every one but the secret (+s) channels it is not on. */
-    public List<ListEntry> list(Session viewer) {
+    public List<ListEntry> list(User viewer) {
         lock.lock();
         try {
             List<ListEntry> entries = new ArrayList<>(channels.size());

@@ -9,7 +9,7 @@ import chat.server.ServerConfig;
 import chat.server.state.Outbound;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
-import chat.server.state.Session;
+import chat.server.state.Link;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -66,12 +66,12 @@ class DispatcherFuzzTest {
         Registry registry = new Registry(CaseMapping.RFC1459, clock);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry,
                 new ServerInfo(ServerConfig.defaults(), "test", Instant.EPOCH, new ServerStats(), clock));
-        List<Session> sessions = new ArrayList<>();
+        List<Link> sessions = new ArrayList<>();
         List<CheckingOutbound> outbounds = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             CheckingOutbound out = new CheckingOutbound();
             outbounds.add(out);
-            Session s = new Session(out, "127.0.0." + (i + 1), clock.millis());
+            Link s = new Link(out, "127.0.0." + (i + 1), clock.millis());
             sessions.add(s);
             if (i % 2 == 0) {
                 dispatcher.dispatch(s, LineParser.parse("NICK n" + i));
@@ -79,14 +79,14 @@ class DispatcherFuzzTest {
             }
         }
         for (int n = 0; n < 3000; n++) {
-            Session s = sessions.get(random.nextInt(sessions.size()));
+            Link s = sessions.get(random.nextInt(sessions.size()));
             byte[] line = random.nextInt(4) == 0 ? randomBytes(random) : randomWords(random);
             dispatcher.dispatch(s, LineParser.parse(line, 0, line.length));
         }
         for (CheckingOutbound out : outbounds) {
             assertThat(out.problems).isEmpty();
         }
-        for (Session s : sessions) dispatcher.disconnected(s, "bye");
+        for (Link s : sessions) dispatcher.disconnected(s.user(), "bye");
         assertThat(registry.counts().users()).isZero();
         assertThat(registry.counts().channels()).isZero();
     }

@@ -7,7 +7,7 @@ import chat.server.ServerConfig;
 import chat.server.state.Outbound;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
-import chat.server.state.Session;
+import chat.server.state.Link;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -89,16 +89,16 @@ final class Harness {
     }
 
     /** A registered client; its welcome is already taken. */
-    Session connect(String nick) {
-        Session s = new Session(new Recorder(), "127.0.0.1", clock.millis());
+    Link connect(String nick) {
+        Link s = new Link(new Recorder(), "127.0.0.1", clock.millis());
         send(s, "NICK " + nick);
         send(s, "USER " + nick + " 0 * :Real " + nick);
-        if (!s.registered()) throw new AssertionError(nick + " did not register");
+        if (!s.user().registered()) throw new AssertionError(nick + " did not register");
         return s;
     }
 
     /** Runs one line from {@code s} and returns what {@code s} received meanwhile. */
-    List<IrcMessage> send(Session s, String line) {
+    List<IrcMessage> send(Link s, String line) {
         byte[] raw = line.getBytes(StandardCharsets.UTF_8);
         dispatcher.dispatch(s, LineParser.parse(raw, 0, raw.length));
         return ((Recorder) s.outbound()).take();

@@ -9,7 +9,8 @@ import chat.server.reply.ReplyBuffer;
 import chat.server.state.Outbound;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
-import chat.server.state.Session;
+import chat.server.state.Link;
+import chat.server.state.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,12 +41,13 @@ class OperCommandsTest {
     private final ServerInfo server = new ServerInfo(ServerConfig.defaults(), "test", clock.instant(), new ServerStats(), clock);
     private final OperCommands opers = new OperCommands(new ChannelCommands());
 
-    private Session user(String nick, Recording out) {
-        Session s = new Session(out, "192.0.2.1", clock.millis());
+    private Link user(String nick, Recording out) {
+        Link link = new Link(out, "192.0.2.1", clock.millis());
+        User s = link.user();
         assertThat(registry.changeNick(s, nick).outcome()).isEqualTo(Registry.NickOutcome.CHANGED);
-        s.setUser("~" + nick, nick);
+        registry.settings().setUserName(s, "~" + nick, nick);
         assertThat(registry.register(s)).isTrue();
-        return s;
+        return link;
     }
 
     @Test
@@ -53,27 +55,27 @@ class OperCommandsTest {
         Recording opOut = new Recording();
         Recording watcherOut = new Recording();
         Recording otherOut = new Recording();
-        Session op = user("op", opOut);
-        Session watcher = user("watcher", watcherOut);
-        Session other = user("other", otherOut);
-        op.setOperator(true);
-        watcher.setWallops(true);
+        Link op = user("op", opOut);
+        Link watcher = user("watcher", watcherOut);
+        Link other = user("other", otherOut);
+        registry.settings().oper(op.user());
+        registry.settings().changeModes(watcher.user(), "+w");
 
-        assertThat(OperCommands.wallopsAudience(registry.everyone())).containsExactly(watcher);
+        assertThat(OperCommands.wallopsAudience(registry.everyone())).containsExactly(watcher.user());
 
-        ReplyBuffer reply = new ReplyBuffer(server.name(), op);
+        ReplyBuffer reply = new ReplyBuffer(server.name(), op.user());
         opers.wallops(new Context(op, registry, reply, server), IrcMessage.of("WALLOPS", "rehash at noon"));
         assertThat(watcherOut.lines).containsExactly(":op!~op@192.0.2.1 WALLOPS :rehash at noon");
         assertThat(otherOut.lines).isEmpty();
         assertThat(reply.messages()).isEmpty();
 
         // An operator with +w gets its own copy through its reply buffer, in order with its other replies.
-        op.setWallops(true);
+        registry.settings().changeModes(op.user(), "+w");
         opers.wallops(new Context(op, registry, reply, server), IrcMessage.of("WALLOPS", "again"));
         assertThat(reply.messages()).extracting(IrcMessage::command).containsExactly("WALLOPS");
         assertThat(watcherOut.lines).hasSize(2);
         assertThat(opOut.lines).isEmpty();
         assertThat(otherOut.lines).isEmpty();
-        assertThat(other.wallops()).isFalse();
+        assertThat(other.user().wallops()).isFalse();
     }
 }

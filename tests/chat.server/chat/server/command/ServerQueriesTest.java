@@ -4,7 +4,7 @@ import static chat.server.command.Harness.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.server.ServerConfig;
-import chat.server.state.Session;
+import chat.server.state.Link;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +15,11 @@ class ServerQueriesTest {
 
     @Test
     void lusersCountsInvisibleUsersAndOperatorsApart() {
-        Session alice = h.connect("alice");
-        Session bob = h.connect("bob");
+        Link alice = h.connect("alice");
+        Link bob = h.connect("bob");
         h.connect("carol");
-        alice.setInvisible(true);
-        bob.setOperator(true);
+        h.registry.settings().changeModes(alice.user(), "+i");
+        h.registry.settings().oper(bob.user());
         var got = h.send(bob, "LUSERS");
         assertThat(only(got, "251").get(0).last()).isEqualTo("There are 2 users and 1 invisible on 1 servers");
         assertThat(only(got, "252").get(0).params()).containsExactly("bob", "1", "operator(s) online");
@@ -28,7 +28,7 @@ class ServerQueriesTest {
 
     @Test
     void timeAndInfoReadTheServerClock() {
-        Session alice = h.connect("alice");
+        Link alice = h.connect("alice");
         h.clock.advance(Duration.ofHours(26).plusMinutes(3));
         assertThat(only(h.send(alice, "TIME"), "391").get(0).params())
                 .containsExactly("alice", "chat.local", "1700093780", "Thu, 16 Nov 2023 00:16:20 GMT");

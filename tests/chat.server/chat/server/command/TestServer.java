@@ -9,7 +9,8 @@ import chat.server.ServerConfig;
 import chat.server.state.RecordingOutbound;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
-import chat.server.state.Session;
+import chat.server.state.Link;
+import chat.server.state.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,7 +49,7 @@ final class TestServer {
         Client c = connect();
         c.send("NICK " + nick);
         c.send("USER " + nick + " 0 * :Real " + nick);
-        assertThat(c.session.registered()).as("%s registered", nick).isTrue();
+        assertThat(c.user.registered()).as("%s registered", nick).isTrue();
         c.take();
         return c;
     }
@@ -60,18 +61,20 @@ final class TestServer {
 
     final class Client {
         final RecordingOutbound out = new RecordingOutbound();
-        final Session session;
+        final Link link;
+        final User user;
 
         Client(String host) {
-            session = new Session(out, host, clock.millis());
+            link = new Link(out, host, clock.millis());
+            user = link.user();
         }
 
         void send(String line) {
-            dispatcher.dispatch(session, LineParser.parse(line));
+            dispatcher.dispatch(link, LineParser.parse(line));
         }
 
         void send(byte[] line) {
-            dispatcher.dispatch(session, LineParser.parse(line, 0, line.length));
+            dispatcher.dispatch(link, LineParser.parse(line, 0, line.length));
         }
 
         /** What the client received since the last take, parsed. */
@@ -87,15 +90,15 @@ final class TestServer {
         }
 
         String nick() {
-            return session.nick();
+            return user.nick();
         }
 
         String prefix() {
-            return session.identity().prefix();
+            return user.identity().prefix();
         }
 
         void disconnect(String reason) {
-            dispatcher.disconnected(session, reason);
+            dispatcher.disconnected(user, reason);
         }
     }
 }

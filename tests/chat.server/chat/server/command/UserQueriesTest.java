@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.IrcMessage;
 import chat.server.ServerConfig;
-import chat.server.state.Session;
+import chat.server.state.Link;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,8 @@ class UserQueriesTest {
 
     @Test
     void idleTimeCountsFromTheLastMessageAndSignonIsTheConnectTime() {
-        Session alice = h.connect("alice");
-        Session bob = h.connect("bob");
+        Link alice = h.connect("alice");
+        Link bob = h.connect("bob");
         h.clock.advance(Duration.ofSeconds(42));
         IrcMessage idle = only(h.send(bob, "WHOIS alice"), "317").get(0);
         assertThat(idle.params()).containsExactly("bob", "alice", "42", "1700000000", "seconds idle, signon time");
@@ -37,12 +37,12 @@ class UserQueriesTest {
 
     @Test
     void ircOperatorShowsInWhoWhoisUserhostAndWhoOperatorFilter() {
-        Session alice = h.connect("alice");
-        Session bob = h.connect("bob");
-        alice.setOperator(true);
+        Link alice = h.connect("alice");
+        Link bob = h.connect("bob");
+        h.registry.settings().oper(alice.user());
         List<IrcMessage> who = only(h.send(bob, "WHO * o"), "352");
         assertThat(who).extracting(m -> m.param(5) + " " + m.param(6)).containsExactly("alice H*");
-        alice.setAwayMessage("out");
+        h.registry.settings().setAway(alice.user(), "out");
         assertThat(only(h.send(bob, "WHO alice"), "352").get(0).param(6)).isEqualTo("G*");
         assertThat(only(h.send(bob, "WHOIS alice"), "313").get(0).params())
                 .containsExactly("bob", "alice", "is an IRC operator");
@@ -53,10 +53,10 @@ class UserQueriesTest {
 
     @Test
     void invisibleUserIsListedOnlyToThoseSharingAChannel() {
-        Session alice = h.connect("alice");
-        Session bob = h.connect("bob");
-        Session carol = h.connect("carol");
-        alice.setInvisible(true);
+        Link alice = h.connect("alice");
+        Link bob = h.connect("bob");
+        Link carol = h.connect("carol");
+        h.registry.settings().changeModes(alice.user(), "+i");
         assertThat(only(h.send(bob, "WHO alice"), "352")).isEmpty();
         assertThat(only(h.send(bob, "WHO *"), "352")).extracting(m -> m.param(5)).containsExactly("bob", "carol");
         assertThat(only(h.send(alice, "WHO alice"), "352")).hasSize(1);

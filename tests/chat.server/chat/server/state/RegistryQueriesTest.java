@@ -26,23 +26,23 @@ class RegistryQueriesTest {
         }
     };
 
-    private Session user(String nick) {
-        Session s = new Session(NOWHERE, "127.0.0.1", CLOCK.millis());
+    private User user(String nick) {
+        User s = new Link(NOWHERE, "127.0.0.1", CLOCK.millis()).user();
         registry.changeNick(s, nick);
-        s.setUser("~" + nick, "Real " + nick);
+        registry.settings().setUserName(s, "~" + nick, "Real " + nick);
         assertThat(registry.register(s)).isTrue();
         return s;
     }
 
-    private static Channel channelOf(Session s, String name) {
+    private static Channel channelOf(User s, String name) {
         return s.channels.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
     void invisibleUserIsHiddenFromWhoByMaskUntilAChannelIsShared() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        bob.setInvisible(true);
+        User alice = user("alice");
+        User bob = user("bob");
+        registry.settings().changeModes(bob, "+i");
         assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice);
         assertThat(registry.directory().visibleUsers(bob)).containsExactly(alice, bob);
 
@@ -52,26 +52,26 @@ class RegistryQueriesTest {
 
         registry.part(bob, "#x");
         assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice);
-        alice.setOperator(true);
+        registry.settings().oper(alice);
         assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice, bob);
     }
 
     @Test
     void invisibleMemberIsHiddenFromWhoChannelOfNonMembersOnly() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        Session carol = user("carol");
+        User alice = user("alice");
+        User bob = user("bob");
+        User carol = user("carol");
         registry.join(alice, "#x", true);
         registry.join(bob, "#x", false);
-        bob.setInvisible(true);
+        registry.settings().changeModes(bob, "+i");
 
         UserDirectory.ChannelWho seenByCarol = registry.directory().whoChannel(carol, "#X");
         assertThat(seenByCarol.exists()).isTrue();
         assertThat(seenByCarol.channel()).isEqualTo("#x");
-        assertThat(seenByCarol.members()).extracting(UserDirectory.Member::session).containsExactly(alice);
+        assertThat(seenByCarol.members()).extracting(UserDirectory.Member::user).containsExactly(alice);
 
         UserDirectory.ChannelWho seenByAlice = registry.directory().whoChannel(alice, "#x");
-        assertThat(seenByAlice.members()).extracting(UserDirectory.Member::session).containsExactly(alice, bob);
+        assertThat(seenByAlice.members()).extracting(UserDirectory.Member::user).containsExactly(alice, bob);
         assertThat(seenByAlice.members()).extracting(UserDirectory.Member::modes).containsExactly("@", "");
 
         assertThat(registry.directory().whoChannel(carol, "#nothing").exists()).isFalse();
@@ -79,8 +79,8 @@ class RegistryQueriesTest {
 
     @Test
     void secretChannelShowsNothingToNonMembersInWhoAndWhois() {
-        Session alice = user("alice");
-        Session carol = user("carol");
+        User alice = user("alice");
+        User carol = user("carol");
         registry.join(alice, "#open", true);
         registry.join(alice, "#hidden", true);
         channelOf(alice, "#hidden").modes().secret = true;
@@ -90,17 +90,17 @@ class RegistryQueriesTest {
         assertThat(registry.directory().whoisChannels(carol, alice)).containsExactly("@#open");
         assertThat(registry.directory().whoisChannels(alice, alice)).containsExactlyInAnyOrder("@#open", "@#hidden");
 
-        carol.setOperator(true);
+        registry.settings().oper(carol);
         assertThat(registry.directory().whoChannel(carol, "#hidden").members()).hasSize(1);
     }
 
     @Test
     void whowasRecordsNickChangesAndDeparturesOfRegisteredUsersOnly() {
-        Session alice = user("alice");
+        User alice = user("alice");
         registry.changeNick(alice, "alicia");
         registry.remove(alice);
 
-        Session unregistered = new Session(NOWHERE, "127.0.0.1", CLOCK.millis());
+        User unregistered = new Link(NOWHERE, "127.0.0.1", CLOCK.millis()).user();
         registry.changeNick(unregistered, "ghost");
         registry.changeNick(unregistered, "ghost2");
         registry.remove(unregistered);
@@ -116,11 +116,11 @@ class RegistryQueriesTest {
 
     @Test
     void userCountsSeeInvisibleUsersOperatorsAndTheHighWaterMark() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        Session carol = user("carol");
-        bob.setInvisible(true);
-        carol.setOperator(true);
+        User alice = user("alice");
+        User bob = user("bob");
+        User carol = user("carol");
+        registry.settings().changeModes(bob, "+i");
+        registry.settings().oper(carol);
         registry.join(alice, "#x", true);
         registry.remove(carol);
 
