@@ -9,6 +9,7 @@ import chat.server.command.ServerInfo;
 import chat.server.command.Storage;
 import chat.server.limit.BanList;
 import chat.server.net.Listener;
+import chat.server.spi.ChangeListener;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -70,6 +72,8 @@ public final class ChatServer implements AutoCloseable {
         ServerInfo info = new ServerInfo(new AtomicReference<>(config), VERSION, clock.instant(), stats, clock,
                 new MessageIds(), bans, source, afterReload, storage);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
+        // Modules that hear of every change (a cluster, bots) plug in here.
+        ServiceLoader.load(ChangeListener.class).forEach(registry::addListener);
         Listener listener;
         try {
             listener = Listener.start(dispatcher, clock);

@@ -13,19 +13,10 @@ final class AwayCommands {
         String text = m.param(0);
         User s = ctx.user();
         boolean away = text != null && !text.isEmpty();
-        User[] audience = ctx.registry().settings().setAway(s, away ? ChannelCommands.truncate(text, ISupport.AWAYLEN) : null);
+        // away-notify: the peers who asked for it see the new status (delivered with the change).
+        ctx.registry().settings().setAway(s, away ? ChannelCommands.truncate(text, ISupport.AWAYLEN) : null);
         if (away) ctx.reply().numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
         else ctx.reply().numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
-        notifyPeers(ctx, audience);
-    }
-
-    /** away-notify: peers who asked for it see {@code AWAY [:message]} whenever the status changes. */
-    static void notifyPeers(Context ctx, User[] audience) {
-        User s = ctx.user();
-        String message = s.awayMessage();
-        IrcMessage away = message == null ? IrcMessage.from(s.identity().prefix(), "AWAY")
-                : IrcMessage.from(s.identity().prefix(), "AWAY", message);
-        Fanout.sendToCapable(audience, s, Capability.AWAY_NOTIFY, Outgoing.event(ctx.server(), away), ctx.server().stats());
     }
 
     /** Tells the sender of a PRIVMSG to {@code recipient} that it is away (Modern: for nicknames, not channels). */

@@ -7,7 +7,7 @@ import chat.server.limit.BanList;
 import chat.server.limit.Cidr;
 import chat.server.limit.UserHostMask;
 import chat.server.reply.ReplyBuffer;
-import chat.server.state.Identity;
+import chat.server.change.Identity;
 import chat.server.state.User;
 import java.lang.System.Logger.Level;
 import java.time.Instant;

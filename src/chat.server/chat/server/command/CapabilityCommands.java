@@ -59,10 +59,7 @@ final class CapabilityCommands {
             return;
         }
         User s = ctx.user();
-        User[] audience = ctx.registry().changeRealname(s, realname);
-        Outgoing out = Outgoing.event(ctx.server(), IrcMessage.from(s.identity().prefix(), "SETNAME", realname));
-        Fanout.sendToCapable(audience, s, Capability.SETNAME, out, ctx.server().stats());
-        if (s.has(Capability.SETNAME)) ctx.reply().add(out.messageFor(s));
+        ctx.registry().changeRealname(ctx.user(), realname, ctx.echo());
     }
 
     private static List<String> offered(Context ctx, String version) {

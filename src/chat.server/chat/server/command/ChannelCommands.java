@@ -58,11 +58,9 @@ final class ChannelCommands {
         boolean registrable = registered.enabled() && (defaultChannel == null
                 || !ctx.registry().caseMapping().fold(name).equals(ctx.registry().caseMapping().fold(defaultChannel)));
         Registry.JoinResult joined = ctx.registry().join(s, name, key, opCreator, override,
-                registrable ? registered.saved(name) : null, registrable ? s.account() : null);
+                registrable ? registered.saved(name) : null, registrable ? s.account() : null, ctx.echo());
         switch (joined.outcome()) {
-            case JOINED -> {
-                if (registrable && joined.members().length == 1) registered.changed(ctx.registry(), joined.channel());
-            }
+            case JOINED -> { }
             case ALREADY_ON -> {
                 return;
             }
@@ -71,14 +69,6 @@ final class ChannelCommands {
                 return;
             }
         }
-        String prefix = s.identity().prefix();
-        IrcMessage join = IrcMessage.from(prefix, "JOIN", joined.channel());
-        String account = s.account();
-        IrcMessage extendedJoin = IrcMessage.from(prefix, "JOIN", joined.channel(), account == null ? "*" : account,
-                s.identity().realname());
-        Fanout.sendIncludingSelf(ctx, joined.members(), Outgoing.join(ctx.server(), join, extendedJoin, account));
-        // away-notify: members who asked for it learn at once that the newcomer is away.
-        if (s.awayMessage() != null) AwayCommands.notifyPeers(ctx, joined.members());
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
         sendNames(ctx, joined.secret(), joined.channel(), joined.names());
@@ -104,17 +94,11 @@ final class ChannelCommands {
     }
 
     private void partOne(Context ctx, String name, String reason) {
-        User s = ctx.user();
-        Registry.ChannelAction parted = ctx.registry().part(s, name);
+        Registry.ChannelAction parted = ctx.registry().part(ctx.user(), name, reason, ctx.echo());
         switch (parted.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, parted.channel(), "You're not on that channel");
-            default -> {
-                IrcMessage message = reason == null || reason.isEmpty()
-                        ? IrcMessage.from(s.identity().prefix(), "PART", parted.channel())
-                        : IrcMessage.from(s.identity().prefix(), "PART", parted.channel(), reason);
-                Fanout.eventIncludingSelf(ctx, parted.members(), message);
-            }
+            default -> { }
         }
     }
 
@@ -151,15 +135,12 @@ final class ChannelCommands {
             return;
         }
         String text = truncate(m.param(1), ISupport.TOPICLEN);
-        Registry.ChannelAction set = ctx.registry().setTopic(s, name, text);
+        Registry.ChannelAction set = ctx.registry().setTopic(s, name, text, ctx.echo());
         switch (set.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, set.channel(), "You're not on that channel");
             case NOT_OPERATOR -> ctx.reply().numeric(Numeric.ERR_CHANOPRIVSNEEDED, set.channel(), "You're not channel operator");
-            case OK -> {
-                Fanout.eventIncludingSelf(ctx, set.members(), IrcMessage.from(s.identity().prefix(), "TOPIC", set.channel(), text));
-                ctx.server().storage().channels().changed(ctx.registry(), set.channel());
-            }
+            case OK -> { }
         }
     }
 

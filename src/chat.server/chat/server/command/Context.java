@@ -1,6 +1,7 @@
 package chat.server.command;
 
 import chat.server.reply.ReplyBuffer;
+import chat.server.state.Echo;
 import chat.server.state.Link;
 import chat.server.state.Registry;
 import chat.server.state.User;
@@ -15,5 +16,10 @@ public record Context(Link link, Registry registry, ReplyBuffer reply, ServerInf
     /** The user the command acts as. */
     public User user() {
         return link.user();
+    }
+
+    /** Where the user's own copy of a change it makes goes: this command's reply buffer. */
+    public Echo echo() {
+        return new Echo(link.user(), reply::add);
     }
 }

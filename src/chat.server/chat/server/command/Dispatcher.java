@@ -4,6 +4,7 @@ import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.ParseResult;
+import chat.server.delivery.ChangeDelivery;
 import chat.server.reply.ReplyBuffer;
 import chat.server.state.Registry;
 import chat.server.state.Link;
@@ -20,10 +21,16 @@ public final class Dispatcher {
     private final Registry registry;
     private final ServerInfo server;
 
+    /**
+     * A dispatcher over {@code registry}, which it connects to delivery (changes become lines for their audience)
+     * and to the server's own change listeners (registered channels).
+     */
     public Dispatcher(CommandTable table, Registry registry, ServerInfo server) {
         this.table = table;
         this.registry = registry;
         this.server = server;
+        registry.deliverThrough(new ChangeDelivery(server::name, server.clock(), server.stats()));
+        registry.addListener(server.storage().channels().listener(registry));
     }
 
     public Registry registry() {
@@ -73,12 +80,8 @@ public final class Dispatcher {
     }
 
     /** Takes a gone client out of the state and tells its peers, once. */
-    public void disconnected(User session, String reason) {
-        User[] peers = registry.remove(session);
-        if (peers.length > 0) {
-            IrcMessage quit = IrcMessage.from(session.identity().prefix(), "QUIT", reason);
-            Fanout.send(peers, session, Outgoing.event(server, quit), server.stats());
-        }
+    public void disconnected(User user, String reason) {
+        registry.remove(user, reason);
     }
 
     private void run(Context ctx, IrcMessage message) {

@@ -4,6 +4,8 @@ import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.history.History;
 import chat.server.spi.Activity;
 import chat.server.spi.Position;

@@ -28,11 +28,7 @@ final class HostCommands {
                     + " printable characters without space, '!' or '@'");
             return;
         }
-        Registry.HostChange change = ctx.registry().changeHost(target, user, host);
-        // Clients with chghost see one CHGHOST line; the others learn the new host from the user's next
-        // message (Ergo can replay QUIT and JOIN instead; we keep their channel views quiet).
-        Outgoing out = Outgoing.event(ctx.server(), IrcMessage.from(change.oldPrefix(), "CHGHOST", user, host));
-        Fanout.sendToCapable(change.audience(), null, Capability.CHGHOST, out, ctx.server().stats());
+        ctx.registry().changeHost(target, user, host);
         ctx.reply().fromServer("NOTICE", ctx.user().target(), "Changed the host of " + target.nick() + " to "
                 + user + "@" + host);
     }

@@ -16,16 +16,16 @@ final class Logins {
     /** Logs the command's client in to {@code account} (as registered). */
     static void loggedIn(Context ctx, String account) {
         User s = ctx.user();
-        User[] audience = ctx.registry().settings().setAccount(s, account);
+        ctx.registry().settings().changeAccount(s, account);
         ctx.link().authentication().nextClaim();
         String prefix = s.nick() == null ? "*" : s.identity().prefix();
         ctx.reply().numeric(Numeric.RPL_LOGGEDIN, prefix, account, "You are now logged in as " + account);
-        notifyPeers(ctx.server(), s, account, audience);
+
     }
 
     /** Logs {@code session} out (its account was dropped), from whichever client's command did it. */
     static void loggedOut(Context ctx, User session) {
-        User[] audience = ctx.registry().settings().setAccount(session, null);
+        ctx.registry().settings().changeAccount(session, null);
         IrcMessage out = IrcMessage.from(ctx.server().name(), Numeric.RPL_LOGGEDOUT.code(), session.target(),
                 session.identity().prefix(), "You are now logged out");
         if (session == ctx.user()) {
@@ -33,13 +33,6 @@ final class Logins {
         } else {
             session.delivery().reply(LineWriter.encodeWithin(out));
         }
-        notifyPeers(ctx.server(), session, "*", audience);
         NickOwnership.claim(ctx.registry(), ctx.server(), session, ctx);
-    }
-
-    private static void notifyPeers(ServerInfo server, User s, String account, User[] audience) {
-        if (!s.registered()) return;
-        Outgoing notice = Outgoing.event(server, IrcMessage.from(s.identity().prefix(), "ACCOUNT", account));
-        Fanout.sendToCapable(audience, s, Capability.ACCOUNT_NOTIFY, notice, server.stats());
     }
 }

@@ -1,5 +1,7 @@
 package chat.server.command;
 
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.history.History;
 import chat.server.spi.StoredMessage;
 import chat.server.state.User;

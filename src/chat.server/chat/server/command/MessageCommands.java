@@ -6,6 +6,8 @@ import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.state.Registry;
 import chat.server.state.User;
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ final class MessageCommands {
                         if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
                     }
                     case OK -> {
-                        Outgoing out = Outgoing.message(ctx.server(), line(source, verb, audience.channel(), text), clientTags,
+                        Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), line(source, verb, audience.channel(), text), clientTags,
                                 sender.account(), sender.bot());
                         Fanout.send(audience.members(), sender, out, ctx.server().stats());
                         MessageArchive.channel(ctx, out, verb, audience.channel(), text, clientTags);
@@ -89,7 +91,7 @@ final class MessageCommands {
                     if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
                     continue;
                 }
-                Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags,
+                Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), line(source, verb, recipient.nick(), text), clientTags,
                                 sender.account(), sender.bot());
                 Fanout.send(recipient, out, ctx.server().stats());
                 MessageArchive.direct(ctx, out, verb, recipient, text, clientTags);

@@ -8,7 +8,10 @@ import chat.server.state.MaskEntry;
 import chat.server.state.ModeRefusal;
 import chat.server.state.ChannelModeration;
 import chat.server.state.Registry;
+import chat.server.state.Echo;
 import chat.server.state.User;
+import java.util.ArrayList;
+import java.util.List;
 import chat.server.state.UserSettings;
 
 /**
@@ -55,7 +58,10 @@ final class ModeCommands {
     /** Applies the changes and announces them; false when there is no such channel. */
     private boolean change(Context ctx, String name, ModeString.Parsed parsed) {
         User s = ctx.user();
-        ChannelModeration.ModeResult result = ctx.registry().moderation().changeModes(s, name, parsed.changes());
+        // The MODE lines follow the refusals, as they always did: this client's copy waits in a list.
+        List<IrcMessage> mine = new ArrayList<>(1);
+        ChannelModeration.ModeResult result = ctx.registry().moderation().changeModes(s, name, parsed.changes(),
+                new Echo(s, mine::add));
         switch (result.outcome()) {
             case NO_SUCH_CHANNEL -> {
                 ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -65,11 +71,7 @@ final class ModeCommands {
                     "You're not channel operator");
             default -> {
                 for (ModeRefusal refusal : result.refusals()) refuse(ctx, result.channel(), refusal);
-                if (result.applied().isEmpty()) return true;
-                for (IrcMessage line : ModeString.announce(s.identity().prefix(), result.channel(), result.applied())) {
-                    Fanout.eventIncludingSelf(ctx, result.members(), line);
-                }
-                ctx.server().storage().channels().changed(ctx.registry(), result.channel());
+                for (IrcMessage line : mine) ctx.reply().add(line);
             }
         }
         return true;
@@ -159,10 +161,9 @@ final class ModeCommands {
             ctx.reply().numeric(Numeric.RPL_UMODEIS, "+" + s.userModes());
             return;
         }
-        UserSettings.ModesApplied result = ctx.registry().settings().changeModes(s, modestring);
+        List<IrcMessage> mine = new ArrayList<>(1);
+        UserSettings.ModesApplied result = ctx.registry().settings().changeModes(s, modestring, new Echo(s, mine::add));
         if (result.unknown()) ctx.reply().numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
-        if (!result.applied().isEmpty()) {
-            ctx.reply().add(IrcMessage.from(s.identity().prefix(), "MODE", s.nick(), result.applied()));
-        }
+        for (IrcMessage line : mine) ctx.reply().add(line);
     }
 }

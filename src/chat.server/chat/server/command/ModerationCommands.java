@@ -21,7 +21,7 @@ final class ModerationCommands {
         String comment = m.param(2);
         String reason = comment == null || comment.isEmpty() ? s.nick() : ChannelCommands.truncate(comment, KICKLEN);
         for (String nick : TargetList.split(m.param(1))) {
-            ChannelModeration.KickResult kicked = ctx.registry().moderation().kick(s, name, nick);
+            ChannelModeration.KickResult kicked = ctx.registry().moderation().kick(s, name, nick, reason, ctx.echo());
             switch (kicked.outcome()) {
                 case NO_SUCH_CHANNEL -> {
                     ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -38,8 +38,7 @@ final class ModerationCommands {
                 case NO_SUCH_NICK -> ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
                 case USER_NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_USERNOTINCHANNEL, kicked.target(),
                         kicked.channel(), "They aren't on that channel");
-                default -> Fanout.eventIncludingSelf(ctx, kicked.members(),
-                        IrcMessage.from(s.identity().prefix(), "KICK", kicked.channel(), kicked.target(), reason));
+                default -> { }
             }
         }
     }
@@ -64,12 +63,6 @@ final class ModerationCommands {
                 ctx.reply().numeric(Numeric.RPL_INVITING, target.nick(), invited.channel());
                 String away = target.awayMessage();
                 if (away != null) ctx.reply().numeric(Numeric.RPL_AWAY, target.nick(), away);
-                Outgoing invitation = Outgoing.event(ctx.server(),
-                        IrcMessage.from(s.identity().prefix(), "INVITE", target.nick(), invited.channel()));
-                Fanout.send(target, invitation, ctx.server().stats());
-                // invite-notify: the channel's other members who asked for it see the invitation too.
-                User[] members = ctx.registry().channelAudience(s, invited.channel()).members();
-                Fanout.sendToCapable(members, s, Capability.INVITE_NOTIFY, invitation, ctx.server().stats());
             }
         }
     }

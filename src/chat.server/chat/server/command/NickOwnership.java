@@ -71,13 +71,8 @@ final class NickOwnership {
         if (ownedByAnother(server.storage(), s, nick).isEmpty()) return;
         for (int i = 0; i < GUEST_TRIES; i++) {
             String guest = GUEST_PREFIX + ThreadLocalRandom.current().nextInt(10_000, 100_000);
-            Registry.NickChange change = registry.changeNick(s, guest);
-            if (change.outcome() == Registry.NickOutcome.CHANGED) {
-                Outgoing rename = Outgoing.event(server, IrcMessage.from(change.oldPrefix(), "NICK", guest));
-                Fanout.send(change.audience(), s, rename, server.stats());
-                s.delivery().reply(rename.bytesFor(s));
-                return;
-            }
+            // No command of the user made this change: its own NICK goes after its pending replies.
+            if (registry.changeNick(s, guest, null).outcome() == Registry.NickOutcome.CHANGED) return;
         }
     }
 }

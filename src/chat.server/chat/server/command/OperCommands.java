@@ -7,8 +7,10 @@ import chat.protocol.Numeric;
 import chat.server.OperatorBlock;
 import chat.server.auth.PasswordHash;
 import chat.server.reply.ReplyBuffer;
-import chat.server.state.Identity;
+import chat.server.change.Identity;
 import chat.server.state.Registry;
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.state.Link;
 import chat.server.state.User;
 import java.io.IOException;
@@ -75,10 +77,9 @@ final class OperCommands {
             ctx.reply().numeric(Numeric.ERR_NOOPERHOST, "No O-lines for your host");
             return;
         }
-        boolean changed = ctx.registry().settings().oper(s);
         LOG.log(Level.INFO, id.prefix() + " is now an IRC operator (" + block.name() + ")");
         ctx.reply().numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
-        if (changed) ctx.reply().fromServer("MODE", s.nick(), "+o");
+        ctx.registry().settings().oper(s, ctx.echo());
     }
 
     // KILL <nickname> [<comment>]
@@ -140,13 +141,8 @@ final class OperCommands {
             return;
         }
         User s = ctx.user();
-        Outgoing message = Outgoing.event(ctx.server(), IrcMessage.from(s.identity().prefix(), "WALLOPS", text));
-        User[] audience = wallopsAudience(ctx.registry().everyone());
-        if (s.wallops()) {
-            Fanout.sendIncludingSelf(ctx, audience, message);
-        } else {
-            Fanout.send(audience, s, message, ctx.server().stats());
-        }
+        Outgoing message = Outgoing.event(ctx.server().clock(), IrcMessage.from(s.identity().prefix(), "WALLOPS", text));
+        Fanout.sendEchoing(wallopsAudience(ctx.registry().everyone()), s, ctx.echo(), message, ctx.server().stats());
     }
 
     /** Who gets WALLOPS: the sessions with user mode +w. */
@@ -182,21 +178,12 @@ final class OperCommands {
         User target = findTarget(ctx, m.param(0));
         if (target == null) return;
         String channel = m.param(1);
-        Registry.ChannelAction parted = ctx.registry().part(target, channel);
+        // The operator's copy of the PART (when it is on the channel) comes with its reply; the target's goes to it.
+        Registry.ChannelAction parted = ctx.registry().part(target, channel, m.param(2), ctx.echo());
         switch (parted.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
             case OK -> {
                 LOG.log(Level.INFO, ctx.user().identity().prefix() + " SAPART " + target.nick() + " " + parted.channel());
-                String reason = m.param(2);
-                IrcMessage part = reason == null || reason.isEmpty()
-                        ? IrcMessage.from(target.identity().prefix(), "PART", parted.channel())
-                        : IrcMessage.from(target.identity().prefix(), "PART", parted.channel(), reason);
-                Outgoing event = Outgoing.event(ctx.server(), part);
-                if (List.of(parted.members()).contains(ctx.user())) {
-                    Fanout.sendIncludingSelf(ctx, parted.members(), event);
-                } else {
-                    Fanout.send(parted.members(), null, event, ctx.server().stats());
-                }
             }
             default -> ctx.reply().numeric(Numeric.ERR_USERNOTINCHANNEL, target.nick(), parted.channel(),
                     "They aren't on that channel");

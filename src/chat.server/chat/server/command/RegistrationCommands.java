@@ -52,13 +52,12 @@ final class RegistrationCommands {
                 return;
             }
         }
-        Registry.NickChange change = ctx.registry().changeNick(s, nick);
+        Registry.NickChange change = ctx.registry().changeNick(s, nick, ctx.echo());
         switch (change.outcome()) {
             case IN_USE -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
             case UNCHANGED -> { }
             case CHANGED -> {
                 if (s.registered()) {
-                    Fanout.eventIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
                     NickOwnership.claim(ctx);
                 } else {
                     AccountCommands.passLogin(ctx, nick);

@@ -5,7 +5,7 @@ import chat.protocol.LineParser;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
-import chat.server.state.Identity;
+import chat.server.change.Identity;
 import chat.server.state.Registry;
 import chat.server.state.User;
 import chat.server.state.UserDirectory;

@@ -1,5 +1,7 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 import chat.protocol.CaseMapping;
 import chat.protocol.HostMask;
 import java.util.ArrayList;

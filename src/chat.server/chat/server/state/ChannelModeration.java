@@ -1,6 +1,9 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 import chat.protocol.CaseMapping;
+import chat.server.change.Change;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +110,11 @@ public final class ChannelModeration {
 
     /** Applies channel mode changes; only channel operators may. Changes that change nothing are dropped. */
     public ModeResult changeModes(User setter, String name, List<ModeChange> changes) {
+        return changeModes(setter, name, changes, null);
+    }
+
+    /** As {@link #changeModes(User, String, List)}; {@code echo} takes one member's MODE lines (or null). */
+    public ModeResult changeModes(User setter, String name, List<ModeChange> changes, Echo echo) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -119,10 +127,15 @@ public final class ChannelModeration {
             }
             ChannelModeEditor.Outcome outcome = new ChannelModeEditor(channel, caseMapping, registry::registeredNick,
                     setter.identity().prefix(), clock.millis() / 1000).apply(changes);
+            User[] members = channel.memberArray();
+            if (!outcome.applied().isEmpty()) {
+                registry.announcements.add(new Announcement(
+                        new Change.ChannelModesChanged(setter.identity(), channel.name(), outcome.applied()), setter, members));
+            }
             return new ModeResult(Registry.ChannelOutcome.OK, channel.name(), outcome.applied(), outcome.refusals(),
-                    channel.memberArray());
+                    members);
         } finally {
-            lock.unlock();
+            registry.announcements.unlockAndPublish(echo);
         }
     }
 
@@ -152,9 +165,17 @@ public final class ChannelModeration {
             }
             if (channel.has(target)) return new InviteResult(Registry.ChannelOutcome.USER_ON_CHANNEL, channel.name(), target);
             channel.invite(target);
+            // invite-notify goes to the members only when the inviter may speak there.
+            User[] members = ChannelAccess.speakRefusal(channel, inviter, caseMapping) == Registry.ChannelOutcome.OK
+                    ? channel.memberArray() : Registry.NO_USERS;
+            User[] audience = new User[members.length + 1];
+            audience[0] = target;
+            System.arraycopy(members, 0, audience, 1, members.length);
+            registry.announcements.add(new Announcement(new Change.Invited(inviter.identity(), target.nick(), channel.name()),
+                    inviter, audience));
             return new InviteResult(Registry.ChannelOutcome.OK, channel.name(), target);
         } finally {
-            lock.unlock();
+            registry.announcements.unlockAndPublish(null);
         }
     }
 
@@ -169,6 +190,11 @@ public final class ChannelModeration {
 
     /** Removes {@code nick} from a channel; only its operators may. */
     public KickResult kick(User kicker, String name, String nick) {
+        return kick(kicker, name, nick, null, null);
+    }
+
+    /** As {@link #kick(User, String, String)}, with a reason; {@code echo} takes one member's copy (or null). */
+    public KickResult kick(User kicker, String name, String nick, String reason, Echo echo) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -187,9 +213,11 @@ public final class ChannelModeration {
             channel.remove(target);
             target.channels.remove(channel);
             if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
+            registry.announcements.add(new Announcement(
+                    new Change.Kicked(kicker.identity(), channel.name(), target.nick(), reason), kicker, audience));
             return new KickResult(Registry.ChannelOutcome.OK, channel.name(), target.nick(), audience);
         } finally {
-            lock.unlock();
+            registry.announcements.unlockAndPublish(echo);
         }
     }
 

@@ -1,6 +1,10 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 import chat.protocol.CaseMapping;
+import chat.server.change.Change;
+import chat.server.spi.ChangeListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +27,7 @@ public final class Registry {
     private final ChannelModeration moderation;
     private final UserDirectory directory;
     private final UserSettings settings;
+    final Announcements announcements;
     private final CaseMapping caseMapping;
     final Clock clock;
     // guarded by lock: folded nick -> user, for every user that has a nick (registered or not)
@@ -42,6 +47,27 @@ public final class Registry {
         this.moderation = new ChannelModeration(this);
         this.directory = new UserDirectory(this);
         this.settings = new UserSettings(this);
+        this.announcements = new Announcements(lock);
+    }
+
+    /** Where changes are delivered to clients (the dispatcher sets the delivery package's sink). */
+    public void deliverThrough(ChangeSink sink) {
+        announcements.deliverThrough(sink);
+    }
+
+    /**
+     * Applies a change decided elsewhere (the entry point for another node's changes, in log order): its actor,
+     * found by nick, goes through the same method a local command would call, with the same delivery and
+     * listeners. A user new to this server is added with {@link #register} instead. Returns false when the
+     * change does not apply here (unknown actor, or refused by the state as it stands).
+     */
+    public boolean apply(Change change) {
+        return ChangeApplier.apply(this, change);
+    }
+
+    /** Adds a listener that hears of every change after it was delivered. */
+    public void addListener(ChangeListener listener) {
+        announcements.addListener(listener);
     }
 
     /** Writers of a user's own state: USER, AWAY, user modes, OPER, login. */
@@ -76,6 +102,11 @@ public final class Registry {
 
     /** Claims {@code nick} for the user, releasing its old one; a nick held by anyone else is refused. */
     public NickChange changeNick(User user, String nick) {
+        return changeNick(user, nick, null);
+    }
+
+    /** As {@link #changeNick(User, String)}; {@code echo} takes the user's own copy of the NICK (or null). */
+    public NickChange changeNick(User user, String nick, Echo echo) {
         String folded = caseMapping.fold(nick);
         lock.lock();
         try {
@@ -89,9 +120,10 @@ public final class Registry {
             user.setIdentity(old.withNick(nick));
             if (registered.contains(user)) whowas.add(new WhowasEntry(old, clock.millis() / 1000));
             User[] audience = registered.contains(user) ? audienceOf(user, true) : NO_USERS;
+            if (registered.contains(user)) announcements.add(new Announcement(new Change.NickChanged(old, nick), user, audience));
             return new NickChange(NickOutcome.CHANGED, old.prefix(), audience);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
@@ -104,9 +136,10 @@ public final class Registry {
             registered.add(user);
             maxUsers = Math.max(maxUsers, registered.size());
             user.markRegistered();
+            announcements.add(new Announcement(new Change.Registered(user.identity(), user.account()), user, NO_USERS));
             return true;
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(null);
         }
     }
 
@@ -121,8 +154,11 @@ public final class Registry {
         }
     }
 
-    /** Removes the user everywhere; returns the peers who shared a channel with it (empty if already gone). */
-    public User[] remove(User user) {
+    /**
+     * Removes the user everywhere (it quit with {@code reason}); returns the peers who shared a channel with it
+     * (empty if it was already gone, or not registered).
+     */
+    public User[] remove(User user, String reason) {
         lock.lock();
         try {
             user.removed = true;
@@ -136,9 +172,10 @@ public final class Registry {
                 if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
             }
             user.channels.clear();
+            announcements.add(new Announcement(new Change.Quit(user.identity(), reason), user, audience));
             return audience;
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(null);
         }
     }
 
@@ -182,7 +219,7 @@ public final class Registry {
 
     /** As {@link #join(User, String, String, boolean)}; with {@code override} (SAJOIN) past every refusal. */
     public JoinResult join(User user, String name, String key, boolean opCreator, boolean override) {
-        return join(user, name, key, opCreator, override, null, null);
+        return join(user, name, key, opCreator, override, null, null, null);
     }
 
     /**
@@ -190,10 +227,10 @@ public final class Registry {
      * created by this join starts from {@code saved} (topic, modes, lists and owner; refusals are checked
      * against them) when given, else is owned by {@code founder} (an account, or null) when its creator is
      * made an operator. A member whose account owns the channel joins as an operator; on an owned channel
-     * nobody else does.
+     * nobody else does. {@code echo} takes the joiner's own copy of the JOIN (or null).
      */
     public JoinResult join(User user, String name, String key, boolean opCreator, boolean override,
-                           SavedChannel saved, String founder) {
+                           SavedChannel saved, String founder, Echo echo) {
         String folded = caseMapping.fold(name);
         lock.lock();
         try {
@@ -230,10 +267,13 @@ public final class Registry {
             channel.add(user, ownerJoins || (created && opCreator && owner == null) ? "@" : "");
             channel.uninvite(user);
             user.channels.add(channel);
-            return new JoinResult(JoinOutcome.JOINED, channel.name(), channel.memberArray(), channel.topic(),
+            User[] members = channel.memberArray();
+            announcements.add(new Announcement(new Change.Joined(user.identity(), user.account(), channel.name()), user,
+                    members));
+            return new JoinResult(JoinOutcome.JOINED, channel.name(), members, channel.topic(),
                     namesOf(channel), channel.modes().secret);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
@@ -256,6 +296,11 @@ public final class Registry {
 
     /** Takes the user off a channel. */
     public ChannelAction part(User user, String name) {
+        return part(user, name, null, null);
+    }
+
+    /** Takes the user off a channel, with a reason (or null); {@code echo} takes one member's copy (or null). */
+    public ChannelAction part(User user, String name, String reason, Echo echo) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -265,9 +310,10 @@ public final class Registry {
             channel.remove(user);
             user.channels.remove(channel);
             if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
+            announcements.add(new Announcement(new Change.Parted(user.identity(), channel.name(), reason), user, audience));
             return new ChannelAction(ChannelOutcome.OK, channel.name(), audience);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
@@ -336,6 +382,11 @@ public final class Registry {
 
     /** Sets (or, with empty text, clears) a topic; on a +t channel only channel operators may. */
     public ChannelAction setTopic(User user, String name, String text) {
+        return setTopic(user, name, text, null);
+    }
+
+    /** As {@link #setTopic(User, String, String)}; {@code echo} takes the setter's own copy (or null). */
+    public ChannelAction setTopic(User user, String name, String text, Echo echo) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -345,9 +396,11 @@ public final class Registry {
             if (channel.modes().topicLocked && !modes.contains("@")) return new ChannelAction(ChannelOutcome.NOT_OPERATOR, channel.name(), NO_USERS);
             channel.setTopic(text.isEmpty() ? null
                     : new Topic(text, user.identity().prefix(), clock.millis() / 1000));
-            return new ChannelAction(ChannelOutcome.OK, channel.name(), channel.memberArray());
+            User[] members = channel.memberArray();
+            announcements.add(new Announcement(new Change.TopicSet(user.identity(), channel.name(), text), user, members));
+            return new ChannelAction(ChannelOutcome.OK, channel.name(), members);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
@@ -452,15 +505,20 @@ public final class Registry {
         return names;
     }
 
-    /** Publishes a new real name (SETNAME); returns the user and everyone sharing a channel with it. */
-    public User[] changeRealname(User user, String realname) {
+    /**
+     * Publishes a new real name (SETNAME); returns the user and everyone sharing a channel with it. {@code echo}
+     * takes the user's own copy (or null).
+     */
+    public User[] changeRealname(User user, String realname, Echo echo) {
         lock.lock();
         try {
             Identity id = user.identity();
             user.setIdentity(new Identity(id.nick(), id.user(), id.host(), realname));
-            return audienceOf(user, true);
+            User[] audience = audienceOf(user, true);
+            announcements.add(new Announcement(new Change.RealnameChanged(id, realname), user, audience));
+            return audience;
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
@@ -477,9 +535,11 @@ public final class Registry {
         try {
             Identity old = target.identity();
             target.setIdentity(new Identity(old.nick(), userName, host, old.realname()));
-            return new HostChange(old.prefix(), audienceOf(target, true));
+            User[] audience = audienceOf(target, true);
+            announcements.add(new Announcement(new Change.HostChanged(old, userName, host), target, audience));
+            return new HostChange(old.prefix(), audience);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(null);
         }
     }
 

@@ -1,5 +1,7 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 import chat.protocol.Capability;
 import java.util.HashSet;
 import java.util.Set;

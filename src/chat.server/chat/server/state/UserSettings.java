@@ -1,5 +1,6 @@
 package chat.server.state;
 
+import chat.server.change.Change;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,6 +18,14 @@ public final class UserSettings {
         this.lock = registry.lock;
     }
 
+    private void announce(Change change, User user, User[] audience) {
+        registry.announcements.add(new Announcement(change, user, audience));
+    }
+
+    private void unlockAndPublish(Echo echo) {
+        registry.announcements.unlockAndPublish(echo);
+    }
+
     /** Records USER (its user name and real name); only before registration. */
     public void setUserName(User user, String userName, String realname) {
         lock.lock();
@@ -32,9 +41,11 @@ public final class UserSettings {
         lock.lock();
         try {
             user.setAwayMessage(message);
-            return registry.audienceOf(user, true);
+            User[] audience = registry.audienceOf(user, true);
+            announce(new Change.AwayChanged(user.identity(), message), user, audience);
+            return audience;
         } finally {
-            lock.unlock();
+            unlockAndPublish(null);
         }
     }
 
@@ -47,9 +58,9 @@ public final class UserSettings {
 
     /**
      * Applies a user mode string a user asked for itself: +i, +w, +B and -o (+o comes only from OPER: asking
-     * for it is ignored without a word, as in Ergo).
+     * for it is ignored without a word, as in Ergo). {@code echo} takes the user's MODE line (or null).
      */
-    public ModesApplied changeModes(User user, String modestring) {
+    public ModesApplied changeModes(User user, String modestring, Echo echo) {
         lock.lock();
         try {
             StringBuilder applied = new StringBuilder();
@@ -83,21 +94,28 @@ public final class UserSettings {
                 appliedSign = sign;
                 applied.append(c);
             }
+            if (!applied.isEmpty()) {
+                announce(new Change.UserModesChanged(user.identity(), applied.toString(), false), user, new User[] {user});
+            }
             return new ModesApplied(applied.toString(), unknown);
         } finally {
-            lock.unlock();
+            unlockAndPublish(echo);
         }
     }
 
-    /** Makes the user an IRC operator (OPER); false when it already was one. */
-    public boolean oper(User user) {
+    /**
+     * Makes the user an IRC operator (OPER); false when it already was one. {@code echo} takes the server's
+     * MODE line to the user (or null).
+     */
+    public boolean oper(User user, Echo echo) {
         lock.lock();
         try {
             if (user.operator()) return false;
             user.setMode('o', true);
+            announce(new Change.UserModesChanged(user.identity(), "+o", true), user, new User[] {user});
             return true;
         } finally {
-            lock.unlock();
+            unlockAndPublish(echo);
         }
     }
 
@@ -105,13 +123,15 @@ public final class UserSettings {
      * Logs the user in to {@code account} (as registered), or out with null; returns the user's channel peers
      * and the user, or nobody when it is not registered yet.
      */
-    public User[] setAccount(User user, String account) {
+    public User[] changeAccount(User user, String account) {
         lock.lock();
         try {
             user.setAccount(account);
-            return user.registered() ? registry.audienceOf(user, true) : Registry.NO_USERS;
+            User[] audience = user.registered() ? registry.audienceOf(user, true) : Registry.NO_USERS;
+            announce(new Change.AccountChanged(user.identity(), account), user, audience);
+            return audience;
         } finally {
-            lock.unlock();
+            unlockAndPublish(null);
         }
     }
 

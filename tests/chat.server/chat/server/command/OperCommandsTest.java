@@ -58,8 +58,8 @@ class OperCommandsTest {
         Link op = user("op", opOut);
         Link watcher = user("watcher", watcherOut);
         Link other = user("other", otherOut);
-        registry.settings().oper(op.user());
-        registry.settings().changeModes(watcher.user(), "+w");
+        registry.settings().oper(op.user(), null);
+        registry.settings().changeModes(watcher.user(), "+w", null);
 
         assertThat(OperCommands.wallopsAudience(registry.everyone())).containsExactly(watcher.user());
 
@@ -70,7 +70,7 @@ class OperCommandsTest {
         assertThat(reply.messages()).isEmpty();
 
         // An operator with +w gets its own copy through its reply buffer, in order with its other replies.
-        registry.settings().changeModes(op.user(), "+w");
+        registry.settings().changeModes(op.user(), "+w", null);
         opers.wallops(new Context(op, registry, reply, server), IrcMessage.of("WALLOPS", "again"));
         assertThat(reply.messages()).extracting(IrcMessage::command).containsExactly("WALLOPS");
         assertThat(watcherOut.lines).hasSize(2);

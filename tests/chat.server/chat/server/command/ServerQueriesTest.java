@@ -18,8 +18,8 @@ class ServerQueriesTest {
         Link alice = h.connect("alice");
         Link bob = h.connect("bob");
         h.connect("carol");
-        h.registry.settings().changeModes(alice.user(), "+i");
-        h.registry.settings().oper(bob.user());
+        h.registry.settings().changeModes(alice.user(), "+i", null);
+        h.registry.settings().oper(bob.user(), null);
         var got = h.send(bob, "LUSERS");
         assertThat(only(got, "251").get(0).last()).isEqualTo("There are 2 users and 1 invisible on 1 servers");
         assertThat(only(got, "252").get(0).params()).containsExactly("bob", "1", "operator(s) online");

@@ -39,7 +39,7 @@ class UserQueriesTest {
     void ircOperatorShowsInWhoWhoisUserhostAndWhoOperatorFilter() {
         Link alice = h.connect("alice");
         Link bob = h.connect("bob");
-        h.registry.settings().oper(alice.user());
+        h.registry.settings().oper(alice.user(), null);
         List<IrcMessage> who = only(h.send(bob, "WHO * o"), "352");
         assertThat(who).extracting(m -> m.param(5) + " " + m.param(6)).containsExactly("alice H*");
         h.registry.settings().setAway(alice.user(), "out");
@@ -56,7 +56,7 @@ class UserQueriesTest {
         Link alice = h.connect("alice");
         Link bob = h.connect("bob");
         Link carol = h.connect("carol");
-        h.registry.settings().changeModes(alice.user(), "+i");
+        h.registry.settings().changeModes(alice.user(), "+i", null);
         assertThat(only(h.send(bob, "WHO alice"), "352")).isEmpty();
         assertThat(only(h.send(bob, "WHO *"), "352")).extracting(m -> m.param(5)).containsExactly("bob", "carol");
         assertThat(only(h.send(alice, "WHO alice"), "352")).hasSize(1);

@@ -1,5 +1,7 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.CaseMapping;
@@ -42,7 +44,7 @@ class RegistryQueriesTest {
     void invisibleUserIsHiddenFromWhoByMaskUntilAChannelIsShared() {
         User alice = user("alice");
         User bob = user("bob");
-        registry.settings().changeModes(bob, "+i");
+        registry.settings().changeModes(bob, "+i", null);
         assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice);
         assertThat(registry.directory().visibleUsers(bob)).containsExactly(alice, bob);
 
@@ -52,7 +54,7 @@ class RegistryQueriesTest {
 
         registry.part(bob, "#x");
         assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice);
-        registry.settings().oper(alice);
+        registry.settings().oper(alice, null);
         assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice, bob);
     }
 
@@ -63,7 +65,7 @@ class RegistryQueriesTest {
         User carol = user("carol");
         registry.join(alice, "#x", true);
         registry.join(bob, "#x", false);
-        registry.settings().changeModes(bob, "+i");
+        registry.settings().changeModes(bob, "+i", null);
 
         UserDirectory.ChannelWho seenByCarol = registry.directory().whoChannel(carol, "#X");
         assertThat(seenByCarol.exists()).isTrue();
@@ -90,7 +92,7 @@ class RegistryQueriesTest {
         assertThat(registry.directory().whoisChannels(carol, alice)).containsExactly("@#open");
         assertThat(registry.directory().whoisChannels(alice, alice)).containsExactlyInAnyOrder("@#open", "@#hidden");
 
-        registry.settings().oper(carol);
+        registry.settings().oper(carol, null);
         assertThat(registry.directory().whoChannel(carol, "#hidden").members()).hasSize(1);
     }
 
@@ -98,12 +100,12 @@ class RegistryQueriesTest {
     void whowasRecordsNickChangesAndDeparturesOfRegisteredUsersOnly() {
         User alice = user("alice");
         registry.changeNick(alice, "alicia");
-        registry.remove(alice);
+        registry.remove(alice, "bye");
 
         User unregistered = new Link(NOWHERE, "127.0.0.1", CLOCK.millis()).user();
         registry.changeNick(unregistered, "ghost");
         registry.changeNick(unregistered, "ghost2");
-        registry.remove(unregistered);
+        registry.remove(unregistered, "bye");
 
         List<WhowasEntry> alices = registry.directory().whowas("ALICE", 0);
         assertThat(alices).hasSize(1);
@@ -119,10 +121,10 @@ class RegistryQueriesTest {
         User alice = user("alice");
         User bob = user("bob");
         User carol = user("carol");
-        registry.settings().changeModes(bob, "+i");
-        registry.settings().oper(carol);
+        registry.settings().changeModes(bob, "+i", null);
+        registry.settings().oper(carol, null);
         registry.join(alice, "#x", true);
-        registry.remove(carol);
+        registry.remove(carol, "bye");
 
         UserDirectory.UserCounts counts = registry.directory().userCounts();
         assertThat(counts).isEqualTo(new UserDirectory.UserCounts(2, 1, 0, 1, 3));

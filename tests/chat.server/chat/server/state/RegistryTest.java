@@ -148,7 +148,7 @@ class RegistryTest {
     void registerFailsOnceTheSessionWasRemoved() {
         User s = session();
         registry.changeNick(s, "alice");
-        registry.remove(s);
+        registry.remove(s, "bye");
 
         assertThat(registry.register(s)).isFalse();
         assertThat(registry.counts().users()).isZero();
@@ -159,7 +159,7 @@ class RegistryTest {
         User s = session();
         registry.changeNick(s, "alice");
 
-        assertThat(registry.remove(s)).isEmpty();
+        assertThat(registry.remove(s, "bye")).isEmpty();
         assertThat(registry.changeNick(session(), "alice").outcome()).isEqualTo(Registry.NickOutcome.CHANGED);
     }
 
@@ -169,7 +169,7 @@ class RegistryTest {
         // still handling a NICK: remove() runs first, changeNick() second.
         User s = session();
         registry.changeNick(s, "first");
-        registry.remove(s);
+        registry.remove(s, "bye");
 
         registry.changeNick(s, "late");
 
@@ -182,7 +182,7 @@ class RegistryTest {
     void removedRegisteredSessionCannotClaimANickAfterwards() {
         // Dropped (SendQ exceeded, from another client's fan-out) while its reader was handling a NICK.
         User alice = user("alice");
-        registry.remove(alice);
+        registry.remove(alice, "bye");
 
         registry.changeNick(alice, "alicia");
 
@@ -360,7 +360,7 @@ class RegistryTest {
         registry.join(carol, "#b", true);
         registry.join(dave, "#d", true);
 
-        User[] peers = registry.remove(alice);
+        User[] peers = registry.remove(alice, "bye");
 
         assertThat(peers).containsExactlyInAnyOrder(bob, carol);
         assertThat(registry.findNick("alice")).isNull();
@@ -378,8 +378,8 @@ class RegistryTest {
         registry.join(alice, "#a", true);
         registry.join(bob, "#a", true);
 
-        assertThat(registry.remove(alice)).containsExactly(bob);
-        assertThat(registry.remove(alice)).isEmpty();
+        assertThat(registry.remove(alice, "bye")).containsExactly(bob);
+        assertThat(registry.remove(alice, "bye")).isEmpty();
     }
 
     @Test
@@ -388,7 +388,7 @@ class RegistryTest {
         registry.changeNick(alice, "alicia");
         User other = user("alice");
 
-        registry.remove(alice);
+        registry.remove(alice, "bye");
 
         assertThat(registry.findNick("alice")).isSameAs(other);
     }
@@ -403,7 +403,7 @@ class RegistryTest {
             all.add(s);
         }
 
-        for (User s : all) registry.remove(s);
+        for (User s : all) registry.remove(s, "bye");
 
         assertThat(registry.counts()).isEqualTo(new Registry.Counts(0, 0));
         assertThat(registry.everyone()).isEmpty();

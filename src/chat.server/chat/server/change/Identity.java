@@ -1,4 +1,4 @@
-package chat.server.state;
+package chat.server.change;
 
 /**
  * Who a client says it is. Immutable; a user swaps in a new one on NICK.
