@@ -1,11 +1,11 @@
 package chat.server;
 
+import chat.server.service.MessageIds;
+import chat.server.service.ServerInfo;
 import chat.monitor.LogReporter;
 import chat.monitor.ResourceMonitor;
 import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
-import chat.server.command.MessageIds;
-import chat.server.command.ServerInfo;
 import chat.server.command.Storage;
 import chat.server.limit.BanList;
 import chat.server.net.Listener;

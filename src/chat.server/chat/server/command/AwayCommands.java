@@ -14,7 +14,7 @@ final class AwayCommands {
         User s = ctx.user();
         boolean away = text != null && !text.isEmpty();
         // away-notify: the peers who asked for it see the new status (delivered with the change).
-        ctx.registry().settings().setAway(s, away ? ChannelCommands.truncate(text, ISupport.AWAYLEN) : null);
+        ctx.registry().settings().setAway(s, away ? Utf8Text.truncate(text, ISupport.AWAYLEN) : null);
         if (away) ctx.reply().numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
         else ctx.reply().numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
     }

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.service.RegisteredChannels;
 import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
@@ -134,7 +135,7 @@ final class ChannelCommands {
             }
             return;
         }
-        String text = truncate(m.param(1), ISupport.TOPICLEN);
+        String text = Utf8Text.truncate(m.param(1), ISupport.TOPICLEN);
         Registry.ChannelAction set = ctx.registry().setTopic(s, name, text, ctx.echo());
         switch (set.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -185,14 +186,5 @@ final class ChannelCommands {
 
     private static int utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    /** {@code text} cut to at most {@code maxBytes} bytes of UTF-8, at a character boundary. */
-    static String truncate(String text, int maxBytes) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= maxBytes) return text;
-        int cut = maxBytes;
-        while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) cut--;
-        return new String(bytes, 0, cut, StandardCharsets.UTF_8);
     }
 }

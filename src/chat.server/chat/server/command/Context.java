@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.server.reply.ReplyBuffer;
 import chat.server.state.Echo;
 import chat.server.state.Link;

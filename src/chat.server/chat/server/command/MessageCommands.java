@@ -20,7 +20,11 @@ import java.util.Set;
 /** Messages between clients: PRIVMSG, NOTICE and TAGMSG, to channels and to nicknames. */
 final class MessageCommands {
 
-    private final NickServ nickServ = new NickServ(new AccountCommands());
+    private final NickServ nickServ;
+
+    MessageCommands(NickServ nickServ) {
+        this.nickServ = nickServ;
+    }
 
     // PRIVMSG <target>{,<target>} <text>
     void privmsg(Context ctx, IrcMessage m) {
@@ -78,7 +82,7 @@ final class MessageCommands {
                     default -> {
                         if (replyErrors) {
                             ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, audience.channel(),
-                                    ModeCommands.cannotSendReason(audience.outcome()));
+                                    cannotSendReason(audience.outcome()));
                         }
                     }
                 }
@@ -99,6 +103,16 @@ final class MessageCommands {
                 if (replyErrors) AwayCommands.replyIfAway(ctx, recipient);
             }
         }
+    }
+
+    /** The text of a 404 for a refusal of {@link Registry#channelAudience}. */
+    private static String cannotSendReason(Registry.ChannelOutcome outcome) {
+        return switch (outcome) {
+            case BANNED -> "Cannot send to channel (you are banned)";
+            case QUIETED -> "Cannot send to channel (you are quieted)";
+            case MODERATED -> "Cannot send to channel (+m)";
+            default -> "Cannot send to channel (you are not on it)";
+        };
     }
 
     /** echo-message: the sender gets its own message back, as the receivers saw it (msgid, time). */

@@ -29,16 +29,6 @@ final class ModeCommands {
         }
     }
 
-    /** The text of a 404 for a refusal of {@link Registry#channelAudience}. */
-    static String cannotSendReason(Registry.ChannelOutcome outcome) {
-        return switch (outcome) {
-            case BANNED -> "Cannot send to channel (you are banned)";
-            case QUIETED -> "Cannot send to channel (you are quieted)";
-            case MODERATED -> "Cannot send to channel (+m)";
-            default -> "Cannot send to channel (you are not on it)";
-        };
-    }
-
     private void channelMode(Context ctx, IrcMessage m) {
         String name = m.param(0);
         if (m.param(1) == null) {

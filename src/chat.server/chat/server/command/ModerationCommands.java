@@ -19,7 +19,7 @@ final class ModerationCommands {
         User s = ctx.user();
         String name = m.param(0);
         String comment = m.param(2);
-        String reason = comment == null || comment.isEmpty() ? s.nick() : ChannelCommands.truncate(comment, KICKLEN);
+        String reason = comment == null || comment.isEmpty() ? s.nick() : Utf8Text.truncate(comment, KICKLEN);
         for (String nick : TargetList.split(m.param(1))) {
             ChannelModeration.KickResult kicked = ctx.registry().moderation().kick(s, name, nick, reason, ctx.echo());
             switch (kicked.outcome()) {

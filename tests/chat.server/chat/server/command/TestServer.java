@@ -2,26 +2,29 @@ package chat.server.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.CaseMapping;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
+import chat.server.ManualClock;
 import chat.server.ServerConfig;
 import chat.server.state.RecordingOutbound;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
 import chat.server.state.Link;
 import chat.server.state.User;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
-/** A dispatcher with its registry and fake clients, no sockets: lines in, parsed replies out. */
+/**
+ * The tests' one handler harness: a dispatcher with its registry, a {@link ManualClock} and fake clients (each
+ * a {@link Link} over a {@link RecordingOutbound}), no sockets: lines in, parsed replies out.
+ */
 final class TestServer {
 
     static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
 
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final ManualClock clock;
     final ServerStats stats = new ServerStats();
     final ServerConfig config;
     final Registry registry;
@@ -33,10 +36,16 @@ final class TestServer {
     }
 
     TestServer(ServerConfig config) {
+        this(config, NOW, Instant.EPOCH);
+    }
+
+    /** A server with its clock at {@code now}, started at {@code startedAt}. */
+    TestServer(ServerConfig config, Instant now, Instant startedAt) {
         this.config = config;
+        this.clock = new ManualClock(now);
         this.registry = new Registry(CaseMapping.RFC1459, clock);
         this.dispatcher = new Dispatcher(CommandTable.standard(), registry,
-                new ServerInfo(config, "test", Instant.EPOCH, stats, clock));
+                new ServerInfo(config, "test", startedAt, stats, clock));
     }
 
     /** A new connection that has sent nothing yet. */
@@ -52,6 +61,11 @@ final class TestServer {
         assertThat(c.user.registered()).as("%s registered", nick).isTrue();
         c.take();
         return c;
+    }
+
+    /** The messages with this command among {@code messages}. */
+    static List<IrcMessage> only(List<IrcMessage> messages, String command) {
+        return messages.stream().filter(m -> m.command().equals(command)).toList();
     }
 
     /** The commands of some messages, in order. */

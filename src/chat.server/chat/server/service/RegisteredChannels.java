@@ -1,4 +1,4 @@
-package chat.server.command;
+package chat.server.service;
 
 import chat.protocol.CaseMapping;
 import chat.server.change.Change;
