@@ -127,7 +127,9 @@ public final class UserSettings {
         lock.lock();
         try {
             user.setAccount(account);
-            User[] audience = user.registered() ? registry.audienceOf(user, true) : Registry.NO_USERS;
+            // Before registration the account travels with the Registered change instead.
+            if (!user.registered()) return Registry.NO_USERS;
+            User[] audience = registry.audienceOf(user, true);
             announce(new Change.AccountChanged(user.identity(), account), user, audience);
             return audience;
         } finally {
