@@ -88,12 +88,14 @@ final class SqliteStore implements Store {
         Path db = dir.resolve(SqliteStoreProvider.FILE_NAME);
         // #10: SQLite gives the -wal and -shm files the database file's mode, so a 0600 chat.db keeps them 0600 too
         PrivateFiles.file(db);
+        CrashCheck.beforeOpen(db, options.clock());
         for (String suffix : SIDE_FILES) PrivateFiles.restrict(dir.resolve(SqliteStoreProvider.FILE_NAME + suffix));
         String url = "jdbc:sqlite:" + db.toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
             Connection write = connect(url, options.syncEveryCommit(), false);
             opened.add(write);
+            CrashCheck.afterOpen(write, db, options.clock());
             Migrations.apply(write);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < ReadPool.SIZE; i++) {
