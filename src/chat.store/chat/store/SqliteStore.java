@@ -56,7 +56,10 @@ final class SqliteStore implements Store {
         this.url = url;
         this.reads = new ReadPool(readers);
         Retention retention = new Retention(options);
-        this.writer = new Writer(write, () -> retention.run(write), RETENTION_PERIOD_MILLIS);
+        this.writer = new Writer(write, () -> connect(url, options.syncEveryCommit(), false), c -> {
+            retention.run(c);
+            return null;
+        }, RETENTION_PERIOD_MILLIS);
         this.accounts = new SqliteAccounts(writer, reads);
         this.history = new SqliteHistory(writer, reads, retention);
         this.channels = new SqliteChannels(writer, reads);
@@ -173,7 +176,7 @@ final class SqliteStore implements Store {
     public void close() {
         writer.close();
         try {
-            writerConnection().close();
+            if (writerConnection() != null) writerConnection().close();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "closing the store: " + e.getMessage());
         }
