@@ -1,18 +1,19 @@
 package chat.server;
 
+import chat.server.service.MessageIds;
+import chat.server.service.ServerInfo;
 import chat.monitor.LogReporter;
 import chat.monitor.ResourceMonitor;
 import chat.monitor.SampleHistory;
 import chat.monitor.Snapshot;
 import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
-import chat.server.command.MessageIds;
-import chat.server.command.ServerInfo;
 import chat.server.command.Storage;
 import chat.server.limit.BanList;
 import chat.server.net.Listener;
 import chat.server.spi.Frontend;
 import chat.server.spi.FrontendProvider;
+import chat.server.spi.ChangeListener;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
 import java.io.IOException;
@@ -79,6 +80,8 @@ public final class ChatServer implements AutoCloseable {
         ServerInfo info = new ServerInfo(new AtomicReference<>(config), VERSION, clock.instant(), stats, clock,
                 new MessageIds(), bans, source, afterReload, storage);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
+        // Modules that hear of every change (a cluster, bots) plug in here.
+        ServiceLoader.load(ChangeListener.class).forEach(registry::addListener);
         Listener listener;
         try {
             listener = Listener.start(dispatcher, clock);

@@ -2,9 +2,9 @@ package chat.server;
 
 import chat.monitor.Sample;
 import chat.monitor.SampleHistory;
-import chat.server.command.ServerInfo;
 import chat.server.net.Listener;
 import chat.server.net.TlsContexts;
+import chat.server.service.ServerInfo;
 import chat.server.spi.ConnectionRefused;
 import chat.server.spi.FrontendContext;
 import chat.server.spi.InboundLink;

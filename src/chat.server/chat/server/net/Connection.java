@@ -8,8 +8,8 @@ import chat.server.command.Dispatcher;
 import chat.server.limit.Admission;
 import chat.server.limit.TokenBucket;
 import chat.server.state.Outbound;
-import chat.server.state.Session;
 import chat.server.spi.Transport;
+import chat.server.state.Link;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -38,7 +38,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     private final long floodMaxPendingBytes;
     private LongSupplier pendingInput = () -> 0; // set before the first line, by whoever reads
     private volatile boolean countedRegistered;
-    private final Session session;
+    private final Link session;
     private final OutboundQueue queue;
     private final Dispatcher dispatcher;
     private final Set<Connection> live;
@@ -61,7 +61,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         this.live = live;
         this.clock = clock;
         this.queue = new OutboundQueue(transport, dispatcher.server().config().sendQueueBytes(), this);
-        this.session = new Session(this, address.getHostAddress(), clock.millis());
+        this.session = new Link(this, address.getHostAddress(), clock.millis());
     }
 
     String transportKind() {
@@ -77,7 +77,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         this.pendingInput = pending;
     }
 
-    Session session() {
+    Link session() {
         return session;
     }
 
@@ -115,7 +115,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         session.touch(clock.millis());
         if (!withinFloodLimit()) return false;
         dispatcher.dispatch(session, LineParser.parse(buf, offset, length));
-        if (!countedRegistered && session.registered()) {
+        if (!countedRegistered && session.user().registered()) {
             countedRegistered = true;
             admission.registered(address);
             dispatcher.server().stats().registered();
@@ -128,7 +128,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
      * pushes back); a client that meanwhile piles up more unprocessed input than allowed is cut off.
      */
     private boolean withinFloodLimit() {
-        if (flood == null || session.operator()) return true;
+        if (flood == null || session.user().operator()) return true;
         long waitNanos = flood.take(System.nanoTime());
         if (waitNanos <= 0) return true;
         if (pendingInput.getAsLong() > floodMaxPendingBytes) {
@@ -166,7 +166,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     public void close(String reason) {
         if (!closing.compareAndSet(false, true)) return;
         closingSinceMillis = clock.millis();
-        dispatcher.disconnected(session, reason);
+        dispatcher.disconnected(session.user(), reason);
         queue.finish(LineWriter.encodeWithin(IrcMessage.of("ERROR", reason)));
     }
 
@@ -192,8 +192,8 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
             if (now - closingSinceMillis > limits.closeGraceMillis()) release();
             return;
         }
-        if (!session.registered()) {
-            if (now - session.connectedAtMillis() > limits.registrationMillis()) close("Registration timed out");
+        if (!session.user().registered()) {
+            if (now - session.user().connectedAtMillis() > limits.registrationMillis()) close("Registration timed out");
             return;
         }
         long pingSent = session.pingSentAtMillis();
