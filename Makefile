@@ -2,7 +2,7 @@
 ARGS ?=
 BENCH_QUICK ?= 0
 
-.PHONY: build test interop client-tmux launchers run-server run-client image dist clean bench bench-test
+.PHONY: build test interop client-tmux launchers webtest screenshots run-server run-client image dist clean bench bench-test
 
 build:
 	./build.sh build
@@ -21,6 +21,14 @@ client-tmux:
 # The launchers exec java (signals reach the JVM); chat.run's cache key and clean-up.
 launchers:
 	scripts/launchers.sh
+
+# The web client in Debian's Chromium (playwright-core from npm; both installed if missing), with a TCP client.
+webtest:
+	scripts/webtest.sh
+
+# The same run, writing the README's screenshots of the web client and the status page into docs/.
+screenshots:
+	WEBTEST_SCREENSHOTS=docs scripts/webtest.sh
 
 run-server:
 	bin/chat-server $(ARGS)

@@ -29,6 +29,13 @@ public interface HistoryStore {
      */
     List<Activity> targets(String party, Collection<String> channels, long fromMillis, long toMillis, int limit);
 
+    /**
+     * Deletes every private conversation {@code party} is a party to, for both parties (#10: what a dropped
+     * account said and was told must never reach whoever registers its name next); completes with the
+     * messages deleted.
+     */
+    CompletableFuture<Integer> forget(String party);
+
     /** Deletes by age and count now (the store also does this on its own, periodically); completes with rows deleted. */
     CompletableFuture<Integer> expire();
 }

@@ -1,6 +1,8 @@
-package chat.server.command;
+package chat.server.service;
 
 import chat.protocol.CaseMapping;
+import chat.server.change.Change;
+import chat.server.spi.ChangeListener;
 import chat.server.spi.ChannelMask;
 import chat.server.spi.ChannelSettings;
 import chat.server.spi.ChannelStore;
@@ -21,8 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Channels that registered accounts own (#persist): their topic, modes and mask lists are written to the
  * store whenever they change, and restored when the channel is created again after a restart.
  *
- * <p>All of them are read from the store once, at start; after that the store is only written. Handlers call
- * {@link #changed} after the registry call that changed a channel returned: it copies the channel's state
+ * <p>All of them are read from the store once, at start; after that the store is only written. Its
+ * {@linkplain #listener listener} hears of every join, topic and mode change, after the registry released its
+ * lock, and calls {@link #changed}: it copies the channel's state
  * (taking the registry lock briefly), compares it with what was last written, and queues the difference on
  * the store's writer (fire-and-forget, errors logged). Lock order: {@code lock}, then the registry's; no
  * store I/O under either (queuing a write does none).
@@ -77,6 +80,19 @@ public final class RegisteredChannels {
         }
     }
 
+    /** Keeps the store up to date with {@code registry}'s channels: a listener of its changes. */
+    public ChangeListener listener(Registry registry) {
+        return change -> {
+            if (store == null) return;
+            switch (change) {
+                case Change.Joined j -> changed(registry, j.channel());
+                case Change.TopicSet t -> changed(registry, t.channel());
+                case Change.ChannelModesChanged m -> changed(registry, m.channel());
+                default -> { }
+            }
+        };
+    }
+
     /** Queues the writes that bring the store up to date with the channel, if an account owns it. */
     public void changed(Registry registry, String name) {
         if (store == null) return;
@@ -105,6 +121,33 @@ public final class RegisteredChannels {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * #10: forgets every channel {@code account} owns (the account was dropped, or its name registered anew):
+     * its settings and lists leave the store, a live one keeps going without an owner. Completes with the
+     * names of those channels once the store has deleted them.
+     */
+    public CompletableFuture<List<String>> forgetOwnedBy(Registry registry, String account) {
+        if (store == null) return CompletableFuture.completedFuture(List.of());
+        String owner = caseMapping.fold(account);
+        List<String> names = new ArrayList<>();
+        List<CompletableFuture<Boolean>> deletes = new ArrayList<>();
+        lock.lock();
+        try {
+            var it = written.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (!caseMapping.fold(e.getValue().ownerAccount()).equals(owner)) continue;
+                it.remove();
+                names.add(e.getValue().name());
+                registry.disown(e.getValue().name());
+                deletes.add(store.delete(e.getKey()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).thenApply(done -> names);
     }
 
     private static boolean containsMask(List<MaskEntry> list, String mask) {
