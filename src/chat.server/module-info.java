@@ -7,4 +7,5 @@ module chat.server {
     exports chat.server;
     exports chat.server.spi;
     uses chat.server.spi.StoreProvider;
+    uses chat.server.spi.Bot;
 }

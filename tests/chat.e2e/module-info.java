@@ -7,4 +7,5 @@ open module chat.e2e {
     requires org.assertj.core;
     requires jdk.jfr;
     requires java.sql; // the crash test reads the database file directly
+    provides chat.server.spi.Bot with chat.e2e.bots.MisbehavingBots.Thrower, chat.e2e.bots.MisbehavingBots.Sleeper;
 }

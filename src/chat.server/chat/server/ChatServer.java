@@ -2,6 +2,7 @@ package chat.server;
 
 import chat.monitor.LogReporter;
 import chat.monitor.ResourceMonitor;
+import chat.server.bot.BotHost;
 import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
 import chat.server.command.MessageIds;
@@ -33,8 +34,11 @@ public final class ChatServer implements AutoCloseable {
     private final ServerStats stats;
     private final ResourceMonitor monitor;
     private final ServerInfo info;
+    private final BotHost bots;
 
-    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, ServerInfo info) {
+    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, ServerInfo info,
+                       BotHost bots) {
+        this.bots = bots;
         this.listener = listener;
         this.registry = registry;
         this.stats = stats;
@@ -70,10 +74,19 @@ public final class ChatServer implements AutoCloseable {
         ServerInfo info = new ServerInfo(new AtomicReference<>(config), VERSION, clock.instant(), stats, clock,
                 new MessageIds(), bans, source, afterReload, storage);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
+        // #14: the bots register before the first client can connect, so their nicknames are never taken.
+        BotConfig botConfig = config.bots();
+        BotHost bots = BotHost.start(dispatcher, clock, storage.store() == null ? null : storage.store().bots(),
+                botConfig::runs, botConfig::settingsOf);
+        afterReload.add(c -> {
+            bots.reconfigure(c.bots()::settingsOf);
+            return bots.names().isEmpty() ? null : "bots reconfigured";
+        });
         Listener listener;
         try {
             listener = Listener.start(dispatcher, clock);
         } catch (IOException e) {
+            bots.close();
             storage.close();
             throw e;
         }
@@ -88,7 +101,7 @@ public final class ChatServer implements AutoCloseable {
         });
         ResourceMonitor monitor = config.monitorInterval().isZero() ? null
                 : ResourceMonitor.start(stats, config.monitorInterval(), new LogReporter());
-        return new ChatServer(listener, registry, stats, monitor, info);
+        return new ChatServer(listener, registry, stats, monitor, info, bots);
     }
 
     /**
@@ -147,6 +160,7 @@ public final class ChatServer implements AutoCloseable {
     /** Stops accepting, sends every client {@code ERROR :Server shutting down}, and closes. */
     @Override
     public void close() {
+        bots.close();
         listener.close();
         if (monitor != null) monitor.close();
         info.storage().close();

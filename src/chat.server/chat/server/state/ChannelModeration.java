@@ -126,6 +126,23 @@ public final class ChannelModeration {
         }
     }
 
+    /** Applies mode changes as the server (no operator needed): the modes services such as built-in bots get. */
+    public ModeResult serverModes(String serverName, String name, List<ModeChange> changes) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) {
+                return new ModeResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, List.of(), List.of(), Registry.NO_SESSIONS);
+            }
+            ChannelModeEditor.Outcome outcome = new ChannelModeEditor(channel, caseMapping, registry::registeredNick,
+                    serverName, clock.millis() / 1000).apply(changes);
+            return new ModeResult(Registry.ChannelOutcome.OK, channel.name(), outcome.applied(), outcome.refusals(),
+                    channel.memberArray());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * @param outcome OK, or NO_SUCH_NICK, NO_SUCH_CHANNEL, NOT_ON_CHANNEL, NOT_OPERATOR, USER_ON_CHANNEL
      * @param channel the channel's name as created (as requested when there is none)

@@ -26,6 +26,8 @@ public final class Registry {
     final Clock clock;
     // guarded by lock: folded nick -> session, for every session that has a nick (registered or not)
     private final Map<String, Session> nicks = new HashMap<>();
+    // guarded by lock: nicknames of the server's own bots, each with the session allowed to use it (#14)
+    private final Map<String, Session> reserved = new HashMap<>();
     // guarded by lock: folded channel name -> channel
     final Map<String, Channel> channels = new HashMap<>();
     // guarded by lock
@@ -76,6 +78,8 @@ public final class Registry {
             Identity old = session.identity();
             if (session.removed) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_SESSIONS);
             if (holder != null && holder != session) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_SESSIONS);
+            Session owner = reserved.get(folded);
+            if (owner != null && owner != session) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_SESSIONS);
             if (nick.equals(old.nick())) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_SESSIONS);
             if (old.nick() != null) nicks.remove(caseMapping.fold(old.nick()));
             nicks.put(folded, session);
@@ -83,6 +87,16 @@ public final class Registry {
             if (registered.contains(session)) whowas.add(new WhowasEntry(old, clock.millis() / 1000));
             Session[] audience = registered.contains(session) ? audienceOf(session, true) : NO_SESSIONS;
             return new NickChange(NickOutcome.CHANGED, old.prefix(), audience);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Keeps {@code nick} for {@code owner} alone, also while the owner is away (a built-in bot's nickname). */
+    public void reserveNick(String nick, Session owner) {
+        lock.lock();
+        try {
+            reserved.put(caseMapping.fold(nick), owner);
         } finally {
             lock.unlock();
         }

@@ -225,7 +225,7 @@ class InputParserTest {
 
     @Test
     void helpSummariesStartInOneColumn() {
-        assertThat(parser.help()).hasSize(28).allSatisfy(line -> {
+        assertThat(parser.help()).hasSize(31).allSatisfy(line -> {
             assertThat(line.charAt(38)).as(line).isEqualTo(' ');
             assertThat(line.charAt(39)).as(line).isNotEqualTo(' ');
         });
