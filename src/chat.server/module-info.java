@@ -1,4 +1,4 @@
-/** The chat server: an IRC server with one virtual thread per connection. Exports only its launcher API. */
+/** The chat server: an IRC server with one virtual thread per connection. Exports its launcher API, the SPI and the change vocabulary. */
 module chat.server {
     requires transitive chat.protocol;
     requires chat.monitor;
@@ -6,6 +6,8 @@ module chat.server {
     requires jdk.unsupported; // sun.misc.Signal: SIGHUP reloads the TLS certificate
     exports chat.server;
     exports chat.server.spi;
+    exports chat.server.change;
     uses chat.server.spi.StoreProvider;
+    uses chat.server.spi.ChangeListener;
     uses chat.server.spi.Bot;
 }

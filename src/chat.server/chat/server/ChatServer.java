@@ -1,15 +1,16 @@
 package chat.server;
 
+import chat.server.service.MessageIds;
+import chat.server.service.ServerInfo;
 import chat.monitor.LogReporter;
 import chat.monitor.ResourceMonitor;
 import chat.server.bot.BotHost;
 import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
-import chat.server.command.MessageIds;
-import chat.server.command.ServerInfo;
 import chat.server.command.Storage;
 import chat.server.limit.BanList;
 import chat.server.net.Listener;
+import chat.server.spi.ChangeListener;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -74,6 +76,8 @@ public final class ChatServer implements AutoCloseable {
         ServerInfo info = new ServerInfo(new AtomicReference<>(config), VERSION, clock.instant(), stats, clock,
                 new MessageIds(), bans, source, afterReload, storage);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
+        // Modules that hear of every change (a cluster, bots) plug in here.
+        ServiceLoader.load(ChangeListener.class).forEach(registry::addListener);
         // #14: the bots register before the first client can connect, so their nicknames are never taken.
         BotConfig botConfig = config.bots();
         BotHost bots = BotHost.start(dispatcher, clock, storage.store() == null ? null : storage.store().bots(),

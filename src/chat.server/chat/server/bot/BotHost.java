@@ -3,7 +3,7 @@ package chat.server.bot;
 import chat.server.command.Dispatcher;
 import chat.server.spi.Bot;
 import chat.server.spi.BotStore;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +95,7 @@ public final class BotHost implements AutoCloseable {
         return clock;
     }
 
-    void reserve(String nick, Session owner) {
+    void reserve(String nick, User owner) {
         dispatcher.registry().reserveNick(nick, owner);
     }
 

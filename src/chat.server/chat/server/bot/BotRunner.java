@@ -2,18 +2,20 @@ package chat.server.bot;
 
 import chat.protocol.LineParser;
 import chat.server.command.Dispatcher;
-import chat.server.command.ServiceModes;
 import chat.server.limit.TokenBucket;
 import chat.server.spi.Bot;
 import chat.server.spi.BotContext;
 import chat.server.spi.BotEvent;
 import chat.server.spi.BotSettings;
-import chat.server.state.Session;
+import chat.server.change.ModeChange;
+import chat.server.state.Link;
+import chat.server.state.User;
 import chat.server.state.UserDirectory;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,7 +43,7 @@ final class BotRunner implements BotContext {
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final BotSettings settings;
     private final TokenBucket flood;
-    private volatile Session session;
+    private volatile Link link;
     private volatile Map<String, String> config;
     private volatile Thread thread;
     private volatile boolean stopping;
@@ -64,7 +66,7 @@ final class BotRunner implements BotContext {
 
     /** Makes the bot's first session and reserves its nickname, before any client may take it. */
     void prepare() {
-        session = newSession();
+        link = newLink();
     }
 
     /** Starts the bot's thread, which registers its user and then lets the bot start. */
@@ -77,11 +79,10 @@ final class BotRunner implements BotContext {
         return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private Session newSession() {
-        Session s = new Session(new BotLink(this, queue, host.clock()), host.dispatcher().server().name(),
-                host.clock().millis());
-        host.reserve(bot.name(), s);
-        return s;
+    private Link newLink() {
+        Link l = new Link(new BotLink(this, queue, host.clock()), host.dispatcher().server().name(), host.clock().millis());
+        host.reserve(bot.name(), l.user());
+        return l;
     }
 
     private void run() {
@@ -113,24 +114,24 @@ final class BotRunner implements BotContext {
 
     /** Registers a fresh session as a client would, then lets the bot start. Runs on the bot's thread. */
     private void connect() {
-        Session s = session;
-        if (s == null || s.registered()) {
-            s = newSession();
-            session = s;
+        Link l = link;
+        if (l == null || l.user().registered()) {
+            l = newLink();
+            link = l;
         }
         try {
-            register(s);
+            register(l);
         } finally {
             ready.countDown();
         }
     }
 
-    private void register(Session s) {
+    private void register(Link l) {
         dispatch("CAP REQ :" + CAPABILITIES);
         dispatch("NICK " + bot.name());
         dispatch("USER bot 0 * :" + clean(bot.description()));
         dispatch("CAP END");
-        if (!s.registered()) {
+        if (!l.user().registered()) {
             LOG.log(Level.ERROR, "bot " + bot.name() + " could not register (is its nickname valid and free?)");
             return;
         }
@@ -145,7 +146,8 @@ final class BotRunner implements BotContext {
     /** Runs on the bot's thread: the server gives a built-in bot its channel status, then the bot sees the event. */
     void deliver(BotEvent event) {
         if (event instanceof BotEvent.Joined j && j.nick().equalsIgnoreCase(nick())) {
-            ServiceModes.grant(host.dispatcher(), j.channel(), session, bot.moderator() ? 'o' : 'v');
+            host.dispatcher().registry().moderation().serverModes(link.user(), j.channel(),
+                    List.of(new ModeChange(true, bot.moderator() ? 'o' : 'v', nick())));
         }
         bot.onEvent(event);
     }
@@ -157,9 +159,9 @@ final class BotRunner implements BotContext {
 
     /** The session was closed (KILL, shutdown): it leaves the state; unless stopping, the bot comes back. */
     void disconnected(String reason) {
-        Session gone = session;
+        Link gone = link;
         enqueue(() -> {
-            host.dispatcher().disconnected(gone, reason);
+            host.dispatcher().disconnected(gone.user(), reason);
             if (stopping) return;
             LOG.log(Level.WARNING, "bot " + bot.name() + " was disconnected (" + reason + "); back in "
                     + BotHost.RECONNECT_DELAY.toSeconds() + " s");
@@ -268,7 +270,7 @@ final class BotRunner implements BotContext {
         var fold = host.dispatcher().registry().caseMapping();
         String wanted = fold.fold(nick);
         for (UserDirectory.Member m : host.dispatcher().registry().directory().allMembers(channel)) {
-            if (m.session().nick() != null && fold.fold(m.session().nick()).equals(wanted)) {
+            if (m.user().nick() != null && fold.fold(m.user().nick()).equals(wanted)) {
                 return m.modes().indexOf('@') >= 0 ? MemberStatus.OPERATOR
                         : m.modes().indexOf('+') >= 0 ? MemberStatus.VOICED : MemberStatus.MEMBER;
             }
@@ -280,26 +282,26 @@ final class BotRunner implements BotContext {
     public Set<String> members(String channel) {
         Set<String> nicks = new HashSet<>();
         for (UserDirectory.Member m : host.dispatcher().registry().directory().allMembers(channel)) {
-            if (m.session().nick() != null) nicks.add(m.session().nick().toLowerCase(java.util.Locale.ROOT));
+            if (m.user().nick() != null) nicks.add(m.user().nick().toLowerCase(java.util.Locale.ROOT));
         }
         return nicks;
     }
 
     @Override
     public boolean ircOperator(String nick) {
-        Session s = host.dispatcher().registry().findNick(nick);
+        User s = host.dispatcher().registry().findNick(nick);
         return s != null && s.operator();
     }
 
     @Override
     public String userHost(String nick) {
-        Session s = host.dispatcher().registry().findNick(nick);
+        User s = host.dispatcher().registry().findNick(nick);
         return s == null ? null : s.identity().user() + "@" + s.identity().host();
     }
 
     @Override
     public String account(String nick) {
-        Session s = host.dispatcher().registry().findNick(nick);
+        User s = host.dispatcher().registry().findNick(nick);
         return s == null ? null : s.account();
     }
 
@@ -331,9 +333,9 @@ final class BotRunner implements BotContext {
     }
 
     private void dispatch(String line) {
-        Session s = session;
-        if (s == null) return;
-        host.dispatcher().dispatch(s, LineParser.parse(line));
+        Link l = link;
+        if (l == null) return;
+        host.dispatcher().dispatch(l, LineParser.parse(line));
     }
 
     /** One line, no control characters that would end or split it, within the length limit. */

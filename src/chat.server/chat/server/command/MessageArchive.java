@@ -1,8 +1,10 @@
 package chat.server.command;
 
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.history.History;
 import chat.server.spi.StoredMessage;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,10 @@ final class MessageArchive {
      * A private message. It is kept only when a logged-in party can ask for it again: an unregistered pair
      * could never prove who they were.
      */
-    static void direct(Context ctx, Outgoing out, String verb, Session recipient, String text, Map<String, String> tags) {
+    static void direct(Context ctx, Outgoing out, String verb, User recipient, String text, Map<String, String> tags) {
         History history = ctx.server().storage().history();
         if (!history.enabled() || !worthKeeping(verb, tags)) return;
-        Session sender = ctx.session();
+        User sender = ctx.user();
         String from = history.partyKey(sender.account(), sender.nick());
         String to = history.partyKey(recipient.account(), recipient.nick());
         List<String> parties = new ArrayList<>(2);
@@ -56,7 +58,7 @@ final class MessageArchive {
 
     private static void store(Context ctx, Outgoing out, String verb, String conversation, String target, String text,
                               Map<String, String> tags, List<String> parties) {
-        Session sender = ctx.session();
+        User sender = ctx.user();
         StoredMessage m = new StoredMessage(0, out.msgid(), out.timeMillis(), conversation, sender.identity().prefix(),
                 sender.account(), verb, target, verb.equals("TAGMSG") ? null : text, tags);
         CompletableFuture<Void> committed = ctx.server().storage().history().append(m, parties);

@@ -9,7 +9,7 @@ import chat.server.command.Dispatcher;
 import chat.server.limit.Admission;
 import chat.server.limit.TokenBucket;
 import chat.server.state.Outbound;
-import chat.server.state.Session;
+import chat.server.state.Link;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -36,7 +36,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     private final long floodMaxPendingBytes;
     private LineReader reader;
     private volatile boolean countedRegistered;
-    private final Session session;
+    private final Link session;
     private final OutboundQueue queue;
     private final Dispatcher dispatcher;
     private final Set<Connection> live;
@@ -59,10 +59,10 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         this.live = live;
         this.clock = clock;
         this.queue = new OutboundQueue(socket.getOutputStream(), dispatcher.server().config().sendQueueBytes(), this);
-        this.session = new Session(this, socket.getInetAddress().getHostAddress(), clock.millis());
+        this.session = new Link(this, socket.getInetAddress().getHostAddress(), clock.millis());
     }
 
-    Session session() {
+    Link session() {
         return session;
     }
 
@@ -88,7 +88,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         session.touch(clock.millis());
         if (!withinFloodLimit()) return false;
         dispatcher.dispatch(session, LineParser.parse(buf, offset, length));
-        if (!countedRegistered && session.registered()) {
+        if (!countedRegistered && session.user().registered()) {
             countedRegistered = true;
             admission.registered(address);
         }
@@ -110,7 +110,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
      * pushes back); a client that meanwhile piles up more unprocessed input than allowed is cut off.
      */
     private boolean withinFloodLimit() {
-        if (flood == null || session.operator() || floodExempt(session.account())) return true;
+        if (flood == null || session.user().operator() || floodExempt(session.user().account())) return true;
         long waitNanos = flood.take(System.nanoTime());
         if (waitNanos <= 0) return true;
         if (reader.pendingBytes() > floodMaxPendingBytes) {
@@ -146,7 +146,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     public void close(String reason) {
         if (!closing.compareAndSet(false, true)) return;
         closingSinceMillis = clock.millis();
-        dispatcher.disconnected(session, reason);
+        dispatcher.disconnected(session.user(), reason);
         queue.finish(LineWriter.encodeWithin(IrcMessage.of("ERROR", reason)));
     }
 
@@ -172,8 +172,8 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
             if (now - closingSinceMillis > limits.closeGraceMillis()) release();
             return;
         }
-        if (!session.registered()) {
-            if (now - session.connectedAtMillis() > limits.registrationMillis()) close("Registration timed out");
+        if (!session.user().registered()) {
+            if (now - session.user().connectedAtMillis() > limits.registrationMillis()) close("Registration timed out");
             return;
         }
         long pingSent = session.pingSentAtMillis();
