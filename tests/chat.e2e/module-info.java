@@ -6,6 +6,7 @@ open module chat.e2e {
     requires org.junit.jupiter.params;
     requires org.assertj.core;
     requires jdk.jfr;
+    requires java.net.http; // the JDK's WebSocket client talks to /webirc
     requires java.sql; // the crash test reads the database file directly
     provides chat.server.spi.Bot with chat.e2e.bots.MisbehavingBots.Thrower, chat.e2e.bots.MisbehavingBots.Sleeper;
 }

@@ -69,6 +69,7 @@ public final class CommandTable {
         table.add("CHATHISTORY", 1, false, history::chathistory);
         table.add("OPER", 1, false, opers::oper);
         table.addOperatorOnly("KILL", 1, opers::kill);
+        table.addOperatorOnly("STATS", 1, new StatsCommands()::stats);
         table.addOperatorOnly("CHGHOST", 3, new HostCommands()::chghost);
         table.addOperatorOnly("REHASH", 0, opers::rehash);
         table.addOperatorOnly("WALLOPS", 1, opers::wallops);

@@ -98,6 +98,7 @@ public final class Dispatcher {
         } else if (message.params().size() < command.minParams()) {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, message.command(), "Not enough parameters");
         } else {
+            server.stats().command(command.verb());
             command.handler().handle(ctx, message);
         }
         String label = message.tags().get("label");

@@ -9,6 +9,7 @@ import chat.server.delivery.Outgoing;
 import chat.server.history.History;
 import chat.server.spi.Activity;
 import chat.server.spi.Position;
+import chat.server.spi.ServerMetrics;
 import chat.server.spi.StoredMessage;
 import chat.server.state.User;
 import java.time.Instant;
@@ -77,6 +78,7 @@ final class HistoryCommands {
             return;
         }
         List<StoredMessage> found;
+        long started = System.nanoTime();
         try {
             found = switch (sub) {
                 case "LATEST" -> m.param(2).equals("*") ? history.range(conversation, null, null, limit, true)
@@ -90,6 +92,7 @@ final class HistoryCommands {
             ctx.reply().standard("FAIL", "CHATHISTORY", "INVALID_PARAMS", sub, "Invalid message reference");
             return;
         }
+        ctx.server().stats().latency(ServerMetrics.Latency.CHATHISTORY, System.nanoTime() - started);
         sendBatch(ctx, target, found);
     }
 

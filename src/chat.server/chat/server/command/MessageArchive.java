@@ -3,6 +3,7 @@ package chat.server.command;
 import chat.server.delivery.Fanout;
 import chat.server.delivery.Outgoing;
 import chat.server.history.History;
+import chat.server.spi.ServerMetrics;
 import chat.server.spi.StoredMessage;
 import chat.server.state.User;
 import java.util.ArrayList;
@@ -61,7 +62,9 @@ final class MessageArchive {
         User sender = ctx.user();
         StoredMessage m = new StoredMessage(0, out.msgid(), out.timeMillis(), conversation, sender.identity().prefix(),
                 sender.account(), verb, target, verb.equals("TAGMSG") ? null : text, tags);
+        long queuedAt = System.nanoTime();
         CompletableFuture<Void> committed = ctx.server().storage().history().append(m, parties);
+        committed.thenRun(() -> ctx.server().stats().latency(ServerMetrics.Latency.STORE_COMMIT, System.nanoTime() - queuedAt));
         ctx.reply().holdUntil(committed);
     }
 }

@@ -102,8 +102,8 @@ class RegistrationCommandsTest {
 
     @Test
     void unregisteredConnectionsAreCountedAsUnknown() {
-        server.stats.connected();
-        server.stats.connected();
+        server.stats.connected("tcp");
+        server.stats.connected("tcp");
         server.connect().send("NICK pending");
         TestServer.Client alice = server.connect();
         alice.send("NICK alice");
