@@ -78,7 +78,7 @@ heard() { grep -qF -- "$2" "$work/$1.out"; }
 # --- the server --------------------------------------------------------------------------------------------
 
 start_server() {
-  bin/chat-server --port "${1:-0}" --tls-port -1 --http-port -1 --monitor-interval 0 --data-dir "$work/data" \
+  bin/chat-server --port "${1:-0}" --tls-port -1 --http-port -1 --bots none --monitor-interval 0 --data-dir "$work/data" \
     --exempt 127.0.0.0/8,::1 >"$work/server.out" 2>&1 &
   server_pid=$!
 }

@@ -41,7 +41,7 @@ server_launcher() {
   # A config file, so that SIGHUP has something to read again.
   printf 'motd-file=%s\n' "$dir/motd" >"$dir/server.properties"
   echo "hello" >"$dir/motd"
-  "$@" --config "$dir/server.properties" --port 0 --tls-port -1 --http-port -1 --monitor-interval 0 --data-dir "$dir/data" \
+  "$@" --config "$dir/server.properties" --port 0 --tls-port -1 --http-port -1 --bots none --monitor-interval 0 --data-dir "$dir/data" \
     >"$dir/out" 2>&1 &
   local pid=$!
   pids+=("$pid")

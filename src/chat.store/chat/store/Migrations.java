@@ -74,6 +74,14 @@ final class Migrations {
                       set_ms INTEGER NOT NULL,
                       expires_ms INTEGER NOT NULL,
                       PRIMARY KEY (kind, mask)
+                    ) WITHOUT ROWID"""),
+            // 3 (#14 bots): bots' settings
+            List.of("""
+                    CREATE TABLE bot_settings (
+                      bot TEXT NOT NULL,
+                      key TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      PRIMARY KEY (bot, key)
                     ) WITHOUT ROWID"""));
 
     /** The schema version this code writes. */

@@ -2,6 +2,7 @@ package chat.store;
 
 import chat.server.spi.AccountStore;
 import chat.server.spi.BanStore;
+import chat.server.spi.BotStore;
 import chat.server.spi.ChannelStore;
 import chat.server.spi.HistoryStore;
 import chat.server.spi.PrivateFiles;
@@ -47,6 +48,7 @@ final class SqliteStore implements Store {
     private final SqliteHistory history;
     private final SqliteChannels channels;
     private final SqliteBans bans;
+    private final SqliteBots bots;
 
     private SqliteStore(FileChannel lockChannel, FileLock lock, String url, Connection write, List<Connection> readers,
                         StoreOptions options) throws SQLException {
@@ -63,6 +65,7 @@ final class SqliteStore implements Store {
         this.history = new SqliteHistory(writer, reads, retention);
         this.channels = new SqliteChannels(writer, reads);
         this.bans = new SqliteBans(writer, reads, options.clock());
+        this.bots = new SqliteBots(writer, reads);
     }
 
     private Connection writerConnection() {
@@ -154,6 +157,11 @@ final class SqliteStore implements Store {
     @Override
     public BanStore bans() {
         return bans;
+    }
+
+    @Override
+    public BotStore bots() {
+        return bots;
     }
 
     @Override

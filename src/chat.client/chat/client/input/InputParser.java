@@ -105,6 +105,10 @@ public final class InputParser {
         lines.add(helpLine("//<text>", "send text that starts with '/'"));
         lines.add(helpLine("/1 .. /9", "talk in the first .. ninth channel or private chat (Alt-1..9)"));
         for (Command command : COMMANDS) lines.add(helpLine(command.syntax(), command.summary()));
+        // #14: the server's built-in bots answer in channels and by private message
+        lines.add(helpLine("!help  !rules  !faq [entry]", "ask the Help bot (in a channel)"));
+        lines.add(helpLine("!roll 2d6  !seen nick", "dice and last-seen from the Fun bot"));
+        lines.add(helpLine("[bots] /msg Guard HELP", "the moderation bot: rules, ENABLE #chan, LOG #chan"));
         lines.add("  On a terminal: Tab completes nicknames, channels and commands; Up, Down and Ctrl-R find what you");
         lines.add("  typed before; Alt-1..9 switch targets; Ctrl-C quits. Lines for other targets start with [#name].");
         return List.copyOf(lines);

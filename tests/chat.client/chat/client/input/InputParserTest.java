@@ -243,8 +243,9 @@ class InputParserTest {
 
     @Test
     void helpSummariesStartInOneColumn() {
-        assertThat(parser.help()).hasSize(33).filteredOn(line -> line.startsWith("  /") || line.startsWith("  <"))
-                .hasSize(31).allSatisfy(line -> {
+        assertThat(parser.help()).hasSize(36)
+                .filteredOn(line -> line.startsWith("  /") || line.startsWith("  <") || line.startsWith("  !") || line.startsWith("  ["))
+                .hasSize(34).allSatisfy(line -> {
             assertThat(line.charAt(38)).as(line).isEqualTo(' ');
             assertThat(line.charAt(39)).as(line).isNotEqualTo(' ');
         });
