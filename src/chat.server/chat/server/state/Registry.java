@@ -372,6 +372,16 @@ public final class Registry {
         }
     }
 
+    /** Whether a channel of this name exists now. */
+    public boolean channelExists(String name) {
+        lock.lock();
+        try {
+            return channels.containsKey(caseMapping.fold(name));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Every registered session, for server-wide notices such as a shutdown. */
     public Session[] everyone() {
         lock.lock();

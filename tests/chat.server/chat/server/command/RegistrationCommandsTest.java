@@ -76,7 +76,7 @@ class RegistrationCommandsTest {
         assertThat(burst.get(4).last()).isEqualTo("are supported by this server");
         assertThat(burst.get(5).last()).isEqualTo("are supported by this server");
         assertThat(burst.get(6).last()).isEqualTo("There are 1 users and 0 invisible on 1 servers");
-        assertThat(burst.get(8).params()).containsExactly("alice", "0", "channels formed");
+        assertThat(burst.get(8).params()).containsExactly("alice", "1", "channels formed");
         assertThat(burst.get(12).last()).contains("chat.local");
         assertThat(burst.get(13).last()).isEqualTo("- Welcome to chat.");
         IrcMessage join = burst.get(16);
@@ -340,8 +340,15 @@ class RegistrationCommandsTest {
 
         assertThat(c.ask("USER alice 0 * :"))
                 .containsExactly(IrcMessage.from("chat.local", "461", "*", "USER", "Not enough parameters"));
-        assertThat(commands(c.ask("USER @!: 0 * :Real"))).containsExactly("461");
         assertThat(c.session.identity().user()).isNull();
+    }
+
+    @Test
+    void userNameWithNothingToKeepBecomesTheFallback() {
+        TestServer.Client c = server.connect();
+
+        c.ask("USER @!: 0 * :Real");
+        assertThat(c.session.identity().user()).isEqualTo("~u");
     }
 
     @Test

@@ -57,8 +57,10 @@ class UserQueriesTest {
         Session bob = h.connect("bob");
         Session carol = h.connect("carol");
         alice.setInvisible(true);
-        assertThat(only(h.send(bob, "WHO alice"), "352")).isEmpty();
+        assertThat(only(h.send(bob, "WHO ali*"), "352")).isEmpty();
         assertThat(only(h.send(bob, "WHO *"), "352")).extracting(m -> m.param(5)).containsExactly("bob", "carol");
+        // #15: a WHO naming the nick exactly shows it (Modern, irctest)
+        assertThat(only(h.send(bob, "WHO alice"), "352")).extracting(m -> m.param(5)).containsExactly("alice");
         assertThat(only(h.send(alice, "WHO alice"), "352")).hasSize(1);
 
         h.send(alice, "JOIN #x");
