@@ -10,6 +10,7 @@ public enum Capability {
     CHGHOST("chghost"),
     ECHO_MESSAGE("echo-message"),
     EXTENDED_JOIN("extended-join"),
+    EXTENDED_MONITOR("extended-monitor"),
     INVITE_NOTIFY("invite-notify"),
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),

@@ -19,7 +19,7 @@ final class AwayCommands {
             s.setAwayMessage(ChannelCommands.truncate(text, ISupport.AWAYLEN));
             ctx.reply().numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
         }
-        notifyPeers(ctx, ctx.registry().audienceOf(s));
+        notifyPeers(ctx, MonitorCommands.withWatchers(ctx.registry(), s, ctx.registry().audienceOf(s)));
     }
 
     /** away-notify: peers who asked for it see {@code AWAY [:message]} whenever the status changes. */

@@ -61,7 +61,7 @@ final class CapabilityCommands {
         Session s = ctx.session();
         Session[] audience = ctx.registry().changeRealname(s, realname);
         Outgoing out = Outgoing.event(ctx.server(), IrcMessage.from(s.identity().prefix(), "SETNAME", realname));
-        Fanout.sendToCapable(audience, s, Capability.SETNAME, out, ctx.server().stats());
+        Fanout.sendToCapable(MonitorCommands.withWatchers(ctx.registry(), s, audience), s, Capability.SETNAME, out, ctx.server().stats());
         if (s.has(Capability.SETNAME)) ctx.reply().add(out.messageFor(s));
     }
 

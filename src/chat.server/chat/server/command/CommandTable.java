@@ -67,6 +67,7 @@ public final class CommandTable {
         table.add("NICKSERV", 1, false, nickServ::command);
         table.add("NS", 1, false, nickServ::command);
         table.add("CHATHISTORY", 1, false, history::chathistory);
+        table.add("MONITOR", 1, false, new MonitorCommands()::monitor);
         table.add("OPER", 1, false, opers::oper);
         table.addOperatorOnly("KILL", 1, opers::kill);
         table.addOperatorOnly("CHGHOST", 3, new HostCommands()::chghost);

@@ -73,7 +73,10 @@ public final class Dispatcher {
 
     /** Takes a gone client out of the state and tells its peers, once. */
     public void disconnected(Session session, String reason) {
+        registry.monitors().clear(session);
+        boolean wasOnline = session.nick() != null && registry.findNick(session.nick()) == session;
         Session[] peers = registry.remove(session);
+        if (wasOnline) MonitorCommands.offline(server, registry, session.nick());
         if (peers.length > 0) {
             IrcMessage quit = IrcMessage.from(session.identity().prefix(), "QUIT", reason);
             Fanout.send(peers, session, Outgoing.event(server, quit), server.stats());

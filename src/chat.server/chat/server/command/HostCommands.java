@@ -32,7 +32,7 @@ final class HostCommands {
         // Clients with chghost see one CHGHOST line; the others learn the new host from the user's next
         // message (Ergo can replay QUIT and JOIN instead; we keep their channel views quiet).
         Outgoing out = Outgoing.event(ctx.server(), IrcMessage.from(change.oldPrefix(), "CHGHOST", user, host));
-        Fanout.sendToCapable(change.audience(), null, Capability.CHGHOST, out, ctx.server().stats());
+        Fanout.sendToCapable(MonitorCommands.withWatchers(ctx.registry(), target, change.audience()), null, Capability.CHGHOST, out, ctx.server().stats());
         ctx.reply().fromServer("NOTICE", ctx.session().target(), "Changed the host of " + target.nick() + " to "
                 + user + "@" + host);
     }

@@ -56,6 +56,7 @@ final class ISupport {
         tokens.add("INVEX=I");
         tokens.add("KICKLEN=" + ModerationCommands.KICKLEN);
         tokens.add("ELIST=" + ListCommands.ELIST);
+        tokens.add("MONITOR=" + chat.server.state.Monitors.MAX_TARGETS);
         if (config.store().historyEnabled()) {
             tokens.add("CHATHISTORY=" + chat.server.history.History.MAX_LIMIT);
             tokens.add("MSGREFTYPES=timestamp,msgid");

@@ -40,6 +40,6 @@ final class Logins {
     private static void notifyPeers(Registry registry, ServerInfo server, Session s, String account) {
         if (!s.registered()) return;
         Outgoing notice = Outgoing.event(server, IrcMessage.from(s.identity().prefix(), "ACCOUNT", account));
-        Fanout.sendToCapable(registry.audienceOf(s), s, Capability.ACCOUNT_NOTIFY, notice, server.stats());
+        Fanout.sendToCapable(MonitorCommands.withWatchers(registry, s, registry.audienceOf(s)), s, Capability.ACCOUNT_NOTIFY, notice, server.stats());
     }
 }

@@ -54,6 +54,7 @@ final class RegistrationCommands {
                 return;
             }
         }
+        String oldNick = s.nick();
         Registry.NickChange change = ctx.registry().changeNick(s, nick);
         switch (change.outcome()) {
             case IN_USE -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
@@ -62,6 +63,10 @@ final class RegistrationCommands {
                 if (s.registered()) {
                     Fanout.eventIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
                     NickOwnership.claim(ctx);
+                    if (!ctx.registry().caseMapping().fold(oldNick).equals(ctx.registry().caseMapping().fold(nick))) {
+                        MonitorCommands.offline(ctx.server(), ctx.registry(), oldNick);
+                        MonitorCommands.online(ctx.server(), ctx.registry(), s);
+                    }
                 } else {
                     AccountCommands.passLogin(ctx, nick);
                     completeRegistration(ctx);
@@ -113,6 +118,7 @@ final class RegistrationCommands {
         AccountCommands.passLogin(ctx, s.nick());
         if (!ctx.registry().register(s)) return;
         welcome.greet(ctx);
+        MonitorCommands.online(ctx.server(), ctx.registry(), s);
         NickOwnership.claim(ctx);
     }
 

@@ -22,6 +22,7 @@ public final class Registry {
     final ReentrantLock lock = new ReentrantLock();
     private final ChannelModeration moderation;
     private final UserDirectory directory;
+    private final Monitors monitors;
     private final CaseMapping caseMapping;
     final Clock clock;
     // guarded by lock: folded nick -> session, for every session that has a nick (registered or not)
@@ -40,6 +41,12 @@ public final class Registry {
         this.clock = clock;
         this.moderation = new ChannelModeration(this);
         this.directory = new UserDirectory(this);
+        this.monitors = new Monitors(caseMapping);
+    }
+
+    /** MONITOR lists (a lock of their own, never held with this one). */
+    public Monitors monitors() {
+        return monitors;
     }
 
     /** Modes, mask lists, INVITE, KICK and LIST. */
