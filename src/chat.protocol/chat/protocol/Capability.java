@@ -21,7 +21,8 @@ public enum Capability {
     USERHOST_IN_NAMES("userhost-in-names"),
     SASL("sasl"),
     CHATHISTORY("draft/chathistory"),
-    ACCOUNT_REGISTRATION("draft/account-registration");
+    ACCOUNT_REGISTRATION("draft/account-registration"),
+    CHANNEL_RENAME("draft/channel-rename");
 
     private final String wireName;
 

@@ -168,13 +168,13 @@ final class ChannelCommands {
         }
     }
 
-    private static void sendTopic(Context ctx, String channel, Topic topic) {
+    static void sendTopic(Context ctx, String channel, Topic topic) {
         ctx.reply().numeric(Numeric.RPL_TOPIC, channel, topic.text());
         ctx.reply().numeric(Numeric.RPL_TOPICWHOTIME, channel, topic.setBy(), Long.toString(topic.setAtSeconds()));
     }
 
     /** 353 lines, as many names in each as fit in 512 bytes, then 366; a secret channel's are marked '@'. */
-    private static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
+    static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
         namReplies(ctx, secret, channel, entries);
         ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
     }

@@ -48,6 +48,7 @@ public final class CommandTable {
         table.add("MOTD", 0, false, queries::motd);
         table.add("LUSERS", 0, false, queries::lusers);
         table.add("VERSION", 0, false, queries::version);
+        table.add("LINKS", 0, false, queries::links);
         table.add("WHO", 0, false, users::who);
         table.add("WHOIS", 0, false, users::whois);
         table.add("WHOWAS", 0, false, users::whowas);
@@ -68,6 +69,7 @@ public final class CommandTable {
         table.add("NS", 1, false, nickServ::command);
         table.add("CHATHISTORY", 1, false, history::chathistory);
         table.add("MONITOR", 1, false, new MonitorCommands()::monitor);
+        table.add("RENAME", 2, false, new RenameCommands()::rename);
         table.add("OPER", 1, false, opers::oper);
         table.addOperatorOnly("KILL", 1, opers::kill);
         table.addOperatorOnly("CHGHOST", 3, new HostCommands()::chghost);

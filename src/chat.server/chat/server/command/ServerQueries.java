@@ -57,6 +57,17 @@ final class ServerQueries {
         reply.numeric(Numeric.RPL_GLOBALUSERS, users, max, "Current global users " + users + ", max " + max);
     }
 
+    // LINKS [[<remote server>] <server mask>]
+    void links(Context ctx, IrcMessage m) {
+        String mask = m.params().isEmpty() ? "*" : m.last();
+        String name = ctx.server().name();
+        // A network of one server: it is its own only link (Modern: RPL_LINKS, then RPL_ENDOFLINKS).
+        if (Wildcard.matches(mask.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))) {
+            ctx.reply().numeric(Numeric.RPL_LINKS, name, name, "0 " + DESCRIPTION);
+        }
+        ctx.reply().numeric(Numeric.RPL_ENDOFLINKS, mask, "End of /LINKS list");
+    }
+
     // VERSION [<server>]
     void version(Context ctx, IrcMessage m) {
         if (!answersHere(ctx, m)) return;

@@ -289,6 +289,28 @@ public final class Registry {
     }
 
     /**
+     * STATUSMSG ({@code PRIVMSG @#chan}): as {@link #channelAudience}, but only the members with {@code prefix}
+     * ('@' operators, '+' voiced and operators) are in the audience (the sender is checked as for the channel).
+     */
+    public ChannelAction statusAudience(Session sender, String name, char prefix) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
+            ChannelOutcome refusal = ChannelAccess.speakRefusal(channel, sender, caseMapping);
+            if (refusal != ChannelOutcome.OK) return new ChannelAction(refusal, channel.name(), NO_SESSIONS);
+            List<Session> audience = new ArrayList<>();
+            for (Map.Entry<Session, String> e : channel.memberModes().entrySet()) {
+                String modes = e.getValue();
+                if (modes.indexOf('@') >= 0 || (prefix == '+' && modes.indexOf('+') >= 0)) audience.add(e.getKey());
+            }
+            return new ChannelAction(ChannelOutcome.OK, channel.name(), audience.toArray(NO_SESSIONS));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * @param exists  whether the channel exists
      * @param channel its name as created
      * @param names   NAMES entries
@@ -379,6 +401,11 @@ public final class Registry {
         }
     }
 
+    /** Renames a channel (draft/channel-rename); see {@link ChannelRename}. */
+    public ChannelRename.Result rename(Session session, String from, String to, String protectedName) {
+        return ChannelRename.apply(this, session, from, to, protectedName);
+    }
+
     /** Whether a channel of this name exists now. */
     public boolean channelExists(String name) {
         lock.lock();
@@ -448,7 +475,7 @@ public final class Registry {
     }
 
     // Caller holds the lock.
-    private static List<NameEntry> namesOf(Channel channel) {
+    static List<NameEntry> namesOf(Channel channel) {
         return namesOf(channel, true);
     }
 
