@@ -22,7 +22,8 @@ public enum Capability {
     SASL("sasl"),
     CHATHISTORY("draft/chathistory"),
     ACCOUNT_REGISTRATION("draft/account-registration"),
-    CHANNEL_RENAME("draft/channel-rename");
+    CHANNEL_RENAME("draft/channel-rename"),
+    READ_MARKER("draft/read-marker");
 
     private final String wireName;
 

@@ -74,6 +74,14 @@ final class Migrations {
                       set_ms INTEGER NOT NULL,
                       expires_ms INTEGER NOT NULL,
                       PRIMARY KEY (kind, mask)
+                    ) WITHOUT ROWID"""),
+            // 3: draft/read-marker positions (#15)
+            List.of("""
+                    CREATE TABLE read_markers (
+                      account TEXT NOT NULL,
+                      target TEXT NOT NULL,
+                      time_ms INTEGER NOT NULL,
+                      PRIMARY KEY (account, target)
                     ) WITHOUT ROWID"""));
 
     /** The schema version this code writes. */

@@ -4,6 +4,7 @@ import chat.server.spi.AccountStore;
 import chat.server.spi.BanStore;
 import chat.server.spi.ChannelStore;
 import chat.server.spi.HistoryStore;
+import chat.server.spi.ReadMarkerStore;
 import chat.server.spi.Store;
 import chat.server.spi.StoreOptions;
 import java.io.IOException;
@@ -44,6 +45,7 @@ final class SqliteStore implements Store {
     private final SqliteHistory history;
     private final SqliteChannels channels;
     private final SqliteBans bans;
+    private final SqliteReadMarkers readMarkers;
 
     private SqliteStore(FileChannel lockChannel, FileLock lock, String url, Connection write, List<Connection> readers,
                         StoreOptions options) throws SQLException {
@@ -57,6 +59,7 @@ final class SqliteStore implements Store {
         this.history = new SqliteHistory(writer, reads, retention);
         this.channels = new SqliteChannels(writer, reads);
         this.bans = new SqliteBans(writer, reads, options.clock());
+        this.readMarkers = new SqliteReadMarkers(writer, reads);
     }
 
     private Connection writerConnection() {
@@ -141,6 +144,11 @@ final class SqliteStore implements Store {
     @Override
     public BanStore bans() {
         return bans;
+    }
+
+    @Override
+    public ReadMarkerStore readMarkers() {
+        return readMarkers;
     }
 
     @Override

@@ -63,7 +63,7 @@ class SqliteStoreTest {
             assertThat(store.channels().all()).isEmpty();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            assertThat(Migrations.version(c)).isEqualTo(Migrations.CURRENT).isEqualTo(2);
+            assertThat(Migrations.version(c)).isEqualTo(Migrations.CURRENT).isEqualTo(3);
             try (var rs = s.executeQuery("PRAGMA journal_mode")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("wal");

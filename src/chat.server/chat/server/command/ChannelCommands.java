@@ -81,7 +81,9 @@ final class ChannelCommands {
         if (s.awayMessage() != null) AwayCommands.notifyPeers(ctx, joined.members());
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
-        sendNames(ctx, joined.secret(), joined.channel(), joined.names());
+        namReplies(ctx, joined.secret(), joined.channel(), joined.names());
+        ReadMarkerCommands.onJoin(ctx, joined.channel());
+        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, joined.channel(), "End of /NAMES list");
         HistoryCommands.replayOnJoin(ctx, joined.channel());
     }
 

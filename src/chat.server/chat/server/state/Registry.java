@@ -23,6 +23,7 @@ public final class Registry {
     private final ChannelModeration moderation;
     private final UserDirectory directory;
     private final Monitors monitors;
+    private final ReadMarkers readMarkers = new ReadMarkers();
     private final CaseMapping caseMapping;
     final Clock clock;
     // guarded by lock: folded nick -> session, for every session that has a nick (registered or not)
@@ -42,6 +43,11 @@ public final class Registry {
         this.moderation = new ChannelModeration(this);
         this.directory = new UserDirectory(this);
         this.monitors = new Monitors(caseMapping);
+    }
+
+    /** draft/read-marker positions kept in memory (thread-safe on their own). */
+    public ReadMarkers readMarkers() {
+        return readMarkers;
     }
 
     /** MONITOR lists (a lock of their own, never held with this one). */
