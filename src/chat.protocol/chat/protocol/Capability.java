@@ -23,7 +23,8 @@ public enum Capability {
     CHATHISTORY("draft/chathistory"),
     ACCOUNT_REGISTRATION("draft/account-registration"),
     CHANNEL_RENAME("draft/channel-rename"),
-    READ_MARKER("draft/read-marker");
+    READ_MARKER("draft/read-marker"),
+    MESSAGE_REDACTION("draft/message-redaction");
 
     private final String wireName;
 

@@ -71,6 +71,7 @@ public final class CommandTable {
         table.add("MONITOR", 1, false, new MonitorCommands()::monitor);
         table.add("RENAME", 2, false, new RenameCommands()::rename);
         table.add("MARKREAD", 0, false, new ReadMarkerCommands()::markread);
+        table.add("REDACT", 2, false, new RedactCommands()::redact);
         table.add("OPER", 1, false, opers::oper);
         table.addOperatorOnly("KILL", 1, opers::kill);
         table.addOperatorOnly("CHGHOST", 3, new HostCommands()::chghost);

@@ -29,6 +29,9 @@ public interface HistoryStore {
      */
     List<Activity> targets(String party, Collection<String> channels, long fromMillis, long toMillis, int limit);
 
+    /** Deletes the message with this msgid from the conversation (REDACT); completes with whether there was one. */
+    CompletableFuture<Boolean> delete(String conversation, String msgid);
+
     /** Deletes by age and count now (the store also does this on its own, periodically); completes with rows deleted. */
     CompletableFuture<Integer> expire();
 }

@@ -24,6 +24,7 @@ public final class Registry {
     private final UserDirectory directory;
     private final Monitors monitors;
     private final ReadMarkers readMarkers = new ReadMarkers();
+    private final SentMessages sentMessages = new SentMessages();
     private final CaseMapping caseMapping;
     final Clock clock;
     // guarded by lock: folded nick -> session, for every session that has a nick (registered or not)
@@ -48,6 +49,11 @@ public final class Registry {
     /** draft/read-marker positions kept in memory (thread-safe on their own). */
     public ReadMarkers readMarkers() {
         return readMarkers;
+    }
+
+    /** The latest messages relayed, for REDACT (thread-safe on their own). */
+    public SentMessages sentMessages() {
+        return sentMessages;
     }
 
     /** MONITOR lists (a lock of their own, never held with this one). */
