@@ -24,7 +24,8 @@ public enum Capability {
     ACCOUNT_REGISTRATION("draft/account-registration"),
     CHANNEL_RENAME("draft/channel-rename"),
     READ_MARKER("draft/read-marker"),
-    MESSAGE_REDACTION("draft/message-redaction");
+    MESSAGE_REDACTION("draft/message-redaction"),
+    MULTILINE("draft/multiline");
 
     private final String wireName;
 

@@ -37,8 +37,14 @@ public final class CommandTable {
         table.add("PING", 1, true, registration::ping);
         table.add("PONG", 0, true, registration::pong);
         table.add("QUIT", 0, true, registration::quit);
-        table.add("PRIVMSG", 0, false, messages::privmsg);
-        table.add("NOTICE", 0, false, messages::notice);
+        MultilineBatches multiline = new MultilineBatches();
+        table.add("PRIVMSG", 0, false, (ctx, m) -> {
+            if (!multiline.intercepts(ctx, m)) messages.privmsg(ctx, m);
+        });
+        table.add("NOTICE", 0, false, (ctx, m) -> {
+            if (!multiline.intercepts(ctx, m)) messages.notice(ctx, m);
+        });
+        table.add("BATCH", 1, false, multiline::batch);
         table.add("TAGMSG", 0, false, messages::tagmsg);
         table.add("SETNAME", 1, false, capabilities::setname);
         table.add("JOIN", 1, false, channels::join);
