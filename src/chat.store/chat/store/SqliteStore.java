@@ -4,6 +4,7 @@ import chat.server.spi.AccountStore;
 import chat.server.spi.BanStore;
 import chat.server.spi.ChannelStore;
 import chat.server.spi.HistoryStore;
+import chat.server.spi.PrivateFiles;
 import chat.server.spi.ReadMarkerStore;
 import chat.server.spi.Store;
 import chat.server.spi.StoreOptions;
@@ -35,6 +36,9 @@ final class SqliteStore implements Store {
     static final long RETENTION_PERIOD_MILLIS = 60_000;
     /** How long a connection waits for a lock held by another connection (a backup, a migration). */
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    /** What SQLite keeps beside the database file in WAL mode. */
+    static final List<String> SIDE_FILES = List.of("-wal", "-shm");
 
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -68,8 +72,9 @@ final class SqliteStore implements Store {
 
     static SqliteStore open(StoreOptions options) throws IOException {
         Path dir = options.dataDirectory();
-        Files.createDirectories(dir);
-        FileChannel lockChannel = FileChannel.open(dir.resolve("chat.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        PrivateFiles.directory(dir);
+        FileChannel lockChannel = FileChannel.open(PrivateFiles.file(dir.resolve("chat.lock")), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
@@ -83,7 +88,11 @@ final class SqliteStore implements Store {
             lockChannel.close();
             throw new IOException("another server uses the data directory " + dir.toAbsolutePath());
         }
-        String url = "jdbc:sqlite:" + dir.resolve(SqliteStoreProvider.FILE_NAME).toAbsolutePath();
+        Path db = dir.resolve(SqliteStoreProvider.FILE_NAME);
+        // #10: SQLite gives the -wal and -shm files the database file's mode, so a 0600 chat.db keeps them 0600 too
+        PrivateFiles.file(db);
+        for (String suffix : SIDE_FILES) PrivateFiles.restrict(dir.resolve(SqliteStoreProvider.FILE_NAME + suffix));
+        String url = "jdbc:sqlite:" + db.toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
             Connection write = connect(url, options.syncEveryCommit(), false);
@@ -159,7 +168,8 @@ final class SqliteStore implements Store {
                  PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
                 s.setString(1, file.toAbsolutePath().toString());
                 s.execute();
-            } catch (SQLException e) {
+                PrivateFiles.restrict(file);
+            } catch (SQLException | IOException e) {
                 throw new StoreFailure("backup to " + file + " failed: " + e.getMessage(), e);
             }
         }, r -> Thread.ofPlatform().name("store-backup").daemon(true).start(r));

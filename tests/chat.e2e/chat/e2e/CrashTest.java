@@ -3,11 +3,7 @@ package chat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.IrcMessage;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,14 +13,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("Durability")
 class CrashTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
     private static final Pattern LINE = Pattern.compile("c(\\d)-(\\d+)-x{40}-end");
     /** Acknowledged messages after which the server is killed. */
     private static final int KILL_AFTER = 300;
@@ -48,38 +40,17 @@ class CrashTest {
     @TempDir
     Path data;
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ChildServer> servers = new ArrayList<>();
 
     @AfterEach
-    void stopChildren() {
-        processes.forEach(Process::destroyForcibly);
+    void stopChildren() throws IOException {
+        for (ChildServer s : servers) s.close();
     }
 
-    /** Starts the server in a JVM of its own on this module path; returns its port. */
+    /** Starts the server in a JVM of its own; returns its port. */
     private int startServer() throws Exception {
-        String modulePath = List.of(System.getProperty("jdk.module.path").split(File.pathSeparator)).stream()
-                .filter(p -> !p.contains("test-classes")).collect(Collectors.joining(File.pathSeparator));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc", "-p", modulePath,
-                "-m", "chat.server/chat.server.Main", "--port", "0", "--data-dir", data.toString(),
-                "--monitor-interval", "0", "--password-iterations", "4096", "--tls-port", "-1")
-                .redirectError(data.resolve("server-" + processes.size() + ".err").toFile())
-                .start();
-        processes.add(p);
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-            port.completeExceptionally(new AssertionError("the server exited without listening"));
-        });
-        return port.get(60, TimeUnit.SECONDS);
+        servers.add(ChildServer.start(data, null));
+        return servers.getLast().port();
     }
 
     private static TestClient client(int port, String nick, String... caps) throws IOException {
@@ -120,7 +91,7 @@ class CrashTest {
             }));
         }
         assertThat(enough.await(60, TimeUnit.SECONDS)).isTrue();
-        processes.get(0).destroyForcibly().waitFor(); // SIGKILL mid-traffic
+        servers.get(0).kill(); // SIGKILL mid-traffic
         for (Thread t : senders) t.join(TimeUnit.SECONDS.toMillis(30));
         Set<String> promised = new HashSet<>(acked);
         assertThat(promised).hasSizeGreaterThanOrEqualTo(KILL_AFTER);
