@@ -114,6 +114,10 @@ final class HelpTopics {
             Changes your real name; clients with the setname capability who
             share a channel with you see the change. At most NAMELEN (100) bytes.
 
+            BATCH +<ref> draft/multiline <target> | BATCH -<ref>
+            Sends one message of several lines (draft/multiline): the PRIVMSG or
+            NOTICE lines in between carry the tag batch=<ref>.
+
             MONITOR + <nick>{,<nick>} | MONITOR - <nick>{,<nick>} | MONITOR C|L|S
             Your notify list: + adds nicknames (730 for those online, 731 for the
             others; later changes are told the same way), - removes them, C
