@@ -116,7 +116,8 @@ irssi_shows() {
     irssi_goto_at=$SECONDS
   fi
   local screen; screen=$(irssi_screen)
-  grep -qF "/$window]" <<<"$screen" && grep -qE -- "$pattern" <<<"$screen"
+  # the status bar reads [n:net/#chan] until irssi has synced the channel, [n:net/#chan(+modes)] after
+  grep -qE -- "/${window}(\]|\(\+)" <<<"$screen" && grep -qE -- "$pattern" <<<"$screen"
 }
 
 bot_type() { printf '%s\n' "$1" >&3; }
