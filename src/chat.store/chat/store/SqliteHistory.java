@@ -145,6 +145,24 @@ final class SqliteHistory implements HistoryStore {
     }
 
     @Override
+    public CompletableFuture<Integer> forget(String party) {
+        return writer.submit(c -> {
+            int deleted;
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM messages WHERE conversation IN (SELECT conversation FROM parties WHERE party = ?)")) {
+                s.setString(1, party);
+                deleted = s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM parties WHERE conversation IN (SELECT conversation FROM parties WHERE party = ?)")) {
+                s.setString(1, party);
+                s.executeUpdate();
+            }
+            return deleted;
+        });
+    }
+
+    @Override
     public CompletableFuture<Integer> expire() {
         return writer.submit(retention::apply);
     }

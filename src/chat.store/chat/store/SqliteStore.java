@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -58,7 +57,10 @@ final class SqliteStore implements Store {
         this.url = url;
         this.reads = new ReadPool(readers);
         Retention retention = new Retention(options);
-        this.writer = new Writer(write, () -> retention.run(write), RETENTION_PERIOD_MILLIS);
+        this.writer = new Writer(write, () -> connect(url, options.syncEveryCommit(), false), c -> {
+            retention.run(c);
+            return null;
+        }, RETENTION_PERIOD_MILLIS);
         this.accounts = new SqliteAccounts(writer, reads);
         this.history = new SqliteHistory(writer, reads, retention);
         this.channels = new SqliteChannels(writer, reads);
@@ -91,12 +93,14 @@ final class SqliteStore implements Store {
         Path db = dir.resolve(SqliteStoreProvider.FILE_NAME);
         // #10: SQLite gives the -wal and -shm files the database file's mode, so a 0600 chat.db keeps them 0600 too
         PrivateFiles.file(db);
+        CrashCheck.beforeOpen(db, options.clock());
         for (String suffix : SIDE_FILES) PrivateFiles.restrict(dir.resolve(SqliteStoreProvider.FILE_NAME + suffix));
         String url = "jdbc:sqlite:" + db.toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
             Connection write = connect(url, options.syncEveryCommit(), false);
             opened.add(write);
+            CrashCheck.afterOpen(write, db, options.clock());
             Migrations.apply(write);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < ReadPool.SIZE; i++) {
@@ -179,7 +183,7 @@ final class SqliteStore implements Store {
     public void close() {
         writer.close();
         try {
-            writerConnection().close();
+            if (writerConnection() != null) writerConnection().close();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "closing the store: " + e.getMessage());
         }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +14,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The store's single writer: one platform thread that owns the write connection and commits queued writes
  * in groups, at most {@link #MAX_GROUP} writes or {@link #LINGER_MILLIS} after the first of a group, in one
- * transaction. Each write runs under its own savepoint, so a failing one fails alone. Futures complete after
- * the commit, on this thread. Callers never wait: {@link #submit} only queues.
+ * transaction. Each write runs under its own savepoint, so a failing one (a constraint) fails alone. Futures
+ * complete after the commit, on this thread. Callers never wait: {@link #submit} only queues.
+ *
+ * <p>#10: an acknowledgment must mean "committed" and a failure "not committed". When the disk is full (or
+ * another error after which SQLite may have rolled back the whole transaction on its own), the connection's
+ * idea of the transaction can no longer be trusted: a savepoint may then start a transaction of its own and
+ * its release commit it. So after any such error, and after any failed commit, the whole group fails, the
+ * connection is closed (SQLite rolls back what it held) and a new one opened for the next group.
  */
 final class Writer implements AutoCloseable {
 
@@ -40,16 +47,32 @@ final class Writer implements AutoCloseable {
 
     private static final Task<Void> STOP = new Task<>(c -> null, new CompletableFuture<>());
 
-    private final Connection connection;
+    /** Opens a new write connection. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    /** SQLite's primary result codes after which the whole transaction may be gone. */
+    private static final Set<Integer> TRANSACTION_LOST = Set.of(5 /* BUSY */, 7 /* NOMEM */, 8 /* READONLY */,
+            10 /* IOERR */, 11 /* CORRUPT */, 13 /* FULL */, 14 /* CANTOPEN */, 26 /* NOTADB */);
+
+    private final Opener opener;
+    // confined to the writer thread (and to close() once it has ended); null after a failed reopen
+    private Connection connection;
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
-    private final Runnable periodic;
+    private final Work<?> periodic;
     private final long periodMillis;
     private final Thread thread;
     private volatile boolean closed;
 
-    /** Starts the writer; {@code periodic} runs on it (in its own transaction) every {@code periodMillis}. */
-    Writer(Connection connection, Runnable periodic, long periodMillis) throws SQLException {
+    /**
+     * Starts the writer on {@code connection} ({@code opener} makes a new one after a failure); {@code periodic}
+     * runs on it (in its own transaction) every {@code periodMillis}.
+     */
+    Writer(Connection connection, Opener opener, Work<?> periodic, long periodMillis) throws SQLException {
         this.connection = connection;
+        this.opener = opener;
         this.periodic = periodic;
         this.periodMillis = periodMillis;
         connection.setAutoCommit(false);
@@ -102,45 +125,71 @@ final class Writer implements AutoCloseable {
         if (group.isEmpty()) return;
         List<Runnable> completions = new ArrayList<>(group.size());
         try {
+            Connection c = connected();
             for (Task<?> task : group) {
-                Savepoint savepoint = connection.setSavepoint();
+                Savepoint savepoint = c.setSavepoint();
                 try {
-                    task.run(connection, completions);
-                    connection.releaseSavepoint(savepoint);
+                    task.run(c, completions);
+                    c.releaseSavepoint(savepoint);
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback(savepoint);
+                    if (transactionLost(e)) throw e;
+                    c.rollback(savepoint);
                     completions.add(() -> task.done().completeExceptionally(e));
                 }
             }
-            connection.commit();
+            c.commit();
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.ERROR, "store commit of " + group.size() + " writes failed", e);
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
+            LOG.log(Level.ERROR, "store commit of " + group.size() + " writes failed, none is stored: " + e.getMessage());
+            reset(e);
             for (Task<?> task : group) task.done().completeExceptionally(e);
             return;
         }
         for (Runnable r : completions) r.run();
     }
 
-    private void periodicNow() {
+    private static boolean transactionLost(Exception e) {
+        return e instanceof SQLException sql && TRANSACTION_LOST.contains(sql.getErrorCode() & 0xFF);
+    }
+
+    /** The write connection, opened again if a failure closed it. */
+    private Connection connected() throws SQLException {
+        if (connection == null) {
+            Connection c = opener.open();
+            c.setAutoCommit(false);
+            connection = c;
+        }
+        return connection;
+    }
+
+    /** After a failure: the connection is closed, so that SQLite rolls back whatever it still held. */
+    private void reset(Exception cause) {
+        Connection c = connection;
+        connection = null;
+        if (c == null) return;
         try {
-            periodic.run();
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "store maintenance failed: " + e.getMessage());
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the next group's commit reports a broken connection
-            }
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
-    /** The write connection, for work already running on this thread (the periodic task). */
+    private void periodicNow() {
+        try {
+            Connection c = connected();
+            periodic.apply(c);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "store maintenance failed: " + e.getMessage());
+            reset(e);
+        }
+    }
+
+    /** The write connection, for closing it once the thread has ended; null when a failure left none open. */
     Connection connection() {
         return connection;
     }

@@ -176,8 +176,9 @@ class AccountTest {
         d.send("PRIVMSG NickServ :IDENTIFY frank frankpass2");
         d.expect("900", "frank", "*", "frank");
         d.send("PRIVMSG nickserv :DROP");
-        d.expect("NOTICE", "frank", "Account frank was dropped.");
         d.expect("901", "frank");
+        // #10: the answer says what went with the account
+        assertThat(d.expect("NOTICE", "frank").last()).startsWith("Account frank was dropped. Deleted with it: ");
         d.send("PRIVMSG NickServ :INFO frank");
         assertThat(d.expect("NOTICE", "frank").last()).isEqualTo("No account is registered as frank.");
     }

@@ -185,6 +185,14 @@ final class AccountCommands {
         } else {
             switch (accounts.register(name, email, password)) {
                 case REGISTERED -> {
+                    // #10: a name registered anew starts with nothing of an earlier account of that name
+                    try {
+                        AccountTraces.remove(ctx, name).join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        accounts.drop(name);
+                        registerFailed(ctx, standard, "TEMPORARILY_UNAVAILABLE", name, "Try again later");
+                        return;
+                    }
                     if (standard) ctx.reply().fromServer("REGISTER", "SUCCESS", name, "Account created");
                     else NickServ.reply(ctx, "Account " + name + " registered: you are now logged in.");
                     Logins.loggedIn(ctx, name);

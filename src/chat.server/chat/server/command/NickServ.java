@@ -119,12 +119,22 @@ final class NickServ {
             reply(ctx, "Could not drop " + mine + ": try again.");
             return;
         }
-        reply(ctx, "Account " + mine + " was dropped.");
         for (Session other : ctx.registry().everyone()) {
             String theirs = other.account();
             if (theirs != null && accounts.key(theirs).equals(accounts.key(mine))) Logins.loggedOut(ctx, other);
         }
-        if (s.account() != null) Logins.loggedOut(ctx, s);
+        // #10: after every client is logged out of it, so that nothing is stored under it meanwhile
+        AccountTraces.Removed removed;
+        try {
+            removed = AccountTraces.remove(ctx, mine).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            reply(ctx, "Account " + mine + " was dropped, but its private conversations and channels could not be "
+                    + "deleted yet; they will be when the name is registered again.");
+            return;
+        }
+        reply(ctx, "Account " + mine + " was dropped. Deleted with it: its private conversations (" + removed.messages()
+                + " messages, for both parties) and the channels it registered"
+                + (removed.channels().isEmpty() ? " (none)" : " (" + String.join(", ", removed.channels()) + ")") + ".");
     }
 
     // REGAIN [<nickname>]: #10, the owner takes the nickname back; its holder gets a guest nickname

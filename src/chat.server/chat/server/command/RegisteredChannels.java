@@ -107,6 +107,33 @@ public final class RegisteredChannels {
         }
     }
 
+    /**
+     * #10: forgets every channel {@code account} owns (the account was dropped, or its name registered anew):
+     * its settings and lists leave the store, a live one keeps going without an owner. Completes with the
+     * names of those channels once the store has deleted them.
+     */
+    public CompletableFuture<List<String>> forgetOwnedBy(Registry registry, String account) {
+        if (store == null) return CompletableFuture.completedFuture(List.of());
+        String owner = caseMapping.fold(account);
+        List<String> names = new ArrayList<>();
+        List<CompletableFuture<Boolean>> deletes = new ArrayList<>();
+        lock.lock();
+        try {
+            var it = written.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (!caseMapping.fold(e.getValue().ownerAccount()).equals(owner)) continue;
+                it.remove();
+                names.add(e.getValue().name());
+                registry.disown(e.getValue().name());
+                deletes.add(store.delete(e.getKey()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).thenApply(done -> names);
+    }
+
     private static boolean containsMask(List<MaskEntry> list, String mask) {
         for (MaskEntry e : list) if (e.mask().equals(mask)) return true;
         return false;

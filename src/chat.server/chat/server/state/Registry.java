@@ -438,6 +438,17 @@ public final class Registry {
         }
     }
 
+    /** #10: the live channel {@code name} belongs to no account any more (its owner's account was dropped). */
+    public void disown(String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel != null) channel.setOwnerAccount(null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A copy of what a registered channel keeps across restarts; null when there is no such channel or no owner. */
     public SavedChannel saved(String name) {
         lock.lock();
