@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-MODULES=(chat.protocol chat.monitor chat.server chat.store chat.client)
+MODULES=(chat.protocol chat.monitor chat.server chat.store chat.web chat.client)
 # ONLY_MODULES="chat.protocol chat.client" builds and tests just those (and what they require).
 [ -n "${ONLY_MODULES:-}" ] && read -r -a MODULES <<< "$ONLY_MODULES"
 BUILD=${BUILD_DIR:-build}
@@ -38,7 +38,28 @@ deps() {
   mkdir -p "$BUILD"
   mvn -q -B -f pom.xml process-resources -Ddeps.dir="$(cd "$BUILD" && pwd)" 2>&1 | grep -v -e 'sun.misc.Unsafe' -e '^WARNING: ' || true
   [ -f "$BUILD/lib/oshi-core-7.5.0.jar" ] || { echo "build.sh: fetching dependencies failed" >&2; exit 1; }
+  modularize "$BUILD/lib"
+  modularize "$BUILD/test-lib"
   touch "$BUILD/lib/.stamp" "$BUILD/test-lib/.stamp"
+}
+
+# The Prometheus client's jars are automatic modules, which jlink refuses: give each one the module-info.class
+# jdeps infers from its bytecode (annotation-only dependencies such as javax.annotation are left out).
+modularize() {
+  local dir=$1 work; work=$(mktemp -d)
+  local jars=("$dir"/prometheus-metrics-*.jar)
+  [ -e "${jars[0]}" ] || return 0
+  local path; path=$(IFS=:; echo "${jars[*]}")
+  "$JDK/bin/jdeps" --ignore-missing-deps --module-path "$path" --generate-module-info "$work/src" "${jars[@]}" >/dev/null 2>&1
+  local jar name
+  for jar in "${jars[@]}"; do
+    name=$("$JDK/bin/jar" --describe-module --file "$jar" | sed -n 's/^\([A-Za-z0-9_.]*\)@.* automatic$/\1/p')
+    [ -n "$name" ] && [ -f "$work/src/$name/module-info.java" ] || continue
+    "$JAVAC" --release 21 -nowarn -d "$work/classes/$name" --module-path "$path" --patch-module "$name=$jar" \
+      "$work/src/$name/module-info.java"
+    "$JDK/bin/jar" --update --file "$jar" -C "$work/classes/$name" module-info.class
+  done
+  rm -rf "$work"
 }
 
 build() {
@@ -49,7 +70,10 @@ build() {
   local list; list=$(IFS=,; echo "${MODULES[*]}")
   "$JAVAC" --release 21 -Xlint:all,-requires-automatic,-missing-explicit-ctor -Werror -encoding UTF-8 \
     --module-source-path src -p "$BUILD/lib" -d "$BUILD/modules" --module "$list"
-  cp -r src/chat.server/resources/. "$BUILD/modules/chat.server/" 2>/dev/null || true
+  local m
+  for m in "${MODULES[@]}"; do
+    if [ -d "src/$m/resources" ]; then cp -r "src/$m/resources/." "$BUILD/modules/$m/"; fi
+  done
   # A partial build (ONLY_MODULES) must not pass for a full one.
   if [ -z "${ONLY_MODULES:-}" ]; then touch "$stamp"; else rm -f "$stamp"; fi
 }
@@ -108,7 +132,7 @@ image() {
   local exclude=()
   [ "$(uname -s)" = Linux ] && exclude=(--exclude-resources='regex:/org.xerial.sqlitejdbc/org/sqlite/native/(Windows|Mac|FreeBSD)/.*')
   "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/lib" "${exclude[@]}" \
-    --add-modules chat.server,chat.store,chat.client,org.slf4j.nop \
+    --add-modules chat.server,chat.store,chat.web,chat.client,org.slf4j.nop \
     --launcher chat-server=chat.server/chat.server.Main \
     --launcher chat-client=chat.client/chat.client.Main \
     --strip-debug --no-header-files --no-man-pages --compress=zip-6 \

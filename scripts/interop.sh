@@ -178,7 +178,7 @@ install_missing
 work=$(mktemp -d "${TMPDIR:-/tmp}/chatinterop.XXXXXX")
 
 # The server picks a free port itself and says which.
-bin/chat-server --port 0 --tls-port -1 --monitor-interval 0 >"$work/server.out" 2>&1 &
+bin/chat-server --port 0 --tls-port -1 --http-port -1 --monitor-interval 0 >"$work/server.out" 2>&1 &
 server_pid=$!
 server_port() { sed -n 's/.* listening on [^ ]*:\([0-9][0-9]*\).*/\1/p' "$work/server.out" 2>/dev/null | head -n 1; }
 server_listens() { [ -n "$(server_port)" ]; }

@@ -6,5 +6,6 @@ open module chat.e2e {
     requires org.junit.jupiter.params;
     requires org.assertj.core;
     requires jdk.jfr;
+    requires java.net.http; // the JDK's WebSocket client talks to /webirc
     requires java.sql; // the crash test reads the database file directly
 }

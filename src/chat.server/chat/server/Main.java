@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,10 @@ public final class Main {
     private Main() {
     }
 
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
         if (Arrays.asList(args).contains("--hash-password")) {
@@ -78,6 +83,10 @@ public final class Main {
         System.out.println("chat-server " + ChatServer.VERSION + " listening on " + server.address().getHostString()
                 + ":" + server.port() + (server.tlsPort() >= 0 ? " (TLS on port " + server.tlsPort() + ")" : "")
                 + " (Ctrl-C to stop)");
+        for (String scheme : List.of("http", "https")) {
+            InetSocketAddress web = server.frontendAddress(scheme);
+            if (web != null) System.out.println("web client at " + scheme + "://" + hostForUrl(web.getHostString()) + ":" + web.getPort() + "/");
+        }
         HangupSignal.onHangup(() -> {
             try {
                 server.rehash();

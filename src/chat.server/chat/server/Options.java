@@ -178,6 +178,24 @@ public final class Options {
             .fixed()
             .help("let clients register accounts"));
 
+    // Web: the HTTP listener is started once, with these.
+
+    public static final Option<Integer> HTTP_PORT = declare(Option.integer("http-port", "N", WebSettings.HTTP_PORT)
+            .in(Section.WEB).between(-1, 65535).fixed()
+            .help("HTTP port on --host for the web client, /webirc, /metrics and /status (-1 turns it off)"));
+    public static final Option<Integer> HTTPS_PORT = declare(Option.integer("https-port", "N", WebSettings.HTTPS_PORT)
+            .in(Section.WEB).between(-1, 65535).fixed()
+            .help("the same over HTTPS with the TLS certificate (-1 turns it off)"));
+    public static final Option<List<String>> WEB_ORIGINS = declare(Option.list("web-origins", "ORIGINS")
+            .in(Section.WEB).eachChecked(WebSettings::checkOrigin).fixed()
+            .help("other sites (https://example.org, or *) whose pages may open /webirc; none: the server's own pages"));
+    public static final Option<List<String>> WEB_PROXIES = declare(Option.list("web-proxies", "CIDRS")
+            .in(Section.WEB).eachChecked(Cidr::parse).fixed()
+            .help("reverse proxies whose X-Forwarded-For is believed"));
+    public static final Option<List<String>> METRICS_FROM = declare(Option.list("metrics-from", "CIDRS")
+            .in(Section.WEB).eachChecked(Cidr::parse).fixed()
+            .help("who may read /metrics besides loopback"));
+
     private static final Map<String, Option<?>> BY_KEY = byKey();
 
     private Options() {

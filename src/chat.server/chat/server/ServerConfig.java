@@ -64,6 +64,7 @@ public final class ServerConfig {
     private final TlsSettings tls;
     private final Admin admin;
     private final StoreConfig store;
+    private final WebSettings web;
 
     private ServerConfig(Map<Option<?>, Object> values, Map<String, OperatorBlock> operators) {
         Map<Option<?>, Object> all = new HashMap<>();
@@ -89,6 +90,8 @@ public final class ServerConfig {
                 get(Options.HISTORY_MAX_AGE), get(Options.HISTORY_MAX_PER_TARGET), get(Options.JOIN_REPLAY),
                 get(Options.JOIN_REPLAY_DEFAULT_CHANNEL), get(Options.PASSWORD_ITERATIONS),
                 get(Options.NICK_CLAIM_TIMEOUT), get(Options.NICK_ENFORCEMENT), get(Options.REGISTRATION));
+        this.web = new WebSettings(get(Options.HTTP_PORT), get(Options.HTTPS_PORT), get(Options.WEB_ORIGINS),
+                get(Options.WEB_PROXIES), get(Options.METRICS_FROM));
     }
 
     /** The documented defaults: 127.0.0.1:12345, #lobby, rfc1459 casemapping. */
@@ -199,6 +202,11 @@ public final class ServerConfig {
         return store;
     }
 
+    /** The web module's HTTP listener. */
+    public WebSettings web() {
+        return web;
+    }
+
     /** Operator blocks by name (OPER). */
     public Map<String, OperatorBlock> operators() {
         return operators;
@@ -276,6 +284,12 @@ public final class ServerConfig {
                 .with(Options.PASSWORD_ITERATIONS, v.passwordIterations())
                 .with(Options.NICK_CLAIM_TIMEOUT, v.nickClaimTimeout())
                 .with(Options.NICK_ENFORCEMENT, v.nickEnforcement()).with(Options.REGISTRATION, v.registrationOpen());
+    }
+
+    public ServerConfig withWeb(WebSettings v) {
+        return with(Options.HTTP_PORT, v.httpPort()).with(Options.HTTPS_PORT, v.httpsPort())
+                .with(Options.WEB_ORIGINS, v.origins()).with(Options.WEB_PROXIES, v.proxies())
+                .with(Options.METRICS_FROM, v.metricsFrom());
     }
 
     public ServerConfig withOperators(Map<String, OperatorBlock> v) {

@@ -6,6 +6,7 @@ import chat.server.ConfigSource;
 import chat.server.ServerConfig;
 import chat.server.StoreConfig;
 import chat.server.TlsSettings;
+import chat.server.WebSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -87,6 +88,7 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
             // (the abuse tests configure their own), and leave TLS and the store off unless a test turns them on.
             ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO)
                     .withTls(TlsSettings.off())
+                    .withWeb(WebSettings.defaults().withPorts(-1, -1))
                     .withLimits(AbuseLimits.defaults().withExempt(List.of("127.0.0.0/8", "::1")))
                     .withDataDir(dataDir)
                     .withStore(store == null ? StoreConfig.off() : store.apply(StoreConfig.defaults()
@@ -95,6 +97,7 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
             server = ChatServer.start(configure.apply(config));
         } else {
             List<String> all = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--tls-port", "-1",
+                    "--http-port", "-1",
                     "--exempt", "127.0.0.0/8,::1", "--data-dir", dataDir.toString()));
             all.addAll(args.get());
             ConfigSource source = ConfigSource.ofArgs(all.toArray(String[]::new));

@@ -16,7 +16,6 @@ public final class CommandTable {
     public static CommandTable standard() {
         ServerQueries queries = new ServerQueries();
         ChannelCommands channels = new ChannelCommands();
-        MessageCommands messages = new MessageCommands();
         UserQueries users = new UserQueries();
         AwayCommands away = new AwayCommands();
         ModeCommands modes = new ModeCommands();
@@ -26,6 +25,7 @@ public final class CommandTable {
         CapabilityCommands capabilities = new CapabilityCommands(registration);
         AccountCommands accounts = new AccountCommands();
         NickServ nickServ = new NickServ(accounts);
+        MessageCommands messages = new MessageCommands(nickServ);
         HistoryCommands history = new HistoryCommands();
         OperCommands opers = new OperCommands(channels);
         BanCommands bans = new BanCommands();
@@ -80,6 +80,7 @@ public final class CommandTable {
         table.add("REDACT", 2, false, new RedactCommands()::redact);
         table.add("OPER", 1, false, opers::oper);
         table.addOperatorOnly("KILL", 1, opers::kill);
+        table.addOperatorOnly("STATS", 1, new StatsCommands()::stats);
         table.addOperatorOnly("CHGHOST", 3, new HostCommands()::chghost);
         table.addOperatorOnly("REHASH", 0, opers::rehash);
         table.addOperatorOnly("WALLOPS", 1, opers::wallops);

@@ -188,6 +188,10 @@ final class HelpTopics {
             KILL <nick> [<reason>]
             IRC operators: disconnects a user; its channels see why.
 
+            STATS <query>
+            IRC operators: u uptime, m command counts, k K-lines, d D-lines,
+            l connections by transport.
+
             KLINE [<duration>] <user@host> [<reason>]
             IRC operators: bans a user@host mask (host: glob, IP or CIDR).
             Matching users are disconnected, new ones refused. A duration is

@@ -6,9 +6,10 @@ import chat.protocol.LineWriter;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
+import chat.server.service.ServerInfo;
 import chat.server.state.Monitors;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,7 @@ final class MonitorCommands {
 
     // MONITOR + <target>{,<target>} | MONITOR - <target>{,<target>} | MONITOR C | MONITOR L | MONITOR S
     void monitor(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         Monitors monitors = ctx.registry().monitors();
         switch (m.param(0).toUpperCase(Locale.ROOT)) {
             case "+" -> {
@@ -70,7 +71,7 @@ final class MonitorCommands {
         List<String> online = new ArrayList<>();
         List<String> offline = new ArrayList<>();
         for (String nick : nicks) {
-            Session user = ctx.registry().findNick(nick);
+            User user = ctx.registry().findNick(nick);
             if (user == null) offline.add(nick);
             else online.add(user.identity().prefix());
         }
@@ -79,7 +80,7 @@ final class MonitorCommands {
     }
 
     /** Tells the watchers of {@code user}'s nick that it is online (registration, or a NICK to it). */
-    static void online(ServerInfo server, Registry registry, Session user) {
+    static void online(ServerInfo server, Registry registry, User user) {
         tell(server, registry.monitors().watchersOf(user.nick()), Numeric.RPL_MONONLINE, user.identity().prefix());
     }
 
@@ -92,19 +93,19 @@ final class MonitorCommands {
      * extended-monitor: {@code audience} plus the watchers of {@code subject}'s nick that enabled
      * extended-monitor (the caller still sends only to those with the notification's own capability).
      */
-    static Session[] withWatchers(Registry registry, Session subject, Session[] audience) {
-        Session[] watchers = registry.monitors().watchersOf(subject.nick());
+    static User[] withWatchers(Registry registry, User subject, User[] audience) {
+        User[] watchers = registry.monitors().watchersOf(subject.nick());
         if (watchers.length == 0) return audience;
-        Set<Session> all = new LinkedHashSet<>(List.of(audience));
-        for (Session w : watchers) {
+        Set<User> all = new LinkedHashSet<>(List.of(audience));
+        for (User w : watchers) {
             if (w.has(Capability.EXTENDED_MONITOR)) all.add(w);
         }
-        return all.toArray(Session[]::new);
+        return all.toArray(User[]::new);
     }
 
-    private static void tell(ServerInfo server, Session[] watchers, Numeric numeric, String target) {
-        for (Session w : watchers) {
-            w.outbound().send(LineWriter.encodeWithin(IrcMessage.from(server.name(), numeric.code(), w.target(), target)));
+    private static void tell(ServerInfo server, User[] watchers, Numeric numeric, String target) {
+        for (User w : watchers) {
+            w.delivery().send(LineWriter.encodeWithin(IrcMessage.from(server.name(), numeric.code(), w.target(), target)));
         }
         server.stats().sent(watchers.length);
     }

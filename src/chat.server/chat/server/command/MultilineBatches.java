@@ -5,9 +5,10 @@ import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
+import chat.server.delivery.Outgoing;
 import chat.server.spi.StoredMessage;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,12 +48,12 @@ final class MultilineBatches {
     }
 
     // guarded by itself; session -> its open batch (weak: a session gone mid-batch takes it along)
-    private final Map<Session, Open> open = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<User, Open> open = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Whether {@code m} is a line of the session's open multiline batch (then it is kept for the batch). */
     boolean intercepts(Context ctx, IrcMessage m) {
         String ref = m.tags().get("batch");
-        Open batch = ref == null ? null : open.get(ctx.session());
+        Open batch = ref == null ? null : open.get(ctx.user());
         if (batch == null || !batch.ref.equals(ref)) return false;
         add(batch, m);
         return true;
@@ -60,7 +61,7 @@ final class MultilineBatches {
 
     // BATCH +<ref> draft/multiline <target> | BATCH -<ref>
     void batch(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String ref = m.param(0);
         if (ref == null || ref.length() < 2 || (ref.charAt(0) != '+' && ref.charAt(0) != '-')) {
             ctx.reply().standard("FAIL", "BATCH", "INVALID_REFTAG", "A batch reference starts with + or -");
@@ -121,10 +122,10 @@ final class MultilineBatches {
     }
 
     private static void relay(Context ctx, Open batch) {
-        Session sender = ctx.session();
+        User sender = ctx.user();
         String verb = batch.lines.get(0).command();
         String target = batch.target;
-        Session[] audience;
+        User[] audience;
         if (Names.isChannel(target)) {
             Registry.ChannelAction to = ctx.registry().channelAudience(sender, target);
             switch (to.outcome()) {
@@ -134,22 +135,22 @@ final class MultilineBatches {
                     return;
                 }
                 default -> {
-                    ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, to.channel(), ModeCommands.cannotSendReason(to.outcome()));
+                    ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, to.channel(), MessageCommands.cannotSendReason(to.outcome()));
                     return;
                 }
             }
         } else {
-            Session recipient = ctx.registry().findNick(target);
+            User recipient = ctx.registry().findNick(target);
             if (recipient == null) {
                 ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
                 return;
             }
-            audience = new Session[] {recipient};
+            audience = new User[] {recipient};
         }
-        sender.markSpoke(ctx.server().clock().millis());
+        ctx.registry().settings().spoke(sender, ctx.server().clock().millis());
         String source = sender.identity().prefix();
         String ref = ctx.server().messageIds().next();
-        Outgoing opener = Outgoing.message(ctx.server(), IrcMessage.from(source, "BATCH", "+" + ref, TYPE, target),
+        Outgoing opener = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), IrcMessage.from(source, "BATCH", "+" + ref, TYPE, target),
                 Map.of(), sender.account(), sender.bot());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<Outgoing> singles = new ArrayList<>(batch.lines.size());
@@ -160,7 +161,7 @@ final class MultilineBatches {
             boolean concat = line.tags().containsKey(CONCAT);
             Map<String, String> tags = concat ? Map.of("batch", ref, CONCAT, "") : Map.of("batch", ref);
             body.writeBytes(LineWriter.encodeWithin(IrcMessage.from(source, verb, target, part).withTags(tags)));
-            singles.add(Outgoing.message(ctx.server(), IrcMessage.from(source, verb, target, part.isEmpty() ? " " : part),
+            singles.add(Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), IrcMessage.from(source, verb, target, part.isEmpty() ? " " : part),
                     Map.of(), sender.account(), sender.bot()));
             if (i > 0 && !concat) text.append('\n');
             text.append(part);
@@ -168,7 +169,7 @@ final class MultilineBatches {
         byte[] inner = body.toByteArray();
         byte[] closer = LineWriter.encodeWithin(IrcMessage.from(source, "BATCH", "-" + ref));
         int sent = 0;
-        for (Session member : audience) {
+        for (User member : audience) {
             if (member == sender) continue;
             sent += deliver(member, opener, inner, closer, singles);
         }
@@ -203,7 +204,7 @@ final class MultilineBatches {
      * line) for a client with the capability, else as one message per line (the first with the msgid); each line
      * tagged {@code batch=outer} when {@code outer} is not null.
      */
-    static List<IrcMessage> replay(Session s, StoredMessage stored, String outer, String ref) {
+    static List<IrcMessage> replay(User s, StoredMessage stored, String outer, String ref) {
         String[] parts = stored.text().split("\n", -1);
         List<IrcMessage> lines = new ArrayList<>(parts.length + 2);
         boolean batch = s.has(Capability.MULTILINE);
@@ -235,16 +236,16 @@ final class MultilineBatches {
     }
 
     /** The batch to a receiver with the capability, the lines one by one to others; returns lines sent. */
-    private static int deliver(Session member, Outgoing opener, byte[] inner, byte[] closer, List<Outgoing> singles) {
+    private static int deliver(User member, Outgoing opener, byte[] inner, byte[] closer, List<Outgoing> singles) {
         if (member.has(Capability.MULTILINE)) {
             ByteArrayOutputStream all = new ByteArrayOutputStream(inner.length + 128);
             all.writeBytes(opener.bytesFor(member));
             all.writeBytes(inner);
             all.writeBytes(closer);
-            member.outbound().send(all.toByteArray());
+            member.delivery().send(all.toByteArray());
             return singles.size() + 2;
         }
-        for (Outgoing single : singles) member.outbound().send(single.bytesFor(member));
+        for (Outgoing single : singles) member.delivery().send(single.bytesFor(member));
         return singles.size();
     }
 }

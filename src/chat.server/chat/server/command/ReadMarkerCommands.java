@@ -5,7 +5,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.server.spi.ReadMarkerStore;
 import chat.server.state.ReadMarkers;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +32,7 @@ final class ReadMarkerCommands {
         }
         String target = m.param(0);
         if (m.param(1) == null) {
-            ctx.reply().add(markread(ctx, target, current(ctx, ctx.session(), target)));
+            ctx.reply().add(markread(ctx, target, current(ctx, ctx.user(), target)));
             return;
         }
         Long given = parse(m.param(1));
@@ -41,15 +41,15 @@ final class ReadMarkerCommands {
                     "The timestamp must be timestamp=YYYY-MM-DDThh:mm:ss.sssZ");
             return;
         }
-        Session s = ctx.session();
+        User s = ctx.user();
         long now = raise(ctx, s, target, given);
         IrcMessage update = markread(ctx, target, now);
         ctx.reply().add(update);
         if (s.account() == null) return;
         byte[] line = LineWriter.encodeWithin(update);
-        for (Session other : ctx.registry().everyone()) {
+        for (User other : ctx.registry().everyone()) {
             if (other != s && other.has(Capability.READ_MARKER) && s.account().equals(other.account())) {
-                other.outbound().send(line);
+                other.delivery().send(line);
                 ctx.server().stats().sent(1);
             }
         }
@@ -57,8 +57,8 @@ final class ReadMarkerCommands {
 
     /** After a JOIN, before its 366: the joiner's position in the channel, for a client with the capability. */
     static void onJoin(Context ctx, String channel) {
-        if (!ctx.session().has(Capability.READ_MARKER)) return;
-        ctx.reply().add(markread(ctx, channel, current(ctx, ctx.session(), channel)));
+        if (!ctx.user().has(Capability.READ_MARKER)) return;
+        ctx.reply().add(markread(ctx, channel, current(ctx, ctx.user(), channel)));
     }
 
     private static IrcMessage markread(Context ctx, String target, Long timeMillis) {
@@ -67,7 +67,7 @@ final class ReadMarkerCommands {
     }
 
     /** The session's position in {@code target}, or null when it has none. */
-    private static Long current(Context ctx, Session s, String target) {
+    private static Long current(Context ctx, User s, String target) {
         ReadMarkers memory = ctx.registry().readMarkers();
         String key = ctx.registry().caseMapping().fold(target);
         String account = s.account();
@@ -85,7 +85,7 @@ final class ReadMarkerCommands {
         }
     }
 
-    private static long raise(Context ctx, Session s, String target, long timeMillis) {
+    private static long raise(Context ctx, User s, String target, long timeMillis) {
         ReadMarkers memory = ctx.registry().readMarkers();
         String key = ctx.registry().caseMapping().fold(target);
         if (s.account() == null) return memory.raiseForSession(s, key, timeMillis);

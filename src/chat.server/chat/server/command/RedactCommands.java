@@ -3,10 +3,12 @@ package chat.server.command;
 import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Names;
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.history.History;
 import chat.server.spi.StoredMessage;
 import chat.server.state.SentMessages;
-import chat.server.state.Session;
+import chat.server.state.User;
 import chat.server.state.UserDirectory;
 import java.util.Optional;
 
@@ -21,28 +23,28 @@ final class RedactCommands {
         String target = m.param(0);
         String msgid = m.param(1);
         String reason = m.params().size() > 2 ? m.param(2) : null;
-        Session s = ctx.session();
+        User s = ctx.user();
         History history = ctx.server().storage().history();
-        Session[] audience;
+        User[] audience;
         String conversation;
         boolean channelOperator = false;
         if (Names.isChannel(target)) {
             UserDirectory.ChannelWho channel = ctx.registry().directory().whoChannel(s, target);
-            UserDirectory.Member me = channel.members().stream().filter(x -> x.session() == s).findFirst().orElse(null);
+            UserDirectory.Member me = channel.members().stream().filter(x -> x.user() == s).findFirst().orElse(null);
             if (!channel.exists() || me == null) {
                 invalidTarget(ctx, target);
                 return;
             }
             channelOperator = me.modes().indexOf('@') >= 0;
-            audience = channel.members().stream().map(UserDirectory.Member::session).toArray(Session[]::new);
+            audience = channel.members().stream().map(UserDirectory.Member::user).toArray(User[]::new);
             conversation = history.channelKey(target);
         } else {
-            Session other = ctx.registry().findNick(target);
+            User other = ctx.registry().findNick(target);
             if (other == null) {
                 invalidTarget(ctx, target);
                 return;
             }
-            audience = other == s ? new Session[] {s} : new Session[] {s, other};
+            audience = other == s ? new User[] {s} : new User[] {s, other};
             conversation = History.privateKey(history.partyKey(s.account(), s.nick()),
                     history.partyKey(other.account(), other.nick()));
         }
@@ -60,13 +62,13 @@ final class RedactCommands {
         ctx.reply().holdUntil(history.delete(conversation, msgid));
         IrcMessage line = reason == null ? IrcMessage.from(s.identity().prefix(), "REDACT", target, msgid)
                 : IrcMessage.from(s.identity().prefix(), "REDACT", target, msgid, reason);
-        Outgoing out = Outgoing.event(ctx.server(), line);
+        Outgoing out = Outgoing.event(ctx.server().clock(), line);
         Fanout.sendToCapable(audience, s, Capability.MESSAGE_REDACTION, out, ctx.server().stats());
         if (s.has(Capability.MESSAGE_REDACTION)) ctx.reply().add(out.messageFor(s));
     }
 
     /** Whether {@code s} sent the message; null when there is no such message in the conversation. */
-    private static Boolean sentBy(Context ctx, Session s, String conversation, String msgid) {
+    private static Boolean sentBy(Context ctx, User s, String conversation, String msgid) {
         SentMessages.Sent recent = ctx.registry().sentMessages().find(msgid);
         if (recent != null) return recent.conversation().equals(conversation) ? recent.sender() == s : null;
         Optional<StoredMessage> stored = ctx.server().storage().history().find(conversation, msgid);

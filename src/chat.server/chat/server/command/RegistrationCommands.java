@@ -4,7 +4,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 
 /** Connection registration and keep-alive: CAP, PASS, NICK, USER, PING, PONG, QUIT. */
 final class RegistrationCommands {
@@ -22,7 +22,7 @@ final class RegistrationCommands {
 
     // PASS <password>
     void pass(Context ctx, IrcMessage m) {
-        if (ctx.session().registered()) {
+        if (ctx.user().registered()) {
             ctx.reply().numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
             return;
         }
@@ -41,7 +41,7 @@ final class RegistrationCommands {
             ctx.reply().numeric(Numeric.ERR_ERRONEUSNICKNAME, nick, "Erroneous nickname");
             return;
         }
-        Session s = ctx.session();
+        User s = ctx.user();
         if (NickServ.isService(ctx, nick)) {
             ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is reserved for a service");
             return;
@@ -54,23 +54,17 @@ final class RegistrationCommands {
                 return;
             }
         }
-        String oldNick = s.nick();
-        Registry.NickChange change = ctx.registry().changeNick(s, nick);
+        Registry.NickChange change = ctx.registry().changeNick(s, nick, ctx.echo());
         // #10: the logged-in owner takes a registered nickname back from whoever holds it
         if (change.outcome() == Registry.NickOutcome.IN_USE && NickOwnership.regain(ctx, nick)) {
-            change = ctx.registry().changeNick(s, nick);
+            change = ctx.registry().changeNick(s, nick, ctx.echo());
         }
         switch (change.outcome()) {
             case IN_USE -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
             case UNCHANGED -> { }
             case CHANGED -> {
                 if (s.registered()) {
-                    Fanout.eventIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
                     NickOwnership.claim(ctx);
-                    if (!ctx.registry().caseMapping().fold(oldNick).equals(ctx.registry().caseMapping().fold(nick))) {
-                        MonitorCommands.offline(ctx.server(), ctx.registry(), oldNick);
-                        MonitorCommands.online(ctx.server(), ctx.registry(), s);
-                    }
                 } else {
                     AccountCommands.passLogin(ctx, nick);
                     completeRegistration(ctx);
@@ -81,7 +75,7 @@ final class RegistrationCommands {
 
     // USER <username> <mode> <unused> :<realname>
     void user(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         if (s.registered() || s.identity().user() != null) {
             ctx.reply().numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
             return;
@@ -94,7 +88,7 @@ final class RegistrationCommands {
             return;
         }
         // #10: cut to NAMELEN as servers cut USER's fields; SETNAME refuses what is longer
-        s.setUser("~" + user, ChannelCommands.truncate(realname, Names.NAMELEN));
+        ctx.registry().settings().setUserName(s, "~" + user, Utf8Text.truncate(realname, Names.NAMELEN));
         completeRegistration(ctx);
     }
 
@@ -105,25 +99,24 @@ final class RegistrationCommands {
 
     // PONG [<server>] <token>
     void pong(Context ctx, IrcMessage m) {
-        // Any line already counts as an answer to our PING (Session.touch), so there is nothing more to do.
+        // Any line already counts as an answer to our PING (Link.touch), so there is nothing more to do.
     }
 
     // QUIT [<reason>]
     void quit(Context ctx, IrcMessage m) {
         String reason = m.param(0);
-        ctx.session().markQuitting();
-        ctx.session().outbound().close(reason == null || reason.isEmpty() ? "Quit" : "Quit: " + reason);
+        ctx.link().markQuitting();
+        ctx.user().delivery().close(reason == null || reason.isEmpty() ? "Quit" : "Quit: " + reason);
     }
 
     /** Sends the welcome once NICK, USER and any CAP negotiation are all done. */
     void completeRegistration(Context ctx) {
-        Session s = ctx.session();
-        if (s.registered() || s.capNegotiating() || s.nick() == null || s.identity().user() == null) return;
+        User s = ctx.user();
+        if (s.registered() || ctx.link().capNegotiating() || s.nick() == null || s.identity().user() == null) return;
         if (BanCommands.refuseIfBanned(ctx)) return;
         AccountCommands.passLogin(ctx, s.nick());
         if (!ctx.registry().register(s)) return;
         welcome.greet(ctx);
-        MonitorCommands.online(ctx.server(), ctx.registry(), s);
         NickOwnership.claim(ctx);
     }
 

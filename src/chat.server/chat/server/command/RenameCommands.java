@@ -3,9 +3,12 @@ package chat.server.command;
 import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.reply.ReplyBuffer;
 import chat.server.state.ChannelRename;
-import chat.server.state.Session;
+import chat.server.state.Link;
+import chat.server.state.User;
 
 /**
  * draft/channel-rename: {@code RENAME}, for channel operators. Members with the capability see one RENAME; the
@@ -18,7 +21,7 @@ final class RenameCommands {
         String from = m.param(0);
         String to = m.param(1);
         String reason = m.params().size() > 2 ? m.param(2) : "";
-        Session s = ctx.session();
+        User s = ctx.user();
         ChannelRename.Result result = ctx.registry().rename(s, from, to, ctx.server().config().defaultChannel());
         switch (result.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, from, "No such channel");
@@ -35,14 +38,14 @@ final class RenameCommands {
     }
 
     private static void announce(Context ctx, ChannelRename.Result r, String reason) {
-        Session actor = ctx.session();
-        Outgoing rename = Outgoing.event(ctx.server(), IrcMessage.from(actor.identity().prefix(), "RENAME", r.from(), r.to(),
+        User actor = ctx.user();
+        Outgoing rename = Outgoing.event(ctx.server().clock(), IrcMessage.from(actor.identity().prefix(), "RENAME", r.from(), r.to(),
                 reason));
         Fanout.sendToCapable(r.members(), actor, Capability.CHANNEL_RENAME, rename, ctx.server().stats());
-        for (Session member : r.members()) {
+        for (User member : r.members()) {
             if (member.has(Capability.CHANNEL_RENAME)) continue;
             ReplyBuffer lines = member == actor ? ctx.reply() : new ReplyBuffer(ctx.server().name(), member);
-            Context view = member == actor ? ctx : new Context(member, ctx.registry(), lines, ctx.server());
+            Context view = member == actor ? ctx : new Context(Link.of(member), ctx.registry(), lines, ctx.server());
             String prefix = member.identity().prefix();
             lines.add(IrcMessage.from(prefix, "PART", r.from(), "Channel renamed to " + r.to()
                     + (reason.isEmpty() ? "" : ": " + reason)));
@@ -51,7 +54,7 @@ final class RenameCommands {
             ChannelCommands.sendNames(view, r.secret(), r.to(), r.names());
             if (member != actor) {
                 int count = lines.size();
-                member.outbound().send(lines.drain());
+                member.delivery().send(lines.drain());
                 ctx.server().stats().sent(count);
             }
         }

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.ServerConfig;

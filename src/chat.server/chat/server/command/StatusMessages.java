@@ -2,6 +2,8 @@ package chat.server.command;
 
 import chat.protocol.Names;
 import chat.protocol.Numeric;
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.state.Registry;
 import java.util.Map;
 
@@ -28,11 +30,11 @@ final class StatusMessages {
                       boolean replyErrors) {
         char prefix = target.charAt(0);
         String channel = target.substring(1);
-        Registry.ChannelAction audience = ctx.registry().statusAudience(ctx.session(), channel, prefix);
+        Registry.ChannelAction audience = ctx.registry().statusAudience(ctx.user(), channel, prefix);
         switch (audience.outcome()) {
             case OK -> {
-                var sender = ctx.session();
-                Outgoing out = Outgoing.message(ctx.server(),
+                var sender = ctx.user();
+                Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(),
                         MessageCommands.line(sender.identity().prefix(), verb, prefix + audience.channel(), text),
                         clientTags, sender.account(), sender.bot());
                 Fanout.send(audience.members(), sender, out, ctx.server().stats());
@@ -44,7 +46,7 @@ final class StatusMessages {
             default -> {
                 if (replyErrors) {
                     ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, audience.channel(),
-                            ModeCommands.cannotSendReason(audience.outcome()));
+                            MessageCommands.cannotSendReason(audience.outcome()));
                 }
             }
         }

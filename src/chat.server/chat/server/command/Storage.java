@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.service.RegisteredChannels;
 import chat.protocol.CaseMapping;
 import chat.server.StoreConfig;
 import chat.server.account.Accounts;

@@ -1,7 +1,8 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.Numeric;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -20,7 +21,7 @@ final class Welcome {
     }
 
     void greet(Context ctx) {
-        Session s = ctx.session();
+        User s = ctx.user();
         ServerInfo server = ctx.server();
         var reply = ctx.reply();
         reply.numeric(Numeric.RPL_WELCOME, "Welcome to the " + server.config().networkName()

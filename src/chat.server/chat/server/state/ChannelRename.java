@@ -18,11 +18,11 @@ public final class ChannelRename {
      * @param names   NAMES entries
      * @param secret  whether the channel is +s
      */
-    public record Result(Outcome outcome, String from, String to, Session[] members, Topic topic,
+    public record Result(Outcome outcome, String from, String to, User[] members, Topic topic,
                          List<Registry.NameEntry> names, boolean secret) {
 
         static Result refused(Outcome outcome, String from, String to) {
-            return new Result(outcome, from, to, Registry.NO_SESSIONS, null, List.of(), false);
+            return new Result(outcome, from, to, Registry.NO_USERS, null, List.of(), false);
         }
     }
 
@@ -33,7 +33,7 @@ public final class ChannelRename {
      * Renames {@code from} to {@code to} for a channel operator; refused for a registered (owned) channel and for
      * {@code protectedName} (the default channel everyone joins, or null), whose names the server relies on.
      */
-    static Result apply(Registry registry, Session session, String from, String to, String protectedName) {
+    static Result apply(Registry registry, User session, String from, String to, String protectedName) {
         var mapping = registry.caseMapping();
         registry.lock.lock();
         try {

@@ -23,9 +23,9 @@ public final class Monitors {
     private final ReentrantLock lock = new ReentrantLock();
     private final CaseMapping caseMapping;
     // guarded by lock: folded nick -> sessions watching it
-    private final Map<String, Set<Session>> watchers = new HashMap<>();
+    private final Map<String, Set<User>> watchers = new HashMap<>();
     // guarded by lock: session -> folded nick -> the nick as the session spelt it
-    private final Map<Session, Map<String, String>> lists = new HashMap<>();
+    private final Map<User, Map<String, String>> lists = new HashMap<>();
 
     public Monitors(CaseMapping caseMapping) {
         this.caseMapping = caseMapping;
@@ -36,7 +36,7 @@ public final class Monitors {
      *
      * @return the nicks that did not fit (empty when all did)
      */
-    public List<String> add(Session session, List<String> nicks) {
+    public List<String> add(User session, List<String> nicks) {
         lock.lock();
         try {
             Map<String, String> list = lists.computeIfAbsent(session, s -> new LinkedHashMap<>());
@@ -58,7 +58,7 @@ public final class Monitors {
     }
 
     /** Takes nicks off the session's list. */
-    public void remove(Session session, List<String> nicks) {
+    public void remove(User session, List<String> nicks) {
         lock.lock();
         try {
             Map<String, String> list = lists.get(session);
@@ -73,7 +73,7 @@ public final class Monitors {
     }
 
     /** Empties the session's list (MONITOR C, and when it disconnects). */
-    public void clear(Session session) {
+    public void clear(User session) {
         lock.lock();
         try {
             Map<String, String> list = lists.remove(session);
@@ -85,7 +85,7 @@ public final class Monitors {
     }
 
     /** The session's list, as it spelt each nick, in the order added. */
-    public List<String> listOf(Session session) {
+    public List<String> listOf(User session) {
         lock.lock();
         try {
             Map<String, String> list = lists.get(session);
@@ -96,19 +96,19 @@ public final class Monitors {
     }
 
     /** The sessions watching {@code nick}. */
-    public Session[] watchersOf(String nick) {
+    public User[] watchersOf(String nick) {
         lock.lock();
         try {
-            Set<Session> set = watchers.get(caseMapping.fold(nick));
-            return set == null ? Registry.NO_SESSIONS : set.toArray(Registry.NO_SESSIONS);
+            Set<User> set = watchers.get(caseMapping.fold(nick));
+            return set == null ? Registry.NO_USERS : set.toArray(Registry.NO_USERS);
         } finally {
             lock.unlock();
         }
     }
 
     // Caller holds the lock.
-    private void unwatch(String folded, Session session) {
-        Set<Session> set = watchers.get(folded);
+    private void unwatch(String folded, User session) {
+        Set<User> set = watchers.get(folded);
         if (set == null) return;
         set.remove(session);
         if (set.isEmpty()) watchers.remove(folded);

@@ -16,7 +16,7 @@ public final class ReadMarkers {
     // account NUL target -> epoch millis
     private final Map<String, Long> byAccount = new ConcurrentHashMap<>();
     // guarded by itself; weak keys: a gone session's markers go with it
-    private final Map<Session, Map<String, Long>> bySession = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<User, Map<String, Long>> bySession = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The account's cached read time of a target, or null when not cached. */
     public Long ofAccount(String account, String target) {
@@ -29,7 +29,7 @@ public final class ReadMarkers {
     }
 
     /** The session's read time of a target, or null when it has none. */
-    public Long ofSession(Session session, String target) {
+    public Long ofSession(User session, String target) {
         synchronized (bySession) {
             Map<String, Long> markers = bySession.get(session);
             return markers == null ? null : markers.get(target);
@@ -37,7 +37,7 @@ public final class ReadMarkers {
     }
 
     /** Raises the session's read time; returns the time now held. */
-    public long raiseForSession(Session session, String target, long timeMillis) {
+    public long raiseForSession(User session, String target, long timeMillis) {
         synchronized (bySession) {
             return bySession.computeIfAbsent(session, s -> new HashMap<>()).merge(target, timeMillis, Math::max);
         }

@@ -16,7 +16,7 @@ public final class SentMessages {
      * @param conversation the history key of the conversation (a folded channel, or a private pair)
      * @param sender       the session that sent it
      */
-    public record Sent(String conversation, Session sender) {
+    public record Sent(String conversation, User sender) {
     }
 
     // guarded by itself
@@ -27,7 +27,7 @@ public final class SentMessages {
         }
     };
 
-    public void remember(String msgid, String conversation, Session sender) {
+    public void remember(String msgid, String conversation, User sender) {
         synchronized (byMsgid) {
             byMsgid.put(msgid, new Sent(conversation, sender));
         }

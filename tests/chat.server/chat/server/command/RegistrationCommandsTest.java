@@ -29,7 +29,7 @@ class RegistrationCommandsTest {
         List<IrcMessage> burst = alice.ask("USER alice 0 * :Alice Liddell");
 
         assertThat(commands(burst)).isEqualTo(BURST);
-        assertThat(alice.session.registered()).isTrue();
+        assertThat(alice.user.registered()).isTrue();
         assertThat(burst).filteredOn(m -> m.command().matches("[0-9]{3}"))
                 .allSatisfy(m -> {
                     assertThat(m.source()).isEqualTo("chat.local");
@@ -104,8 +104,8 @@ class RegistrationCommandsTest {
 
     @Test
     void unregisteredConnectionsAreCountedAsUnknown() {
-        server.stats.connected();
-        server.stats.connected();
+        server.stats.connected("tcp");
+        server.stats.connected("tcp");
         server.connect().send("NICK pending");
         TestServer.Client alice = server.connect();
         alice.send("NICK alice");
@@ -152,13 +152,13 @@ class RegistrationCommandsTest {
         });
         assertThat(alice.ask("NICK alice")).isEmpty();
         assertThat(alice.ask("USER alice 0 * :Alice")).isEmpty();
-        assertThat(alice.session.registered()).isFalse();
+        assertThat(alice.user.registered()).isFalse();
         assertThat(alice.ask("PRIVMSG #lobby :hi")).extracting(IrcMessage::command).containsExactly("451");
 
         List<IrcMessage> burst = alice.ask("CAP END");
 
         assertThat(commands(burst)).isEqualTo(BURST);
-        assertThat(alice.session.registered()).isTrue();
+        assertThat(alice.user.registered()).isTrue();
     }
 
     @Test
@@ -195,7 +195,7 @@ class RegistrationCommandsTest {
         TestServer.Client alice = server.register("alice");
 
         assertThat(alice.ask("CAP LS")).singleElement().satisfies(m -> assertThat(m.params()).startsWith("alice", "LS"));
-        assertThat(alice.session.capNegotiating()).isFalse();
+        assertThat(alice.link.capNegotiating()).isFalse();
         assertThat(alice.ask("CAP END")).isEmpty();
     }
 
@@ -272,7 +272,7 @@ class RegistrationCommandsTest {
         assertThat(bob.take()).containsExactly(change);
         assertThat(alice.prefix()).isEqualTo("alicia!~alice@10.0.0.1");
         assertThat(server.registry.findNick("alice")).isNull();
-        assertThat(server.registry.findNick("ALICIA")).isSameAs(alice.session);
+        assertThat(server.registry.findNick("ALICIA")).isSameAs(alice.user);
         assertThat(commands(server.connect().ask("NICK alice"))).isEmpty();
     }
 
@@ -316,7 +316,7 @@ class RegistrationCommandsTest {
 
         assertThat(c.ask("USER b 0 * :B"))
                 .containsExactly(IrcMessage.from("chat.local", "462", "*", "You may not reregister"));
-        assertThat(c.session.identity().user()).isEqualTo("~a");
+        assertThat(c.user.identity().user()).isEqualTo("~a");
     }
 
     @Test
@@ -342,7 +342,7 @@ class RegistrationCommandsTest {
 
         assertThat(c.ask("USER alice 0 * :"))
                 .containsExactly(IrcMessage.from("chat.local", "461", "*", "USER", "Not enough parameters"));
-        assertThat(c.session.identity().user()).isNull();
+        assertThat(c.user.identity().user()).isNull();
     }
 
     @Test
@@ -350,7 +350,7 @@ class RegistrationCommandsTest {
         TestServer.Client c = server.connect();
 
         c.ask("USER @!: 0 * :Real");
-        assertThat(c.session.identity().user()).isEqualTo("~u");
+        assertThat(c.user.identity().user()).isEqualTo("~u");
     }
 
     @Test
@@ -359,8 +359,8 @@ class RegistrationCommandsTest {
 
         c.send("USER a@b!c:defghijklmnop 0 * :Real Name");
 
-        assertThat(c.session.identity().user()).isEqualTo("~abcdefghij");
-        assertThat(c.session.identity().realname()).isEqualTo("Real Name");
+        assertThat(c.user.identity().user()).isEqualTo("~abcdefghij");
+        assertThat(c.user.identity().realname()).isEqualTo("Real Name");
     }
 
     // --- PING, PONG, QUIT ---
@@ -389,7 +389,7 @@ class RegistrationCommandsTest {
         assertThat(alice.ask("QUIT :gone fishing")).isEmpty();
 
         assertThat(alice.out.closeReason()).isEqualTo("Quit: gone fishing");
-        assertThat(alice.session.quitting()).isTrue();
+        assertThat(alice.link.quitting()).isTrue();
     }
 
     @Test

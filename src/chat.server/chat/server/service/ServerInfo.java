@@ -1,7 +1,8 @@
-package chat.server.command;
+package chat.server.service;
 
 import chat.server.ConfigSource;
 import chat.server.ServerConfig;
+import chat.server.command.Storage;
 import chat.server.limit.BanList;
 import chat.server.state.ServerStats;
 import java.io.IOException;

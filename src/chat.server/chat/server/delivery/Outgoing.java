@@ -1,9 +1,10 @@
-package chat.server.command;
+package chat.server.delivery;
 
 import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
-import chat.server.state.Session;
+import chat.server.state.User;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +16,7 @@ import java.util.Map;
  * message-tags with msgid and client tags, account-tag, extended-join); the wire bytes are encoded once per
  * such variant, however many receivers share it. Confined to the thread fanning it out.
  */
-final class Outgoing {
+public final class Outgoing {
 
     private static final DateTimeFormatter SERVER_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -47,44 +48,41 @@ final class Outgoing {
     }
 
     /** A server event (JOIN, PART, QUIT, NICK, MODE...): timestamped, no msgid. */
-    static Outgoing event(ServerInfo server, IrcMessage message) {
-        return new Outgoing(message, null, server.clock().millis(), null, null, Map.of(), false);
-    }
-
-    /** A JOIN, with the form extended-join receivers get ({@code JOIN #chan account :realname}). */
-    static Outgoing join(ServerInfo server, IrcMessage join, IrcMessage extendedJoin) {
-        return new Outgoing(join, extendedJoin, server.clock().millis(), null, null, Map.of(), false);
+    public static Outgoing event(Clock clock, IrcMessage message) {
+        return new Outgoing(message, null, clock.millis(), null, null, Map.of(), false);
     }
 
     /** A message from a client (PRIVMSG, NOTICE, TAGMSG): timestamped, with a msgid and its client-only tags. */
-    static Outgoing message(ServerInfo server, IrcMessage message, Map<String, String> clientTags, String account,
-                            boolean fromBot) {
-        return new Outgoing(message, null, server.clock().millis(), server.messageIds().next(), account, clientTags,
-                fromBot);
+    public static Outgoing message(Clock clock, String msgid, IrcMessage message, Map<String, String> clientTags,
+                                   String account, boolean fromBot) {
+        return new Outgoing(message, null, clock.millis(), msgid, account, clientTags, fromBot);
     }
 
-    /** A JOIN with the joiner's account for account-tag receivers. */
-    static Outgoing join(ServerInfo server, IrcMessage join, IrcMessage extendedJoin, String account) {
-        return new Outgoing(join, extendedJoin, server.clock().millis(), null, account, Map.of(), false);
+    /**
+     * A JOIN, with the form extended-join receivers get ({@code JOIN #chan account :realname}) and the joiner's
+     * account for account-tag receivers.
+     */
+    static Outgoing join(Clock clock, IrcMessage join, IrcMessage extendedJoin, String account) {
+        return new Outgoing(join, extendedJoin, clock.millis(), null, account, Map.of(), false);
     }
 
     /** A stored message replayed from history, with its original time, msgid, account and tags. */
-    static Outgoing replay(IrcMessage message, long timeMillis, String msgid, String account, Map<String, String> clientTags) {
+    public static Outgoing replay(IrcMessage message, long timeMillis, String msgid, String account, Map<String, String> clientTags) {
         return new Outgoing(message, null, timeMillis, msgid, account, clientTags, false);
     }
 
     /** The msgid, or null for a server event. */
-    String msgid() {
+    public String msgid() {
         return msgid;
     }
 
     /** The server time it carries. */
-    long timeMillis() {
+    public long timeMillis() {
         return timeMillis;
     }
 
     /** The message as {@code receiver} must see it. */
-    IrcMessage messageFor(Session receiver) {
+    public IrcMessage messageFor(User receiver) {
         int variant = variantFor(receiver);
         IrcMessage m = messages[variant];
         if (m == null) {
@@ -95,7 +93,7 @@ final class Outgoing {
     }
 
     /** The wire bytes for {@code receiver}. */
-    byte[] bytesFor(Session receiver) {
+    public byte[] bytesFor(User receiver) {
         int variant = variantFor(receiver);
         byte[] bytes = encoded[variant];
         if (bytes == null) {
@@ -106,11 +104,11 @@ final class Outgoing {
     }
 
     /** Whether a receiver without message-tags would get nothing useful (a TAGMSG). */
-    boolean onlyForTagReceivers() {
+    public boolean onlyForTagReceivers() {
         return plain.command().equals("TAGMSG");
     }
 
-    private int variantFor(Session receiver) {
+    private int variantFor(User receiver) {
         int bits = receiver.capabilityBits();
         int variant = 0;
         if ((bits & Capability.SERVER_TIME.bit()) != 0) variant |= TIME;

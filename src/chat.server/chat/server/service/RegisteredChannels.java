@@ -1,6 +1,8 @@
-package chat.server.command;
+package chat.server.service;
 
 import chat.protocol.CaseMapping;
+import chat.server.change.Change;
+import chat.server.spi.ChangeListener;
 import chat.server.spi.ChannelMask;
 import chat.server.spi.ChannelSettings;
 import chat.server.spi.ChannelStore;
@@ -21,8 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Channels that registered accounts own (#persist): their topic, modes and mask lists are written to the
  * store whenever they change, and restored when the channel is created again after a restart.
  *
- * <p>All of them are read from the store once, at start; after that the store is only written. Handlers call
- * {@link #changed} after the registry call that changed a channel returned: it copies the channel's state
+ * <p>All of them are read from the store once, at start; after that the store is only written. Its
+ * {@linkplain #listener listener} hears of every join, topic and mode change, after the registry released its
+ * lock, and calls {@link #changed}: it copies the channel's state
  * (taking the registry lock briefly), compares it with what was last written, and queues the difference on
  * the store's writer (fire-and-forget, errors logged). Lock order: {@code lock}, then the registry's; no
  * store I/O under either (queuing a write does none).
@@ -75,6 +78,19 @@ public final class RegisteredChannels {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Keeps the store up to date with {@code registry}'s channels: a listener of its changes. */
+    public ChangeListener listener(Registry registry) {
+        return change -> {
+            if (store == null) return;
+            switch (change) {
+                case Change.Joined j -> changed(registry, j.channel());
+                case Change.TopicSet t -> changed(registry, t.channel());
+                case Change.ChannelModesChanged m -> changed(registry, m.channel());
+                default -> { }
+            }
+        };
     }
 
     /** Queues the writes that bring the store up to date with the channel, if an account owns it. */

@@ -1,4 +1,4 @@
-package chat.server.command;
+package chat.server.service;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;

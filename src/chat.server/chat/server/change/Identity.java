@@ -1,7 +1,7 @@
-package chat.server.state;
+package chat.server.change;
 
 /**
- * Who a client says it is. Immutable; a session swaps in a new one on NICK.
+ * Who a client says it is. Immutable; a user swaps in a new one on NICK.
  *
  * @param nick     the nickname, or null before NICK
  * @param user     the user name from USER (with '~': no ident check is made), or null before USER

@@ -1,4 +1,4 @@
-package chat.server.command;
+package chat.server.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package chat.server.state;
+package chat.server.change;
 
 /**
  * One channel mode change, as parsed from a MODE command or as applied.
