@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-MODULES=(chat.protocol chat.monitor chat.server chat.store chat.web chat.client)
+MODULES=(chat.protocol chat.monitor chat.server chat.store chat.bots chat.web chat.client)
 # ONLY_MODULES="chat.protocol chat.client" builds and tests just those (and what they require).
 [ -n "${ONLY_MODULES:-}" ] && read -r -a MODULES <<< "$ONLY_MODULES"
 BUILD=${BUILD_DIR:-build}
@@ -100,6 +100,8 @@ test_compile() {
 
 run_tests() {
   test_compile
+  # #14: the external-bot tests run Limnoria (Debian's limnoria) and the Python example bot.
+  [ -z "${ONLY_MODULES:-}" ] && scripts/ensure-packages.sh supybot=limnoria python3=python3
   local reads; reads=$(IFS=,; echo "${TEST_LIBS[*]}")
   local args=(-p "$BUILD/modules:$BUILD/test-lib:$BUILD/test-classes/chat.e2e" --add-modules ALL-MODULE-PATH
               --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -XX:+EnableDynamicAgentLoading -Xshare:auto)
@@ -132,7 +134,7 @@ image() {
   local exclude=()
   [ "$(uname -s)" = Linux ] && exclude=(--exclude-resources='regex:/org.xerial.sqlitejdbc/org/sqlite/native/(Windows|Mac|FreeBSD)/.*')
   "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/lib" "${exclude[@]}" \
-    --add-modules chat.server,chat.store,chat.web,chat.client,org.slf4j.nop \
+    --add-modules chat.server,chat.store,chat.bots,chat.web,chat.client,org.slf4j.nop \
     --launcher chat-server=chat.server/chat.server.Main \
     --launcher chat-client=chat.client/chat.client.Main \
     --strip-debug --no-header-files --no-man-pages --compress=zip-6 \

@@ -10,4 +10,5 @@ module chat.server {
     uses chat.server.spi.StoreProvider;
     uses chat.server.spi.FrontendProvider;
     uses chat.server.spi.ChangeListener;
+    uses chat.server.spi.Bot;
 }

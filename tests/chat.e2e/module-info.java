@@ -8,4 +8,5 @@ open module chat.e2e {
     requires jdk.jfr;
     requires java.net.http; // the JDK's WebSocket client talks to /webirc
     requires java.sql; // the crash test reads the database file directly
+    provides chat.server.spi.Bot with chat.e2e.bots.MisbehavingBots.Thrower, chat.e2e.bots.MisbehavingBots.Sleeper;
 }

@@ -4,6 +4,7 @@ import chat.server.service.MessageIds;
 import chat.server.service.ServerInfo;
 import chat.monitor.LogReporter;
 import chat.monitor.ResourceMonitor;
+import chat.server.bot.BotHost;
 import chat.monitor.SampleHistory;
 import chat.monitor.Snapshot;
 import chat.server.command.CommandTable;
@@ -41,9 +42,11 @@ public final class ChatServer implements AutoCloseable {
     private final ResourceMonitor monitor;
     private final ServerInfo info;
     private final List<Frontend> frontends;
+    private final BotHost bots;
 
     private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, ServerInfo info,
-                       List<Frontend> frontends) {
+                       List<Frontend> frontends, BotHost bots) {
+        this.bots = bots;
         this.listener = listener;
         this.registry = registry;
         this.stats = stats;
@@ -82,10 +85,19 @@ public final class ChatServer implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
         // Modules that hear of every change (a cluster, bots) plug in here.
         ServiceLoader.load(ChangeListener.class).forEach(registry::addListener);
+        // #14: the bots register before the first client can connect, so their nicknames are never taken.
+        BotConfig botConfig = config.bots();
+        BotHost bots = BotHost.start(dispatcher, clock, storage.store() == null ? null : storage.store().bots(),
+                botConfig::runs, botConfig::settingsOf);
+        afterReload.add(c -> {
+            bots.reconfigure(c.bots()::settingsOf);
+            return bots.names().isEmpty() ? null : "bots reconfigured";
+        });
         Listener listener;
         try {
             listener = Listener.start(dispatcher, clock);
         } catch (IOException e) {
+            bots.close();
             storage.close();
             throw e;
         }
@@ -116,10 +128,11 @@ public final class ChatServer implements AutoCloseable {
             frontends.forEach(Frontend::close);
             listener.close();
             if (monitor != null) monitor.close();
+            bots.close();
             storage.close();
             throw e;
         }
-        return new ChatServer(listener, registry, stats, monitor, info, List.copyOf(frontends));
+        return new ChatServer(listener, registry, stats, monitor, info, List.copyOf(frontends), bots);
     }
 
     /**
@@ -192,6 +205,7 @@ public final class ChatServer implements AutoCloseable {
     public void close() {
         // #15: an operator sees the server go, as it saw it start.
         LOG.log(Level.INFO, "shutting down: " + userCount() + " users, " + connectionCount() + " connections");
+        bots.close();
         // The listener first: it says goodbye to every client, WebSocket ones through their still-open frontend.
         listener.close();
         frontends.forEach(Frontend::close);

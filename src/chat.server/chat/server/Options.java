@@ -137,6 +137,9 @@ public final class Options {
     public static final Option<Integer> FLOOD_MAX_PENDING = declare(Option.integer("flood-max-pending", "BYTES",
                     AbuseLimits.FLOOD_MAX_PENDING_BYTES).in(Section.LIMITS).atLeast(1024).fixed()
             .help("unprocessed input while slowed before \"Excess Flood\""));
+    public static final Option<List<String>> FLOOD_EXEMPT_ACCOUNTS = declare(Option.list("flood-exempt-accounts",
+                    "ACCOUNTS").in(Section.LIMITS)
+            .help("accounts (e.g. of bots) whose clients flood control never slows, once logged in"));
 
     // Accounts and history: the store is opened once, with these rules.
 
@@ -195,6 +198,12 @@ public final class Options {
     public static final Option<List<String>> METRICS_FROM = declare(Option.list("metrics-from", "CIDRS")
             .in(Section.WEB).eachChecked(Cidr::parse).fixed()
             .help("who may read /metrics besides loopback"));
+
+    // Bots (#14)
+
+    public static final Option<java.util.Set<String>> BOTS = declare(Option.of("bots", "NAMES", BotConfig::parseEnabled,
+                    (java.util.Set<String>) null).shown("all").fixed()
+            .help("built-in bots to run: all, none, or names (Guard,Help,Fun); their settings are bot.NAME.* keys"));
 
     private static final Map<String, Option<?>> BY_KEY = byKey();
 

@@ -75,7 +75,15 @@ final class Migrations {
                       expires_ms INTEGER NOT NULL,
                       PRIMARY KEY (kind, mask)
                     ) WITHOUT ROWID"""),
-            // 3: draft/read-marker positions (#15)
+            // 3 (#14 bots): bots' settings
+            List.of("""
+                    CREATE TABLE bot_settings (
+                      bot TEXT NOT NULL,
+                      key TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      PRIMARY KEY (bot, key)
+                    ) WITHOUT ROWID"""),
+            // 4: draft/read-marker positions (#15)
             List.of("""
                     CREATE TABLE read_markers (
                       account TEXT NOT NULL,

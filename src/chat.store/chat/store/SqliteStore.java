@@ -2,6 +2,7 @@ package chat.store;
 
 import chat.server.spi.AccountStore;
 import chat.server.spi.BanStore;
+import chat.server.spi.BotStore;
 import chat.server.spi.ChannelStore;
 import chat.server.spi.HistoryStore;
 import chat.server.spi.PrivateFiles;
@@ -49,6 +50,7 @@ final class SqliteStore implements Store {
     private final SqliteChannels channels;
     private final SqliteBans bans;
     private final SqliteReadMarkers readMarkers;
+    private final SqliteBots bots;
 
     private SqliteStore(FileChannel lockChannel, FileLock lock, String url, Connection write, List<Connection> readers,
                         StoreOptions options) throws SQLException {
@@ -66,6 +68,7 @@ final class SqliteStore implements Store {
         this.channels = new SqliteChannels(writer, reads);
         this.bans = new SqliteBans(writer, reads, options.clock());
         this.readMarkers = new SqliteReadMarkers(writer, reads);
+        this.bots = new SqliteBots(writer, reads);
     }
 
     private Connection writerConnection() {
@@ -157,6 +160,11 @@ final class SqliteStore implements Store {
     @Override
     public BanStore bans() {
         return bans;
+    }
+
+    @Override
+    public BotStore bots() {
+        return bots;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package chat.e2e;
 
 import chat.server.AbuseLimits;
+import chat.server.BotConfig;
 import chat.server.ChatServer;
 import chat.server.ConfigSource;
 import chat.server.ServerConfig;
@@ -91,13 +92,14 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
                     .withWeb(WebSettings.defaults().withPorts(-1, -1))
                     .withLimits(AbuseLimits.defaults().withExempt(List.of("127.0.0.0/8", "::1")))
                     .withDataDir(dataDir)
+                    .withBots(BotConfig.none())
                     .withStore(store == null ? StoreConfig.off() : store.apply(StoreConfig.defaults()
                             .withDataDirectory(dataDir).withPasswordIterations(StoreConfig.MIN_PASSWORD_ITERATIONS)
                             .withSyncEveryCommit(false)));
             server = ChatServer.start(configure.apply(config));
         } else {
             List<String> all = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--tls-port", "-1",
-                    "--http-port", "-1",
+                    "--http-port", "-1", "--bots", "none",
                     "--exempt", "127.0.0.0/8,::1", "--data-dir", dataDir.toString()));
             all.addAll(args.get());
             ConfigSource source = ConfigSource.ofArgs(all.toArray(String[]::new));

@@ -94,6 +94,10 @@ public final class InputParser {
         lines.add(helpLine("<text>", "send text to the current channel"));
         lines.add(helpLine("//<text>", "send text that starts with '/'"));
         for (Command command : COMMANDS) lines.add(helpLine(command.syntax(), command.summary()));
+        // #14: the server's built-in bots answer in channels and by private message
+        lines.add(helpLine("!help  !rules  !faq [entry]", "ask the Help bot (in a channel)"));
+        lines.add(helpLine("!roll 2d6  !seen nick", "dice and last-seen from the Fun bot"));
+        lines.add(helpLine("[bots] /msg Guard HELP", "the moderation bot: rules, ENABLE #chan, LOG #chan"));
         return List.copyOf(lines);
     }
 

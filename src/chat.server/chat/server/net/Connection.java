@@ -4,6 +4,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
 import chat.protocol.LineWriter;
 import chat.server.AbuseLimits;
+import chat.server.Options;
 import chat.server.command.Dispatcher;
 import chat.server.limit.Admission;
 import chat.server.limit.TokenBucket;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -123,12 +125,22 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         return !closing.get();
     }
 
+    /** #14: a bot's account may be exempted from flood control by configuration. */
+    private boolean floodExempt(String account) {
+        if (account == null) return false;
+        List<String> exempt = dispatcher.server().config().get(Options.FLOOD_EXEMPT_ACCOUNTS);
+        for (String name : exempt) {
+            if (name.equalsIgnoreCase(account)) return true;
+        }
+        return false;
+    }
+
     /**
      * #4 fakelag: past its burst a client's lines are delayed to the sustained rate (reading stops, so TCP
      * pushes back); a client that meanwhile piles up more unprocessed input than allowed is cut off.
      */
     private boolean withinFloodLimit() {
-        if (flood == null || session.user().operator()) return true;
+        if (flood == null || session.user().operator() || floodExempt(session.user().account())) return true;
         long waitNanos = flood.take(System.nanoTime());
         if (waitNanos <= 0) return true;
         if (pendingInput.getAsLong() > floodMaxPendingBytes) {

@@ -3,7 +3,7 @@ package chat.server.spi;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
-/** An open store: its four parts, an online backup, and {@link #close} (which commits what is queued). */
+/** An open store: its parts, an online backup, and {@link #close} (which commits what is queued). */
 public interface Store extends AutoCloseable {
 
     AccountStore accounts();
@@ -15,6 +15,9 @@ public interface Store extends AutoCloseable {
 
     /** Server-wide bans (KLINE, DLINE, account blocks). */
     BanStore bans();
+
+    /** Bots' settings (#14). */
+    BotStore bots();
 
     /**
      * draft/read-marker positions per account; null when this store keeps none (the server then keeps them in

@@ -140,6 +140,31 @@ public final class ChannelModeration {
     }
 
     /**
+     * Applies mode changes no channel operator made: the server's own, such as the {@code +o} a built-in bot gets
+     * in the channels it joins (#14). Announced with {@code actor} as their source.
+     */
+    public ModeResult serverModes(User actor, String name, List<ModeChange> changes) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) {
+                return new ModeResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, List.of(), List.of(), Registry.NO_USERS);
+            }
+            ChannelModeEditor.Outcome outcome = new ChannelModeEditor(channel, caseMapping, registry::registeredNick,
+                    actor.identity().prefix(), clock.millis() / 1000).apply(changes);
+            User[] members = channel.memberArray();
+            if (!outcome.applied().isEmpty()) {
+                registry.announcements.add(new Announcement(
+                        new Change.ChannelModesChanged(actor.identity(), channel.name(), outcome.applied()), actor, members));
+            }
+            return new ModeResult(Registry.ChannelOutcome.OK, channel.name(), outcome.applied(), outcome.refusals(),
+                    members);
+        } finally {
+            registry.announcements.unlockAndPublish(null);
+        }
+    }
+
+    /**
      * @param outcome OK, or NO_SUCH_NICK, NO_SUCH_CHANNEL, NOT_ON_CHANNEL, NOT_OPERATOR, USER_ON_CHANNEL
      * @param channel the channel's name as created (as requested when there is none)
      * @param target  the invited session, or null when there is none

@@ -35,6 +35,8 @@ public final class Registry {
     final Clock clock;
     // guarded by lock: folded nick -> user, for every user that has a nick (registered or not)
     private final Map<String, User> nicks = new HashMap<>();
+    // guarded by lock: nicknames of the server's own bots, each with the user allowed to use it (#14)
+    private final Map<String, User> reserved = new HashMap<>();
     // guarded by lock: folded channel name -> channel
     final Map<String, Channel> channels = new HashMap<>();
     // guarded by lock
@@ -133,6 +135,8 @@ public final class Registry {
             Identity old = user.identity();
             if (user.removed) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_USERS);
             if (holder != null && holder != user) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_USERS);
+            User owner = reserved.get(folded);
+            if (owner != null && owner != user) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_USERS);
             if (nick.equals(old.nick())) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_USERS);
             if (old.nick() != null) nicks.remove(caseMapping.fold(old.nick()));
             nicks.put(folded, user);
@@ -143,6 +147,16 @@ public final class Registry {
             return new NickChange(NickOutcome.CHANGED, old.prefix(), audience);
         } finally {
             announcements.unlockAndPublish(echo);
+        }
+    }
+
+    /** Keeps {@code nick} for {@code owner} alone, also while the owner is away (a built-in bot's nickname). */
+    public void reserveNick(String nick, User owner) {
+        lock.lock();
+        try {
+            reserved.put(caseMapping.fold(nick), owner);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -107,6 +107,22 @@ public final class UserDirectory {
         }
     }
 
+    /** Every member of a channel with its prefixes, whoever asks: for the server's own bots (#14). */
+    public List<Member> allMembers(String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return List.of();
+            List<Member> members = new ArrayList<>(channel.size());
+            for (Map.Entry<User, String> e : channel.memberModes().entrySet()) {
+                members.add(new Member(e.getKey(), e.getValue()));
+            }
+            return members;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Every registered user the asker may see in a WHO by mask: those not invisible (+i), those sharing a channel
      * with the asker, and the asker itself. IRC operators see everyone, as in Ergo.

@@ -233,7 +233,7 @@ class InputParserTest {
 
     @Test
     void helpSummariesStartInOneColumn() {
-        assertThat(parser.help()).hasSize(29).allSatisfy(line -> {
+        assertThat(parser.help()).hasSize(32).allSatisfy(line -> {
             assertThat(line.charAt(38)).as(line).isEqualTo(' ');
             assertThat(line.charAt(39)).as(line).isNotEqualTo(' ');
         });
