@@ -41,7 +41,7 @@ class ShutdownLogTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         process = new ProcessBuilder(java, "--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc", "-p", modulePath,
                 "-m", "chat.server/chat.server.Main", "--port", "0", "--data-dir", data.toString(),
-                "--monitor-interval", "0", "--tls-port", "-1")
+                "--monitor-interval", "0", "--tls-port", "-1", "--http-port", "-1", "--bots", "none")
                 .redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> port = new CompletableFuture<>();
