@@ -58,7 +58,8 @@ function startServer(ircPort = 0, httpPort = 0) {
   const proc = spawn(process.env.WEBTEST_JAVA, ["--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc",
     "-p", process.env.WEBTEST_MODULE_PATH, "-m", "chat.server/chat.server.Main",
     "--host", "127.0.0.1", "--port", String(ircPort), "--tls-port", "-1", "--http-port", String(httpPort),
-    "--data-dir", data, "--password-iterations", "4096", "--monitor-interval", "1", "--exempt", "127.0.0.0/8"],
+    "--data-dir", data, "--password-iterations", "4096", "--monitor-interval", "1", "--exempt", "127.0.0.0/8",
+    "--bots", "none"],
   { stdio: ["ignore", "pipe", out] });
   let text = "";
   return new Promise((resolve, reject) => {

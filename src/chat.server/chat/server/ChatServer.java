@@ -203,11 +203,14 @@ public final class ChatServer implements AutoCloseable {
     /** Stops accepting, sends every client {@code ERROR :Server shutting down}, and closes. */
     @Override
     public void close() {
+        // #15: an operator sees the server go, as it saw it start.
+        LOG.log(Level.INFO, "shutting down: " + userCount() + " users, " + connectionCount() + " connections");
         bots.close();
         // The listener first: it says goodbye to every client, WebSocket ones through their still-open frontend.
         listener.close();
         frontends.forEach(Frontend::close);
         if (monitor != null) monitor.close();
         info.storage().close();
+        LOG.log(Level.INFO, "stopped");
     }
 }

@@ -102,7 +102,11 @@ public final class Main {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // #15: on stdout like the start line (java.util.logging may already be reset by its own hook)
+            System.out.println("chat-server shutting down: " + server.userCount() + " users told");
             server.close();
+            System.out.println("chat-server stopped");
+            System.out.flush();
             stopped.countDown();
         }, "shutdown"));
         try {

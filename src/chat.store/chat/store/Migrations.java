@@ -82,6 +82,14 @@ final class Migrations {
                       key TEXT NOT NULL,
                       value TEXT NOT NULL,
                       PRIMARY KEY (bot, key)
+                    ) WITHOUT ROWID"""),
+            // 4: draft/read-marker positions (#15)
+            List.of("""
+                    CREATE TABLE read_markers (
+                      account TEXT NOT NULL,
+                      target TEXT NOT NULL,
+                      time_ms INTEGER NOT NULL,
+                      PRIMARY KEY (account, target)
                     ) WITHOUT ROWID"""));
 
     /** The schema version this code writes. */

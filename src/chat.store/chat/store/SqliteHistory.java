@@ -134,6 +134,17 @@ final class SqliteHistory implements HistoryStore {
     }
 
     @Override
+    public CompletableFuture<Boolean> delete(String conversation, String msgid) {
+        return writer.submit(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE conversation = ? AND msgid = ?")) {
+                s.setString(1, conversation);
+                s.setString(2, msgid);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
     public CompletableFuture<Integer> forget(String party) {
         return writer.submit(c -> {
             int deleted;

@@ -6,6 +6,7 @@ import chat.server.spi.BotStore;
 import chat.server.spi.ChannelStore;
 import chat.server.spi.HistoryStore;
 import chat.server.spi.PrivateFiles;
+import chat.server.spi.ReadMarkerStore;
 import chat.server.spi.Store;
 import chat.server.spi.StoreOptions;
 import java.io.IOException;
@@ -48,6 +49,7 @@ final class SqliteStore implements Store {
     private final SqliteHistory history;
     private final SqliteChannels channels;
     private final SqliteBans bans;
+    private final SqliteReadMarkers readMarkers;
     private final SqliteBots bots;
 
     private SqliteStore(FileChannel lockChannel, FileLock lock, String url, Connection write, List<Connection> readers,
@@ -65,6 +67,7 @@ final class SqliteStore implements Store {
         this.history = new SqliteHistory(writer, reads, retention);
         this.channels = new SqliteChannels(writer, reads);
         this.bans = new SqliteBans(writer, reads, options.clock());
+        this.readMarkers = new SqliteReadMarkers(writer, reads);
         this.bots = new SqliteBots(writer, reads);
     }
 
@@ -162,6 +165,11 @@ final class SqliteStore implements Store {
     @Override
     public BotStore bots() {
         return bots;
+    }
+
+    @Override
+    public ReadMarkerStore readMarkers() {
+        return readMarkers;
     }
 
     @Override

@@ -51,7 +51,8 @@ class AccountTest {
     void capLs302OffersSaslWithItsMechanismsAndRegistration() {
         TestClient c = server.open();
         c.send("CAP LS 302");
-        List<String> caps = List.of(c.expect("CAP", "*", "LS").last().split(" "));
+        List<String> caps = c.drain().stream().filter(m -> m.command().equals("CAP"))
+                .flatMap(m -> java.util.Arrays.stream(m.last().split(" "))).toList();
         assertThat(caps).contains("sasl=PLAIN,SCRAM-SHA-256", "draft/account-registration=before-connect",
                 "draft/chathistory");
         c.send("CAP LS");

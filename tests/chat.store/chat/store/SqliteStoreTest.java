@@ -67,6 +67,9 @@ class SqliteStoreTest {
             try (var rs = s.executeQuery("SELECT count(*) FROM bot_settings")) {
                 assertThat(rs.next()).isTrue();
             }
+            try (var rs = s.executeQuery("SELECT count(*) FROM read_markers")) {
+                assertThat(rs.next()).isTrue();
+            }
             try (var rs = s.executeQuery("PRAGMA journal_mode")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("wal");

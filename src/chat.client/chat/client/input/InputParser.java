@@ -57,6 +57,8 @@ public final class InputParser {
                     QueryCommands::who),
             new Command("list", "/list [mask]", "list channels, their sizes and topics", QueryCommands::list),
             new Command("away", "/away [message]", "mark yourself away (no message: back)", QueryCommands::away),
+            new Command("monitor", "/monitor [[-]nick...]", "notify list: tell when nicks come and go (alone: who is on)",
+                    QueryCommands::monitor),
             new Command("oper", "/oper <name> <password>", "become an IRC operator", ModerationCommands::oper),
             new Command("kill", "/kill <nick> <reason>", "disconnect someone (operators only)",
                     ModerationCommands::kill),

@@ -33,11 +33,14 @@ public final class Renderer {
     private static final String SERVER = "server";
     private static final String TIME_TAG = "time";
     private static final String BATCH_TAG = "batch";
+    /** Starts the second and later lines of a multi-line message. */
+    static final String MULTILINE_INDENT = "      | ";
 
     private final Clock clock;
     private final Map<String, List<String>> names = new HashMap<>(); // reader thread only: channel -> names so far
     private final QueryReplies queries; // reader thread only
     private final Map<String, History> histories = new HashMap<>(); // reader thread only: open chathistory batches
+    private final MultilineBatches multiline = new MultilineBatches(); // reader thread only
 
     /** A chathistory batch being shown: its target and how many lines came so far. */
     private static final class History {
@@ -62,6 +65,12 @@ public final class Renderer {
     public List<String> render(IrcMessage m, View view) {
         History history = histories.get(m.tags().getOrDefault(BATCH_TAG, ""));
         if (history != null) view = new View(view.nick(), history.target, view.mapping());
+        if (multiline.holds(m)) {
+            // a multi-line message (in a history batch too: its opener carries the time and the outer batch)
+            if (!m.command().equals("BATCH") || m.param(0).startsWith("+")) return List.of();
+            IrcMessage whole = multiline.closed(m);
+            return whole == null ? List.of() : multiline(whole, view);
+        }
         String line = line(m, view);
         if (line == null) return List.of();
         line = PlainText.clean(line);
@@ -87,6 +96,9 @@ public final class Renderer {
                     + (view.isMe(m.param(0)) ? " (type /join " + m.param(1) + ")" : ""));
             case "MODE" -> mode(m, view);
             case "WALLOPS" -> stamp(m, "[wallops] <" + sourceName(m) + "> " + m.last());
+            // REDACT <target> <msgid> [:<reason>]
+            case "REDACT" -> stamp(m, "* " + sourceName(m) + " withdrew a message" + (view.isCurrent(m.param(0)) ? ""
+                    : " in " + m.param(0)) + reason(m.params().size() > 2 ? m.param(2) : null));
             case "AWAY" -> stamp(m, "* " + sourceName(m) + (m.params().isEmpty() || m.last().isEmpty() ? " is back"
                     : " is away: " + m.last()));
             case "ERROR" -> "! server: " + m.last();
@@ -146,6 +158,17 @@ public final class Renderer {
         }
         String me = view.nick() == null ? "me" : view.nick();
         return Optional.of(PlainText.clean(stamp(null, where + said(me, sent.last()))));
+    }
+
+    /** A multi-line message: its first line as any message, the others indented under it. */
+    private List<String> multiline(IrcMessage whole, View view) {
+        String[] lines = whole.last().split("\n", -1);
+        List<String> out = new ArrayList<>(lines.length);
+        IrcMessage first = IrcMessage.from(whole.source(), whole.command(), whole.param(0), lines[0])
+                .withTags(whole.tags());
+        out.addAll(render(first, view));
+        for (int i = 1; i < lines.length; i++) out.add(PlainText.clean(MULTILINE_INDENT + lines[i]));
+        return out;
     }
 
     // PRIVMSG <target> :<text>
@@ -333,7 +356,7 @@ public final class Renderer {
     /** Fewer parameters than this and a message is shown the generic way. */
     private static int minParams(String command) {
         return switch (command) {
-            case "PRIVMSG", "NOTICE", "KICK", "INVITE", "MODE" -> 2;
+            case "PRIVMSG", "NOTICE", "KICK", "INVITE", "MODE", "REDACT" -> 2;
             case "JOIN", "PART", "NICK", "TOPIC", "ERROR", "WALLOPS" -> 1;
             default -> 0;
         };

@@ -176,6 +176,9 @@ public final class Client {
         try {
             connection.send(IrcMessage.of("CAP", "LS", CAP_VERSION));
             connection.send(IrcMessage.of("CAP", "REQ", CAPABILITIES));
+            // #15: multi-line messages come as one batch, and redactions are shown (see the Renderer); asked for
+            // apart, so that a server without them still gives the history capabilities
+            connection.send(IrcMessage.of("CAP", "REQ", "batch draft/multiline draft/message-redaction"));
             if (setup.account() != null) {
                 // SASL PLAIN, pipelined: the server answers each line in order; 903 or 904 tells how it went
                 connection.send(IrcMessage.of("CAP", "REQ", "sasl"));

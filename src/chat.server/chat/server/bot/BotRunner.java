@@ -86,6 +86,9 @@ final class BotRunner implements BotContext {
     }
 
     private void run() {
+        // Set here, not from start(): the bot's first actions (its joins in start) run inside connect(), and must
+        // see that they are on the bot's thread, so that they happen before the server accepts clients.
+        thread = Thread.currentThread();
         connect();
         while (!stopping) {
             Runnable next;

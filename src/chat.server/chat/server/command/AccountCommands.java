@@ -266,6 +266,7 @@ final class AccountCommands {
             case SASL -> MECHANISMS;
             // as Ergo: registration works before the connection is complete; the account is the nickname
             case ACCOUNT_REGISTRATION -> "before-connect";
+            case MULTILINE -> MultilineBatches.CAP_VALUE;
             default -> null;
         };
     }

@@ -28,7 +28,7 @@ final class CapabilityCommands {
         switch (m.param(0).toUpperCase(Locale.ROOT)) {
             case "LS" -> {
                 if (!s.registered()) ctx.link().setCapNegotiating(true);
-                ls(ctx, offered(ctx, m.param(1)));
+                ls(ctx, offered(ctx, m.param(1)), is302(m.param(1)));
             }
             case "LIST" -> {
                 List<String> enabled = new ArrayList<>();
@@ -62,8 +62,12 @@ final class CapabilityCommands {
         ctx.registry().changeRealname(ctx.user(), realname, ctx.echo());
     }
 
+    private static boolean is302(String version) {
+        return version != null && version.matches("\\d{3,}") && Integer.parseInt(version) >= 302;
+    }
+
     private static List<String> offered(Context ctx, String version) {
-        boolean values = version != null && version.matches("\\d{3,}") && Integer.parseInt(version) >= 302;
+        boolean values = is302(version);
         List<String> names = new ArrayList<>();
         for (Capability c : Capability.values()) {
             if (!AccountCommands.offered(ctx, c)) continue;
@@ -73,11 +77,12 @@ final class CapabilityCommands {
         return names;
     }
 
-    private static void ls(Context ctx, List<String> caps) {
+    /** CAP LS; continued on more lines ({@code LS *}) only for a 302 client, which knows that form. */
+    private static void ls(Context ctx, List<String> caps, boolean multiline) {
         String target = ctx.user().target();
         StringBuilder line = new StringBuilder();
         for (String cap : caps) {
-            if (line.length() > 0 && line.length() + 1 + cap.length() > MAX_CAP_LIST_BYTES) {
+            if (multiline && line.length() > 0 && line.length() + 1 + cap.length() > MAX_CAP_LIST_BYTES) {
                 ctx.reply().fromServer("CAP", target, "LS", "*", line.toString());
                 line.setLength(0);
             }

@@ -72,7 +72,9 @@ final class ChannelCommands {
         }
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
-        sendNames(ctx, joined.secret(), joined.channel(), joined.names());
+        namReplies(ctx, joined.secret(), joined.channel(), joined.names());
+        ReadMarkerCommands.onJoin(ctx, joined.channel());
+        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, joined.channel(), "End of /NAMES list");
         HistoryCommands.replayOnJoin(ctx, joined.channel());
     }
 
@@ -109,14 +111,19 @@ final class ChannelCommands {
             ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, "*", "End of /NAMES list");
             return;
         }
-        for (String channel : TargetList.split(m.param(0))) {
-            Registry.NamesView view = ctx.registry().names(ctx.user(), channel);
-            if (view.exists()) {
-                sendNames(ctx, view.secret(), view.channel(), view.names());
-            } else {
-                ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
-            }
+        List<String> channels = TargetList.split(m.param(0));
+        if (channels.size() == 1) {
+            Registry.NamesView view = ctx.registry().names(ctx.user(), channels.get(0));
+            if (view.exists()) sendNames(ctx, view.secret(), view.channel(), view.names());
+            else ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channels.get(0), "End of /NAMES list");
+            return;
         }
+        // #15, RFC 2812 3.2.5 (as irctest checks it): each channel's 353s, then one 366 naming the list as sent.
+        for (String channel : channels) {
+            Registry.NamesView view = ctx.registry().names(ctx.user(), channel);
+            if (view.exists()) namReplies(ctx, view.secret(), view.channel(), view.names());
+        }
+        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, m.param(0), "End of /NAMES list");
     }
 
     // TOPIC <channel> [<topic>]
@@ -145,13 +152,19 @@ final class ChannelCommands {
         }
     }
 
-    private static void sendTopic(Context ctx, String channel, Topic topic) {
+    static void sendTopic(Context ctx, String channel, Topic topic) {
         ctx.reply().numeric(Numeric.RPL_TOPIC, channel, topic.text());
         ctx.reply().numeric(Numeric.RPL_TOPICWHOTIME, channel, topic.setBy(), Long.toString(topic.setAtSeconds()));
     }
 
     /** 353 lines, as many names in each as fit in 512 bytes, then 366; a secret channel's are marked '@'. */
-    private static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
+    static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
+        namReplies(ctx, secret, channel, entries);
+        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
+    }
+
+    /** The 353 lines of one channel, as many as its names need. */
+    private static void namReplies(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
         User s = ctx.user();
         String symbol = secret ? "@" : "=";
         boolean allPrefixes = s.has(Capability.MULTI_PREFIX);
@@ -181,7 +194,6 @@ final class ChannelCommands {
             lineBytes += nameBytes;
         }
         if (line.length() > 0) ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel, line.toString());
-        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
     }
 
     private static int utf8(String text) {

@@ -30,7 +30,8 @@ public final class Dispatcher {
         this.table = table;
         this.registry = registry;
         this.server = server;
-        registry.deliverThrough(new ChangeDelivery(server::name, server.clock(), server.stats()));
+        registry.deliverThrough(new MonitorDelivery(new ChangeDelivery(server::name, server.clock(), server.stats()),
+                registry, server));
         registry.addListener(server.storage().channels().listener(registry));
     }
 
@@ -82,6 +83,7 @@ public final class Dispatcher {
 
     /** Takes a gone client out of the state and tells its peers, once. */
     public void disconnected(User user, String reason) {
+        registry.monitors().clear(user);
         registry.remove(user, reason);
     }
 

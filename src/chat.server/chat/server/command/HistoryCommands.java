@@ -119,6 +119,13 @@ final class HistoryCommands {
         if (batch) ctx.reply().fromServer("BATCH", "+" + ref, "chathistory", target);
         for (StoredMessage stored : messages) {
             if (stored.command().equals("TAGMSG") && !s.has(Capability.MESSAGE_TAGS)) continue;
+            if (MultilineBatches.isMultiline(stored)) {
+                for (IrcMessage line : MultilineBatches.replay(s, stored, batch ? ref : null,
+                        ctx.server().messageIds().next())) {
+                    ctx.reply().add(line);
+                }
+                continue;
+            }
             IrcMessage line = stored.text() == null
                     ? IrcMessage.from(stored.source(), stored.command(), stored.target())
                     : IrcMessage.from(stored.source(), stored.command(), stored.target(), stored.text());

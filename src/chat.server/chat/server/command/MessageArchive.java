@@ -28,6 +28,7 @@ final class MessageArchive {
     /** A message to a channel. */
     static void channel(Context ctx, Outgoing out, String verb, String channel, String text, Map<String, String> tags) {
         History history = ctx.server().storage().history();
+        ctx.registry().sentMessages().remember(out.msgid(), history.channelKey(channel), ctx.user());
         if (!history.enabled() || !worthKeeping(verb, tags)) return;
         store(ctx, out, verb, history.channelKey(channel), channel, text, tags, List.of());
     }
@@ -38,10 +39,11 @@ final class MessageArchive {
      */
     static void direct(Context ctx, Outgoing out, String verb, User recipient, String text, Map<String, String> tags) {
         History history = ctx.server().storage().history();
-        if (!history.enabled() || !worthKeeping(verb, tags)) return;
         User sender = ctx.user();
         String from = history.partyKey(sender.account(), sender.nick());
         String to = history.partyKey(recipient.account(), recipient.nick());
+        ctx.registry().sentMessages().remember(out.msgid(), History.privateKey(from, to), sender);
+        if (!history.enabled() || !worthKeeping(verb, tags)) return;
         List<String> parties = new ArrayList<>(2);
         if (History.isAccountParty(from)) parties.add(from);
         if (History.isAccountParty(to) && !to.equals(from)) parties.add(to);

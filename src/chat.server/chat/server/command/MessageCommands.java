@@ -66,7 +66,9 @@ final class MessageCommands {
         String source = sender.identity().prefix();
         ctx.registry().settings().spoke(sender, ctx.server().clock().millis());
         for (String target : targets) {
-            if (Names.isChannel(target)) {
+            if (StatusMessages.isStatusTarget(target)) {
+                StatusMessages.relay(ctx, verb, target, text, clientTags, replyErrors);
+            } else if (Names.isChannel(target)) {
                 Registry.ChannelAction audience = ctx.registry().channelAudience(sender, target);
                 switch (audience.outcome()) {
                     case NO_SUCH_CHANNEL -> {
@@ -106,7 +108,7 @@ final class MessageCommands {
     }
 
     /** The text of a 404 for a refusal of {@link Registry#channelAudience}. */
-    private static String cannotSendReason(Registry.ChannelOutcome outcome) {
+    static String cannotSendReason(Registry.ChannelOutcome outcome) {
         return switch (outcome) {
             case BANNED -> "Cannot send to channel (you are banned)";
             case QUIETED -> "Cannot send to channel (you are quieted)";
@@ -116,14 +118,14 @@ final class MessageCommands {
     }
 
     /** echo-message: the sender gets its own message back, as the receivers saw it (msgid, time). */
-    private static void echo(Context ctx, Outgoing out) {
+    static void echo(Context ctx, Outgoing out) {
         User sender = ctx.user();
         if (!sender.has(Capability.ECHO_MESSAGE)) return;
         if (out.onlyForTagReceivers() && !sender.has(Capability.MESSAGE_TAGS)) return;
         ctx.reply().add(out.messageFor(sender));
     }
 
-    private static IrcMessage line(String source, String verb, String target, String text) {
+    static IrcMessage line(String source, String verb, String target, String text) {
         return text == null || verb.equals("TAGMSG")
                 ? IrcMessage.from(source, verb, target)
                 : IrcMessage.from(source, verb, target, text);

@@ -74,15 +74,24 @@ final class ModeCommands {
                     "They aren't on that channel");
             case LIST_FULL -> ctx.reply().numeric(Numeric.ERR_BANLISTFULL, channel, String.valueOf(refusal.mode()),
                     "Channel list is full");
+            // #15: a refused key is never echoed (irctest, Ergo): '*' stands for it, the text says why.
             case INVALID_PARAM -> ctx.reply().numeric(Numeric.ERR_INVALIDMODEPARAM, channel,
-                    String.valueOf(refusal.mode()), refusal.subject(), switch (refusal.mode()) {
-                        case 'k' -> "Invalid key: one word without commas, at most "
-                                + ChannelLimits.KEYLEN + " characters";
+                    String.valueOf(refusal.mode()), refusal.mode() == 'k' ? "*" : refusal.subject(),
+                    switch (refusal.mode()) {
+                        case 'k' -> keyRefusal(refusal.subject());
                         case 'l' -> "Invalid limit: a positive number";
                         default -> "Invalid mask: one word without commas, at most "
                                 + ChannelLimits.MASKLEN + " characters";
                     });
         }
+    }
+
+    /** Why a channel key was refused, for the text of 696. */
+    private static String keyRefusal(String key) {
+        String rule = ": a key is one word without spaces or commas, at most " + ChannelLimits.KEYLEN + " characters";
+        if (key == null || key.isBlank()) return "Invalid key: it is empty" + rule;
+        if (key.length() > ChannelLimits.KEYLEN) return "Invalid key: it is too long" + rule;
+        return "Invalid key: it has a space, a control character, a comma or a leading colon" + rule;
     }
 
     private static void showModes(Context ctx, String name) {

@@ -11,6 +11,8 @@ final class RegistrationCommands {
 
     /** Longest user name kept from USER, before the '~' is added. */
     static final int USERLEN = 10;
+    /** #15: the user name of a client whose USER name has no character we keep (e.g. only emoji), as Ergo does. */
+    static final String FALLBACK_USER = "u";
 
     private final Welcome welcome;
 
@@ -79,6 +81,7 @@ final class RegistrationCommands {
             return;
         }
         String user = cleanUser(m.param(0));
+        if (user.isEmpty() && !m.param(0).isEmpty()) user = FALLBACK_USER;
         String realname = m.param(3);
         if (user.isEmpty() || realname.isEmpty()) {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");

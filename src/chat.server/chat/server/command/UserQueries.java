@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
 import chat.protocol.Names;
@@ -34,7 +35,13 @@ final class UserQueries {
                 whoReply(ctx, query, member.user(), channel.channel(), member.modes());
             }
         } else {
-            for (User user : ctx.registry().directory().visibleUsers(asker)) {
+            // #15 (Modern, irctest): +i hides a user from masks, not from a WHO that names it exactly.
+            User named = Wildcard.isMask(query.mask()) ? null : ctx.registry().findNick(query.mask());
+            List<User> visible = ctx.registry().directory().visibleUsers(asker);
+            if (named != null && !visible.contains(named) && !(query.operatorsOnly() && !named.operator())) {
+                whoReply(ctx, query, named, null, "");
+            }
+            for (User user : visible) {
                 if (query.operatorsOnly() && !user.operator()) continue;
                 if (query.matches(user.identity(), ctx.registry().caseMapping())) whoReply(ctx, query, user, null, "");
             }
@@ -46,7 +53,7 @@ final class UserQueries {
     private static void whoReply(Context ctx, WhoQuery query, User user, String channel, String modes) {
         Identity id = user.identity();
         String flags = (user.awayMessage() == null ? "H" : "G") + (user.operator() ? "*" : "") + (user.bot() ? "B" : "")
-                + (modes.isEmpty() ? "" : modes.substring(0, 1));
+                + (modes.isEmpty() || ctx.user().has(Capability.MULTI_PREFIX) ? modes : modes.substring(0, 1));
         // Ergo and Unreal send '*' for the channel of a WHO by mask.
         String channelField = channel == null ? "*" : channel;
         if (!query.whox()) {

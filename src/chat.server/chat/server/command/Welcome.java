@@ -31,9 +31,10 @@ final class Welcome {
         reply.numeric(Numeric.RPL_MYINFO, server.name(), server.version(), ModeString.USER_MODES,
                 ModeString.allChannelModes(), ModeString.channelModesWithParam());
         ISupport.reply(reply, server.config());
-        queries.lusers(ctx, null);
-        queries.motd(ctx, null);
         String lobby = server.config().defaultChannel();
+        // #15: the default channel this client joins below counts as formed already.
+        queries.lusers(ctx, lobby != null && !ctx.registry().channelExists(lobby) ? 1 : 0);
+        queries.motd(ctx, null);
         if (lobby != null) channels.joinOne(ctx, lobby, false);
     }
 }

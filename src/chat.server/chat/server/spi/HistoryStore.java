@@ -29,6 +29,9 @@ public interface HistoryStore {
      */
     List<Activity> targets(String party, Collection<String> channels, long fromMillis, long toMillis, int limit);
 
+    /** Deletes the message with this msgid from the conversation (REDACT); completes with whether there was one. */
+    CompletableFuture<Boolean> delete(String conversation, String msgid);
+
     /**
      * Deletes every private conversation {@code party} is a party to, for both parties (#10: what a dropped
      * account said and was told must never reach whoever registers its name next); completes with the

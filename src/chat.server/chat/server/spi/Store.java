@@ -19,6 +19,14 @@ public interface Store extends AutoCloseable {
     /** Bots' settings (#14). */
     BotStore bots();
 
+    /**
+     * draft/read-marker positions per account; null when this store keeps none (the server then keeps them in
+     * memory until it stops). A default so that a store written before read markers still compiles.
+     */
+    default ReadMarkerStore readMarkers() {
+        return null;
+    }
+
     /** Writes a consistent copy of the whole store to {@code file} while it stays in use. */
     CompletableFuture<Void> backup(Path file);
 

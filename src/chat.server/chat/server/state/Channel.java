@@ -11,7 +11,8 @@ public final class Channel {
 
     private static final User[] NO_USERS = new User[0];
 
-    private final String name;
+    // written under Registry.lock (RENAME), read anywhere
+    private volatile String name;
     private final long createdAtSeconds;
     // guarded by Registry.lock
     private Topic topic;
@@ -33,6 +34,10 @@ public final class Channel {
 
     public String name() {
         return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
     }
 
     long createdAtSeconds() {

@@ -46,7 +46,9 @@ final class ChannelAccess {
         boolean excepted = matchesAny(modes.exceptions, prefix, mapping);
         if (!excepted && matchesAny(modes.bans, prefix, mapping)) return Registry.ChannelOutcome.BANNED;
         if (voiced) return Registry.ChannelOutcome.OK;
-        if (!excepted && matchesAny(modes.quiets, prefix, mapping)) return Registry.ChannelOutcome.QUIETED;
+        if (!excepted && (matchesAny(modes.quiets, prefix, mapping) || matchesMute(modes.bans, prefix, mapping))) {
+            return Registry.ChannelOutcome.QUIETED;
+        }
         return modes.moderated ? Registry.ChannelOutcome.MODERATED : Registry.ChannelOutcome.OK;
     }
 
@@ -59,7 +61,18 @@ final class ChannelAccess {
         if (masks.isEmpty()) return false;
         String folded = mapping.fold(prefix);
         for (MaskEntry entry : masks) {
-            if (HostMask.glob(mapping.fold(entry.mask()), folded)) return true;
+            if (!Extbans.isMute(entry.mask()) && HostMask.glob(mapping.fold(entry.mask()), folded)) return true;
+        }
+        return false;
+    }
+
+    /** Whether a mute extban ({@code +b m:mask}) in {@code bans} matches {@code prefix}. */
+    static boolean matchesMute(List<MaskEntry> bans, String prefix, CaseMapping mapping) {
+        String folded = mapping.fold(prefix);
+        for (MaskEntry entry : bans) {
+            if (Extbans.isMute(entry.mask()) && HostMask.glob(mapping.fold(Extbans.muteMask(entry.mask())), folded)) {
+                return true;
+            }
         }
         return false;
     }

@@ -26,6 +26,9 @@ public final class Registry {
     final ReentrantLock lock = new ReentrantLock();
     private final ChannelModeration moderation;
     private final UserDirectory directory;
+    private final Monitors monitors;
+    private final ReadMarkers readMarkers = new ReadMarkers();
+    private final SentMessages sentMessages = new SentMessages();
     private final UserSettings settings;
     final Announcements announcements;
     private final CaseMapping caseMapping;
@@ -48,8 +51,24 @@ public final class Registry {
         this.clock = clock;
         this.moderation = new ChannelModeration(this);
         this.directory = new UserDirectory(this);
+        this.monitors = new Monitors(caseMapping);
         this.settings = new UserSettings(this);
         this.announcements = new Announcements(lock);
+    }
+
+    /** draft/read-marker positions kept in memory (thread-safe on their own). */
+    public ReadMarkers readMarkers() {
+        return readMarkers;
+    }
+
+    /** The latest messages relayed, for REDACT (thread-safe on their own). */
+    public SentMessages sentMessages() {
+        return sentMessages;
+    }
+
+    /** MONITOR lists (a lock of their own, never held with this one). */
+    public Monitors monitors() {
+        return monitors;
     }
 
     /** Where changes are delivered to clients (the dispatcher sets the delivery package's sink). */
@@ -349,6 +368,28 @@ public final class Registry {
     }
 
     /**
+     * STATUSMSG ({@code PRIVMSG @#chan}): as {@link #channelAudience}, but only the members with {@code prefix}
+     * ('@' operators, '+' voiced and operators) are in the audience (the sender is checked as for the channel).
+     */
+    public ChannelAction statusAudience(User sender, String name, char prefix) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_USERS);
+            ChannelOutcome refusal = ChannelAccess.speakRefusal(channel, sender, caseMapping);
+            if (refusal != ChannelOutcome.OK) return new ChannelAction(refusal, channel.name(), NO_USERS);
+            List<User> audience = new ArrayList<>();
+            for (Map.Entry<User, String> e : channel.memberModes().entrySet()) {
+                String modes = e.getValue();
+                if (modes.indexOf('@') >= 0 || (prefix == '+' && modes.indexOf('+') >= 0)) audience.add(e.getKey());
+            }
+            return new ChannelAction(ChannelOutcome.OK, channel.name(), audience.toArray(NO_USERS));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * @param exists  whether the channel exists
      * @param channel its name as created
      * @param names   NAMES entries
@@ -446,6 +487,21 @@ public final class Registry {
         }
     }
 
+    /** Renames a channel (draft/channel-rename); see {@link ChannelRename}. */
+    public ChannelRename.Result rename(User user, String from, String to, String protectedName) {
+        return ChannelRename.apply(this, user, from, to, protectedName);
+    }
+
+    /** Whether a channel of this name exists now. */
+    public boolean channelExists(String name) {
+        lock.lock();
+        try {
+            return channels.containsKey(caseMapping.fold(name));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Every registered user, for server-wide notices such as a shutdown. */
     public User[] everyone() {
         lock.lock();
@@ -516,7 +572,7 @@ public final class Registry {
     }
 
     // Caller holds the lock.
-    private static List<NameEntry> namesOf(Channel channel) {
+    static List<NameEntry> namesOf(Channel channel) {
         return namesOf(channel, true);
     }
 

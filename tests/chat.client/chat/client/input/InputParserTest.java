@@ -238,14 +238,23 @@ class InputParserTest {
 
     @Test
     void commandWordsAreThereToComplete() {
-        assertThat(parser.commands()).contains("/msg", "/join", "/switch", "/history", "/quit").allMatch(c -> c.startsWith("/"));
+        assertThat(parser.commands()).contains("/msg", "/join", "/switch", "/history", "/monitor", "/quit")
+                .allMatch(c -> c.startsWith("/"));
+    }
+
+    @Test
+    void monitorAddsRemovesOrAsksWhoIsOn() {
+        assertThat(parser.parse("/monitor", CURRENT)).isEqualTo(new Input.Send(List.of(message("MONITOR S")), null));
+        assertThat(parser.parse("/monitor bob,carol -dave", CURRENT)).isEqualTo(new Input.Send(
+                List.of(message("MONITOR - dave"), message("MONITOR + bob,carol")), null));
+        assertThat(parser.parse("/monitor -", CURRENT)).isInstanceOf(Input.Problem.class);
     }
 
     @Test
     void helpSummariesStartInOneColumn() {
-        assertThat(parser.help()).hasSize(36)
+        assertThat(parser.help()).hasSize(37)
                 .filteredOn(line -> line.startsWith("  /") || line.startsWith("  <") || line.startsWith("  !") || line.startsWith("  ["))
-                .hasSize(34).allSatisfy(line -> {
+                .hasSize(35).allSatisfy(line -> {
             assertThat(line.charAt(38)).as(line).isEqualTo(' ');
             assertThat(line.charAt(39)).as(line).isNotEqualTo(' ');
         });

@@ -190,7 +190,7 @@ class DispatcherTest {
         alice.send("NAMES #lobby,#none");
 
         assertThat(alice.out.sendCount()).isEqualTo(1);
-        assertThat(commands(alice.take())).containsExactly("353", "366", "366");
+        assertThat(commands(alice.take())).containsExactly("353", "366");
     }
 
     // --- disconnection ---

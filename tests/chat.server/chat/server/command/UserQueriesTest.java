@@ -57,8 +57,10 @@ class UserQueriesTest {
         TestServer.Client bob = h.register("bob");
         TestServer.Client carol = h.register("carol");
         h.registry.settings().changeModes(alice.user, "+i", null);
-        assertThat(only(bob.ask("WHO alice"), "352")).isEmpty();
+        assertThat(only(bob.ask("WHO ali*"), "352")).isEmpty();
         assertThat(only(bob.ask("WHO *"), "352")).extracting(m -> m.param(5)).containsExactly("bob", "carol");
+        // #15: a WHO naming the nick exactly shows it (Modern, irctest)
+        assertThat(only(bob.ask("WHO alice"), "352")).extracting(m -> m.param(5)).containsExactly("alice");
         assertThat(only(alice.ask("WHO alice"), "352")).hasSize(1);
 
         alice.ask("JOIN #x");
