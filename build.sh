@@ -116,7 +116,7 @@ test_compile() {
 run_tests() {
   test_compile
   # #14: the external-bot tests run Limnoria (Debian's limnoria) and the Python example bot.
-  [ -z "${ONLY_MODULES:-}" ] && scripts/ensure-packages.sh supybot=limnoria python3=python3
+  [ -z "${ONLY_MODULES:-}" ] && scripts/ensure-packages.sh supybot=limnoria python3=python3 redis-server=redis-server haproxy=haproxy
   local reads; reads=$(IFS=,; echo "${TEST_LIBS[*]}")
   local args=(-p "$BUILD/modules:$BUILD/test-lib:$BUILD/test-classes/chat.e2e" --add-modules ALL-MODULE-PATH
               --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -XX:+EnableDynamicAgentLoading -Xshare:auto)
