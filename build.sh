@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-MODULES=(chat.protocol chat.monitor chat.server chat.store chat.client)
+MODULES=(chat.protocol chat.monitor chat.server chat.store.jdbc chat.store chat.client)
 # ONLY_MODULES="chat.protocol chat.client" builds and tests just those (and what they require).
 [ -n "${ONLY_MODULES:-}" ] && read -r -a MODULES <<< "$ONLY_MODULES"
 BUILD=${BUILD_DIR:-build}

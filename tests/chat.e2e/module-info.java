@@ -7,4 +7,6 @@ open module chat.e2e {
     requires org.assertj.core;
     requires jdk.jfr;
     requires java.sql; // the crash test reads the database file directly
+    uses chat.server.spi.StoreProvider;
+    provides chat.server.spi.StoreProvider with chat.e2e.FaultyStoreProvider; // the store outage tests
 }

@@ -6,7 +6,7 @@ import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
 import chat.server.command.MessageIds;
 import chat.server.command.ServerInfo;
-import chat.server.command.Storage;
+import chat.server.storage.Storage;
 import chat.server.limit.BanList;
 import chat.server.net.Listener;
 import chat.server.state.Registry;

@@ -2,6 +2,10 @@ package chat.server;
 
 import chat.protocol.CaseMapping;
 import chat.server.auth.PasswordHash;
+import chat.server.spi.Store;
+import chat.server.storage.StoreCopy;
+import chat.server.storage.StoreOpenException;
+import chat.server.storage.StoreProviders;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -63,8 +67,11 @@ public final class Main {
               --admin-info TEXT       ADMIN: who runs it
               --admin-email ADDRESS   ADMIN: how to reach its administrator
             Accounts and history:
-              --data-dir DIR          the ban list and the accounts and history database (default ./data;
-                                      "none": no store, the ban list stays in ./data)
+              --store URL             where accounts and history live: sqlite (default: chat.db in the data
+                                      directory), sqlite:PATH, postgresql://USER@HOST:PORT/DB, or none
+              --store-password-file FILE  the database password (first line); else $CHAT_STORE_PASSWORD
+              --data-dir DIR          the ban list and the default SQLite store (default ./data;
+                                      "none": no SQLite store, the ban list stays in ./data)
               --history on|off        store messages and answer CHATHISTORY (default on)
               --history-max-age DAYS  delete messages older than this, 0 to keep (default 90)
               --history-max-per-target N  messages kept per channel or private chat, 0 for no limit (default 100000)
@@ -82,6 +89,8 @@ public final class Main {
               oper.NAME.account = ACCOUNT          only a client logged in to it may use the block
                                                    (then the password is optional)
             chat-server --hash-password  reads a password and prints its hash for oper.NAME.password.
+            chat-server --copy-store --from sqlite:PATH --to postgresql://USER@HOST:PORT/DB  copies accounts,
+                                      history, bans and registered channels into an empty store, then exits.
             SIGHUP does what an operator's REHASH does: reads the config file and the TLS certificate again,
             without dropping connections.
             """;
@@ -99,6 +108,10 @@ public final class Main {
             System.exit(hashPassword(System.console(), System.out, System.err));
             return;
         }
+        if (Arrays.asList(args).contains("--copy-store")) {
+            System.exit(copyStore(args, System.out, System.err));
+            return;
+        }
         ServerConfig config;
         try {
             config = parse(args, System.out);
@@ -112,6 +125,10 @@ public final class Main {
         ChatServer server;
         try {
             server = ChatServer.start(config, ConfigSource.ofArgs(args));
+        } catch (StoreOpenException e) {
+            System.err.println("chat-server: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (IOException e) {
             System.err.println("chat-server: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
             System.exit(1);
@@ -272,7 +289,9 @@ public final class Main {
         }
         String days = p.getProperty("historymaxage");
         Duration maxAge = days == null ? d.historyMaxAge() : seconds(p, "historymaxage", Duration.ZERO).multipliedBy(86_400);
-        return new StoreConfig(dataDirectory, onOff(p, "history", d.history()), sync.equals("full"), maxAge,
+        String passwordFile = p.getProperty("storepasswordfile");
+        return new StoreConfig(p.getProperty("store", d.url()).trim(), dataDirectory,
+                passwordFile == null ? d.passwordFile() : Path.of(passwordFile), onOff(p, "history", d.history()), sync.equals("full"), maxAge,
                 intValue(p, "historymaxpertarget", d.historyMaxPerTarget()), intValue(p, "joinreplay", d.joinReplayLines()),
                 onOff(p, "joinreplaydefaultchannel", d.replayDefaultChannel()),
                 intValue(p, "passworditerations", d.passwordIterations()),
@@ -338,6 +357,45 @@ public final class Main {
     }
 
     /**
+     * {@code chat-server --copy-store --from URL --to URL [--store-password-file FILE]}: copies one store into
+     * another, empty one (the password, if any, is the target's, or both's). Returns the exit status.
+     */
+    static int copyStore(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--copy-store")) continue;
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                err.println("chat-server: --copy-store takes --from URL --to URL [--store-password-file FILE]");
+                return 2;
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        String from = options.remove("from");
+        String to = options.remove("to");
+        String passwordFile = options.remove("store-password-file");
+        if (from == null || to == null || !options.isEmpty()) {
+            err.println("chat-server: --copy-store takes --from URL --to URL [--store-password-file FILE]");
+            return 2;
+        }
+        // No retention while copying: the source's old messages are the point.
+        StoreConfig rules = StoreConfig.defaults().withRetention(Duration.ZERO, 0);
+        try {
+            rules.withUrl(from).withUrl(to); // validates both: a URL with a password in it is refused
+            String password = StoreProviders.password(passwordFile == null ? null : Path.of(passwordFile));
+            try (Store source = StoreProviders.open(from, password, rules, java.time.Clock.systemUTC());
+                 Store target = StoreProviders.open(to, password, rules, java.time.Clock.systemUTC())) {
+                StoreCopy.Counts n = StoreCopy.copy(source, target);
+                out.println("copied " + n.accounts() + " accounts, " + n.messages() + " messages, " + n.bans()
+                        + " bans and " + n.channels() + " registered channels from " + from + " to " + to);
+                return 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("chat-server: copy failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
      * {@code chat-server --hash-password}: reads a password (twice, without echo, from the console if there is
      * one; else one line of standard input) and prints its hash. Returns the exit status.
      */
@@ -388,7 +446,7 @@ public final class Main {
             "sendq", "recvq", "maxtargets", "monitorinterval", "maxclients", "peripconnections", "peripunregistered",
             "connectburst", "connectwindow", "connectbanafter", "connectbanduration", "exempt", "deny", "allow",
             "floodburst", "floodrate", "floodmaxpending", "tlsport", "tlscert", "tlskey", "tlspassword",
-            "adminlocation", "admininfo", "adminemail", "datadir", "history", "historymaxage",
+            "adminlocation", "admininfo", "adminemail", "store", "storepasswordfile", "datadir", "history", "historymaxage",
             "historymaxpertarget", "joinreplay", "joinreplaydefaultchannel", "storesync", "passworditerations",
             "nickclaimtimeout", "nickenforcement", "registration");
 

@@ -62,7 +62,7 @@ class CrashTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc", "-p", modulePath,
                 "-m", "chat.server/chat.server.Main", "--port", "0", "--data-dir", data.toString(),
-                "--monitor-interval", "0", "--password-iterations", "4096")
+                "--monitor-interval", "0", "--password-iterations", "4096", "--tls-port", "-1")
                 .redirectError(data.resolve("server-" + processes.size() + ".err").toFile())
                 .start();
         processes.add(p);

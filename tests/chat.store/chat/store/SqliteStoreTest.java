@@ -36,7 +36,7 @@ class SqliteStoreTest {
     Path dir;
 
     private Store open(Duration maxAge, int maxPerTarget, Clock clock) throws IOException {
-        return new SqliteStoreProvider().open(new StoreOptions(dir, false, maxAge, maxPerTarget, clock));
+        return new SqliteStoreProvider().open(new StoreOptions("sqlite:" + dir.resolve("chat.db"), null, false, maxAge, maxPerTarget, clock));
     }
 
     private Store open() throws IOException {
@@ -56,14 +56,14 @@ class SqliteStoreTest {
     void createsTheSchemaInWalModeAndMigratesAnOlderDatabase() throws Exception {
         Path file = dir.resolve("chat.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String sql : Migrations.STEPS.get(0)) s.executeUpdate(sql);
+            for (String sql : SqliteDialect.STEPS.get(0)) s.executeUpdate(sql);
             s.executeUpdate("PRAGMA user_version = 1");
         }
         try (Store store = open()) {
             assertThat(store.channels().all()).isEmpty();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            assertThat(Migrations.version(c)).isEqualTo(Migrations.CURRENT).isEqualTo(2);
+            assertThat(new SqliteDialect().schemaVersion(c)).isEqualTo(SqliteDialect.CURRENT).isEqualTo(2);
             try (var rs = s.executeQuery("PRAGMA journal_mode")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("wal");

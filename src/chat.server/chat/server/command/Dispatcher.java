@@ -93,7 +93,13 @@ public final class Dispatcher {
         } else if (message.params().size() < command.minParams()) {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, message.command(), "Not enough parameters");
         } else {
-            command.handler().handle(ctx, message);
+            try {
+                command.handler().handle(ctx, message);
+            } catch (RuntimeException e) {
+                // #9: a store outage is a state the client is told about, not a reason to drop it
+                if (StoreOutage.cause(e) == null) throw e;
+                StoreOutage.answer(ctx, message);
+            }
         }
         String label = message.tags().get("label");
         if (label != null && !label.isEmpty() && session.has(Capability.LABELED_RESPONSE)) {

@@ -5,6 +5,7 @@ import chat.server.StoreConfig;
 import chat.server.spi.Account;
 import chat.server.state.Registry;
 import chat.server.state.Session;
+import chat.server.storage.Storage;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;

@@ -4,6 +4,7 @@ import chat.server.ConfigSource;
 import chat.server.ServerConfig;
 import chat.server.limit.BanList;
 import chat.server.state.ServerStats;
+import chat.server.storage.Storage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -29,6 +29,9 @@ public interface HistoryStore {
      */
     List<Activity> targets(String party, Collection<String> channels, long fromMillis, long toMillis, int limit);
 
+    /** Up to {@code limit} messages with a seq above {@code afterSeq}, in commit order (for copying a store). */
+    List<StoredMessage> afterSeq(long afterSeq, int limit);
+
     /** Deletes by age and count now (the store also does this on its own, periodically); completes with rows deleted. */
     CompletableFuture<Integer> expire();
 }

@@ -1,4 +1,4 @@
-package chat.store;
+package chat.store.jdbc;
 
 import chat.protocol.TagValues;
 import chat.server.spi.Activity;
@@ -18,15 +18,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** History in the {@code messages} table, ordered by (time_ms, seq); private parties in {@code parties}. */
-final class SqliteHistory implements HistoryStore {
+final class JdbcHistory implements HistoryStore {
 
     private static final String COLUMNS = "seq, msgid, time_ms, conversation, source, account, command, target, text, tags";
 
     private final Writer writer;
-    private final ReadPool reads;
+    private final Reads reads;
     private final Retention retention;
 
-    SqliteHistory(Writer writer, ReadPool reads, Retention retention) {
+    JdbcHistory(Writer writer, Reads reads, Retention retention) {
         this.writer = writer;
         this.reads = reads;
         this.retention = retention;
@@ -127,6 +127,21 @@ final class SqliteHistory implements HistoryStore {
                 List<Activity> out = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) out.add(new Activity(rs.getString(1), rs.getLong(2)));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<StoredMessage> afterSeq(long afterSeq, int limit) {
+        return reads.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                s.setLong(1, afterSeq);
+                s.setInt(2, limit);
+                List<StoredMessage> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) out.add(row(rs));
                 }
                 return out;
             }
