@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-MODULES=(chat.protocol chat.monitor chat.server chat.store.jdbc chat.store chat.client)
+MODULES=(chat.protocol chat.monitor chat.server chat.store.jdbc chat.store chat.store.postgres chat.client)
 # ONLY_MODULES="chat.protocol chat.client" builds and tests just those (and what they require).
 [ -n "${ONLY_MODULES:-}" ] && read -r -a MODULES <<< "$ONLY_MODULES"
 BUILD=${BUILD_DIR:-build}
@@ -38,7 +38,24 @@ deps() {
   mkdir -p "$BUILD"
   mvn -q -B -f pom.xml process-resources -Ddeps.dir="$(cd "$BUILD" && pwd)" 2>&1 | grep -v -e 'sun.misc.Unsafe' -e '^WARNING: ' || true
   [ -f "$BUILD/lib/oshi-core-7.5.0.jar" ] || { echo "build.sh: fetching dependencies failed" >&2; exit 1; }
+  # jlink links explicit modules only: give the automatic ones a module-info of their own.
+  explicit_module "$BUILD/lib/postgresql-42.7.14.jar" java.desktop  # java.desktop: only for PGpoint's java.awt.Point
   touch "$BUILD/lib/.stamp" "$BUILD/test-lib/.stamp"
+}
+
+# explicit_module JAR [MODULE...]: adds the module-info jdeps derives to an automatic-module jar, in place;
+# the MODULEs named become "requires static" (needed only by parts of the jar nobody here uses).
+explicit_module() {
+  local jar=$1; shift
+  "$JDK/bin/jar" --describe-module --file "$jar" | grep -q '^No module descriptor' || return 0
+  local work="$BUILD/module-info/$(basename "$jar" .jar)"
+  rm -rf "$work"
+  "$JDK/bin/jdeps" --generate-module-info "$work/src" --ignore-missing-deps --multi-release 21 "$jar" >/dev/null
+  local info; info=$(find "$work/src" -name module-info.java | head -1)
+  local name; name=$(sed -n 's/^module \([^ ]*\) {/\1/p' "$info")
+  for m in "$@"; do sed -i "s/requires\( transitive\)\? $m;/requires static $m;/" "$info"; done
+  "$JAVAC" --release 21 -nowarn --patch-module "$name=$jar" -d "$work/classes" "$info"
+  "$JDK/bin/jar" --update --file "$jar" -C "$work/classes" module-info.class
 }
 
 build() {
@@ -75,6 +92,8 @@ test_compile() {
 }
 
 run_tests() {
+  # #11: the PostgreSQL tests start their own server from Debian's package; they never skip, so install it.
+  scripts/throwaway-postgres.sh install
   test_compile
   local reads; reads=$(IFS=,; echo "${TEST_LIBS[*]}")
   local args=(-p "$BUILD/modules:$BUILD/test-lib:$BUILD/test-classes/chat.e2e" --add-modules ALL-MODULE-PATH
@@ -108,7 +127,7 @@ image() {
   local exclude=()
   [ "$(uname -s)" = Linux ] && exclude=(--exclude-resources='regex:/org.xerial.sqlitejdbc/org/sqlite/native/(Windows|Mac|FreeBSD)/.*')
   "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/lib" "${exclude[@]}" \
-    --add-modules chat.server,chat.store,chat.client,org.slf4j.nop \
+    --add-modules chat.server,chat.store,chat.store.postgres,chat.client,org.slf4j.nop \
     --launcher chat-server=chat.server/chat.server.Main \
     --launcher chat-client=chat.client/chat.client.Main \
     --strip-debug --no-header-files --no-man-pages --compress=zip-6 \

@@ -5,5 +5,5 @@
 module chat.store.jdbc {
     requires transitive chat.server;
     requires transitive java.sql;
-    exports chat.store.jdbc to chat.store;
+    exports chat.store.jdbc to chat.store, chat.store.postgres;
 }

@@ -139,6 +139,11 @@ public final class ChatServer implements AutoCloseable {
         return registry.counts().users();
     }
 
+    /** Whether the store answers (true without a store): false while its database is unreachable. */
+    public boolean storeAvailable() {
+        return info.storage().available();
+    }
+
     /** Channels that exist. */
     public int channelCount() {
         return registry.counts().channels();

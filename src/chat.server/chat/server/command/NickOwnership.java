@@ -3,6 +3,7 @@ package chat.server.command;
 import chat.protocol.IrcMessage;
 import chat.server.StoreConfig;
 import chat.server.spi.Account;
+import chat.server.spi.StoreUnavailableException;
 import chat.server.state.Registry;
 import chat.server.state.Session;
 import chat.server.storage.Storage;
@@ -31,7 +32,11 @@ final class NickOwnership {
         }
         String mine = s.account();
         if (mine != null && storage.accounts().key(mine).equals(storage.accounts().key(nick))) return Optional.empty();
-        return storage.accounts().find(nick);
+        try {
+            return storage.accounts().find(nick);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty(); // #11: while the store is down nicknames go unguarded rather than nobody connecting
+        }
     }
 
     /** Whether NICK must be refused (refuse mode, someone else's nickname). */
