@@ -6,7 +6,7 @@ open module chat.e2e {
     requires org.junit.jupiter.params;
     requires org.assertj.core;
     requires jdk.jfr;
-    requires java.sql; // the crash test reads the database file directly
+    requires java.sql; // the crash tests read the databases directly
     uses chat.server.spi.StoreProvider;
     provides chat.server.spi.StoreProvider with chat.e2e.FaultyStoreProvider; // the store outage tests
 }

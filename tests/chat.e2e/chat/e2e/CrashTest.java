@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,16 +56,24 @@ class CrashTest {
         processes.forEach(Process::destroyForcibly);
     }
 
-    /** Starts the server in a JVM of its own on this module path; returns its port. */
+    /** Starts the server in a JVM of its own on this module path, on the default SQLite store; returns its port. */
     private int startServer() throws Exception {
+        return startServer(List.of(), Map.of());
+    }
+
+    /** The same with store arguments and environment (the PostgreSQL password). */
+    private int startServer(List<String> storeArgs, Map<String, String> env) throws Exception {
         String modulePath = List.of(System.getProperty("jdk.module.path").split(File.pathSeparator)).stream()
                 .filter(p -> !p.contains("test-classes")).collect(Collectors.joining(File.pathSeparator));
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc", "-p", modulePath,
-                "-m", "chat.server/chat.server.Main", "--port", "0", "--data-dir", data.toString(),
-                "--monitor-interval", "0", "--password-iterations", "4096", "--tls-port", "-1")
-                .redirectError(data.resolve("server-" + processes.size() + ".err").toFile())
-                .start();
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc",
+                "-p", modulePath, "-m", "chat.server/chat.server.Main", "--port", "0", "--data-dir", data.toString(),
+                "--monitor-interval", "0", "--password-iterations", "4096", "--tls-port", "-1"));
+        command.addAll(storeArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(data.resolve("server-" + processes.size() + ".err").toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         processes.add(p);
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
@@ -94,7 +103,35 @@ class CrashTest {
 
     @Test
     void everyAcknowledgedMessageSurvivesAKill() throws Exception {
-        int port = startServer();
+        Set<String> stored = acknowledgedSurviveAKill(List.of(), Map.of());
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("chat.db"));
+             Statement s = db.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("ok");
+            }
+            assertRowsWhole(s, stored);
+        }
+    }
+
+    /** #11: the same on PostgreSQL: a kill -9 of chat loses no acknowledged message. */
+    @Test
+    void everyAcknowledgedMessageSurvivesAKillOnPostgres() throws Exception {
+        ThrowawayPostgres postgres = ThrowawayPostgres.shared();
+        String url = postgres.createDatabase();
+        Set<String> stored = acknowledgedSurviveAKill(List.of("--store", url),
+                Map.of(chat.server.StoreConfig.PASSWORD_ENV, postgres.password()));
+        try (Connection db = postgres.connect(ThrowawayPostgres.database(url)); Statement s = db.createStatement()) {
+            assertRowsWhole(s, stored);
+        }
+    }
+
+    /**
+     * Three senders write to #lobby until enough are acknowledged, the server is killed, a new one started on
+     * the same store: every acknowledged message is in its history. Returns what history holds.
+     */
+    private Set<String> acknowledgedSurviveAKill(List<String> storeArgs, Map<String, String> env) throws Exception {
+        int port = startServer(storeArgs, env);
         Set<String> acked = ConcurrentHashMap.newKeySet();
         AtomicInteger count = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(1);
@@ -125,7 +162,7 @@ class CrashTest {
         Set<String> promised = new HashSet<>(acked);
         assertThat(promised).hasSizeGreaterThanOrEqualTo(KILL_AFTER);
 
-        int again = startServer();
+        int again = startServer(storeArgs, env);
         TestClient reader = client(again, "reader", "server-time", "message-tags", "batch", "draft/chathistory");
         Set<String> stored = new HashSet<>();
         String before = "*";
@@ -137,24 +174,21 @@ class CrashTest {
             before = "msgid=" + page.get(0).tags().get("msgid");
         }
         assertThat(stored).containsAll(promised);
+        return stored;
+    }
 
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("chat.db"));
-             Statement s = db.createStatement()) {
-            try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("ok");
+    /** Every row is a whole message, and there are as many as history showed. */
+    private static void assertRowsWhole(Statement s, Set<String> stored) throws Exception {
+        try (ResultSet rs = s.executeQuery("SELECT text, msgid, source, conversation FROM messages")) {
+            int rows = 0;
+            while (rs.next()) {
+                rows++;
+                assertThat(rs.getString(1)).matches(LINE);
+                assertThat(rs.getString(2)).isNotBlank();
+                assertThat(rs.getString(3)).startsWith("sender");
+                assertThat(rs.getString(4)).isEqualTo("#lobby");
             }
-            try (ResultSet rs = s.executeQuery("SELECT text, msgid, source, conversation FROM messages")) {
-                int rows = 0;
-                while (rs.next()) {
-                    rows++;
-                    assertThat(rs.getString(1)).matches(LINE);
-                    assertThat(rs.getString(2)).isNotBlank();
-                    assertThat(rs.getString(3)).startsWith("sender");
-                    assertThat(rs.getString(4)).isEqualTo("#lobby");
-                }
-                assertThat(rows).isEqualTo(stored.size());
-            }
+            assertThat(rows).isEqualTo(stored.size());
         }
     }
 
