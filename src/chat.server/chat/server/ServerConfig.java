@@ -1,60 +1,22 @@
 package chat.server;
 
 import chat.protocol.CaseMapping;
-import chat.protocol.Names;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the server is told at start, validated once here. Immutable; {@link #defaults()} gives the
- * documented defaults and the {@code with...} methods a changed copy.
- *
- * @param host               address to listen on
- * @param port               TCP port; 0 picks a free one
- * @param serverName         the name the server uses as the source of its own messages
- * @param networkName        ISUPPORT NETWORK
- * @param defaultChannel     channel every client joins on registration; null for none
- * @param motd               message-of-the-day lines; empty for none (422)
- * @param caseMapping        nickname and channel comparison
- * @param registrationTimeout time a connection has to complete NICK/USER
- * @param pingInterval       idle time after which the server sends PING
- * @param pingTimeout        time a PING may stay unanswered before the client is dropped
- * @param sendQueueBytes     bytes that may wait for a slow client before it is dropped ({@code SendQ exceeded})
- * @param receiveQueueBytes  bytes of one line without an ending after which the client is dropped
- * @param maxTargets         targets one PRIVMSG/NOTICE may name (ISUPPORT TARGMAX)
- * @param monitorInterval    resource report period; zero turns the monitor off
- * @param limits             admission and flood limits
- * @param tls                the TLS listener
- * @param admin              what ADMIN tells about the server and its administrator
- * @param store              accounts and history: the data directory and their rules
- * @param operators          operator blocks by name (OPER)
- * @param dataDir            where the server keeps what must outlive it (the ban list); created on demand
+ * Everything the server is told at start: a value for every declared {@link Option} (see {@link Options}) and the
+ * operator blocks. Immutable and validated once, when built; {@link #defaults()} gives the documented defaults,
+ * {@link #with} and the {@code with...} methods a changed copy. The accessors below are views of the option values
+ * that the server reads often; any option can be read with {@link #get}.
  */
-public record ServerConfig(
-        String host,
-        int port,
-        String serverName,
-        String networkName,
-        String defaultChannel,
-        List<String> motd,
-        CaseMapping caseMapping,
-        Duration registrationTimeout,
-        Duration pingInterval,
-        Duration pingTimeout,
-        int sendQueueBytes,
-        int receiveQueueBytes,
-        int maxTargets,
-        Duration monitorInterval,
-        AbuseLimits limits,
-        TlsSettings tls,
-        Admin admin,
-        StoreConfig store,
-        Map<String, OperatorBlock> operators,
-        Path dataDir) {
+public final class ServerConfig {
 
     /** Default listening port, from the source document. */
     public static final int DEFAULT_PORT = 12345;
@@ -74,207 +36,303 @@ public record ServerConfig(
     public static final Duration MONITOR_INTERVAL = Duration.ofSeconds(5);
     /** Default directory for the ban list (and, by default, the store's database). */
     public static final Path DATA_DIR = Path.of("data");
+    /** The message of the day when none is configured. */
+    public static final List<String> MOTD =
+            List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper.");
 
-    public ServerConfig {
-        Objects.requireNonNull(host, "host");
-        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
-        if (serverName == null || serverName.isBlank() || serverName.contains(" ")) {
-            throw new IllegalArgumentException("server name must be one word");
+    /**
+     * The {@code --data-dir} setting: where the ban list is kept and whether the store (accounts, history) is
+     * opened there ({@code --data-dir none}: no store, the ban list stays in the default directory).
+     *
+     * @param path  the directory
+     * @param store whether the store's database is opened in it
+     */
+    public record DataDirectory(Path path, boolean store) {
+        /** {@code ./data} with a store. */
+        public static final DataDirectory DEFAULT = new DataDirectory(DATA_DIR, true);
+        /** {@code --data-dir none}. */
+        public static final DataDirectory NO_STORE = new DataDirectory(DATA_DIR, false);
+
+        public DataDirectory {
+            Objects.requireNonNull(path, "data directory");
         }
-        if (defaultChannel != null && !Names.isValidChannel(defaultChannel)) {
-            throw new IllegalArgumentException("default channel is not a valid channel name: " + defaultChannel);
-        }
-        motd = List.copyOf(motd);
-        Objects.requireNonNull(caseMapping, "caseMapping");
-        requirePositive(registrationTimeout, "registration timeout");
-        requirePositive(pingInterval, "ping interval");
-        requirePositive(pingTimeout, "ping timeout");
-        if (sendQueueBytes < 4096) throw new IllegalArgumentException("send queue must be at least 4096 bytes");
-        if (receiveQueueBytes < 1024) throw new IllegalArgumentException("receive queue must be at least 1024 bytes");
-        if (maxTargets < 1) throw new IllegalArgumentException("max targets must be at least 1");
-        if (monitorInterval.isNegative()) throw new IllegalArgumentException("monitor interval must not be negative");
-        Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(tls, "tls");
-        Objects.requireNonNull(admin, "admin");
-        Objects.requireNonNull(store, "store");
-        operators = Map.copyOf(operators);
-        operators.forEach((name, block) -> {
-            if (!name.equals(block.name())) throw new IllegalArgumentException("operator block " + block.name() + " filed as " + name);
-        });
-        Objects.requireNonNull(dataDir, "dataDir");
     }
 
-    private static void requirePositive(Duration d, String what) {
-        if (d == null || d.isZero() || d.isNegative()) throw new IllegalArgumentException(what + " must be positive");
+    private final Map<Option<?>, Object> values; // every declared option; null values where the option allows none
+    private final Map<String, OperatorBlock> operators;
+    private final AbuseLimits limits;
+    private final TlsSettings tls;
+    private final Admin admin;
+    private final StoreConfig store;
+
+    private ServerConfig(Map<Option<?>, Object> values, Map<String, OperatorBlock> operators) {
+        Map<Option<?>, Object> all = new HashMap<>();
+        for (Option<?> option : Options.all()) {
+            all.put(option, option.check(values.containsKey(option) ? values.get(option) : option.defaultValue()));
+        }
+        this.values = Collections.unmodifiableMap(all);
+        this.operators = Map.copyOf(operators);
+        this.operators.forEach((name, block) -> {
+            if (!name.equals(block.name())) throw new IllegalArgumentException("operator block " + block.name() + " filed as " + name);
+        });
+        // The composite views validate what involves more than one option (a PEM certificate needs its key...).
+        this.limits = new AbuseLimits(get(Options.MAX_CLIENTS), get(Options.PER_IP_CONNECTIONS),
+                get(Options.PER_IP_UNREGISTERED), get(Options.CONNECT_BURST), get(Options.CONNECT_WINDOW),
+                get(Options.CONNECT_BAN_AFTER), get(Options.CONNECT_BAN_DURATION), get(Options.EXEMPT),
+                get(Options.DENY), get(Options.ALLOW), get(Options.FLOOD_BURST), get(Options.FLOOD_RATE),
+                get(Options.FLOOD_MAX_PENDING));
+        this.tls = new TlsSettings(get(Options.TLS_PORT), get(Options.TLS_CERT), get(Options.TLS_KEY),
+                get(Options.TLS_PASSWORD), get(Options.TLS_SELF_SIGNED));
+        this.admin = new Admin(get(Options.ADMIN_LOCATION), get(Options.ADMIN_INFO), get(Options.ADMIN_EMAIL));
+        DataDirectory data = get(Options.DATA_DIR);
+        this.store = new StoreConfig(get(Options.STORE), data.store() ? data.path() : null, get(Options.STORE_PASSWORD_FILE),
+                get(Options.HISTORY), get(Options.STORE_SYNC),
+                get(Options.HISTORY_MAX_AGE), get(Options.HISTORY_MAX_PER_TARGET), get(Options.JOIN_REPLAY),
+                get(Options.JOIN_REPLAY_DEFAULT_CHANNEL), get(Options.PASSWORD_ITERATIONS),
+                get(Options.NICK_CLAIM_TIMEOUT), get(Options.NICK_ENFORCEMENT), get(Options.REGISTRATION));
     }
 
     /** The documented defaults: 127.0.0.1:12345, #lobby, rfc1459 casemapping. */
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", DEFAULT_PORT, "chat.local", "chat", "#lobby",
-                List.of("Welcome to chat.", "Everyone is in #lobby: just type to talk, /msg nick text to whisper."),
-                CaseMapping.RFC1459, REGISTRATION_TIMEOUT, PING_INTERVAL, PING_TIMEOUT, SENDQ_BYTES, RECVQ_BYTES,
-                MAX_TARGETS, MONITOR_INTERVAL, AbuseLimits.defaults(), TlsSettings.defaults(),
-                Admin.DEFAULT, StoreConfig.defaults(), Map.of(), DATA_DIR);
+        return new ServerConfig(Map.of(), Map.of());
+    }
+
+    /** A config with these option values (the rest at their defaults) and operator blocks; validated. */
+    static ServerConfig of(Map<Option<?>, Object> values, Map<String, OperatorBlock> operators) {
+        return new ServerConfig(values, operators);
+    }
+
+    /** The value of {@code option}. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Option<T> option) {
+        return (T) values.get(option);
+    }
+
+    /** A copy with {@code option} set to {@code value}, validated like any config. */
+    public <T> ServerConfig with(Option<T> option, T value) {
+        Map<Option<?>, Object> changed = new HashMap<>(values);
+        changed.put(option, value);
+        return new ServerConfig(changed, operators);
+    }
+
+    public String host() {
+        return get(Options.HOST);
+    }
+
+    /** TCP port; 0 picks a free one. */
+    public int port() {
+        return get(Options.PORT);
+    }
+
+    /** The name the server uses as the source of its own messages. */
+    public String serverName() {
+        return get(Options.SERVER_NAME);
+    }
+
+    /** ISUPPORT NETWORK. */
+    public String networkName() {
+        return get(Options.NETWORK_NAME);
+    }
+
+    /** The channel every client joins on registration; null for none. */
+    public String defaultChannel() {
+        return get(Options.DEFAULT_CHANNEL);
+    }
+
+    /** Message-of-the-day lines; empty for none (422). */
+    public List<String> motd() {
+        return get(Options.MOTD);
+    }
+
+    public CaseMapping caseMapping() {
+        return get(Options.CASEMAPPING);
+    }
+
+    public Duration registrationTimeout() {
+        return get(Options.REGISTRATION_TIMEOUT);
+    }
+
+    public Duration pingInterval() {
+        return get(Options.PING_INTERVAL);
+    }
+
+    public Duration pingTimeout() {
+        return get(Options.PING_TIMEOUT);
+    }
+
+    /** Bytes that may wait for a slow client before it is dropped ({@code SendQ exceeded}). */
+    public int sendQueueBytes() {
+        return get(Options.SENDQ);
+    }
+
+    /** Bytes of one line without an ending after which the client is dropped. */
+    public int receiveQueueBytes() {
+        return get(Options.RECVQ);
+    }
+
+    /** Targets one PRIVMSG/NOTICE may name (ISUPPORT TARGMAX). */
+    public int maxTargets() {
+        return get(Options.MAX_TARGETS);
+    }
+
+    /** Resource report period; zero turns the monitor off. */
+    public Duration monitorInterval() {
+        return get(Options.MONITOR_INTERVAL);
+    }
+
+    /** Admission and flood limits. */
+    public AbuseLimits limits() {
+        return limits;
+    }
+
+    /** The TLS listener. */
+    public TlsSettings tls() {
+        return tls;
+    }
+
+    /** What ADMIN tells about the server and its administrator. */
+    public Admin admin() {
+        return admin;
+    }
+
+    /** Accounts and history: the data directory and their rules. */
+    public StoreConfig store() {
+        return store;
+    }
+
+    /** Operator blocks by name (OPER). */
+    public Map<String, OperatorBlock> operators() {
+        return operators;
+    }
+
+    /** Where the server keeps what must outlive it (the ban list); created on demand. */
+    public Path dataDir() {
+        return get(Options.DATA_DIR).path();
     }
 
     public ServerConfig withHost(String v) {
-        return edit(b -> b.host = v);
+        return with(Options.HOST, v);
     }
 
     public ServerConfig withPort(int v) {
-        return edit(b -> b.port = v);
+        return with(Options.PORT, v);
     }
 
     public ServerConfig withDefaultChannel(String v) {
-        return edit(b -> b.defaultChannel = v);
+        return with(Options.DEFAULT_CHANNEL, v);
     }
 
     public ServerConfig withMotd(List<String> v) {
-        return edit(b -> b.motd = v);
+        return with(Options.MOTD, List.copyOf(v));
     }
 
     public ServerConfig withCaseMapping(CaseMapping v) {
-        return edit(b -> b.caseMapping = v);
+        return with(Options.CASEMAPPING, v);
     }
 
     public ServerConfig withTimeouts(Duration registration, Duration pingEvery, Duration pingWait) {
-        return edit(b -> {
-            b.registrationTimeout = registration;
-            b.pingInterval = pingEvery;
-            b.pingTimeout = pingWait;
-        });
+        return with(Options.REGISTRATION_TIMEOUT, registration).with(Options.PING_INTERVAL, pingEvery)
+                .with(Options.PING_TIMEOUT, pingWait);
     }
 
     public ServerConfig withQueues(int sendQueue, int receiveQueue) {
-        return edit(b -> {
-            b.sendQueueBytes = sendQueue;
-            b.receiveQueueBytes = receiveQueue;
-        });
+        return with(Options.SENDQ, sendQueue).with(Options.RECVQ, receiveQueue);
     }
 
     public ServerConfig withMonitorInterval(Duration v) {
-        return edit(b -> b.monitorInterval = v);
+        return with(Options.MONITOR_INTERVAL, v);
     }
 
     public ServerConfig withLimits(AbuseLimits v) {
-        return edit(b -> b.limits = v);
+        return with(Options.MAX_CLIENTS, v.maxClients()).with(Options.PER_IP_CONNECTIONS, v.perIpConnections())
+                .with(Options.PER_IP_UNREGISTERED, v.perIpUnregistered()).with(Options.CONNECT_BURST, v.connectBurst())
+                .with(Options.CONNECT_WINDOW, v.connectWindow()).with(Options.CONNECT_BAN_AFTER, v.connectBanAfter())
+                .with(Options.CONNECT_BAN_DURATION, v.connectBanDuration()).with(Options.EXEMPT, v.exempt())
+                .with(Options.DENY, v.deny()).with(Options.ALLOW, v.allow()).with(Options.FLOOD_BURST, v.floodBurst())
+                .with(Options.FLOOD_RATE, v.floodLinesPerSecond())
+                .with(Options.FLOOD_MAX_PENDING, v.floodMaxPendingBytes());
     }
 
     public ServerConfig withTls(TlsSettings v) {
-        return edit(b -> b.tls = v);
+        return with(Options.TLS_PORT, v.port()).with(Options.TLS_CERT, v.certificate())
+                .with(Options.TLS_KEY, v.privateKey()).with(Options.TLS_PASSWORD, v.password())
+                .with(Options.TLS_SELF_SIGNED, v.generatedKeyStore());
     }
 
     public ServerConfig withAdmin(Admin v) {
-        return edit(b -> b.admin = v);
+        Objects.requireNonNull(v, "admin");
+        return with(Options.ADMIN_LOCATION, v.location()).with(Options.ADMIN_INFO, v.info())
+                .with(Options.ADMIN_EMAIL, v.email());
     }
 
+    /** A copy with these store rules; a store config without a directory turns the store off (the ban list stays). */
     public ServerConfig withStore(StoreConfig v) {
-        return edit(b -> b.store = v);
+        DataDirectory data = v.dataDirectory() != null ? new DataDirectory(v.dataDirectory(), true)
+                : new DataDirectory(dataDir(), false);
+        return with(Options.DATA_DIR, data).with(Options.STORE, v.url()).with(Options.STORE_PASSWORD_FILE, v.passwordFile())
+                .with(Options.HISTORY, v.history())
+                .with(Options.STORE_SYNC, v.syncEveryCommit()).with(Options.HISTORY_MAX_AGE, v.historyMaxAge())
+                .with(Options.HISTORY_MAX_PER_TARGET, v.historyMaxPerTarget())
+                .with(Options.JOIN_REPLAY, v.joinReplayLines())
+                .with(Options.JOIN_REPLAY_DEFAULT_CHANNEL, v.replayDefaultChannel())
+                .with(Options.PASSWORD_ITERATIONS, v.passwordIterations())
+                .with(Options.NICK_CLAIM_TIMEOUT, v.nickClaimTimeout())
+                .with(Options.NICK_ENFORCEMENT, v.nickEnforcement()).with(Options.REGISTRATION, v.registrationOpen());
     }
 
     public ServerConfig withOperators(Map<String, OperatorBlock> v) {
-        return edit(b -> b.operators = v);
+        return new ServerConfig(values, v);
     }
 
+    /** A copy whose ban list (and store, if there is one) is kept in {@code v}. */
     public ServerConfig withDataDir(Path v) {
-        return edit(b -> b.dataDir = v);
+        return with(Options.DATA_DIR, new DataDirectory(v, get(Options.DATA_DIR).store()));
     }
 
     /**
-     * The settings a running server cannot take over from {@code next} (REHASH keeps the running value and
-     * names them): the listening addresses, the server's name, the casemapping its tables are keyed by, the
-     * monitor's period, the data directories, the store's rules and the abuse limits (admission keeps
-     * per-address state built from them). Every other setting is read where it is used, so a new value applies
-     * from then on (timeouts and queue sizes to connections as they are checked or opened; the TLS certificate
-     * is loaded again).
+     * The options a running server cannot take over from {@code next} (REHASH keeps the running value and names
+     * them): those declared {@code fixed()} in {@link Options}. Every other option is read where it is used, so a
+     * new value applies from then on (timeouts and queue sizes to connections as they are checked or opened; the
+     * TLS certificate is loaded again).
      */
     public List<String> fixedSettingsChangedIn(ServerConfig next) {
         List<String> changed = new ArrayList<>();
-        if (!host.equals(next.host)) changed.add("host");
-        if (port != next.port) changed.add("port");
-        if (tls.port() != next.tls.port()) changed.add("tls-port");
-        if (!serverName.equals(next.serverName)) changed.add("server-name");
-        if (caseMapping != next.caseMapping) changed.add("casemapping");
-        if (!monitorInterval.equals(next.monitorInterval)) changed.add("monitor-interval");
-        if (!dataDir.equals(next.dataDir)) changed.add("data-dir");
-        if (!store.equals(next.store)) changed.add("store settings");
-        if (!limits.equals(next.limits)) changed.add("abuse limits");
+        for (Option<?> option : Options.all()) {
+            if (!option.reloadable() && !Objects.equals(values.get(option), next.values.get(option))) {
+                changed.add(option.name());
+            }
+        }
         return changed;
     }
 
-    /** {@code next} with the settings a running server cannot change taken from this one. */
+    /** {@code next} with the options a running server cannot change taken from this one. */
     public ServerConfig keepingFixedSettings(ServerConfig next) {
-        return next.edit(b -> {
-            b.host = host;
-            b.port = port;
-            b.serverName = serverName;
-            b.caseMapping = caseMapping;
-            b.monitorInterval = monitorInterval;
-            b.limits = limits;
-            b.tls = next.tls.withPort(tls.port());
-            b.store = store;
-            b.dataDir = dataDir;
-        });
+        Map<Option<?>, Object> kept = new HashMap<>(next.values);
+        for (Option<?> option : Options.all()) {
+            if (!option.reloadable()) kept.put(option, values.get(option));
+        }
+        return new ServerConfig(kept, next.operators);
     }
 
-    /** A copy with the changes {@code change} makes, validated like any config. */
-    private ServerConfig edit(java.util.function.Consumer<Editable> change) {
-        Editable b = new Editable(this);
-        change.accept(b);
-        return b.build();
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerConfig c && values.equals(c.values) && operators.equals(c.operators);
     }
 
-    /** The components as mutable fields, for {@link #edit}: confined to the call that builds a copy. */
-    private static final class Editable {
-        String host;
-        int port;
-        String serverName;
-        String networkName;
-        String defaultChannel;
-        List<String> motd;
-        CaseMapping caseMapping;
-        Duration registrationTimeout;
-        Duration pingInterval;
-        Duration pingTimeout;
-        int sendQueueBytes;
-        int receiveQueueBytes;
-        int maxTargets;
-        Duration monitorInterval;
-        AbuseLimits limits;
-        TlsSettings tls;
-        Admin admin;
-        StoreConfig store;
-        Map<String, OperatorBlock> operators;
-        Path dataDir;
+    @Override
+    public int hashCode() {
+        return values.hashCode() * 31 + operators.hashCode();
+    }
 
-        Editable(ServerConfig c) {
-            host = c.host;
-            port = c.port;
-            serverName = c.serverName;
-            networkName = c.networkName;
-            defaultChannel = c.defaultChannel;
-            motd = c.motd;
-            caseMapping = c.caseMapping;
-            registrationTimeout = c.registrationTimeout;
-            pingInterval = c.pingInterval;
-            pingTimeout = c.pingTimeout;
-            sendQueueBytes = c.sendQueueBytes;
-            receiveQueueBytes = c.receiveQueueBytes;
-            maxTargets = c.maxTargets;
-            monitorInterval = c.monitorInterval;
-            limits = c.limits;
-            tls = c.tls;
-            admin = c.admin;
-            store = c.store;
-            operators = c.operators;
-            dataDir = c.dataDir;
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("ServerConfig[");
+        for (Option<?> option : Options.all()) {
+            if (option != Options.MOTD && option != Options.TLS_PASSWORD) {
+                out.append(option.name()).append('=').append(values.get(option)).append(", ");
+            }
         }
-
-        ServerConfig build() {
-            return new ServerConfig(host, port, serverName, networkName, defaultChannel, motd, caseMapping,
-                    registrationTimeout, pingInterval, pingTimeout, sendQueueBytes, receiveQueueBytes, maxTargets,
-                    monitorInterval, limits, tls, admin, store, operators, dataDir);
-        }
+        return out.append("operators=").append(operators.values()).append(']').toString();
     }
 
     /**

@@ -70,13 +70,8 @@ public record StoreConfig(String url, Path dataDirectory, Path passwordFile, boo
         Objects.requireNonNull(historyMaxAge, "historyMaxAge");
         Objects.requireNonNull(nickClaimTimeout, "nickClaimTimeout");
         Objects.requireNonNull(nickEnforcement, "nickEnforcement");
-        if (!url.equals(NONE) && !url.equals(DEFAULT_URL) && !URL_FORM.matcher(url).matches()) {
-            throw new IllegalArgumentException("store must be sqlite, sqlite:PATH, postgresql://USER@HOST:PORT/DB or none: " + url);
-        }
-        if (URL_PASSWORD.matcher(url).find()) {
-            throw new IllegalArgumentException("the store URL must not hold a password: use $CHAT_STORE_PASSWORD or "
-                    + "--store-password-file");
-        }
+        String problem = urlProblem(url);
+        if (problem != null) throw new IllegalArgumentException(problem);
         if (historyMaxAge.isNegative()) throw new IllegalArgumentException("history max age must not be negative");
         if (historyMaxPerTarget < 0) throw new IllegalArgumentException("history max per target must not be negative");
         if (joinReplayLines < 0) throw new IllegalArgumentException("join replay lines must not be negative");
@@ -96,7 +91,19 @@ public record StoreConfig(String url, Path dataDirectory, Path passwordFile, boo
 
     /** No store: no accounts, no history. */
     public static StoreConfig off() {
-        return defaults().withUrl(NONE);
+        return defaults().withUrl(NONE).withDataDirectory(null);
+    }
+
+    /** What is wrong with a {@code --store} value, or null when it is a store URL (or sqlite, or none). */
+    public static String urlProblem(String url) {
+        if (url.equals(NONE) || url.equals(DEFAULT_URL)) return null;
+        if (!URL_FORM.matcher(url).matches()) {
+            return "store must be sqlite, sqlite:PATH, postgresql://USER@HOST:PORT/DB or none: " + url;
+        }
+        if (URL_PASSWORD.matcher(url).find()) {
+            return "the store URL must not hold a password: use $CHAT_STORE_PASSWORD or --store-password-file";
+        }
+        return null;
     }
 
     /** Whether a store is to be opened. */
