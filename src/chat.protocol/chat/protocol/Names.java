@@ -7,6 +7,11 @@ public final class Names {
     public static final int NICKLEN = 30;
     /** Longest channel name accepted, prefix included (ISUPPORT CHANNELLEN). */
     public static final int CHANNELLEN = 50;
+    /**
+     * Longest real name kept, in UTF-8 bytes (ISUPPORT NAMELEN, as InspIRCd advertises it): USER's is cut to it,
+     * SETNAME refuses a longer one. #10: one limit for both, so that WHOIS and WHO lines are never cut.
+     */
+    public static final int NAMELEN = 100;
     /** Channel name prefixes (ISUPPORT CHANTYPES). */
     public static final String CHANTYPES = "#";
 

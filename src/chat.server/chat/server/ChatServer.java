@@ -80,7 +80,7 @@ public final class ChatServer implements AutoCloseable {
         afterReload.add(c -> {
             if (!c.tls().enabled()) return null;
             try {
-                listener.reloadTls(c.tls());
+                listener.reloadTls(c.tls(), c.dataDir());
                 return "TLS certificate reloaded";
             } catch (IOException | GeneralSecurityException e) {
                 throw new IOException("TLS certificate not reloaded, keeping the old one: " + e.getMessage(), e);
@@ -126,7 +126,7 @@ public final class ChatServer implements AutoCloseable {
      * certificate, open ones keep theirs.
      */
     public void reloadTls(TlsSettings settings) throws IOException, GeneralSecurityException {
-        listener.reloadTls(settings);
+        listener.reloadTls(settings, info.config().dataDir());
     }
 
     /** Open connections, registered or not. */

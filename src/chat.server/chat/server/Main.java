@@ -34,7 +34,7 @@ public final class Main {
         return """
                 usage: chat-server [options]
                   --config FILE               a properties file with any of the options below
-                  --generate-cert             make the development certificate (data/tls/self-signed.p12) and exit
+                  --generate-cert             make the development certificate (DATA-DIR/tls/self-signed.p12) and exit
                   --hash-password             read a password and print its hash for oper.NAME.password
                   --copy-store --from URL --to URL  copy accounts, history, bans and registered channels into
                                               an empty store (e.g. sqlite:data/chat.db to postgresql://...), then exit
@@ -115,6 +115,7 @@ public final class Main {
     /** The config the arguments describe, or null when they only asked for help. */
     static ServerConfig parse(String[] args, PrintStream out) throws IOException {
         Properties props = new Properties();
+        boolean generateCert = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -122,9 +123,8 @@ public final class Main {
                 return null;
             }
             if (arg.equals("--generate-cert")) {
-                chat.server.net.TlsContexts.generateSelfSigned(TlsSettings.GENERATED_KEY_STORE);
-                out.println("made " + TlsSettings.GENERATED_KEY_STORE.toAbsolutePath());
-                return null;
+                generateCert = true;
+                continue;
             }
             if (!arg.startsWith("--")) throw new IllegalArgumentException("unexpected argument: " + arg);
             String key = arg.substring(2);
@@ -147,7 +147,13 @@ public final class Main {
                 props.put(normalizedKey(key), value);
             }
         }
-        return fromProperties(props);
+        ServerConfig config = fromProperties(props);
+        if (!generateCert) return config;
+        Path keyStore = config.tls().generatedKeyStoreIn(config.dataDir());
+        chat.server.net.TlsContexts.generateSelfSigned(keyStore);
+        out.println("made " + keyStore.toAbsolutePath() + " (password in "
+                + chat.server.net.TlsContexts.passwordFile(keyStore).toAbsolutePath() + ")");
+        return null;
     }
 
     private static ServerConfig fromProperties(Properties p) throws IOException {

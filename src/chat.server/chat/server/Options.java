@@ -97,9 +97,10 @@ public final class Options {
     public static final Option<String> TLS_PASSWORD = declare(Option.text("tls-password", "PW", "").in(Section.TLS)
             .shown("empty")
             .help("PKCS#12 password"));
-    public static final Option<Path> TLS_SELF_SIGNED = declare(Option.path("tls-self-signed", "FILE",
-                    TlsSettings.GENERATED_KEY_STORE).in(Section.TLS)
-            .help("where the development certificate is made and kept when --tls-cert is not given"));
+    public static final Option<Path> TLS_SELF_SIGNED = declare(Option.path("tls-self-signed", "FILE", null).in(Section.TLS)
+            .shown("DATA-DIR/" + TlsSettings.GENERATED_KEY_STORE)
+            .help("where the development certificate is made and kept when --tls-cert is not given (0600, its "
+                    + "random password in FILE.password)"));
 
     // Abuse limits: admission keeps per-address state built from them, so they change only on restart.
 

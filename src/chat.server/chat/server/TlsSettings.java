@@ -4,22 +4,21 @@ import java.nio.file.Path;
 
 /**
  * The TLS listener. With no certificate configured, a self-signed one for development is made at first
- * start (with the JDK's keytool) and kept in {@link #generatedKeyStore}; a real deployment names its own.
+ * start (with the JDK's keytool) and kept in {@link #generatedKeyStore} (by default {@code tls/self-signed.p12}
+ * in the data directory), 0600, its random password in a 0600 file beside it; a real deployment names its own.
  *
  * @param port              TLS port; -1 turns TLS off, 0 picks a free port
  * @param certificate       a PKCS#12 file (.p12/.pfx), or a PEM certificate chain; null for the generated one
  * @param privateKey        the PEM (PKCS#8) private key that goes with a PEM certificate; else null
  * @param password          the PKCS#12 password (may be empty)
- * @param generatedKeyStore where the development certificate is made and kept
+ * @param generatedKeyStore where the development certificate is made and kept; null for the data directory's
  */
 public record TlsSettings(int port, Path certificate, Path privateKey, String password, Path generatedKeyStore) {
 
     /** Default TLS port. */
     public static final int DEFAULT_PORT = 6697;
-    /** Where the development certificate goes by default. */
-    public static final Path GENERATED_KEY_STORE = Path.of("data", "tls", "self-signed.p12");
-    /** The generated store's password: it protects nothing secret, the key is for development only. */
-    public static final String GENERATED_PASSWORD = "chat-development";
+    /** Where the development certificate goes by default, inside the data directory. */
+    public static final Path GENERATED_KEY_STORE = Path.of("tls", "self-signed.p12");
 
     public TlsSettings {
         if (port < -1 || port > 65535) throw new IllegalArgumentException("tls-port must be -1 (off) or 0..65535");
@@ -27,17 +26,16 @@ public record TlsSettings(int port, Path certificate, Path privateKey, String pa
             throw new IllegalArgumentException("a PEM certificate needs --tls-key with its private key");
         }
         if (password == null) password = "";
-        if (generatedKeyStore == null) generatedKeyStore = GENERATED_KEY_STORE;
     }
 
     /** TLS on the default port with a generated development certificate. */
     public static TlsSettings defaults() {
-        return new TlsSettings(DEFAULT_PORT, null, null, "", GENERATED_KEY_STORE);
+        return new TlsSettings(DEFAULT_PORT, null, null, "", null);
     }
 
     /** No TLS listener. */
     public static TlsSettings off() {
-        return new TlsSettings(-1, null, null, "", GENERATED_KEY_STORE);
+        return new TlsSettings(-1, null, null, "", null);
     }
 
     public boolean enabled() {
@@ -46,6 +44,11 @@ public record TlsSettings(int port, Path certificate, Path privateKey, String pa
 
     public TlsSettings withPort(int newPort) {
         return new TlsSettings(newPort, certificate, privateKey, password, generatedKeyStore);
+    }
+
+    /** Where the development certificate is kept for a server whose data directory is {@code dataDir}. */
+    public Path generatedKeyStoreIn(Path dataDir) {
+        return generatedKeyStore != null ? generatedKeyStore : dataDir.resolve(GENERATED_KEY_STORE);
     }
 
     public TlsSettings withGeneratedKeyStore(Path store) {

@@ -1,5 +1,6 @@
 package chat.store;
 
+import chat.server.spi.PrivateFiles;
 import chat.server.spi.StoreOptions;
 import chat.server.spi.StoreUnavailableException;
 import chat.store.jdbc.JdbcStore;
@@ -35,6 +36,9 @@ final class SqliteStore extends JdbcStore {
     /** How long a connection waits for a lock held by another connection (a backup, a migration). */
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
+    /** What SQLite keeps beside the database file in WAL mode. */
+    static final List<String> SIDE_FILES = List.of("-wal", "-shm");
+
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final String url;
@@ -50,9 +54,12 @@ final class SqliteStore extends JdbcStore {
 
     static SqliteStore open(StoreOptions options) throws IOException {
         Path file = Path.of(options.location()).toAbsolutePath();
-        Files.createDirectories(file.getParent());
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-        FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        PrivateFiles.directory(file.getParent());
+        // chat.db's lock file is chat.lock beside it
+        String name = file.getFileName().toString();
+        Path lockFile = file.resolveSibling((name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name) + ".lock");
+        FileChannel lockChannel = FileChannel.open(PrivateFiles.file(lockFile), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
@@ -66,6 +73,9 @@ final class SqliteStore extends JdbcStore {
             lockChannel.close();
             throw new IOException("another server uses the store " + file);
         }
+        // #10: SQLite gives the -wal and -shm files the database file's mode, so a 0600 chat.db keeps them 0600 too
+        PrivateFiles.file(file);
+        for (String suffix : SIDE_FILES) PrivateFiles.restrict(file.resolveSibling(name + suffix));
         String url = "jdbc:sqlite:" + file;
         List<Connection> opened = new ArrayList<>();
         try {

@@ -3,11 +3,7 @@ package chat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.IrcMessage;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,16 +12,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("Durability")
 class CrashTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
     private static final Pattern LINE = Pattern.compile("c(\\d)-(\\d+)-x{40}-end");
     /** Acknowledged messages after which the server is killed. */
     private static final int KILL_AFTER = 300;
@@ -49,46 +40,17 @@ class CrashTest {
     @TempDir
     Path data;
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ChildServer> servers = new ArrayList<>();
 
     @AfterEach
-    void stopChildren() {
-        processes.forEach(Process::destroyForcibly);
+    void stopChildren() throws IOException {
+        for (ChildServer s : servers) s.close();
     }
 
-    /** Starts the server in a JVM of its own on this module path, on the default SQLite store; returns its port. */
-    private int startServer() throws Exception {
-        return startServer(List.of(), Map.of());
-    }
-
-    /** The same with store arguments and environment (the PostgreSQL password). */
-    private int startServer(List<String> storeArgs, Map<String, String> env) throws Exception {
-        String modulePath = List.of(System.getProperty("jdk.module.path").split(File.pathSeparator)).stream()
-                .filter(p -> !p.contains("test-classes")).collect(Collectors.joining(File.pathSeparator));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc",
-                "-p", modulePath, "-m", "chat.server/chat.server.Main", "--port", "0", "--data-dir", data.toString(),
-                "--monitor-interval", "0", "--password-iterations", "4096", "--tls-port", "-1"));
-        command.addAll(storeArgs);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectError(data.resolve("server-" + processes.size() + ".err").toFile());
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        processes.add(p);
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-            port.completeExceptionally(new AssertionError("the server exited without listening"));
-        });
-        return port.get(60, TimeUnit.SECONDS);
+    /** Starts the server in a JVM of its own with these store arguments (none: SQLite in the data directory); returns its port. */
+    private int startServer(String... storeArgs) throws Exception {
+        servers.add(ChildServer.start(data, null, storeArgs));
+        return servers.getLast().port();
     }
 
     private static TestClient client(int port, String nick, String... caps) throws IOException {
@@ -103,7 +65,7 @@ class CrashTest {
 
     @Test
     void everyAcknowledgedMessageSurvivesAKill() throws Exception {
-        Set<String> stored = acknowledgedSurviveAKill(List.of(), Map.of());
+        Set<String> stored = acknowledgedSurviveAKill();
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("chat.db"));
              Statement s = db.createStatement()) {
             try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
@@ -119,8 +81,7 @@ class CrashTest {
     void everyAcknowledgedMessageSurvivesAKillOnPostgres() throws Exception {
         ThrowawayPostgres postgres = ThrowawayPostgres.shared();
         String url = postgres.createDatabase();
-        Set<String> stored = acknowledgedSurviveAKill(List.of("--store", url),
-                Map.of(chat.server.StoreConfig.PASSWORD_ENV, postgres.password()));
+        Set<String> stored = acknowledgedSurviveAKill("--store", url, "--store-password-file", postgres.passwordFile().toString());
         try (Connection db = postgres.connect(ThrowawayPostgres.database(url)); Statement s = db.createStatement()) {
             assertRowsWhole(s, stored);
         }
@@ -130,8 +91,8 @@ class CrashTest {
      * Three senders write to #lobby until enough are acknowledged, the server is killed, a new one started on
      * the same store: every acknowledged message is in its history. Returns what history holds.
      */
-    private Set<String> acknowledgedSurviveAKill(List<String> storeArgs, Map<String, String> env) throws Exception {
-        int port = startServer(storeArgs, env);
+    private Set<String> acknowledgedSurviveAKill(String... storeArgs) throws Exception {
+        int port = startServer(storeArgs);
         Set<String> acked = ConcurrentHashMap.newKeySet();
         AtomicInteger count = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(1);
@@ -157,12 +118,12 @@ class CrashTest {
             }));
         }
         assertThat(enough.await(60, TimeUnit.SECONDS)).isTrue();
-        processes.get(0).destroyForcibly().waitFor(); // SIGKILL mid-traffic
+        servers.get(0).kill(); // SIGKILL mid-traffic
         for (Thread t : senders) t.join(TimeUnit.SECONDS.toMillis(30));
         Set<String> promised = new HashSet<>(acked);
         assertThat(promised).hasSizeGreaterThanOrEqualTo(KILL_AFTER);
 
-        int again = startServer(storeArgs, env);
+        int again = startServer(storeArgs);
         TestClient reader = client(again, "reader", "server-time", "message-tags", "batch", "draft/chathistory");
         Set<String> stored = new HashSet<>();
         String before = "*";

@@ -109,6 +109,21 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /** Everything received up to and including the next message {@link #expect} would match. */
+    public List<IrcMessage> until(String command, String... params) {
+        List<IrcMessage> got = new ArrayList<>();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            IrcMessage m = poll(deadline);
+            if (m == null || m == CLOSED) {
+                if (m == CLOSED) received.add(CLOSED);
+                throw new AssertionError("no " + command + " " + Arrays.toString(params) + "; got: " + got);
+            }
+            got.add(m);
+            if (matches(m, command, params)) return got;
+        }
+    }
+
     /** Everything received until the answer to a PING sent now: what the server sent before that. */
     public List<IrcMessage> drain() {
         String token = "sync" + TOKENS.incrementAndGet();

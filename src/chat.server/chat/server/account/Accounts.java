@@ -6,6 +6,7 @@ import chat.server.spi.Account;
 import chat.server.spi.AccountStore;
 import chat.server.spi.ScramCredentials;
 import chat.server.spi.StoreUnavailableException;
+import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
@@ -30,10 +31,15 @@ public final class Accounts implements AutoCloseable {
     public static final int PASSWORD_MAX_CHARS = 300;
     /** Random salt per account. */
     static final int SALT_BYTES = 16;
-    /** Failed logins per account in one window before further attempts are refused unchecked. */
-    public static final int MAX_FAILURES_PER_ACCOUNT = 5;
-    /** Failed logins per IP address in one window. */
+    /** Failed logins from one address on one account in one window before that address is refused for it. */
+    public static final int MAX_FAILURES_PER_ACCOUNT_AND_IP = 5;
+    /** Failed logins from one IP address in one window before it is refused for every account. */
     public static final int MAX_FAILURES_PER_IP = 10;
+    /**
+     * Failed logins on one account in one window (from many addresses) before the addresses that failed on it
+     * are refused; an address that has not failed on it (its owner) is never refused for it.
+     */
+    public static final int MAX_FAILURES_PER_ACCOUNT = 20;
     /** The throttles' window. */
     public static final long FAILURE_WINDOW_MILLIS = 60_000;
     /** Threads deriving keys at once. */
@@ -46,14 +52,27 @@ public final class Accounts implements AutoCloseable {
     public enum Outcome { OK, FAILED, THROTTLED, UNAVAILABLE }
 
     /**
-     * @param outcome what happened
-     * @param account the account logged in to (its registered spelling) when OK
+     * @param outcome          what happened
+     * @param account          the account logged in to (its registered spelling) when OK
+     * @param retryAfterMillis when THROTTLED, how long until this address may try this account again
+     * @param earlierFailures  when OK, the failed attempts on the account since its last login, or null for none
      */
-    public record Login(Outcome outcome, String account) {
-        static final Login FAILED = new Login(Outcome.FAILED, null);
-        static final Login THROTTLED = new Login(Outcome.THROTTLED, null);
-        static final Login UNAVAILABLE = new Login(Outcome.UNAVAILABLE, null);
+    public record Login(Outcome outcome, String account, long retryAfterMillis, LoginGuard.Failures earlierFailures) {
+        static final Login FAILED = new Login(Outcome.FAILED, null, 0, null);
+        static final Login UNAVAILABLE = new Login(Outcome.UNAVAILABLE, null, 0, null);
+
+        /** A THROTTLED outcome with this wait. */
+        public static Login throttled(long retryAfterMillis) {
+            return new Login(Outcome.THROTTLED, null, retryAfterMillis, null);
+        }
+
+        /** Whole seconds to wait, at least 1 (for the user). */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfterMillis + 999) / 1000);
+        }
     }
+
+    private static final System.Logger LOG = System.getLogger("chat.server");
 
     private final AccountStore store;
     private final CaseMapping caseMapping;
@@ -61,8 +80,7 @@ public final class Accounts implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final byte[] decoySecret = new byte[32];
-    private final LoginThrottle perAccount;
-    private final LoginThrottle perAddress;
+    private final LoginGuard guard;
     private final ExecutorService kdf;
 
     /** Accounts in {@code store}; null for a server without accounts. */
@@ -72,8 +90,8 @@ public final class Accounts implements AutoCloseable {
         this.iterations = iterations;
         this.clock = clock;
         random.nextBytes(decoySecret);
-        this.perAccount = new LoginThrottle(MAX_FAILURES_PER_ACCOUNT, FAILURE_WINDOW_MILLIS, clock);
-        this.perAddress = new LoginThrottle(MAX_FAILURES_PER_IP, FAILURE_WINDOW_MILLIS, clock);
+        this.guard = new LoginGuard(MAX_FAILURES_PER_ACCOUNT_AND_IP, MAX_FAILURES_PER_IP, MAX_FAILURES_PER_ACCOUNT,
+                FAILURE_WINDOW_MILLIS, clock);
         this.kdf = store == null ? null
                 : Executors.newFixedThreadPool(KDF_THREADS, Thread.ofPlatform().name("kdf-", 0).daemon(true).factory());
     }
@@ -114,15 +132,12 @@ public final class Accounts implements AutoCloseable {
         if (store == null) return Login.UNAVAILABLE;
         if (name == null || password == null) return Login.FAILED;
         String key = key(name);
-        if (!perAccount.allowed(key) || !perAddress.allowed(address)) return Login.THROTTLED;
+        long wait = guard.retryAfterMillis(key, address);
+        if (wait > 0) return Login.throttled(wait);
         Optional<Account> account = find(name);
-        boolean ok;
-        if (account.isPresent()) {
-            ScramCredentials stored = account.get().credentials();
-            ok = CompletableFuture.supplyAsync(() -> Scram.matches(stored, password), kdf).join();
-        } else {
-            ok = false;
-        }
+        // #10: an unknown account costs the same derivation as a wrong password, so timing tells nothing
+        ScramCredentials stored = account.map(Account::credentials).orElseGet(() -> decoy(name));
+        boolean ok = CompletableFuture.supplyAsync(() -> Scram.matches(stored, password), kdf).join() && account.isPresent();
         return settle(key, address, ok, account.map(Account::name).orElse(null));
     }
 
@@ -134,9 +149,9 @@ public final class Accounts implements AutoCloseable {
                 Base64.getEncoder().encodeToString(nonce));
     }
 
-    /** Whether a SCRAM exchange for {@code name} from {@code address} may go on. */
-    public boolean allowed(String name, String address) {
-        return perAccount.allowed(key(name)) && perAddress.allowed(address);
+    /** How long until a SCRAM exchange for {@code name} from {@code address} may go on: 0 when it may now. */
+    public long retryAfterMillis(String name, String address) {
+        return guard.retryAfterMillis(key(name), address);
     }
 
     /** Records the end of a SCRAM exchange; the account's spelling when it succeeded. */
@@ -148,11 +163,12 @@ public final class Accounts implements AutoCloseable {
 
     private Login settle(String key, String address, boolean ok, String accountName) {
         if (ok && accountName != null) {
-            perAccount.succeeded(key);
-            return new Login(Outcome.OK, accountName);
+            return new Login(Outcome.OK, accountName, 0, guard.succeeded(key, address));
         }
-        perAccount.failed(key);
-        perAddress.failed(address);
+        if (guard.failed(key, address)) {
+            LOG.log(Level.WARNING, "failed logins: " + address + " must wait " + guard.retryAfterMillis(key, address) / 1000
+                    + " s before trying " + key + " again");
+        }
         return Login.FAILED;
     }
 

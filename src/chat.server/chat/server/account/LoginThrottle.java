@@ -29,8 +29,20 @@ public final class LoginThrottle {
 
     /** Whether another attempt for {@code key} may be checked now. */
     public boolean allowed(String key) {
+        return retryAfterMillis(key) == 0;
+    }
+
+    /** How long until {@code key} may be checked again: 0 when it may be now. */
+    public long retryAfterMillis(String key) {
         Window w = windows.get(key);
-        return w == null || clock.millis() - w.startMillis() >= windowMillis || w.failures() < maxFailures;
+        if (w == null || w.failures() < maxFailures) return 0;
+        return Math.max(0, w.startMillis() + windowMillis - clock.millis());
+    }
+
+    /** Failures of {@code key} in its current window. */
+    public int failures(String key) {
+        Window w = windows.get(key);
+        return w == null || clock.millis() - w.startMillis() >= windowMillis ? 0 : w.failures();
     }
 
     public void failed(String key) {

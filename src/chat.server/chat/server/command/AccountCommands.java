@@ -98,11 +98,12 @@ final class AccountCommands {
             exchange = accounts.startScram();
             auth.setScram(exchange);
             String serverFirst = exchange.clientFirst(message);
+            long wait = serverFirst == null ? 0 : accounts.retryAfterMillis(exchange.user(), address);
             if (serverFirst == null) {
                 fail(ctx, auth);
-            } else if (!accounts.allowed(exchange.user(), address)) {
+            } else if (wait > 0) {
                 auth.reset();
-                ctx.reply().numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: too many failed attempts, try later");
+                ctx.reply().numeric(Numeric.ERR_SASLFAIL, throttled(Accounts.Login.throttled(wait)));
             } else {
                 challenge(ctx, serverFirst);
             }
@@ -115,6 +116,7 @@ final class AccountCommands {
             return;
         }
         auth.setVerifiedAccount(login.account());
+        Logins.reportEarlierFailures(ctx, login);
         challenge(ctx, serverFinal);
     }
 
@@ -130,11 +132,19 @@ final class AccountCommands {
     private static void finish(Context ctx, Authentication auth, Accounts.Login login) {
         auth.reset();
         switch (login.outcome()) {
-            case OK -> succeed(ctx, login.account());
-            case THROTTLED -> ctx.reply().numeric(Numeric.ERR_SASLFAIL,
-                    "SASL authentication failed: too many failed attempts, try later");
+            case OK -> {
+                Logins.reportEarlierFailures(ctx, login);
+                succeed(ctx, login.account());
+            }
+            case THROTTLED -> ctx.reply().numeric(Numeric.ERR_SASLFAIL, throttled(login));
             default -> ctx.reply().numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed");
         }
+    }
+
+    /** #10: whoever is throttled learns why and for how long (it is his address, never the account, that waits). */
+    static String throttled(Accounts.Login login) {
+        return "SASL authentication failed: too many failed attempts from your address, try again in "
+                + login.retryAfterSeconds() + " seconds";
     }
 
     private static void succeed(Context ctx, String account) {
@@ -220,10 +230,14 @@ final class AccountCommands {
 
     private static void login(Context ctx, String name, String password) {
         Accounts.Login login = ctx.server().storage().accounts().login(name, password, ctx.session().identity().host());
-        if (login.outcome() == Accounts.Outcome.OK) {
-            Logins.loggedIn(ctx, login.account());
-        } else {
-            ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
+        switch (login.outcome()) {
+            case OK -> {
+                Logins.loggedIn(ctx, login.account());
+                Logins.reportEarlierFailures(ctx, login);
+            }
+            case THROTTLED -> ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Too many failed attempts from your address: "
+                    + "try again in " + login.retryAfterSeconds() + " seconds");
+            default -> ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
         }
     }
 

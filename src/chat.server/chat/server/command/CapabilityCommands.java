@@ -2,8 +2,10 @@ package chat.server.command;
 
 import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
+import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.server.state.Session;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +15,6 @@ final class CapabilityCommands {
 
     /** Longest CAP LS line's capability list before it continues on another line (302 multiline). */
     static final int MAX_CAP_LIST_BYTES = 400;
-    /** Longest real name SETNAME accepts. */
-    static final int REALNAME_MAX = 100;
 
     private final RegistrationCommands registration;
 
@@ -53,9 +53,9 @@ final class CapabilityCommands {
     // SETNAME :<realname>
     void setname(Context ctx, IrcMessage m) {
         String realname = m.param(0);
-        if (realname.isBlank() || realname.length() > REALNAME_MAX) {
+        if (realname.isBlank() || realname.getBytes(StandardCharsets.UTF_8).length > Names.NAMELEN) {
             ctx.reply().standard("FAIL", "SETNAME", "INVALID_REALNAME",
-                    "Real name must be 1 to " + REALNAME_MAX + " characters");
+                    "Real name must be 1 to " + Names.NAMELEN + " bytes");
             return;
         }
         Session s = ctx.session();

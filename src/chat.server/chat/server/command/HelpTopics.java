@@ -112,7 +112,7 @@ final class HelpTopics {
 
             SETNAME :<realname>
             Changes your real name; clients with the setname capability who
-            share a channel with you see the change. At most 100 characters.
+            share a channel with you see the change. At most NAMELEN (100) bytes.
 
             TAGMSG <target>{,<target>}
             Sends only message tags (such as +typing) to channels or nicknames;

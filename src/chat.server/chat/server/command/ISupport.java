@@ -39,6 +39,7 @@ final class ISupport {
         tokens.add("CHANTYPES=" + Names.CHANTYPES);
         tokens.add("CHANNELLEN=" + Names.CHANNELLEN);
         tokens.add("NICKLEN=" + Names.NICKLEN);
+        tokens.add("NAMELEN=" + Names.NAMELEN);
         tokens.add("TOPICLEN=" + TOPICLEN);
         tokens.add("LINELEN=" + LineParser.MAX_LINE_BYTES);
         tokens.add("TARGMAX=PRIVMSG:" + config.maxTargets() + ",NOTICE:" + config.maxTargets() + ",JOIN:,PART:,NAMES:,WHOIS:" + UserQueries.WHOIS_TARGETS);

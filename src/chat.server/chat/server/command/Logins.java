@@ -4,8 +4,11 @@ import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.protocol.Numeric;
+import chat.server.account.Accounts;
+import chat.server.account.LoginGuard;
 import chat.server.state.Registry;
 import chat.server.state.Session;
+import java.time.Instant;
 
 /** What logging in and out changes: the session's account, 900/901, account-notify to those who share a channel. */
 final class Logins {
@@ -21,6 +24,18 @@ final class Logins {
         String prefix = s.nick() == null ? "*" : s.identity().prefix();
         ctx.reply().numeric(Numeric.RPL_LOGGEDIN, prefix, account, "You are now logged in as " + account);
         notifyPeers(ctx.registry(), ctx.server(), s, account);
+    }
+
+    /**
+     * #10: tells the owner who just logged in how many wrong passwords were tried on the account since the last
+     * login, and from where the last came (a NickServ notice), so that an attack is noticed.
+     */
+    static void reportEarlierFailures(Context ctx, Accounts.Login login) {
+        LoginGuard.Failures f = login.earlierFailures();
+        if (f == null) return;
+        NickServ.reply(ctx, f.count() + (f.count() == 1 ? " failed attempt" : " failed attempts")
+                + " to log in to your account since your last login, the last from " + f.lastAddress() + " at "
+                + Instant.ofEpochMilli(f.lastMillis()) + ".");
     }
 
     /** Logs {@code session} out (its account was dropped), from whichever client's command did it. */

@@ -9,7 +9,6 @@ import chat.server.state.Session;
 import chat.server.storage.Storage;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A registered account owns its nickname. Someone else using it is asked to log in and, after the claim
@@ -54,23 +53,49 @@ final class NickOwnership {
     /** The same for {@code s}; the notice goes through {@code ctx}'s replies when it is the command's client. */
     static void claim(Registry registry, ServerInfo server, Session s, Context ctx) {
         Storage storage = server.storage();
-        if (storage.timers() == null || storage.config().nickEnforcement() != StoreConfig.NickEnforcement.GUEST) return;
+        if (storage.claims() == null || storage.config().nickEnforcement() != StoreConfig.NickEnforcement.GUEST) return;
         String nick = s.nick();
         if (nick == null || !s.registered() || ownedByAnother(storage, s, nick).isEmpty()) return;
-        int claim = s.authentication().nextClaim();
-        long seconds = Math.max(1, storage.config().nickClaimTimeout().toSeconds());
-        String text = "This nickname is registered. Log in within " + seconds
-                + " seconds (/msg NickServ IDENTIFY password) or it will be changed.";
+        // #10: the deadline is the nickname's: changing away and back does not start it again
+        long deadline = storage.claims().deadline(registry.caseMapping().fold(nick), s);
+        long seconds = (storage.claims().remainingMillis(deadline) + 999) / 1000;
+        String text = seconds > 0
+                ? "This nickname is registered. Log in within " + seconds
+                        + " seconds (/msg NickServ IDENTIFY password) or it will be changed."
+                : "This nickname is registered and its time to log in has run out: it will be changed.";
         if (ctx != null && ctx.session() == s) NickServ.reply(ctx, text);
         else NickServ.notice(server, s, text);
-        storage.timers().schedule(() -> enforce(registry, server, s, claim, nick),
-                storage.config().nickClaimTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        storage.claims().at(deadline, () -> enforce(registry, server, nick));
     }
 
-    /** The claim deadline: still the same claim and nickname, still not its owner? Then a guest nickname. */
-    private static void enforce(Registry registry, ServerInfo server, Session s, int claim, String nick) {
-        if (s.authentication().claim() != claim || s.quitting() || !nick.equals(s.nick())) return;
-        if (ownedByAnother(server.storage(), s, nick).isEmpty()) return;
+    /** A claim deadline: whoever holds the nickname now, if its claim is due and it is not the owner, gets a guest nickname. */
+    private static void enforce(Registry registry, ServerInfo server, String nick) {
+        Session holder = registry.findNick(nick);
+        if (holder == null || holder.quitting() || !holder.registered()) return;
+        if (!server.storage().claims().due(registry.caseMapping().fold(nick), holder)) return;
+        if (ownedByAnother(server.storage(), holder, nick).isEmpty()) return;
+        renameToGuest(registry, server, holder);
+    }
+
+    /**
+     * #10: the owner takes the nickname back (NICK, NickServ REGAIN): the client holding it, if it is not logged
+     * in to the owning account, gets a guest nickname. False when someone else holds it and could not be renamed.
+     */
+    static boolean regain(Context ctx, String nick) {
+        Storage storage = ctx.server().storage();
+        Session s = ctx.session();
+        if (s.account() == null || !storage.accounts().enabled()
+                || !storage.accounts().key(s.account()).equals(storage.accounts().key(nick))) return false;
+        Session holder = ctx.registry().findNick(nick);
+        if (holder == null || holder == s) return true;
+        String theirs = holder.account();
+        if (theirs != null && storage.accounts().key(theirs).equals(storage.accounts().key(nick))) return false;
+        NickServ.notice(ctx.server(), holder, "This nickname's owner has taken it back.");
+        return renameToGuest(ctx.registry(), ctx.server(), holder);
+    }
+
+    /** Renames {@code s} to a free guest nickname and tells it and those who share a channel with it. */
+    static boolean renameToGuest(Registry registry, ServerInfo server, Session s) {
         for (int i = 0; i < GUEST_TRIES; i++) {
             String guest = GUEST_PREFIX + ThreadLocalRandom.current().nextInt(10_000, 100_000);
             Registry.NickChange change = registry.changeNick(s, guest);
@@ -78,8 +103,9 @@ final class NickOwnership {
                 Outgoing rename = Outgoing.event(server, IrcMessage.from(change.oldPrefix(), "NICK", guest));
                 Fanout.send(change.audience(), s, rename, server.stats());
                 s.replies().send(rename.bytesFor(s));
-                return;
+                return true;
             }
         }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.server.account.Accounts;
 import chat.server.spi.Account;
+import chat.server.state.Registry;
 import chat.server.state.Session;
 import java.time.Instant;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The NickServ service nickname, for clients without SASL or draft/account-registration: REGISTER, IDENTIFY,
- * INFO, DROP, SET PASSWORD, HELP, sent as {@code PRIVMSG NickServ :...} or {@code NICKSERV ...}/{@code NS ...}.
+ * INFO, DROP, SET PASSWORD, REGAIN, GHOST, HELP, sent as {@code PRIVMSG NickServ :...} or {@code NICKSERV ...}/{@code NS ...}.
  * It answers with NOTICEs. Its messages are never relayed, echoed or stored.
  */
 final class NickServ {
@@ -48,6 +49,8 @@ final class NickServ {
             case "INFO" -> info(ctx, words);
             case "DROP" -> drop(ctx, words);
             case "SET" -> set(ctx, words);
+            case "REGAIN", "RECOVER" -> regain(ctx, words);
+            case "GHOST" -> ghost(ctx, words);
             default -> help(ctx);
         }
     }
@@ -79,8 +82,10 @@ final class NickServ {
             case OK -> {
                 Logins.loggedIn(ctx, login.account());
                 reply(ctx, "You are now logged in as " + login.account() + ".");
+                Logins.reportEarlierFailures(ctx, login);
             }
-            case THROTTLED -> reply(ctx, "Too many failed logins: try again later.");
+            case THROTTLED -> reply(ctx, "Too many failed logins from your address: try again in "
+                    + login.retryAfterSeconds() + " seconds.");
             default -> reply(ctx, "Invalid account name or password.");
         }
     }
@@ -122,6 +127,41 @@ final class NickServ {
         if (s.account() != null) Logins.loggedOut(ctx, s);
     }
 
+    // REGAIN [<nickname>]: #10, the owner takes the nickname back; its holder gets a guest nickname
+    private void regain(Context ctx, String[] w) {
+        Session s = ctx.session();
+        if (s.account() == null) {
+            reply(ctx, "You must be logged in to take your nickname back.");
+            return;
+        }
+        String nick = w.length > 1 ? w[1] : s.account();
+        if (!NickOwnership.regain(ctx, nick)) {
+            reply(ctx, nick + " is not registered to your account, or is in use by it.");
+            return;
+        }
+        Registry.NickChange change = ctx.registry().changeNick(s, nick);
+        if (change.outcome() == Registry.NickOutcome.CHANGED) {
+            Fanout.eventIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
+        }
+        reply(ctx, "You have your nickname " + nick + " back.");
+    }
+
+    // GHOST <nickname>: #10, the owner disconnects whoever holds the nickname
+    private void ghost(Context ctx, String[] w) {
+        Session s = ctx.session();
+        Accounts accounts = ctx.server().storage().accounts();
+        String nick = w.length > 1 ? w[1] : s.account();
+        Session holder = nick == null ? null : ctx.registry().findNick(nick);
+        if (s.account() == null || !accounts.key(s.account()).equals(accounts.key(nick))) {
+            reply(ctx, "You can only ghost a nickname registered to your account, once logged in.");
+        } else if (holder == null || holder == s) {
+            reply(ctx, nick + " is not in use by anyone else.");
+        } else {
+            holder.outbound().close("GHOST command used by " + s.nick());
+            reply(ctx, nick + " has been disconnected.");
+        }
+    }
+
     // SET PASSWORD <new password>
     private void set(Context ctx, String[] w) {
         if (w.length < 3 || !w[1].equalsIgnoreCase("PASSWORD")) {
@@ -143,7 +183,7 @@ final class NickServ {
 
     private static void help(Context ctx) {
         reply(ctx, "NickServ commands: REGISTER <password> [email], IDENTIFY [account] <password>, INFO [account], "
-                + "DROP, SET PASSWORD <new password>");
+                + "DROP, SET PASSWORD <new password>, REGAIN [nick], GHOST [nick]");
     }
 
     /** A NOTICE from the service to the command's client. */

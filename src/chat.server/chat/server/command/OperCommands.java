@@ -13,6 +13,7 @@ import chat.server.state.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -26,9 +27,11 @@ final class OperCommands {
     // A password check is ~0.3 s of CPU on the caller's carrier thread. One at a time (the others wait
     // unmounted), so that a flood of OPER from many connections cannot occupy every carrier at once.
     private final Semaphore checking = new Semaphore(1);
+    private final OperAttempts attempts;
 
     OperCommands(ChannelCommands channels) {
         this.channels = channels;
+        this.attempts = new OperAttempts(Clock.systemUTC());
     }
 
     // OPER <name> [<password>]
@@ -40,6 +43,14 @@ final class OperCommands {
         if (m.param(1) == null && needsPassword) {
             // Only a block with an account and no password may be used without one; else 461 as before.
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "OPER", "Not enough parameters");
+            return;
+        }
+        // The block name as given, known or not: an attacker guessing names is throttled the same way.
+        String target = m.param(0);
+        long wait = attempts.retryAfterMillis(s, target);
+        if (wait > 0) {
+            ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Too many failed OPER attempts from your address: try again in "
+                    + Math.max(1, (wait + 999) / 1000) + " seconds");
             return;
         }
         boolean passwordOk = true;
@@ -56,24 +67,23 @@ final class OperCommands {
         }
         if (!passwordOk) {
             // Never the password; and not an unknown name either, which may be a password typed in its place.
-            LOG.log(Level.WARNING, "failed OPER by " + id.prefix()
-                    + (block == null ? ": no such operator name" : " as " + block.name() + ": wrong password"));
+            attempts.failed(ctx, target, block == null ? "no such operator name" : "as " + block.name() + ": wrong password");
             ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
             return;
         }
         if (block.account() != null && !sameAccount(ctx, block.account(), s.account())) {
             // The same answer as a wrong password, as Ergo gives for a block whose account does not match.
-            LOG.log(Level.WARNING, "failed OPER by " + id.prefix() + " as " + block.name() + ": not logged in to "
-                    + block.account());
+            attempts.failed(ctx, target, "as " + block.name() + ": not logged in to " + block.account());
             ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
             return;
         }
         // The host is checked only after the password, so that 491 tells nothing to someone without it.
         if (!block.allows(id.user(), id.host())) {
-            LOG.log(Level.WARNING, "failed OPER by " + id.prefix() + " as " + block.name() + ": host not allowed");
+            attempts.failed(ctx, target, "as " + block.name() + ": host not allowed");
             ctx.reply().numeric(Numeric.ERR_NOOPERHOST, "No O-lines for your host");
             return;
         }
+        attempts.succeeded(s, target);
         boolean changed = !s.operator();
         s.setOperator(true);
         LOG.log(Level.INFO, id.prefix() + " is now an IRC operator (" + block.name() + ")");

@@ -53,6 +53,10 @@ final class RegistrationCommands {
             }
         }
         Registry.NickChange change = ctx.registry().changeNick(s, nick);
+        // #10: the logged-in owner takes a registered nickname back from whoever holds it
+        if (change.outcome() == Registry.NickOutcome.IN_USE && NickOwnership.regain(ctx, nick)) {
+            change = ctx.registry().changeNick(s, nick);
+        }
         switch (change.outcome()) {
             case IN_USE -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
             case UNCHANGED -> { }
@@ -81,7 +85,8 @@ final class RegistrationCommands {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
             return;
         }
-        s.setUser("~" + user, realname);
+        // #10: cut to NAMELEN as servers cut USER's fields; SETNAME refuses what is longer
+        s.setUser("~" + user, ChannelCommands.truncate(realname, Names.NAMELEN));
         completeRegistration(ctx);
     }
 

@@ -1,6 +1,7 @@
 package chat.server.limit;
 
 import chat.server.spi.BanStore;
+import chat.server.spi.PrivateFiles;
 import chat.server.spi.ServerBan;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -220,7 +221,7 @@ public final class BanList {
             StringBuilder text = new StringBuilder(HEADER).append('\n');
             for (BanEntry e : entries()) text.append(encode(e)).append('\n');
             Path dir = file.getParent();
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
             Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
             try {
                 try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

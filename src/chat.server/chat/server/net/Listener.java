@@ -96,7 +96,7 @@ public final class Listener implements AutoCloseable {
         SSLContext context = null;
         if (config.tls().enabled()) {
             try {
-                context = TlsContexts.load(config.tls());
+                context = TlsContexts.load(config.tls(), config.dataDir());
             } catch (GeneralSecurityException e) {
                 throw new IOException("cannot load the TLS certificate: " + e.getMessage(), e);
             }
@@ -137,9 +137,9 @@ public final class Listener implements AutoCloseable {
     }
 
     /** Loads the certificate again; connections made from now on use it, open ones keep theirs. */
-    public void reloadTls(chat.server.TlsSettings settings) throws IOException, GeneralSecurityException {
+    public void reloadTls(chat.server.TlsSettings settings, java.nio.file.Path dataDir) throws IOException, GeneralSecurityException {
         if (tlsServerSocket == null) return;
-        tlsContext.set(TlsContexts.load(settings));
+        tlsContext.set(TlsContexts.load(settings, dataDir));
     }
 
     private void acceptLoop(ServerSocket listening, boolean tls) {

@@ -1,16 +1,19 @@
 package chat.server.net;
 
 import chat.server.TlsSettings;
+import chat.server.spi.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -24,18 +27,26 @@ import javax.net.ssl.SSLContext;
 public final class TlsContexts {
 
     private static final System.Logger LOG = System.getLogger("chat.server");
+    /** The environment variable that hands keytool the generated password. */
+    private static final String PASSWORD_VARIABLE = "CHAT_KEYSTORE_PASSWORD";
 
     private TlsContexts() {
     }
 
-    /** The context for these settings; generates the development certificate when none is configured. */
-    public static SSLContext load(TlsSettings tls) throws IOException, GeneralSecurityException {
+    /** Random bytes in a generated keystore's password. */
+    static final int GENERATED_PASSWORD_BYTES = 24;
+
+    /**
+     * The context for these settings; generates the development certificate (in {@code dataDir} unless the
+     * settings name another place) when none is configured.
+     */
+    public static SSLContext load(TlsSettings tls, Path dataDir) throws IOException, GeneralSecurityException {
         KeyStore store;
         char[] password;
         if (tls.certificate() == null) {
-            Path generated = tls.generatedKeyStore();
-            if (!Files.exists(generated)) generateSelfSigned(generated);
-            password = TlsSettings.GENERATED_PASSWORD.toCharArray();
+            Path generated = tls.generatedKeyStoreIn(dataDir);
+            if (!Files.exists(generated) || !Files.exists(passwordFile(generated))) generateSelfSigned(generated);
+            password = Files.readString(passwordFile(generated), StandardCharsets.US_ASCII).strip().toCharArray();
             store = loadPkcs12(generated, password);
         } else if (tls.privateKey() == null) {
             password = tls.password().toCharArray();
@@ -51,21 +62,32 @@ public final class TlsContexts {
         return context;
     }
 
+    /** Where a generated keystore's password is kept: beside it, 0600. */
+    public static Path passwordFile(Path keyStore) {
+        return keyStore.resolveSibling(keyStore.getFileName() + ".password");
+    }
+
     /**
-     * Makes a self-signed certificate for localhost with the JDK's keytool, in a PKCS#12 file. For
-     * development only: clients must be told to accept it (the bundled client's --insecure).
+     * Makes a self-signed certificate for localhost with the JDK's keytool, in a PKCS#12 file with a random
+     * password kept in {@link #passwordFile} (#10: both 0600 in a 0700 directory; the password goes to keytool
+     * through its environment, never its command line). For development only: clients must be told to accept
+     * it (the bundled client's --insecure). A keystore from an older version, with no password file, is replaced.
      */
     public static void generateSelfSigned(Path keyStore) throws IOException {
-        Path parent = keyStore.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        Path parent = PrivateFiles.directory(keyStore.toAbsolutePath().getParent());
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Path partial = parent.resolve(keyStore.getFileName() + ".partial");
         Files.deleteIfExists(partial);
+        byte[] secret = new byte[GENERATED_PASSWORD_BYTES];
+        new SecureRandom().nextBytes(secret);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         List<String> command = List.of(keytool.toString(), "-genkeypair", "-alias", "chat", "-keyalg", "EC",
                 "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1",
                 "-validity", "825", "-storetype", "PKCS12", "-keystore", partial.toString(),
-                "-storepass", TlsSettings.GENERATED_PASSWORD, "-keypass", TlsSettings.GENERATED_PASSWORD);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                "-storepass:env", PASSWORD_VARIABLE, "-keypass:env", PASSWORD_VARIABLE);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put(PASSWORD_VARIABLE, password);
+        Process process = builder.start();
         String output;
         try (InputStream in = process.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -78,9 +100,12 @@ public final class TlsContexts {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while making a development certificate", e);
         }
-        Files.move(partial, keyStore, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.restrict(partial);
+        Path passwordFile = PrivateFiles.file(passwordFile(keyStore));
+        Files.writeString(passwordFile, password + "\n", StandardCharsets.US_ASCII);
+        Files.move(partial, keyStore, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         LOG.log(Level.WARNING, "made a self-signed development certificate in " + keyStore
-                + "; clients must be told to trust it (chat-client --tls --insecure)");
+                + " (its password in " + passwordFile + "); clients must be told to trust it (chat-client --tls --insecure)");
     }
 
     private static KeyStore loadPkcs12(Path file, char[] password) throws IOException, GeneralSecurityException {

@@ -3,14 +3,13 @@ package chat.server.storage;
 import chat.protocol.CaseMapping;
 import chat.server.StoreConfig;
 import chat.server.account.Accounts;
+import chat.server.account.NickClaims;
 import chat.server.command.RegisteredChannels;
 import chat.server.history.History;
 import chat.server.spi.Store;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What handlers use of the store: accounts, history, the store config, and a timer for nickname claims.
@@ -21,10 +20,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param config   the store config in force
  * @param accounts registered accounts
  * @param history  message history
- * @param timers   one virtual-thread scheduler for nickname claim deadlines
+ * @param claims   the deadlines of registered nicknames held by others, and their timer
  * @param channels settings of the channels registered accounts own
  */
-public record Storage(Store store, StoreConfig config, Accounts accounts, History history, ScheduledExecutorService timers,
+public record Storage(Store store, StoreConfig config, Accounts accounts, History history, NickClaims claims,
                       RegisteredChannels channels)
         implements AutoCloseable {
 
@@ -48,7 +47,7 @@ public record Storage(Store store, StoreConfig config, Accounts accounts, Histor
         LOG.log(Level.INFO, "store: " + config.location() + (config.history() ? "" : " (history off)"));
         return new Storage(store, config, new Accounts(store.accounts(), caseMapping, config.passwordIterations(), clock),
                 new History(config.history() ? store.history() : null, caseMapping),
-                Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("nick-claims").factory()),
+                new NickClaims(config.nickClaimTimeout(), clock),
                 RegisteredChannels.load(store.channels(), caseMapping));
     }
 
@@ -60,7 +59,7 @@ public record Storage(Store store, StoreConfig config, Accounts accounts, Histor
     /** Commits what is queued and closes the store. */
     @Override
     public void close() {
-        if (timers != null) timers.shutdownNow();
+        if (claims != null) claims.close();
         accounts.close();
         if (store != null) store.close();
     }
