@@ -213,7 +213,7 @@ public final class Main {
      * {@code chat-server --copy-store --from URL --to URL [--store-password-file FILE]}: copies one store into
      * another, empty one (the password, if any, is the target's, or both's). Returns the exit status.
      */
-    static int copyStore(String[] args, PrintStream out, PrintStream err) {
+    public static int copyStore(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--copy-store")) continue;
