@@ -2,7 +2,7 @@
 ARGS ?=
 BENCH_QUICK ?= 0
 
-.PHONY: build test interop run-server run-client image dist clean bench bench-test
+.PHONY: build test interop webtest screenshots run-server run-client image dist clean bench bench-test
 
 build:
 	./build.sh build
@@ -13,6 +13,14 @@ test:
 # irssi (installed with apt-get if missing) and the bundled client talk through a real server.
 interop:
 	scripts/interop.sh
+
+# The web client in Debian's Chromium (playwright-core from npm; both installed if missing), with a TCP client.
+webtest:
+	scripts/webtest.sh
+
+# The same run, writing the README's screenshots of the web client and the status page into docs/.
+screenshots:
+	WEBTEST_SCREENSHOTS=docs scripts/webtest.sh
 
 run-server:
 	bin/chat-server $(ARGS)

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-MODULES=(chat.protocol chat.monitor chat.server chat.store.jdbc chat.store chat.store.postgres chat.client)
+MODULES=(chat.protocol chat.monitor chat.server chat.store.jdbc chat.store chat.store.postgres chat.bots chat.web chat.client)
 # ONLY_MODULES="chat.protocol chat.client" builds and tests just those (and what they require).
 [ -n "${ONLY_MODULES:-}" ] && read -r -a MODULES <<< "$ONLY_MODULES"
 BUILD=${BUILD_DIR:-build}
@@ -39,23 +39,33 @@ deps() {
   mvn -q -B -f pom.xml process-resources -Ddeps.dir="$(cd "$BUILD" && pwd)" 2>&1 | grep -v -e 'sun.misc.Unsafe' -e '^WARNING: ' || true
   [ -f "$BUILD/lib/oshi-core-7.5.0.jar" ] || { echo "build.sh: fetching dependencies failed" >&2; exit 1; }
   # jlink links explicit modules only: give the automatic ones a module-info of their own.
-  explicit_module "$BUILD/lib/postgresql-42.7.14.jar" java.desktop  # java.desktop: only for PGpoint's java.awt.Point
+  modularize "$BUILD/lib" 'prometheus-metrics-*.jar'
+  modularize "$BUILD/test-lib" 'prometheus-metrics-*.jar'
+  modularize "$BUILD/lib" 'postgresql-*.jar' java.desktop  # java.desktop: only for PGpoint's java.awt.Point
   touch "$BUILD/lib/.stamp" "$BUILD/test-lib/.stamp"
 }
 
-# explicit_module JAR [MODULE...]: adds the module-info jdeps derives to an automatic-module jar, in place;
-# the MODULEs named become "requires static" (needed only by parts of the jar nobody here uses).
-explicit_module() {
-  local jar=$1; shift
-  "$JDK/bin/jar" --describe-module --file "$jar" | grep -q '^No module descriptor' || return 0
-  local work="$BUILD/module-info/$(basename "$jar" .jar)"
+# modularize DIR GLOB [MODULE...]: adds to each automatic-module jar in DIR matching GLOB the module-info.class
+# jdeps infers from its bytecode (annotation-only dependencies such as javax.annotation are left out); the
+# MODULEs named become "requires static" (needed only by parts of the jar nobody here uses).
+modularize() {
+  local dir=$1 glob=$2; shift 2
+  local work; work=$(mktemp -d)
+  local jars=("$dir"/$glob)
+  [ -e "${jars[0]}" ] || { rm -rf "$work"; return 0; }
+  local path; path=$(IFS=:; echo "${jars[*]}")
+  "$JDK/bin/jdeps" --ignore-missing-deps --multi-release 21 --module-path "$path" --generate-module-info "$work/src" \
+    "${jars[@]}" >/dev/null 2>&1
+  local jar name info m
+  for jar in "${jars[@]}"; do
+    name=$("$JDK/bin/jar" --describe-module --file "$jar" | sed -n 's/^\([A-Za-z0-9_.]*\)@.* automatic$/\1/p')
+    info=$(find "$work/src/$name" -name module-info.java 2>/dev/null | head -1)
+    [ -n "$name" ] && [ -n "$info" ] || continue
+    for m in "$@"; do sed -i "s/requires\( transitive\)\? $m;/requires static $m;/" "$info"; done
+    "$JAVAC" --release 21 -nowarn -d "$work/classes/$name" --module-path "$path" --patch-module "$name=$jar" "$info"
+    "$JDK/bin/jar" --update --file "$jar" -C "$work/classes/$name" module-info.class
+  done
   rm -rf "$work"
-  "$JDK/bin/jdeps" --generate-module-info "$work/src" --ignore-missing-deps --multi-release 21 "$jar" >/dev/null
-  local info; info=$(find "$work/src" -name module-info.java | head -1)
-  local name; name=$(sed -n 's/^module \([^ ]*\) {/\1/p' "$info")
-  for m in "$@"; do sed -i "s/requires\( transitive\)\? $m;/requires static $m;/" "$info"; done
-  "$JAVAC" --release 21 -nowarn --patch-module "$name=$jar" -d "$work/classes" "$info"
-  "$JDK/bin/jar" --update --file "$jar" -C "$work/classes" module-info.class
 }
 
 build() {
@@ -66,7 +76,10 @@ build() {
   local list; list=$(IFS=,; echo "${MODULES[*]}")
   "$JAVAC" --release 21 -Xlint:all,-requires-automatic,-missing-explicit-ctor -Werror -encoding UTF-8 \
     --module-source-path src -p "$BUILD/lib" -d "$BUILD/modules" --module "$list"
-  cp -r src/chat.server/resources/. "$BUILD/modules/chat.server/" 2>/dev/null || true
+  local m
+  for m in "${MODULES[@]}"; do
+    if [ -d "src/$m/resources" ]; then cp -r "src/$m/resources/." "$BUILD/modules/$m/"; fi
+  done
   # A partial build (ONLY_MODULES) must not pass for a full one.
   if [ -z "${ONLY_MODULES:-}" ]; then touch "$stamp"; else rm -f "$stamp"; fi
 }
@@ -95,6 +108,8 @@ run_tests() {
   # #11: the PostgreSQL tests start their own server from Debian's package; they never skip, so install it.
   scripts/throwaway-postgres.sh install
   test_compile
+  # #14: the external-bot tests run Limnoria (Debian's limnoria) and the Python example bot.
+  [ -z "${ONLY_MODULES:-}" ] && scripts/ensure-packages.sh supybot=limnoria python3=python3
   local reads; reads=$(IFS=,; echo "${TEST_LIBS[*]}")
   local args=(-p "$BUILD/modules:$BUILD/test-lib:$BUILD/test-classes/chat.e2e" --add-modules ALL-MODULE-PATH
               --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -XX:+EnableDynamicAgentLoading -Xshare:auto)
@@ -127,7 +142,7 @@ image() {
   local exclude=()
   [ "$(uname -s)" = Linux ] && exclude=(--exclude-resources='regex:/org.xerial.sqlitejdbc/org/sqlite/native/(Windows|Mac|FreeBSD)/.*')
   "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/lib" "${exclude[@]}" \
-    --add-modules chat.server,chat.store,chat.store.postgres,chat.client,org.slf4j.nop \
+    --add-modules chat.server,chat.store,chat.store.postgres,chat.bots,chat.web,chat.client,org.slf4j.nop \
     --launcher chat-server=chat.server/chat.server.Main \
     --launcher chat-client=chat.client/chat.client.Main \
     --strip-debug --no-header-files --no-man-pages --compress=zip-6 \

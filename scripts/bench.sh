@@ -65,7 +65,7 @@ fi
 # in SQLite under build/bench/chat-data (fsync per group commit) to measure what history costs.
 CHAT_FLAGS=(--host 127.0.0.1 --default-channel none --sendq 16777216 --recvq 1048576
             --monitor-interval 0 --ping-interval 600 --registration-timeout 60 --motd-file "$OUT/motd.txt"
-            --tls-port -1 --flood-rate 0 --exempt 127.0.0.0/8,::1 --max-clients 200000)
+            --tls-port -1 --flood-rate 0 --exempt 127.0.0.0/8,::1 --max-clients 200000 --http-port -1 --bots none)
 PG_DIR=
 if [ "${BENCH_CHAT_STORE:-off}" = on ]; then
   # No replay on JOIN: a second round's joiners would be sent the first round's lines.

@@ -87,8 +87,10 @@ irssi_type() {
   wait_for irssi_took_line || say "irssi did not take the line: $1"
 }
 
-# Whether the status bar names this window as the active one: [2:127/#lobby], [3:127/botty].
-irssi_active() { irssi_screen | grep -qF "/$1]"; }
+# Whether the status bar names this window as the active one: [2:127/#lobby], [2:127/#lobby(+nt)] once irssi
+# knows the channel's modes, [3:127/botty].
+names_window() { grep -qF -e "/$1]" -e "/$1(" <<<"$2"; }
+irssi_active() { names_window "$1" "$(irssi_screen)"; }
 
 # Makes irssi show a window and waits until it does.
 irssi_focus() {
@@ -116,7 +118,7 @@ irssi_shows() {
     irssi_goto_at=$SECONDS
   fi
   local screen; screen=$(irssi_screen)
-  grep -qF "/$window]" <<<"$screen" && grep -qE -- "$pattern" <<<"$screen"
+  names_window "$window" "$screen" && grep -qE -- "$pattern" <<<"$screen"
 }
 
 bot_type() { printf '%s\n' "$1" >&3; }
@@ -177,7 +179,7 @@ install_missing
 work=$(mktemp -d "${TMPDIR:-/tmp}/chatinterop.XXXXXX")
 
 # The server picks a free port itself and says which.
-bin/chat-server --port 0 --tls-port -1 --monitor-interval 0 >"$work/server.out" 2>&1 &
+bin/chat-server --port 0 --tls-port -1 --http-port -1 --bots none --monitor-interval 0 >"$work/server.out" 2>&1 &
 server_pid=$!
 server_port() { sed -n 's/.* listening on [^ ]*:\([0-9][0-9]*\).*/\1/p' "$work/server.out" 2>/dev/null | head -n 1; }
 server_listens() { [ -n "$(server_port)" ]; }

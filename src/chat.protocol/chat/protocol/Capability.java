@@ -10,6 +10,7 @@ public enum Capability {
     CHGHOST("chghost"),
     ECHO_MESSAGE("echo-message"),
     EXTENDED_JOIN("extended-join"),
+    EXTENDED_MONITOR("extended-monitor"),
     INVITE_NOTIFY("invite-notify"),
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),
@@ -20,7 +21,11 @@ public enum Capability {
     USERHOST_IN_NAMES("userhost-in-names"),
     SASL("sasl"),
     CHATHISTORY("draft/chathistory"),
-    ACCOUNT_REGISTRATION("draft/account-registration");
+    ACCOUNT_REGISTRATION("draft/account-registration"),
+    CHANNEL_RENAME("draft/channel-rename"),
+    READ_MARKER("draft/read-marker"),
+    MESSAGE_REDACTION("draft/message-redaction"),
+    MULTILINE("draft/multiline");
 
     private final String wireName;
 

@@ -123,16 +123,16 @@ public final class LineParser {
         return new ParseResult.Parsed(new IrcMessage(tags, source, command, params));
     }
 
+    /**
+     * #15: any word is a command word here (letters, digits, '_', non-ASCII...): whether the server knows it is
+     * the dispatcher's question, answered with 421 (labeled when asked), as Ergo and the Modern document do.
+     */
     private static boolean isCommandWord(String word) {
         if (word.isEmpty()) return false;
-        boolean digits = true;
-        boolean letters = true;
         for (int k = 0; k < word.length(); k++) {
-            char c = word.charAt(k);
-            if (c < '0' || c > '9') digits = false;
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) letters = false;
+            if (word.charAt(k) < ' ' || word.charAt(k) == 0x7f) return false;
         }
-        return letters || (digits && word.length() == 3);
+        return true;
     }
 
     /** Parses the tag section (without '@' and the trailing space); later duplicates win. */

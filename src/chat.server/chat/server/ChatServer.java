@@ -1,14 +1,20 @@
 package chat.server;
 
+import chat.server.service.MessageIds;
+import chat.server.service.ServerInfo;
 import chat.monitor.LogReporter;
 import chat.monitor.ResourceMonitor;
+import chat.server.bot.BotHost;
+import chat.monitor.SampleHistory;
+import chat.monitor.Snapshot;
 import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
-import chat.server.command.MessageIds;
-import chat.server.command.ServerInfo;
 import chat.server.storage.Storage;
 import chat.server.limit.BanList;
 import chat.server.net.Listener;
+import chat.server.spi.Frontend;
+import chat.server.spi.FrontendProvider;
+import chat.server.spi.ChangeListener;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
 import java.io.IOException;
@@ -16,7 +22,9 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -33,13 +41,18 @@ public final class ChatServer implements AutoCloseable {
     private final ServerStats stats;
     private final ResourceMonitor monitor;
     private final ServerInfo info;
+    private final List<Frontend> frontends;
+    private final BotHost bots;
 
-    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, ServerInfo info) {
+    private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, ServerInfo info,
+                       List<Frontend> frontends, BotHost bots) {
+        this.bots = bots;
         this.listener = listener;
         this.registry = registry;
         this.stats = stats;
         this.monitor = monitor;
         this.info = info;
+        this.frontends = frontends;
     }
 
     /** Binds the listening socket and starts serving; REHASH finds nothing new to load. */
@@ -70,10 +83,21 @@ public final class ChatServer implements AutoCloseable {
         ServerInfo info = new ServerInfo(new AtomicReference<>(config), VERSION, clock.instant(), stats, clock,
                 new MessageIds(), bans, source, afterReload, storage);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
+        // Modules that hear of every change (a cluster, bots) plug in here.
+        ServiceLoader.load(ChangeListener.class).forEach(registry::addListener);
+        // #14: the bots register before the first client can connect, so their nicknames are never taken.
+        BotConfig botConfig = config.bots();
+        BotHost bots = BotHost.start(dispatcher, clock, storage.store() == null ? null : storage.store().bots(),
+                botConfig::runs, botConfig::settingsOf);
+        afterReload.add(c -> {
+            bots.reconfigure(c.bots()::settingsOf);
+            return bots.names().isEmpty() ? null : "bots reconfigured";
+        });
         Listener listener;
         try {
             listener = Listener.start(dispatcher, clock);
         } catch (IOException e) {
+            bots.close();
             storage.close();
             throw e;
         }
@@ -86,9 +110,29 @@ public final class ChatServer implements AutoCloseable {
                 throw new IOException("TLS certificate not reloaded, keeping the old one: " + e.getMessage(), e);
             }
         });
+        SampleHistory samples = new SampleHistory(clock, SampleHistory.WINDOW);
+        LogReporter log = new LogReporter();
         ResourceMonitor monitor = config.monitorInterval().isZero() ? null
-                : ResourceMonitor.start(stats, config.monitorInterval(), new LogReporter());
-        return new ChatServer(listener, registry, stats, monitor, info);
+                : ResourceMonitor.start(stats, config.monitorInterval(), (Snapshot s) -> {
+                    samples.accept(s);
+                    log.accept(s);
+                });
+        List<Frontend> frontends = new ArrayList<>();
+        try {
+            ServerContext context = new ServerContext(info, registry, listener, samples);
+            for (FrontendProvider provider : ServiceLoader.load(FrontendProvider.class)) {
+                Frontend frontend = provider.start(context);
+                if (frontend != null) frontends.add(frontend);
+            }
+        } catch (IOException | RuntimeException e) {
+            frontends.forEach(Frontend::close);
+            listener.close();
+            if (monitor != null) monitor.close();
+            bots.close();
+            storage.close();
+            throw e;
+        }
+        return new ChatServer(listener, registry, stats, monitor, info, List.copyOf(frontends), bots);
     }
 
     /**
@@ -129,6 +173,18 @@ public final class ChatServer implements AutoCloseable {
         listener.reloadTls(settings, info.config().dataDir());
     }
 
+    /**
+     * Where a frontend module listens, by scheme ({@code http}, {@code https}), with the real port; null when no
+     * frontend serves it (the web module is absent or the port is off).
+     */
+    public InetSocketAddress frontendAddress(String scheme) {
+        for (Frontend f : frontends) {
+            InetSocketAddress a = f.addresses().get(scheme);
+            if (a != null) return a;
+        }
+        return null;
+    }
+
     /** Open connections, registered or not. */
     public int connectionCount() {
         return stats.connections();
@@ -152,8 +208,14 @@ public final class ChatServer implements AutoCloseable {
     /** Stops accepting, sends every client {@code ERROR :Server shutting down}, and closes. */
     @Override
     public void close() {
+        // #15: an operator sees the server go, as it saw it start.
+        LOG.log(Level.INFO, "shutting down: " + userCount() + " users, " + connectionCount() + " connections");
+        bots.close();
+        // The listener first: it says goodbye to every client, WebSocket ones through their still-open frontend.
         listener.close();
+        frontends.forEach(Frontend::close);
         if (monitor != null) monitor.close();
         info.storage().close();
+        LOG.log(Level.INFO, "stopped");
     }
 }

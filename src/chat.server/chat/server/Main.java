@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +46,21 @@ public final class Main {
                   oper.NAME.hosts = *@127.0.0.1,*@::1  user@host masks allowed to use it (default any)
                   oper.NAME.account = ACCOUNT          only a client logged in to it may use the block
                                                        (then the password is optional)
+                Bot settings (config file only; REHASH re-reads them), e.g.:
+                  bot.Guard.channels = #lobby          channels Guard watches from its first start
+                  bot.Guard.steps = warn, quiet 5m, kick, ban 1h
+                  bot.Guard.flood = 8/10s              also repeat, highlight, caps, links, words, forgive
+                  bot.Help.greeting = Welcome, {nick}! (off: no greeting); bot.Help.faq.NAME = TEXT
                 SIGHUP does what an operator's REHASH does: reads the config file and the TLS certificate again,
                 without dropping connections.
                 """;
     }
 
     private Main() {
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     public static void main(String[] args) {
@@ -92,6 +102,10 @@ public final class Main {
         System.out.println("chat-server " + ChatServer.VERSION + " listening on " + server.address().getHostString()
                 + ":" + server.port() + (server.tlsPort() >= 0 ? " (TLS on port " + server.tlsPort() + ")" : "")
                 + " (Ctrl-C to stop)");
+        for (String scheme : List.of("http", "https")) {
+            InetSocketAddress web = server.frontendAddress(scheme);
+            if (web != null) System.out.println("web client at " + scheme + "://" + hostForUrl(web.getHostString()) + ":" + web.getPort() + "/");
+        }
         HangupSignal.onHangup(() -> {
             try {
                 server.rehash();
@@ -102,7 +116,11 @@ public final class Main {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // #15: on stdout like the start line (java.util.logging may already be reset by its own hook)
+            System.out.println("chat-server shutting down: " + server.userCount() + " users told");
             server.close();
+            System.out.println("chat-server stopped");
+            System.out.flush();
             stopped.countDown();
         }, "shutdown"));
         try {
@@ -159,20 +177,21 @@ public final class Main {
     private static ServerConfig fromProperties(Properties p) throws IOException {
         Map<Option<?>, Object> values = new HashMap<>();
         for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(OPER_PREFIX)) continue;
+            if (key.startsWith(OPER_PREFIX) || key.startsWith(BOT_PREFIX)) continue;
             Option<?> option = Options.byKey(key);
             if (option == null) throw new IllegalArgumentException("unknown option: " + key);
             values.put(option, option.parse(p.getProperty(key)));
         }
-        return ServerConfig.of(values, operators(p));
+        return ServerConfig.of(values, operators(p), BotConfig.settingsFrom(p));
     }
 
     private static final String OPER_PREFIX = "oper.";
+    private static final String BOT_PREFIX = "bot.";
 
-    /** Option names lose their dashes ({@code default-channel} is {@code defaultchannel}); operator keys keep them. */
+    /** Option names lose their dashes ({@code default-channel} is {@code defaultchannel}); operator and bot keys keep them. */
     private static String normalizedKey(String key) {
         String k = key.trim();
-        return k.startsWith(OPER_PREFIX) ? k : k.replace("-", "");
+        return k.startsWith(OPER_PREFIX) || k.startsWith(BOT_PREFIX) ? k : k.replace("-", "");
     }
 
     /** The {@code oper.<name>.password} and {@code oper.<name>.hosts} keys as operator blocks. */

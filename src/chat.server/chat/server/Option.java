@@ -28,7 +28,8 @@ public final class Option<T> {
         TLS("TLS:"),
         LIMITS("Abuse limits (CIDR lists are comma-separated, IPv4 or IPv6):"),
         ADMIN("ADMIN:"),
-        STORE("Accounts and history:");
+        STORE("Accounts and history:"),
+        WEB("Web (the chat.web module: web client at /, IRC over WebSocket at /webirc, /metrics, /status):");
 
         final String heading;
 

@@ -137,6 +137,9 @@ public final class Options {
     public static final Option<Integer> FLOOD_MAX_PENDING = declare(Option.integer("flood-max-pending", "BYTES",
                     AbuseLimits.FLOOD_MAX_PENDING_BYTES).in(Section.LIMITS).atLeast(1024).fixed()
             .help("unprocessed input while slowed before \"Excess Flood\""));
+    public static final Option<List<String>> FLOOD_EXEMPT_ACCOUNTS = declare(Option.list("flood-exempt-accounts",
+                    "ACCOUNTS").in(Section.LIMITS)
+            .help("accounts (e.g. of bots) whose clients flood control never slows, once logged in"));
 
     // Accounts and history: the store is opened once, with these rules.
 
@@ -187,6 +190,30 @@ public final class Options {
     public static final Option<Boolean> REGISTRATION = declare(Option.onOff("registration", true).in(Section.STORE)
             .fixed()
             .help("let clients register accounts"));
+
+    // Web: the HTTP listener is started once, with these.
+
+    public static final Option<Integer> HTTP_PORT = declare(Option.integer("http-port", "N", WebSettings.HTTP_PORT)
+            .in(Section.WEB).between(-1, 65535).fixed()
+            .help("HTTP port on --host for the web client, /webirc, /metrics and /status (-1 turns it off)"));
+    public static final Option<Integer> HTTPS_PORT = declare(Option.integer("https-port", "N", WebSettings.HTTPS_PORT)
+            .in(Section.WEB).between(-1, 65535).fixed()
+            .help("the same over HTTPS with the TLS certificate (-1 turns it off)"));
+    public static final Option<List<String>> WEB_ORIGINS = declare(Option.list("web-origins", "ORIGINS")
+            .in(Section.WEB).eachChecked(WebSettings::checkOrigin).fixed()
+            .help("other sites (https://example.org, or *) whose pages may open /webirc; none: the server's own pages"));
+    public static final Option<List<String>> WEB_PROXIES = declare(Option.list("web-proxies", "CIDRS")
+            .in(Section.WEB).eachChecked(Cidr::parse).fixed()
+            .help("reverse proxies whose X-Forwarded-For is believed"));
+    public static final Option<List<String>> METRICS_FROM = declare(Option.list("metrics-from", "CIDRS")
+            .in(Section.WEB).eachChecked(Cidr::parse).fixed()
+            .help("who may read /metrics besides loopback"));
+
+    // Bots (#14)
+
+    public static final Option<java.util.Set<String>> BOTS = declare(Option.of("bots", "NAMES", BotConfig::parseEnabled,
+                    (java.util.Set<String>) null).shown("all").fixed()
+            .help("built-in bots to run: all, none, or names (Guard,Help,Fun); their settings are bot.NAME.* keys"));
 
     private static final Map<String, Option<?>> BY_KEY = byKey();
 

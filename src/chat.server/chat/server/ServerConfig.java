@@ -60,18 +60,22 @@ public final class ServerConfig {
 
     private final Map<Option<?>, Object> values; // every declared option; null values where the option allows none
     private final Map<String, OperatorBlock> operators;
+    private final Map<String, Map<String, String>> botSettings; // bot.NAME.KEY from the config file, by bot
     private final AbuseLimits limits;
     private final TlsSettings tls;
     private final Admin admin;
     private final StoreConfig store;
+    private final WebSettings web;
 
-    private ServerConfig(Map<Option<?>, Object> values, Map<String, OperatorBlock> operators) {
+    private ServerConfig(Map<Option<?>, Object> values, Map<String, OperatorBlock> operators,
+                         Map<String, Map<String, String>> botSettings) {
         Map<Option<?>, Object> all = new HashMap<>();
         for (Option<?> option : Options.all()) {
             all.put(option, option.check(values.containsKey(option) ? values.get(option) : option.defaultValue()));
         }
         this.values = Collections.unmodifiableMap(all);
         this.operators = Map.copyOf(operators);
+        this.botSettings = new BotConfig(null, botSettings).settings();
         this.operators.forEach((name, block) -> {
             if (!name.equals(block.name())) throw new IllegalArgumentException("operator block " + block.name() + " filed as " + name);
         });
@@ -90,16 +94,19 @@ public final class ServerConfig {
                 get(Options.HISTORY_MAX_AGE), get(Options.HISTORY_MAX_PER_TARGET), get(Options.JOIN_REPLAY),
                 get(Options.JOIN_REPLAY_DEFAULT_CHANNEL), get(Options.PASSWORD_ITERATIONS),
                 get(Options.NICK_CLAIM_TIMEOUT), get(Options.NICK_ENFORCEMENT), get(Options.REGISTRATION));
+        this.web = new WebSettings(get(Options.HTTP_PORT), get(Options.HTTPS_PORT), get(Options.WEB_ORIGINS),
+                get(Options.WEB_PROXIES), get(Options.METRICS_FROM));
     }
 
     /** The documented defaults: 127.0.0.1:12345, #lobby, rfc1459 casemapping. */
     public static ServerConfig defaults() {
-        return new ServerConfig(Map.of(), Map.of());
+        return new ServerConfig(Map.of(), Map.of(), Map.of());
     }
 
     /** A config with these option values (the rest at their defaults) and operator blocks; validated. */
-    static ServerConfig of(Map<Option<?>, Object> values, Map<String, OperatorBlock> operators) {
-        return new ServerConfig(values, operators);
+    static ServerConfig of(Map<Option<?>, Object> values, Map<String, OperatorBlock> operators,
+                           Map<String, Map<String, String>> botSettings) {
+        return new ServerConfig(values, operators, botSettings);
     }
 
     /** The value of {@code option}. */
@@ -112,7 +119,7 @@ public final class ServerConfig {
     public <T> ServerConfig with(Option<T> option, T value) {
         Map<Option<?>, Object> changed = new HashMap<>(values);
         changed.put(option, value);
-        return new ServerConfig(changed, operators);
+        return new ServerConfig(changed, operators, botSettings);
     }
 
     public String host() {
@@ -200,6 +207,11 @@ public final class ServerConfig {
         return store;
     }
 
+    /** The web module's HTTP listener. */
+    public WebSettings web() {
+        return web;
+    }
+
     /** Operator blocks by name (OPER). */
     public Map<String, OperatorBlock> operators() {
         return operators;
@@ -280,8 +292,25 @@ public final class ServerConfig {
                 .with(Options.NICK_ENFORCEMENT, v.nickEnforcement()).with(Options.REGISTRATION, v.registrationOpen());
     }
 
+    public ServerConfig withWeb(WebSettings v) {
+        return with(Options.HTTP_PORT, v.httpPort()).with(Options.HTTPS_PORT, v.httpsPort())
+                .with(Options.WEB_ORIGINS, v.origins()).with(Options.WEB_PROXIES, v.proxies())
+                .with(Options.METRICS_FROM, v.metricsFrom());
+    }
+
     public ServerConfig withOperators(Map<String, OperatorBlock> v) {
-        return new ServerConfig(values, v);
+        return new ServerConfig(values, v, botSettings);
+    }
+
+    /** Which built-in bots run ({@code --bots}) and their {@code bot.NAME.*} settings (#14). */
+    public BotConfig bots() {
+        return new BotConfig(get(Options.BOTS), botSettings);
+    }
+
+    public ServerConfig withBots(BotConfig v) {
+        Map<Option<?>, Object> changed = new HashMap<>(values);
+        changed.put(Options.BOTS, v.enabled());
+        return new ServerConfig(changed, operators, v.settings());
     }
 
     /** A copy whose ban list (and store, if there is one) is kept in {@code v}. */
@@ -311,17 +340,18 @@ public final class ServerConfig {
         for (Option<?> option : Options.all()) {
             if (!option.reloadable()) kept.put(option, values.get(option));
         }
-        return new ServerConfig(kept, next.operators);
+        return new ServerConfig(kept, next.operators, next.botSettings);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ServerConfig c && values.equals(c.values) && operators.equals(c.operators);
+        return o instanceof ServerConfig c && values.equals(c.values) && operators.equals(c.operators)
+                && botSettings.equals(c.botSettings);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode() * 31 + operators.hashCode();
+        return (values.hashCode() * 31 + operators.hashCode()) * 31 + botSettings.hashCode();
     }
 
     @Override

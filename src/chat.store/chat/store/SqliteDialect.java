@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 
 /**
  * SQLite's side of the shared JDBC store: the schema as forward-only steps, the version in
@@ -74,6 +75,22 @@ final class SqliteDialect implements Dialect {
                       set_ms INTEGER NOT NULL,
                       expires_ms INTEGER NOT NULL,
                       PRIMARY KEY (kind, mask)
+                    ) WITHOUT ROWID"""),
+            // 3 (#14 bots): bots' settings
+            List.of("""
+                    CREATE TABLE bot_settings (
+                      bot TEXT NOT NULL,
+                      key TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      PRIMARY KEY (bot, key)
+                    ) WITHOUT ROWID"""),
+            // 4: draft/read-marker positions (#15)
+            List.of("""
+                    CREATE TABLE read_markers (
+                      account TEXT NOT NULL,
+                      target TEXT NOT NULL,
+                      time_ms INTEGER NOT NULL,
+                      PRIMARY KEY (account, target)
                     ) WITHOUT ROWID"""));
 
     /** The schema version this code writes. */
@@ -101,5 +118,19 @@ final class SqliteDialect implements Dialect {
     @Override
     public String noLimit() {
         return "-1";
+    }
+
+    @Override
+    public String greatest() {
+        return "max";
+    }
+
+    /** #10: SQLite's primary result codes after which it may have rolled back the whole transaction itself. */
+    private static final Set<Integer> TRANSACTION_LOST = Set.of(5 /* BUSY */, 7 /* NOMEM */, 8 /* READONLY */,
+            10 /* IOERR */, 11 /* CORRUPT */, 13 /* FULL */, 14 /* CANTOPEN */, 26 /* NOTADB */);
+
+    @Override
+    public boolean transactionLost(Exception e) {
+        return e instanceof SQLException sql && TRANSACTION_LOST.contains(sql.getErrorCode() & 0xFF);
     }
 }

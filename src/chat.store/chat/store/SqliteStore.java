@@ -75,12 +75,14 @@ final class SqliteStore extends JdbcStore {
         }
         // #10: SQLite gives the -wal and -shm files the database file's mode, so a 0600 chat.db keeps them 0600 too
         PrivateFiles.file(file);
+        CrashCheck.beforeOpen(file, options.clock());
         for (String suffix : SIDE_FILES) PrivateFiles.restrict(file.resolveSibling(name + suffix));
         String url = "jdbc:sqlite:" + file;
         List<Connection> opened = new ArrayList<>();
         try {
             Connection write = connect(url, options.syncEveryCommit(), false);
             opened.add(write);
+            CrashCheck.afterOpen(write, file, options.clock());
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 Connection r = connect(url, options.syncEveryCommit(), true);

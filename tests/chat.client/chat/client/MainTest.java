@@ -50,7 +50,7 @@ class MainTest {
             server.hangUp();
 
             assertThat(exit.get(WAIT_SECONDS, TimeUnit.SECONDS)).isZero();
-            assertThat(server.commands()).containsExactly("CAP", "NICK", "USER", "CAP", "PONG", "PRIVMSG", "QUIT");
+            assertThat(server.commands()).containsExactly("CAP", "CAP", "NICK", "USER", "CAP", "PONG", "PRIVMSG", "QUIT");
             assertThat(output()).startsWith("Nickname: ")
                     .contains("* Welcome, alice", "* you joined #lobby")
                     .containsPattern("\\d\\d:\\d\\d <alice> hello")

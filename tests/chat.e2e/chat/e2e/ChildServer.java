@@ -35,7 +35,7 @@ final class ChildServer implements AutoCloseable {
     }
 
     /**
-     * Starts {@code chat-server --port 0 --data-dir DIR --monitor-interval 0 --password-iterations 4096 --tls-port 0}
+     * Starts {@code chat-server --port 0 --data-dir DIR --monitor-interval 0 --password-iterations 4096 --tls-port 0 --http-port -1}
      * followed by {@code args}, under {@code umask} (e.g. "000") when it is not null; waits until it listens.
      */
     static ChildServer start(Path dataDir, String umask, String... args) throws Exception {
@@ -46,7 +46,7 @@ final class ChildServer implements AutoCloseable {
         if (umask != null) command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
         command.addAll(List.of(java, "--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc", "-p", modulePath,
                 "-m", "chat.server/chat.server.Main", "--port", "0", "--data-dir", dataDir.toString(),
-                "--monitor-interval", "0", "--password-iterations", "4096", "--tls-port", "0"));
+                "--monitor-interval", "0", "--password-iterations", "4096", "--tls-port", "0", "--http-port", "-1", "--bots", "none"));
         command.addAll(List.of(args));
         Path errors = Files.createTempFile("chat-child-server", ".err");
         Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();

@@ -4,11 +4,13 @@ import chat.server.spi.Account;
 import chat.server.spi.AccountStore;
 import chat.server.spi.Activity;
 import chat.server.spi.BanStore;
+import chat.server.spi.BotStore;
 import chat.server.spi.ChannelMask;
 import chat.server.spi.ChannelSettings;
 import chat.server.spi.ChannelStore;
 import chat.server.spi.HistoryStore;
 import chat.server.spi.Position;
+import chat.server.spi.ReadMarkerStore;
 import chat.server.spi.ScramCredentials;
 import chat.server.spi.ServerBan;
 import chat.server.spi.Store;
@@ -20,7 +22,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -118,6 +122,14 @@ public final class FaultyStoreProvider implements StoreProvider {
                     return check(() -> h.afterSeq(afterSeq, limit));
                 }
 
+                public CompletableFuture<Boolean> delete(String conversation, String msgid) {
+                    return checkWrite(() -> h.delete(conversation, msgid));
+                }
+
+                public CompletableFuture<Integer> forget(String party) {
+                    return checkWrite(() -> h.forget(party));
+                }
+
                 public CompletableFuture<Integer> expire() {
                     return checkWrite(h::expire);
                 }
@@ -172,6 +184,38 @@ public final class FaultyStoreProvider implements StoreProvider {
 
                 public CompletableFuture<Boolean> remove(String kind, String mask) {
                     return checkWrite(() -> b.remove(kind, mask));
+                }
+            };
+        }
+
+        @Override
+        public BotStore bots() {
+            BotStore b = s.bots();
+            return new BotStore() {
+                public Map<String, String> load(String bot) {
+                    return check(() -> b.load(bot));
+                }
+
+                public CompletableFuture<Void> put(String bot, String key, String value) {
+                    return checkWrite(() -> b.put(bot, key, value));
+                }
+
+                public CompletableFuture<Void> remove(String bot, String key) {
+                    return checkWrite(() -> b.remove(bot, key));
+                }
+            };
+        }
+
+        @Override
+        public ReadMarkerStore readMarkers() {
+            ReadMarkerStore r = s.readMarkers();
+            return new ReadMarkerStore() {
+                public OptionalLong find(String account, String target) {
+                    return check(() -> r.find(account, target));
+                }
+
+                public CompletableFuture<Void> raise(String account, String target, long timeMillis) {
+                    return checkWrite(() -> r.raise(account, target, timeMillis));
                 }
             };
         }

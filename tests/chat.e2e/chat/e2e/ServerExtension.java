@@ -1,11 +1,13 @@
 package chat.e2e;
 
 import chat.server.AbuseLimits;
+import chat.server.BotConfig;
 import chat.server.ChatServer;
 import chat.server.ConfigSource;
 import chat.server.ServerConfig;
 import chat.server.StoreConfig;
 import chat.server.TlsSettings;
+import chat.server.WebSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -87,14 +89,17 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
             // (the abuse tests configure their own), and leave TLS and the store off unless a test turns them on.
             ServerConfig config = ServerConfig.defaults().withPort(0).withMonitorInterval(Duration.ZERO)
                     .withTls(TlsSettings.off())
+                    .withWeb(WebSettings.defaults().withPorts(-1, -1))
                     .withLimits(AbuseLimits.defaults().withExempt(List.of("127.0.0.0/8", "::1")))
                     .withDataDir(dataDir)
+                    .withBots(BotConfig.none())
                     .withStore(store == null ? StoreConfig.off() : store.apply(StoreConfig.defaults()
                             .withDataDirectory(dataDir).withPasswordIterations(StoreConfig.MIN_PASSWORD_ITERATIONS)
                             .withSyncEveryCommit(false)));
             server = ChatServer.start(configure.apply(config));
         } else {
             List<String> all = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--tls-port", "-1",
+                    "--http-port", "-1", "--bots", "none",
                     "--exempt", "127.0.0.0/8,::1", "--data-dir", dataDir.toString()));
             all.addAll(args.get());
             ConfigSource source = ConfigSource.ofArgs(all.toArray(String[]::new));

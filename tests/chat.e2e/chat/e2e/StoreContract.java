@@ -237,4 +237,58 @@ abstract class StoreContract {
             assertThat(store.channels().masks("#c")).isEmpty();
         }
     }
+
+    @Test
+    void botSettingsAreReplacedRemovedAndKeptPerBot() throws Exception {
+        try (Store store = open()) {
+            store.bots().put("guard", "limit", "5").get();
+            store.bots().put("guard", "limit", "7").get();
+            store.bots().put("guard", "mode", "quiet").get();
+            store.bots().put("fun", "limit", "1").get();
+            store.bots().remove("guard", "mode").get();
+        }
+        try (Store store = open()) {
+            assertThat(store.bots().load("guard")).isEqualTo(Map.of("limit", "7"));
+            assertThat(store.bots().load("fun")).isEqualTo(Map.of("limit", "1"));
+            assertThat(store.bots().load("nobody")).isEmpty();
+        }
+    }
+
+    @Test
+    void readMarkersOnlyMoveForward() throws Exception {
+        try (Store store = open()) {
+            var markers = store.readMarkers();
+            assertThat(markers.find("alice", "#c")).isEmpty();
+            markers.raise("alice", "#c", 100).get();
+            markers.raise("alice", "#c", 50).get();
+            markers.raise("alice", "bob", 70).get();
+            assertThat(markers.find("alice", "#c")).hasValue(100);
+            markers.raise("alice", "#c", 150).get();
+            assertThat(markers.find("alice", "#c")).hasValue(150);
+            assertThat(markers.find("alice", "bob")).hasValue(70);
+            assertThat(markers.find("bob", "#c")).isEmpty();
+        }
+    }
+
+    @Test
+    void deleteRemovesOneMessageAndForgetEveryPrivateConversationOfAParty() throws Exception {
+        try (Store store = open()) {
+            var history = store.history();
+            history.append(message("#c", "keep", 1, "kept"), List.of()).get();
+            history.append(message("#c", "gone", 2, "redacted"), List.of()).get();
+            history.append(message("dm:~alice ~bob", "a", 3, "to bob"), List.of("~alice", "~bob")).get();
+            history.append(message("dm:~bob ~carol", "b", 4, "to carol"), List.of("~bob", "~carol")).get();
+            history.append(message("dm:~alice ~carol", "c", 5, "alice to carol"), List.of("~alice", "~carol")).get();
+            assertThat(history.delete("#c", "gone").get()).isTrue();
+            assertThat(history.delete("#c", "gone").get()).isFalse();
+            assertThat(history.delete("#other", "keep").get()).isFalse();
+            assertThat(texts(history.range("#c", null, null, 10, false))).containsExactly("kept");
+
+            assertThat(history.forget("~bob").get()).isEqualTo(2);
+            assertThat(history.range("dm:~alice ~bob", null, null, 10, false)).isEmpty();
+            assertThat(history.range("dm:~bob ~carol", null, null, 10, false)).isEmpty();
+            assertThat(history.targets("~carol", List.of(), 0, 100, 10)).containsExactly(new Activity("dm:~alice ~carol", 5));
+            assertThat(texts(history.range("dm:~alice ~carol", null, null, 10, false))).containsExactly("alice to carol");
+        }
+    }
 }

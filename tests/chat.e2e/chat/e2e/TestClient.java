@@ -109,6 +109,17 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /** The next message, whatever it is. */
+    public IrcMessage next() {
+        IrcMessage m = poll(System.nanoTime() + TIMEOUT.toNanos());
+        if (m == null) throw new AssertionError("nothing received within " + TIMEOUT);
+        if (m == CLOSED) {
+            received.add(CLOSED);
+            throw new AssertionError("connection closed");
+        }
+        return m;
+    }
+
     /** Everything received up to and including the next message {@link #expect} would match. */
     public List<IrcMessage> until(String command, String... params) {
         List<IrcMessage> got = new ArrayList<>();

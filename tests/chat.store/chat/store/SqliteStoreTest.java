@@ -49,7 +49,13 @@ class SqliteStoreTest {
             assertThat(store.channels().all()).isEmpty();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            assertThat(new SqliteDialect().schemaVersion(c)).isEqualTo(SqliteDialect.CURRENT).isEqualTo(2);
+            assertThat(new SqliteDialect().schemaVersion(c)).isEqualTo(SqliteDialect.CURRENT);
+            try (var rs = s.executeQuery("SELECT count(*) FROM bot_settings")) {
+                assertThat(rs.next()).isTrue();
+            }
+            try (var rs = s.executeQuery("SELECT count(*) FROM read_markers")) {
+                assertThat(rs.next()).isTrue();
+            }
             try (var rs = s.executeQuery("PRAGMA journal_mode")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("wal");

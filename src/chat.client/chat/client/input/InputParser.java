@@ -53,6 +53,8 @@ public final class InputParser {
                     QueryCommands::who),
             new Command("list", "/list [mask]", "list channels, their sizes and topics", QueryCommands::list),
             new Command("away", "/away [message]", "mark yourself away (no message: back)", QueryCommands::away),
+            new Command("monitor", "/monitor [[-]nick...]", "notify list: tell when nicks come and go (alone: who is on)",
+                    QueryCommands::monitor),
             new Command("oper", "/oper <name> <password>", "become an IRC operator", ModerationCommands::oper),
             new Command("kill", "/kill <nick> <reason>", "disconnect someone (operators only)",
                     ModerationCommands::kill),
@@ -92,6 +94,10 @@ public final class InputParser {
         lines.add(helpLine("<text>", "send text to the current channel"));
         lines.add(helpLine("//<text>", "send text that starts with '/'"));
         for (Command command : COMMANDS) lines.add(helpLine(command.syntax(), command.summary()));
+        // #14: the server's built-in bots answer in channels and by private message
+        lines.add(helpLine("!help  !rules  !faq [entry]", "ask the Help bot (in a channel)"));
+        lines.add(helpLine("!roll 2d6  !seen nick", "dice and last-seen from the Fun bot"));
+        lines.add(helpLine("[bots] /msg Guard HELP", "the moderation bot: rules, ENABLE #chan, LOG #chan"));
         return List.copyOf(lines);
     }
 

@@ -8,7 +8,7 @@ import chat.protocol.IrcMessage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Questions to the server and about ourselves: /whois, /who, /list, /away. Stateless. */
+/** Questions to the server and about ourselves: /whois, /who, /list, /away, /monitor. Stateless. */
 final class QueryCommands {
 
     private QueryCommands() {
@@ -43,6 +43,22 @@ final class QueryCommands {
     static Input away(String args, String current) {
         String message = args.strip();
         return send(message.isEmpty() ? IrcMessage.of("AWAY") : IrcMessage.of("AWAY", message));
+    }
+
+    // /monitor [[-]nick...]: nick adds to the notify list, -nick removes; alone, who on it is online now
+    static Input monitor(String args, String current) {
+        List<String> add = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        for (String word : Words.all(args.replace(',', ' '))) {
+            String nick = word.startsWith("-") || word.startsWith("+") ? word.substring(1) : word;
+            if (nick.isEmpty()) return usage("monitor");
+            (word.startsWith("-") ? remove : add).add(nick);
+        }
+        if (add.isEmpty() && remove.isEmpty()) return send(IrcMessage.of("MONITOR", "S"));
+        List<IrcMessage> lines = new ArrayList<>(2);
+        if (!remove.isEmpty()) lines.add(IrcMessage.of("MONITOR", "-", String.join(",", remove)));
+        if (!add.isEmpty()) lines.add(IrcMessage.of("MONITOR", "+", String.join(",", add)));
+        return new Input.Send(lines, null);
     }
 
     private static Input send(IrcMessage message) {

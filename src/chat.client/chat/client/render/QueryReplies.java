@@ -54,6 +54,16 @@ final class QueryReplies {
             // 301 <me> <nick> :<message>, inside a WHOIS or in answer to a message
             case RPL_AWAY -> m.param(1).equals(whois) ? DETAIL + "away: " + m.last()
                     : "* " + m.param(1) + " is away: " + m.last();
+            // 730 <me> :nick!user@host{,nick!user@host}
+            case RPL_MONONLINE -> "* online: " + nicksOf(m.last());
+            // 731 <me> :nick{,nick}
+            case RPL_MONOFFLINE -> "* offline: " + nicksOf(m.last());
+            // 732 <me> :nick{,nick}
+            case RPL_MONLIST -> "* monitoring: " + m.last().replace(",", ", ");
+            // 733 <me> :End of MONITOR list
+            case RPL_ENDOFMONLIST -> null;
+            // 734 <me> <limit> <nicks> :Monitor list is full
+            case ERR_MONLISTFULL -> "! monitor list is full (at most " + m.param(1) + "): " + m.param(2) + " not added";
             // 318 <me> <nick> :End of /WHOIS list
             case RPL_ENDOFWHOIS -> {
                 whois = null;
@@ -108,16 +118,28 @@ final class QueryReplies {
         return minParams(numeric) >= 0;
     }
 
+    /** The nicknames of a MONITOR list ({@code nick!user@host} or {@code nick}, comma-separated), comma and space. */
+    private static String nicksOf(String list) {
+        StringBuilder out = new StringBuilder();
+        for (String entry : list.split(",")) {
+            if (entry.isEmpty()) continue;
+            if (out.length() > 0) out.append(", ");
+            int bang = entry.indexOf('!');
+            out.append(bang < 0 ? entry : entry.substring(0, bang));
+        }
+        return out.toString();
+    }
+
     /** How many parameters a numeric needs at least to be rendered here; -1 for numerics of other families. */
     static int minParams(Numeric numeric) {
         return switch (numeric) {
             case RPL_WHOISUSER -> 6;
             case RPL_WHOISIDLE, RPL_WHOISACCOUNT, RPL_WHOISSERVER, RPL_LIST, RPL_BANLIST -> 3;
             case RPL_WHOREPLY -> 8;
-            case RPL_QUIETLIST -> 4;
+            case RPL_QUIETLIST, ERR_MONLISTFULL -> 4;
             case RPL_WHOISOPERATOR, RPL_WHOISCHANNELS, RPL_AWAY, RPL_ENDOFWHOIS, RPL_ENDOFWHO, RPL_ENDOFBANLIST,
                     RPL_ENDOFQUIETLIST -> 2;
-            case RPL_LISTSTART, RPL_LISTEND -> 1;
+            case RPL_LISTSTART, RPL_LISTEND, RPL_MONONLINE, RPL_MONOFFLINE, RPL_MONLIST, RPL_ENDOFMONLIST -> 2;
             default -> -1;
         };
     }

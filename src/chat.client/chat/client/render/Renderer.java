@@ -31,10 +31,13 @@ public final class Renderer {
     private static final String ACTION = "ACTION";
     /** Shown instead of a source when a message has none. */
     private static final String SERVER = "server";
+    /** Starts the second and later lines of a multi-line message. */
+    static final String MULTILINE_INDENT = "      | ";
 
     private final Clock clock;
     private final Map<String, List<String>> names = new HashMap<>(); // reader thread only: channel -> names so far
     private final QueryReplies queries; // reader thread only
+    private final MultilineBatches multiline = new MultilineBatches(); // reader thread only
 
     /** @param clock gives the time and the zone of the timestamps */
     public Renderer(Clock clock) {
@@ -44,6 +47,11 @@ public final class Renderer {
 
     /** The lines to show for a received message: usually one, none for what is not worth showing. */
     public List<String> render(IrcMessage m, View view) {
+        if (multiline.holds(m)) {
+            if (!m.command().equals("BATCH") || m.param(0).startsWith("+")) return List.of();
+            IrcMessage whole = multiline.closed(m);
+            return whole == null ? List.of() : multiline(whole, view);
+        }
         String line = m.params().size() < minParams(m.command()) ? stamp(generic(m)) : switch (m.command()) {
             case "PRIVMSG" -> privmsg(m, view);
             case "NOTICE" -> notice(m, view);
@@ -61,6 +69,9 @@ public final class Renderer {
                     + (view.isMe(m.param(0)) ? " (type /join " + m.param(1) + ")" : ""));
             case "MODE" -> mode(m, view);
             case "WALLOPS" -> stamp("[wallops] <" + sourceName(m) + "> " + m.last());
+            // REDACT <target> <msgid> [:<reason>]
+            case "REDACT" -> stamp("* " + sourceName(m) + " withdrew a message" + (view.isCurrent(m.param(0)) ? ""
+                    : " in " + m.param(0)) + reason(m.params().size() > 2 ? m.param(2) : null));
             case "AWAY" -> stamp("* " + sourceName(m) + (m.params().isEmpty() || m.last().isEmpty() ? " is back"
                     : " is away: " + m.last()));
             case "ERROR" -> "! server: " + m.last();
@@ -91,6 +102,16 @@ public final class Renderer {
         }
         String me = view.nick() == null ? "me" : view.nick();
         return Optional.of(PlainText.clean(stamp(where + said(me, sent.last()))));
+    }
+
+    /** A multi-line message: its first line as any message, the others indented under it. */
+    private List<String> multiline(IrcMessage whole, View view) {
+        String[] lines = whole.last().split("\n", -1);
+        List<String> out = new ArrayList<>(lines.length);
+        IrcMessage first = IrcMessage.from(whole.source(), whole.command(), whole.param(0), lines[0]);
+        out.addAll(render(first, view));
+        for (int i = 1; i < lines.length; i++) out.add(PlainText.clean(MULTILINE_INDENT + lines[i]));
+        return out;
     }
 
     // PRIVMSG <target> :<text>
@@ -256,7 +277,7 @@ public final class Renderer {
     /** Fewer parameters than this and a message is shown the generic way. */
     private static int minParams(String command) {
         return switch (command) {
-            case "PRIVMSG", "NOTICE", "KICK", "INVITE", "MODE" -> 2;
+            case "PRIVMSG", "NOTICE", "KICK", "INVITE", "MODE", "REDACT" -> 2;
             case "JOIN", "PART", "NICK", "TOPIC", "ERROR", "WALLOPS" -> 1;
             default -> 0;
         };

@@ -129,6 +129,8 @@ public final class Client {
                 .start(new Receiver(connection, session, renderer, screen, inbox::add));
         try {
             connection.send(IrcMessage.of("CAP", "LS", CAP_VERSION));
+            // #15: multi-line messages come as one batch, and redactions are shown (see the Renderer)
+            connection.send(IrcMessage.of("CAP", "REQ", "batch draft/multiline draft/message-redaction"));
             if (account != null) {
                 // SASL PLAIN, pipelined: the server answers each line in order; 903 or 904 tells how it went
                 connection.send(IrcMessage.of("CAP", "REQ", "sasl"));

@@ -7,7 +7,7 @@ import chat.server.account.Accounts;
 import chat.server.account.Scram;
 import chat.server.account.ScramExchange;
 import chat.server.state.Authentication;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -26,8 +26,8 @@ final class AccountCommands {
 
     // AUTHENTICATE <mechanism> | AUTHENTICATE <base64>|+ | AUTHENTICATE *
     void authenticate(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
-        Authentication auth = s.authentication();
+        User s = ctx.user();
+        Authentication auth = ctx.link().authentication();
         String param = m.param(0);
         if (!ctx.server().storage().accounts().enabled()) {
             ctx.reply().numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: accounts are not enabled");
@@ -79,14 +79,14 @@ final class AccountCommands {
             fail(ctx, auth);
             return;
         }
-        Accounts.Login login = ctx.server().storage().accounts().login(parts[1], parts[2], ctx.session().identity().host());
+        Accounts.Login login = ctx.server().storage().accounts().login(parts[1], parts[2], ctx.user().identity().host());
         finish(ctx, auth, login);
     }
 
     // SCRAM-SHA-256 (RFC 5802, RFC 7677): client-first, server-first, client-final, server-final, empty reply
     private static void scram(Context ctx, Authentication auth, String message) {
         Accounts accounts = ctx.server().storage().accounts();
-        String address = ctx.session().identity().host();
+        String address = ctx.user().identity().host();
         if (auth.verifiedAccount() != null) {
             String account = auth.verifiedAccount();
             auth.reset();
@@ -159,7 +159,7 @@ final class AccountCommands {
 
     // REGISTER <account> {<email> | "*"} <password>
     void registerCommand(Context ctx, IrcMessage m) {
-        String name = m.param(0).equals("*") ? ctx.session().nick() : m.param(0);
+        String name = m.param(0).equals("*") ? ctx.user().nick() : m.param(0);
         String email = m.param(1).equals("*") ? null : m.param(1);
         register(ctx, name, email, m.param(2), true);
     }
@@ -169,7 +169,7 @@ final class AccountCommands {
      * replies ({@code standard}) or NickServ notices.
      */
     void register(Context ctx, String name, String email, String password, boolean standard) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String shown = name == null ? "*" : name;
         Accounts accounts = ctx.server().storage().accounts();
         if (!accounts.enabled() || !ctx.server().storage().config().registrationOpen()) {
@@ -185,6 +185,14 @@ final class AccountCommands {
         } else {
             switch (accounts.register(name, email, password)) {
                 case REGISTERED -> {
+                    // #10: a name registered anew starts with nothing of an earlier account of that name
+                    try {
+                        AccountTraces.remove(ctx, name).join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        accounts.drop(name);
+                        registerFailed(ctx, standard, "TEMPORARILY_UNAVAILABLE", name, "Try again later");
+                        return;
+                    }
                     if (standard) ctx.reply().fromServer("REGISTER", "SUCCESS", name, "Account created");
                     else NickServ.reply(ctx, "Account " + name + " registered: you are now logged in.");
                     Logins.loggedIn(ctx, name);
@@ -210,26 +218,26 @@ final class AccountCommands {
      * ({@link #passLogin}). Ergo's "login-via-pass-command".
      */
     static void pass(Context ctx, String password) {
-        if (!ctx.server().storage().accounts().enabled() || ctx.session().account() != null) return;
+        if (!ctx.server().storage().accounts().enabled() || ctx.user().account() != null) return;
         int colon = password.indexOf(':');
         if (colon > 0) {
             login(ctx, password.substring(0, colon), password.substring(colon + 1));
         } else {
-            ctx.session().authentication().setPendingPassword(password);
+            ctx.link().authentication().setPendingPassword(password);
         }
     }
 
     /** Tries a PASS password that named no account against the nickname, once. */
     static void passLogin(Context ctx, String nick) {
-        Authentication auth = ctx.session().authentication();
+        Authentication auth = ctx.link().authentication();
         String password = auth.pendingPassword();
-        if (password == null || nick == null || ctx.session().account() != null) return;
+        if (password == null || nick == null || ctx.user().account() != null) return;
         auth.setPendingPassword(null);
         login(ctx, nick, password);
     }
 
     private static void login(Context ctx, String name, String password) {
-        Accounts.Login login = ctx.server().storage().accounts().login(name, password, ctx.session().identity().host());
+        Accounts.Login login = ctx.server().storage().accounts().login(name, password, ctx.user().identity().host());
         switch (login.outcome()) {
             case OK -> {
                 Logins.loggedIn(ctx, login.account());
@@ -258,6 +266,7 @@ final class AccountCommands {
             case SASL -> MECHANISMS;
             // as Ergo: registration works before the connection is complete; the account is the nickname
             case ACCOUNT_REGISTRATION -> "before-connect";
+            case MULTILINE -> MultilineBatches.CAP_VALUE;
             default -> null;
         };
     }

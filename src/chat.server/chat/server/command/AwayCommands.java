@@ -3,7 +3,7 @@ package chat.server.command;
 import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
-import chat.server.state.Session;
+import chat.server.state.User;
 
 /** Away status: AWAY, and the RPL_AWAY that answers a private message to an away user. */
 final class AwayCommands {
@@ -11,28 +11,16 @@ final class AwayCommands {
     // AWAY [<text>]
     void away(Context ctx, IrcMessage m) {
         String text = m.param(0);
-        Session s = ctx.session();
-        if (text == null || text.isEmpty()) {
-            s.setAwayMessage(null);
-            ctx.reply().numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
-        } else {
-            s.setAwayMessage(ChannelCommands.truncate(text, ISupport.AWAYLEN));
-            ctx.reply().numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
-        }
-        notifyPeers(ctx, ctx.registry().audienceOf(s));
-    }
-
-    /** away-notify: peers who asked for it see {@code AWAY [:message]} whenever the status changes. */
-    static void notifyPeers(Context ctx, Session[] audience) {
-        Session s = ctx.session();
-        String message = s.awayMessage();
-        IrcMessage away = message == null ? IrcMessage.from(s.identity().prefix(), "AWAY")
-                : IrcMessage.from(s.identity().prefix(), "AWAY", message);
-        Fanout.sendToCapable(audience, s, Capability.AWAY_NOTIFY, Outgoing.event(ctx.server(), away), ctx.server().stats());
+        User s = ctx.user();
+        boolean away = text != null && !text.isEmpty();
+        // away-notify: the peers who asked for it see the new status (delivered with the change).
+        ctx.registry().settings().setAway(s, away ? Utf8Text.truncate(text, ISupport.AWAYLEN) : null);
+        if (away) ctx.reply().numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
+        else ctx.reply().numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
     }
 
     /** Tells the sender of a PRIVMSG to {@code recipient} that it is away (Modern: for nicknames, not channels). */
-    static void replyIfAway(Context ctx, Session recipient) {
+    static void replyIfAway(Context ctx, User recipient) {
         String message = recipient.awayMessage();
         if (message != null) ctx.reply().numeric(Numeric.RPL_AWAY, recipient.nick(), message);
     }

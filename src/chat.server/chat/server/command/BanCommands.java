@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.limit.BanEntry;
@@ -7,8 +8,8 @@ import chat.server.limit.BanList;
 import chat.server.limit.Cidr;
 import chat.server.limit.UserHostMask;
 import chat.server.reply.ReplyBuffer;
-import chat.server.state.Identity;
-import chat.server.state.Session;
+import chat.server.change.Identity;
+import chat.server.state.User;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
@@ -49,15 +50,15 @@ final class BanCommands {
      * known only now): 465, then {@code ERROR :Banned (reason)} and close. Returns whether it was refused.
      */
     static boolean refuseIfBanned(Context ctx) {
-        Session s = ctx.session();
+        User s = ctx.user();
         Identity id = s.identity();
         BanEntry ban = ctx.server().bans().find(id.user(), id.host());
         if (ban == null) return false;
         LOG.log(Level.INFO, "refused " + id.prefix() + ": " + describe(ban));
         ctx.reply().numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server (" + ban.reason() + ")");
         // The replies must be queued before the close, which ends the queue with the ERROR line.
-        s.outbound().send(ctx.reply().drain());
-        s.outbound().close("Banned (" + ban.reason() + ")");
+        s.delivery().send(ctx.reply().drain());
+        s.delivery().close("Banned (" + ban.reason() + ")");
         return true;
     }
 
@@ -94,7 +95,7 @@ final class BanCommands {
             ctx.reply().standard("FAIL", verb, "MASK_TOO_WIDE", mask, "That " + kindName(kind) + " would ban everyone");
             return;
         }
-        Session oper = ctx.session();
+        User oper = ctx.user();
         long now = ctx.server().clock().millis() / 1000;
         BanEntry entry = new BanEntry(kind, mask, reason, oper.nick(), now, duration == 0 ? 0 : now + duration);
         BanList bans = ctx.server().bans();
@@ -122,8 +123,8 @@ final class BanCommands {
             ctx.reply().standard("FAIL", verb, "NO_SUCH_BAN", mask, "There is no " + kindName(kind) + " on " + mask);
             return;
         }
-        LOG.log(Level.INFO, ctx.session().identity().prefix() + " removed " + describe(removed));
-        ctx.reply().fromServer("NOTICE", ctx.session().nick(), "Removed " + kindName(kind) + " on " + removed.mask());
+        LOG.log(Level.INFO, ctx.user().identity().prefix() + " removed " + describe(removed));
+        ctx.reply().fromServer("NOTICE", ctx.user().nick(), "Removed " + kindName(kind) + " on " + removed.mask());
         save(ctx, bans.persistRemoved(removed), bans);
     }
 
@@ -135,7 +136,7 @@ final class BanCommands {
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             LOG.log(Level.ERROR, "cannot save the ban list to " + bans.where() + ": " + cause);
-            ctx.reply().fromServer("NOTICE", ctx.session().nick(),
+            ctx.reply().fromServer("NOTICE", ctx.user().nick(),
                     "The change is in force but could not be saved, it will not survive a restart: " + cause.getMessage());
         }
     }
@@ -144,7 +145,7 @@ final class BanCommands {
     private static void disconnectMatching(Context ctx, BanEntry ban) {
         UserHostMask hostMask = ban.kind() == BanEntry.Kind.KLINE ? UserHostMask.parse(ban.mask()) : null;
         Cidr network = ban.kind() == BanEntry.Kind.DLINE ? Cidr.parse(ban.mask()) : null;
-        for (Session s : ctx.registry().everyone()) {
+        for (User s : ctx.registry().everyone()) {
             Identity id = s.identity();
             boolean hit = hostMask != null ? hostMask.matches(id.user(), id.host()) : network.matches(id.host());
             if (hit) banish(ctx.server(), s, ban);
@@ -152,12 +153,12 @@ final class BanCommands {
     }
 
     /** 465 and {@code ERROR :Banned (reason)} to a connected client, then close; its peers see the QUIT. */
-    static void banish(ServerInfo server, Session s, BanEntry ban) {
+    static void banish(ServerInfo server, User s, BanEntry ban) {
         LOG.log(Level.INFO, "disconnecting " + s.identity().prefix() + ": " + describe(ban));
         ReplyBuffer notice = new ReplyBuffer(server.name(), s);
         notice.numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server (" + ban.reason() + ")");
-        s.outbound().send(notice.drain());
-        s.outbound().close("Banned (" + ban.reason() + ")");
+        s.delivery().send(notice.drain());
+        s.delivery().close("Banned (" + ban.reason() + ")");
     }
 
     private static String kindName(BanEntry.Kind kind) {

@@ -4,7 +4,7 @@ import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +24,11 @@ final class CapabilityCommands {
 
     // CAP LS [<version>] | CAP LIST | CAP REQ :<cap> {<cap>} | CAP END
     void cap(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         switch (m.param(0).toUpperCase(Locale.ROOT)) {
             case "LS" -> {
-                if (!s.registered()) s.setCapNegotiating(true);
-                ls(ctx, offered(ctx, m.param(1)));
+                if (!s.registered()) ctx.link().setCapNegotiating(true);
+                ls(ctx, offered(ctx, m.param(1)), is302(m.param(1)));
             }
             case "LIST" -> {
                 List<String> enabled = new ArrayList<>();
@@ -38,12 +38,12 @@ final class CapabilityCommands {
                 ctx.reply().fromServer("CAP", s.target(), "LIST", String.join(" ", enabled));
             }
             case "REQ" -> {
-                if (!s.registered()) s.setCapNegotiating(true);
+                if (!s.registered()) ctx.link().setCapNegotiating(true);
                 req(ctx, m.param(1) == null ? "" : m.param(1));
             }
             case "END" -> {
                 if (s.registered()) return;
-                s.setCapNegotiating(false);
+                ctx.link().setCapNegotiating(false);
                 registration.completeRegistration(ctx);
             }
             default -> ctx.reply().numeric(Numeric.ERR_INVALIDCAPCMD, m.param(0), "Invalid CAP subcommand");
@@ -58,15 +58,16 @@ final class CapabilityCommands {
                     "Real name must be 1 to " + Names.NAMELEN + " bytes");
             return;
         }
-        Session s = ctx.session();
-        Session[] audience = ctx.registry().changeRealname(s, realname);
-        Outgoing out = Outgoing.event(ctx.server(), IrcMessage.from(s.identity().prefix(), "SETNAME", realname));
-        Fanout.sendToCapable(audience, s, Capability.SETNAME, out, ctx.server().stats());
-        if (s.has(Capability.SETNAME)) ctx.reply().add(out.messageFor(s));
+        User s = ctx.user();
+        ctx.registry().changeRealname(ctx.user(), realname, ctx.echo());
+    }
+
+    private static boolean is302(String version) {
+        return version != null && version.matches("\\d{3,}") && Integer.parseInt(version) >= 302;
     }
 
     private static List<String> offered(Context ctx, String version) {
-        boolean values = version != null && version.matches("\\d{3,}") && Integer.parseInt(version) >= 302;
+        boolean values = is302(version);
         List<String> names = new ArrayList<>();
         for (Capability c : Capability.values()) {
             if (!AccountCommands.offered(ctx, c)) continue;
@@ -76,11 +77,12 @@ final class CapabilityCommands {
         return names;
     }
 
-    private static void ls(Context ctx, List<String> caps) {
-        String target = ctx.session().target();
+    /** CAP LS; continued on more lines ({@code LS *}) only for a 302 client, which knows that form. */
+    private static void ls(Context ctx, List<String> caps, boolean multiline) {
+        String target = ctx.user().target();
         StringBuilder line = new StringBuilder();
         for (String cap : caps) {
-            if (line.length() > 0 && line.length() + 1 + cap.length() > MAX_CAP_LIST_BYTES) {
+            if (multiline && line.length() > 0 && line.length() + 1 + cap.length() > MAX_CAP_LIST_BYTES) {
                 ctx.reply().fromServer("CAP", target, "LS", "*", line.toString());
                 line.setLength(0);
             }
@@ -92,7 +94,7 @@ final class CapabilityCommands {
 
     /** Enables and disables the requested capabilities all together, or none if any is unknown. */
     private static void req(Context ctx, String request) {
-        Session s = ctx.session();
+        User s = ctx.user();
         int bits = s.capabilityBits();
         for (String token : request.trim().split(" +")) {
             if (token.isEmpty()) continue;
@@ -104,7 +106,7 @@ final class CapabilityCommands {
             }
             bits = remove ? bits & ~c.bit() : bits | c.bit();
         }
-        s.setCapabilityBits(bits);
+        ctx.link().setCapabilityBits(bits);
         ctx.reply().fromServer("CAP", s.target(), "ACK", request);
     }
 }

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.service.RegisteredChannels;
 import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
@@ -7,7 +8,7 @@ import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 import chat.server.state.Topic;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class ChannelCommands {
     // JOIN <channel>{,<channel>} [<key>{,<key>}] | JOIN 0
     void join(Context ctx, IrcMessage m) {
         if (m.param(0).equals("0")) {
-            for (String channel : ctx.registry().channelsOf(ctx.session())) partOne(ctx, channel, null);
+            for (String channel : ctx.registry().channelsOf(ctx.user())) partOne(ctx, channel, null);
             return;
         }
         List<String> channels = TargetList.split(m.param(0));
@@ -50,7 +51,7 @@ final class ChannelCommands {
 
     /** As {@link #joinOne(Context, String, String, boolean)}; with {@code override} (SAJOIN) past channel modes. */
     void joinOne(Context ctx, String name, String key, boolean opCreator, boolean override) {
-        Session s = ctx.session();
+        User s = ctx.user();
         // #persist: a channel an account owns comes back with its settings; one a logged-in client creates
         // (but never the default channel) becomes its account's.
         RegisteredChannels registered = ctx.server().storage().channels();
@@ -58,11 +59,9 @@ final class ChannelCommands {
         boolean registrable = registered.enabled() && (defaultChannel == null
                 || !ctx.registry().caseMapping().fold(name).equals(ctx.registry().caseMapping().fold(defaultChannel)));
         Registry.JoinResult joined = ctx.registry().join(s, name, key, opCreator, override,
-                registrable ? registered.saved(name) : null, registrable ? s.account() : null);
+                registrable ? registered.saved(name) : null, registrable ? s.account() : null, ctx.echo());
         switch (joined.outcome()) {
-            case JOINED -> {
-                if (registrable && joined.members().length == 1) registered.changed(ctx.registry(), joined.channel());
-            }
+            case JOINED -> { }
             case ALREADY_ON -> {
                 return;
             }
@@ -71,17 +70,11 @@ final class ChannelCommands {
                 return;
             }
         }
-        String prefix = s.identity().prefix();
-        IrcMessage join = IrcMessage.from(prefix, "JOIN", joined.channel());
-        String account = s.account();
-        IrcMessage extendedJoin = IrcMessage.from(prefix, "JOIN", joined.channel(), account == null ? "*" : account,
-                s.identity().realname());
-        Fanout.sendIncludingSelf(ctx, joined.members(), Outgoing.join(ctx.server(), join, extendedJoin, account));
-        // away-notify: members who asked for it learn at once that the newcomer is away.
-        if (s.awayMessage() != null) AwayCommands.notifyPeers(ctx, joined.members());
         Topic topic = joined.topic();
         if (topic != null) sendTopic(ctx, joined.channel(), topic);
-        sendNames(ctx, joined.secret(), joined.channel(), joined.names());
+        namReplies(ctx, joined.secret(), joined.channel(), joined.names());
+        ReadMarkerCommands.onJoin(ctx, joined.channel());
+        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, joined.channel(), "End of /NAMES list");
         HistoryCommands.replayOnJoin(ctx, joined.channel());
     }
 
@@ -104,17 +97,11 @@ final class ChannelCommands {
     }
 
     private void partOne(Context ctx, String name, String reason) {
-        Session s = ctx.session();
-        Registry.ChannelAction parted = ctx.registry().part(s, name);
+        Registry.ChannelAction parted = ctx.registry().part(ctx.user(), name, reason, ctx.echo());
         switch (parted.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, parted.channel(), "You're not on that channel");
-            default -> {
-                IrcMessage message = reason == null || reason.isEmpty()
-                        ? IrcMessage.from(s.identity().prefix(), "PART", parted.channel())
-                        : IrcMessage.from(s.identity().prefix(), "PART", parted.channel(), reason);
-                Fanout.eventIncludingSelf(ctx, parted.members(), message);
-            }
+            default -> { }
         }
     }
 
@@ -124,20 +111,25 @@ final class ChannelCommands {
             ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, "*", "End of /NAMES list");
             return;
         }
-        for (String channel : TargetList.split(m.param(0))) {
-            Registry.NamesView view = ctx.registry().names(ctx.session(), channel);
-            if (view.exists()) {
-                sendNames(ctx, view.secret(), view.channel(), view.names());
-            } else {
-                ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
-            }
+        List<String> channels = TargetList.split(m.param(0));
+        if (channels.size() == 1) {
+            Registry.NamesView view = ctx.registry().names(ctx.user(), channels.get(0));
+            if (view.exists()) sendNames(ctx, view.secret(), view.channel(), view.names());
+            else ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channels.get(0), "End of /NAMES list");
+            return;
         }
+        // #15, RFC 2812 3.2.5 (as irctest checks it): each channel's 353s, then one 366 naming the list as sent.
+        for (String channel : channels) {
+            Registry.NamesView view = ctx.registry().names(ctx.user(), channel);
+            if (view.exists()) namReplies(ctx, view.secret(), view.channel(), view.names());
+        }
+        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, m.param(0), "End of /NAMES list");
     }
 
     // TOPIC <channel> [<topic>]
     void topic(Context ctx, IrcMessage m) {
         String name = m.param(0);
-        Session s = ctx.session();
+        User s = ctx.user();
         if (m.params().size() == 1) {
             Registry.TopicView view = ctx.registry().topic(s, name);
             switch (view.outcome()) {
@@ -150,27 +142,30 @@ final class ChannelCommands {
             }
             return;
         }
-        String text = truncate(m.param(1), ISupport.TOPICLEN);
-        Registry.ChannelAction set = ctx.registry().setTopic(s, name, text);
+        String text = Utf8Text.truncate(m.param(1), ISupport.TOPICLEN);
+        Registry.ChannelAction set = ctx.registry().setTopic(s, name, text, ctx.echo());
         switch (set.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, set.channel(), "You're not on that channel");
             case NOT_OPERATOR -> ctx.reply().numeric(Numeric.ERR_CHANOPRIVSNEEDED, set.channel(), "You're not channel operator");
-            case OK -> {
-                Fanout.eventIncludingSelf(ctx, set.members(), IrcMessage.from(s.identity().prefix(), "TOPIC", set.channel(), text));
-                ctx.server().storage().channels().changed(ctx.registry(), set.channel());
-            }
+            case OK -> { }
         }
     }
 
-    private static void sendTopic(Context ctx, String channel, Topic topic) {
+    static void sendTopic(Context ctx, String channel, Topic topic) {
         ctx.reply().numeric(Numeric.RPL_TOPIC, channel, topic.text());
         ctx.reply().numeric(Numeric.RPL_TOPICWHOTIME, channel, topic.setBy(), Long.toString(topic.setAtSeconds()));
     }
 
     /** 353 lines, as many names in each as fit in 512 bytes, then 366; a secret channel's are marked '@'. */
-    private static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
-        Session s = ctx.session();
+    static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
+        namReplies(ctx, secret, channel, entries);
+        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
+    }
+
+    /** The 353 lines of one channel, as many as its names need. */
+    private static void namReplies(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
+        User s = ctx.user();
         String symbol = secret ? "@" : "=";
         boolean allPrefixes = s.has(Capability.MULTI_PREFIX);
         boolean userhosts = s.has(Capability.USERHOST_IN_NAMES);
@@ -199,19 +194,9 @@ final class ChannelCommands {
             lineBytes += nameBytes;
         }
         if (line.length() > 0) ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel, line.toString());
-        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
     }
 
     private static int utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    /** {@code text} cut to at most {@code maxBytes} bytes of UTF-8, at a character boundary. */
-    static String truncate(String text, int maxBytes) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= maxBytes) return text;
-        int cut = maxBytes;
-        while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) cut--;
-        return new String(bytes, 0, cut, StandardCharsets.UTF_8);
     }
 }

@@ -16,7 +16,6 @@ public final class CommandTable {
     public static CommandTable standard() {
         ServerQueries queries = new ServerQueries();
         ChannelCommands channels = new ChannelCommands();
-        MessageCommands messages = new MessageCommands();
         UserQueries users = new UserQueries();
         AwayCommands away = new AwayCommands();
         ModeCommands modes = new ModeCommands();
@@ -26,6 +25,7 @@ public final class CommandTable {
         CapabilityCommands capabilities = new CapabilityCommands(registration);
         AccountCommands accounts = new AccountCommands();
         NickServ nickServ = new NickServ(accounts);
+        MessageCommands messages = new MessageCommands(nickServ);
         HistoryCommands history = new HistoryCommands();
         OperCommands opers = new OperCommands(channels);
         BanCommands bans = new BanCommands();
@@ -37,8 +37,14 @@ public final class CommandTable {
         table.add("PING", 1, true, registration::ping);
         table.add("PONG", 0, true, registration::pong);
         table.add("QUIT", 0, true, registration::quit);
-        table.add("PRIVMSG", 0, false, messages::privmsg);
-        table.add("NOTICE", 0, false, messages::notice);
+        MultilineBatches multiline = new MultilineBatches();
+        table.add("PRIVMSG", 0, false, (ctx, m) -> {
+            if (!multiline.intercepts(ctx, m)) messages.privmsg(ctx, m);
+        });
+        table.add("NOTICE", 0, false, (ctx, m) -> {
+            if (!multiline.intercepts(ctx, m)) messages.notice(ctx, m);
+        });
+        table.add("BATCH", 1, false, multiline::batch);
         table.add("TAGMSG", 0, false, messages::tagmsg);
         table.add("SETNAME", 1, false, capabilities::setname);
         table.add("JOIN", 1, false, channels::join);
@@ -48,6 +54,7 @@ public final class CommandTable {
         table.add("MOTD", 0, false, queries::motd);
         table.add("LUSERS", 0, false, queries::lusers);
         table.add("VERSION", 0, false, queries::version);
+        table.add("LINKS", 0, false, queries::links);
         table.add("WHO", 0, false, users::who);
         table.add("WHOIS", 0, false, users::whois);
         table.add("WHOWAS", 0, false, users::whowas);
@@ -67,8 +74,13 @@ public final class CommandTable {
         table.add("NICKSERV", 1, false, nickServ::command);
         table.add("NS", 1, false, nickServ::command);
         table.add("CHATHISTORY", 1, false, history::chathistory);
+        table.add("MONITOR", 1, false, new MonitorCommands()::monitor);
+        table.add("RENAME", 2, false, new RenameCommands()::rename);
+        table.add("MARKREAD", 0, false, new ReadMarkerCommands()::markread);
+        table.add("REDACT", 2, false, new RedactCommands()::redact);
         table.add("OPER", 1, false, opers::oper);
         table.addOperatorOnly("KILL", 1, opers::kill);
+        table.addOperatorOnly("STATS", 1, new StatsCommands()::stats);
         table.addOperatorOnly("CHGHOST", 3, new HostCommands()::chghost);
         table.addOperatorOnly("REHASH", 0, opers::rehash);
         table.addOperatorOnly("WALLOPS", 1, opers::wallops);

@@ -1,12 +1,15 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.ParseResult;
+import chat.server.delivery.ChangeDelivery;
 import chat.server.reply.ReplyBuffer;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.Link;
+import chat.server.state.User;
 
 /**
  * Runs each received line through the shared checks (parse errors 417/FAIL, 421 unknown, 451 not
@@ -19,10 +22,17 @@ public final class Dispatcher {
     private final Registry registry;
     private final ServerInfo server;
 
+    /**
+     * A dispatcher over {@code registry}, which it connects to delivery (changes become lines for their audience)
+     * and to the server's own change listeners (registered channels).
+     */
     public Dispatcher(CommandTable table, Registry registry, ServerInfo server) {
         this.table = table;
         this.registry = registry;
         this.server = server;
+        registry.deliverThrough(new MonitorDelivery(new ChangeDelivery(server::name, server.clock(), server.stats()),
+                registry, server));
+        registry.addListener(server.storage().channels().listener(registry));
     }
 
     public Registry registry() {
@@ -33,25 +43,25 @@ public final class Dispatcher {
         return server;
     }
 
-    /** Handles one line from the session's client. */
-    public void dispatch(Session session, ParseResult line) {
-        ReplyBuffer reply = new ReplyBuffer(server.name(), session);
+    /** Handles one line from the link's client. */
+    public void dispatch(Link link, ParseResult line) {
+        ReplyBuffer reply = new ReplyBuffer(server.name(), link.user());
         switch (line) {
             case ParseResult.Rejected rejected -> refuse(reply, rejected);
             case ParseResult.Parsed parsed -> {
                 server.stats().received();
-                run(new Context(session, registry, reply, server), parsed.message());
+                run(new Context(link, registry, reply, server), parsed.message());
                 if (reply.held() != null) {
-                    flushWhenStored(session, reply, parsed.message());
+                    flushWhenStored(link, reply, parsed.message());
                     return;
                 }
             }
         }
-        flush(session, reply);
+        flush(link, reply);
     }
 
     /** #store: the acknowledgment of a stored message goes out after its commit; a failed commit gets a FAIL instead. */
-    private void flushWhenStored(Session session, ReplyBuffer reply, IrcMessage message) {
+    private void flushWhenStored(Link session, ReplyBuffer reply, IrcMessage message) {
         int lines = reply.size();
         var held = reply.held();
         byte[] acknowledgment = reply.drain();
@@ -65,24 +75,21 @@ public final class Dispatcher {
     }
 
     /** Answers a line longer than any buffer (it was discarded while being read). */
-    public void lineTooLong(Session session) {
-        ReplyBuffer reply = new ReplyBuffer(server.name(), session);
+    public void lineTooLong(Link link) {
+        ReplyBuffer reply = new ReplyBuffer(server.name(), link.user());
         reply.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
-        flush(session, reply);
+        flush(link, reply);
     }
 
     /** Takes a gone client out of the state and tells its peers, once. */
-    public void disconnected(Session session, String reason) {
-        Session[] peers = registry.remove(session);
-        if (peers.length > 0) {
-            IrcMessage quit = IrcMessage.from(session.identity().prefix(), "QUIT", reason);
-            Fanout.send(peers, session, Outgoing.event(server, quit), server.stats());
-        }
+    public void disconnected(User user, String reason) {
+        registry.monitors().clear(user);
+        registry.remove(user, reason);
     }
 
     private void run(Context ctx, IrcMessage message) {
         Command command = table.find(message.command());
-        Session session = ctx.session();
+        User session = ctx.user();
         if (command == null) {
             ctx.reply().numeric(Numeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
         } else if (!session.registered() && !command.allowedBeforeRegistration()) {
@@ -93,6 +100,7 @@ public final class Dispatcher {
         } else if (message.params().size() < command.minParams()) {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, message.command(), "Not enough parameters");
         } else {
+            server.stats().command(command.verb());
             try {
                 command.handler().handle(ctx, message);
             } catch (RuntimeException e) {
@@ -119,7 +127,7 @@ public final class Dispatcher {
         }
     }
 
-    private void flush(Session session, ReplyBuffer reply) {
+    private void flush(Link session, ReplyBuffer reply) {
         int lines = reply.size();
         if (lines == 0) return;
         session.replies().send(reply.drain());

@@ -114,6 +114,30 @@ final class HelpTopics {
             Changes your real name; clients with the setname capability who
             share a channel with you see the change. At most NAMELEN (100) bytes.
 
+            BATCH +<ref> draft/multiline <target> | BATCH -<ref>
+            Sends one message of several lines (draft/multiline): the PRIVMSG or
+            NOTICE lines in between carry the tag batch=<ref>.
+
+            MONITOR + <nick>{,<nick>} | MONITOR - <nick>{,<nick>} | MONITOR C|L|S
+            Your notify list: + adds nicknames (730 for those online, 731 for the
+            others; later changes are told the same way), - removes them, C
+            clears the list, L lists it, S tells who on it is online now.
+
+            LINKS [[<server>] <mask>]
+            Lists the servers of this network: this one alone.
+
+            RENAME <channel> <new name> [<reason>]
+            Channel operators: gives the channel a new name; its members, modes
+            and topic stay. Not for the default channel or registered channels.
+
+            MARKREAD <target> [timestamp=<YYYY-MM-DDThh:mm:ss.sssZ>]
+            Reads or moves forward how far you have read <target> (draft/read-
+            marker); logged in, it is kept for your account and all its sessions.
+
+            REDACT <target> <msgid> [<reason>]
+            Withdraws a message you sent, or as channel operator anyone's, from
+            the channel or private conversation and from history.
+
             TAGMSG <target>{,<target>}
             Sends only message tags (such as +typing) to channels or nicknames;
             only clients with the message-tags capability receive it.
@@ -163,6 +187,10 @@ final class HelpTopics {
 
             KILL <nick> [<reason>]
             IRC operators: disconnects a user; its channels see why.
+
+            STATS <query>
+            IRC operators: u uptime, m command counts, k K-lines, d D-lines,
+            l connections by transport.
 
             KLINE [<duration>] <user@host> [<reason>]
             IRC operators: bans a user@host mask (host: glob, IP or CIDR).

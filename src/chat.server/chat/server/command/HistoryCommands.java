@@ -4,11 +4,14 @@ import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.history.History;
 import chat.server.spi.Activity;
 import chat.server.spi.Position;
+import chat.server.spi.ServerMetrics;
 import chat.server.spi.StoredMessage;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,6 +78,7 @@ final class HistoryCommands {
             return;
         }
         List<StoredMessage> found;
+        long started = System.nanoTime();
         try {
             found = switch (sub) {
                 case "LATEST" -> m.param(2).equals("*") ? history.range(conversation, null, null, limit, true)
@@ -88,12 +92,13 @@ final class HistoryCommands {
             ctx.reply().standard("FAIL", "CHATHISTORY", "INVALID_PARAMS", sub, "Invalid message reference");
             return;
         }
+        ctx.server().stats().latency(ServerMetrics.Latency.CHATHISTORY, System.nanoTime() - started);
         sendBatch(ctx, target, found);
     }
 
     /** After a JOIN: the channel's last lines, for a client that does not fetch them itself. */
     static void replayOnJoin(Context ctx, String channel) {
-        Session s = ctx.session();
+        User s = ctx.user();
         var storage = ctx.server().storage();
         int lines = storage.config().joinReplayLines();
         if (lines == 0 || !storage.history().enabled() || s.has(Capability.CHATHISTORY)) return;
@@ -108,12 +113,19 @@ final class HistoryCommands {
     }
 
     private static void sendBatch(Context ctx, String target, List<StoredMessage> messages) {
-        Session s = ctx.session();
+        User s = ctx.user();
         boolean batch = s.has(Capability.BATCH);
         String ref = ctx.server().messageIds().next();
         if (batch) ctx.reply().fromServer("BATCH", "+" + ref, "chathistory", target);
         for (StoredMessage stored : messages) {
             if (stored.command().equals("TAGMSG") && !s.has(Capability.MESSAGE_TAGS)) continue;
+            if (MultilineBatches.isMultiline(stored)) {
+                for (IrcMessage line : MultilineBatches.replay(s, stored, batch ? ref : null,
+                        ctx.server().messageIds().next())) {
+                    ctx.reply().add(line);
+                }
+                continue;
+            }
             IrcMessage line = stored.text() == null
                     ? IrcMessage.from(stored.source(), stored.command(), stored.target())
                     : IrcMessage.from(stored.source(), stored.command(), stored.target(), stored.text());
@@ -141,7 +153,7 @@ final class HistoryCommands {
             return;
         }
         History history = ctx.server().storage().history();
-        Session s = ctx.session();
+        User s = ctx.user();
         Map<String, String> channels = new LinkedHashMap<>();
         for (String name : ctx.registry().channelsOf(s)) channels.put(history.channelKey(name), name);
         String me = s.account() == null ? null : history.partyKey(s.account(), null);
@@ -167,7 +179,7 @@ final class HistoryCommands {
     /** The conversation the client may read under {@code target}, or null. */
     private static String conversation(Context ctx, String target) {
         History history = ctx.server().storage().history();
-        Session s = ctx.session();
+        User s = ctx.user();
         if (Names.isChannel(target)) {
             String key = history.channelKey(target);
             for (String name : ctx.registry().channelsOf(s)) {
@@ -177,7 +189,7 @@ final class HistoryCommands {
         }
         if (s.account() == null || !Names.isValidNick(target)) return null;
         String me = history.partyKey(s.account(), null);
-        Session online = ctx.registry().findNick(target);
+        User online = ctx.registry().findNick(target);
         String other;
         if (online != null && online.account() != null) {
             other = history.partyKey(online.account(), null);

@@ -4,7 +4,7 @@ import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 
 /** Operators changing a user's shown user name and host (CHGHOST, as InspIRCd's), told with IRCv3 chghost. */
 final class HostCommands {
@@ -16,7 +16,7 @@ final class HostCommands {
 
     // CHGHOST <nickname> <user> <host>
     void chghost(Context ctx, IrcMessage m) {
-        Session target = ctx.registry().findNick(m.param(0));
+        User target = ctx.registry().findNick(m.param(0));
         if (target == null) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, m.param(0), "No such nick/channel");
             return;
@@ -28,12 +28,8 @@ final class HostCommands {
                     + " printable characters without space, '!' or '@'");
             return;
         }
-        Registry.HostChange change = ctx.registry().changeHost(target, user, host);
-        // Clients with chghost see one CHGHOST line; the others learn the new host from the user's next
-        // message (Ergo can replay QUIT and JOIN instead; we keep their channel views quiet).
-        Outgoing out = Outgoing.event(ctx.server(), IrcMessage.from(change.oldPrefix(), "CHGHOST", user, host));
-        Fanout.sendToCapable(change.audience(), null, Capability.CHGHOST, out, ctx.server().stats());
-        ctx.reply().fromServer("NOTICE", ctx.session().target(), "Changed the host of " + target.nick() + " to "
+        ctx.registry().changeHost(target, user, host);
+        ctx.reply().fromServer("NOTICE", ctx.user().target(), "Changed the host of " + target.nick() + " to "
                 + user + "@" + host);
     }
 

@@ -57,6 +57,9 @@ final class ISupport {
         tokens.add("INVEX=I");
         tokens.add("KICKLEN=" + ModerationCommands.KICKLEN);
         tokens.add("ELIST=" + ListCommands.ELIST);
+        tokens.add("MONITOR=" + chat.server.state.Monitors.MAX_TARGETS);
+        tokens.add("STATUSMSG=" + StatusMessages.PREFIXES);
+        tokens.add("EXTBAN=," + chat.server.state.Extbans.TYPES);
         if (config.store().historyEnabled()) {
             tokens.add("CHATHISTORY=" + chat.server.history.History.MAX_LIMIT);
             tokens.add("MSGREFTYPES=timestamp,msgid");

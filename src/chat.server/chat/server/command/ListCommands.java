@@ -35,7 +35,7 @@ final class ListCommands {
             }
         }
         var mapping = ctx.registry().caseMapping();
-        List<ChannelModeration.ListEntry> entries = new ArrayList<>(ctx.registry().moderation().list(ctx.session()));
+        List<ChannelModeration.ListEntry> entries = new ArrayList<>(ctx.registry().moderation().list(ctx.user()));
         entries.sort(Comparator.comparing(e -> mapping.fold(e.channel())));
         ctx.reply().numeric(Numeric.RPL_LISTSTART, "Channel", "Users  Name");
         for (ChannelModeration.ListEntry e : entries) {

@@ -7,7 +7,7 @@ import chat.protocol.Numeric;
 import chat.server.account.Accounts;
 import chat.server.account.LoginGuard;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.time.Instant;
 
 /** What logging in and out changes: the session's account, 900/901, account-notify to those who share a channel. */
@@ -18,12 +18,12 @@ final class Logins {
 
     /** Logs the command's client in to {@code account} (as registered). */
     static void loggedIn(Context ctx, String account) {
-        Session s = ctx.session();
-        s.setAccount(account);
-        s.authentication().nextClaim();
+        User s = ctx.user();
+        ctx.registry().settings().changeAccount(s, account);
+        ctx.link().authentication().nextClaim();
         String prefix = s.nick() == null ? "*" : s.identity().prefix();
         ctx.reply().numeric(Numeric.RPL_LOGGEDIN, prefix, account, "You are now logged in as " + account);
-        notifyPeers(ctx.registry(), ctx.server(), s, account);
+
     }
 
     /**
@@ -39,22 +39,15 @@ final class Logins {
     }
 
     /** Logs {@code session} out (its account was dropped), from whichever client's command did it. */
-    static void loggedOut(Context ctx, Session session) {
-        session.setAccount(null);
+    static void loggedOut(Context ctx, User session) {
+        ctx.registry().settings().changeAccount(session, null);
         IrcMessage out = IrcMessage.from(ctx.server().name(), Numeric.RPL_LOGGEDOUT.code(), session.target(),
                 session.identity().prefix(), "You are now logged out");
-        if (session == ctx.session()) {
+        if (session == ctx.user()) {
             ctx.reply().add(out);
         } else {
-            session.replies().send(LineWriter.encodeWithin(out));
+            session.delivery().reply(LineWriter.encodeWithin(out));
         }
-        notifyPeers(ctx.registry(), ctx.server(), session, "*");
         NickOwnership.claim(ctx.registry(), ctx.server(), session, ctx);
-    }
-
-    private static void notifyPeers(Registry registry, ServerInfo server, Session s, String account) {
-        if (!s.registered()) return;
-        Outgoing notice = Outgoing.event(server, IrcMessage.from(s.identity().prefix(), "ACCOUNT", account));
-        Fanout.sendToCapable(registry.audienceOf(s), s, Capability.ACCOUNT_NOTIFY, notice, server.stats());
     }
 }

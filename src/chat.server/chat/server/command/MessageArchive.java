@@ -1,8 +1,11 @@
 package chat.server.command;
 
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.history.History;
+import chat.server.spi.ServerMetrics;
 import chat.server.spi.StoredMessage;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ final class MessageArchive {
     /** A message to a channel. */
     static void channel(Context ctx, Outgoing out, String verb, String channel, String text, Map<String, String> tags) {
         History history = ctx.server().storage().history();
+        ctx.registry().sentMessages().remember(out.msgid(), history.channelKey(channel), ctx.user());
         if (!history.enabled() || !worthKeeping(verb, tags)) return;
         store(ctx, out, verb, history.channelKey(channel), channel, text, tags, List.of());
     }
@@ -33,12 +37,13 @@ final class MessageArchive {
      * A private message. It is kept only when a logged-in party can ask for it again: an unregistered pair
      * could never prove who they were.
      */
-    static void direct(Context ctx, Outgoing out, String verb, Session recipient, String text, Map<String, String> tags) {
+    static void direct(Context ctx, Outgoing out, String verb, User recipient, String text, Map<String, String> tags) {
         History history = ctx.server().storage().history();
-        if (!history.enabled() || !worthKeeping(verb, tags)) return;
-        Session sender = ctx.session();
+        User sender = ctx.user();
         String from = history.partyKey(sender.account(), sender.nick());
         String to = history.partyKey(recipient.account(), recipient.nick());
+        ctx.registry().sentMessages().remember(out.msgid(), History.privateKey(from, to), sender);
+        if (!history.enabled() || !worthKeeping(verb, tags)) return;
         List<String> parties = new ArrayList<>(2);
         if (History.isAccountParty(from)) parties.add(from);
         if (History.isAccountParty(to) && !to.equals(from)) parties.add(to);
@@ -56,10 +61,12 @@ final class MessageArchive {
 
     private static void store(Context ctx, Outgoing out, String verb, String conversation, String target, String text,
                               Map<String, String> tags, List<String> parties) {
-        Session sender = ctx.session();
+        User sender = ctx.user();
         StoredMessage m = new StoredMessage(0, out.msgid(), out.timeMillis(), conversation, sender.identity().prefix(),
                 sender.account(), verb, target, verb.equals("TAGMSG") ? null : text, tags);
+        long queuedAt = System.nanoTime();
         CompletableFuture<Void> committed = ctx.server().storage().history().append(m, parties);
+        committed.thenRun(() -> ctx.server().stats().latency(ServerMetrics.Latency.STORE_COMMIT, System.nanoTime() - queuedAt));
         ctx.reply().holdUntil(committed);
     }
 }

@@ -6,8 +6,10 @@ import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +20,11 @@ import java.util.Set;
 /** Messages between clients: PRIVMSG, NOTICE and TAGMSG, to channels and to nicknames. */
 final class MessageCommands {
 
-    private final NickServ nickServ = new NickServ(new AccountCommands());
+    private final NickServ nickServ;
+
+    MessageCommands(NickServ nickServ) {
+        this.nickServ = nickServ;
+    }
 
     // PRIVMSG <target>{,<target>} <text>
     void privmsg(Context ctx, IrcMessage m) {
@@ -37,7 +43,7 @@ final class MessageCommands {
     }
 
     private void relay(Context ctx, IrcMessage m, String verb, boolean replyErrors) {
-        Session sender = ctx.session();
+        User sender = ctx.user();
         boolean hasText = !verb.equals("TAGMSG");
         if (m.params().isEmpty()) {
             if (replyErrors) ctx.reply().numeric(Numeric.ERR_NORECIPIENT, "No recipient given (" + verb + ")");
@@ -58,16 +64,18 @@ final class MessageCommands {
         }
         Map<String, String> clientTags = clientTags(sender, m);
         String source = sender.identity().prefix();
-        sender.markSpoke(ctx.server().clock().millis());
+        ctx.registry().settings().spoke(sender, ctx.server().clock().millis());
         for (String target : targets) {
-            if (Names.isChannel(target)) {
+            if (StatusMessages.isStatusTarget(target)) {
+                StatusMessages.relay(ctx, verb, target, text, clientTags, replyErrors);
+            } else if (Names.isChannel(target)) {
                 Registry.ChannelAction audience = ctx.registry().channelAudience(sender, target);
                 switch (audience.outcome()) {
                     case NO_SUCH_CHANNEL -> {
                         if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
                     }
                     case OK -> {
-                        Outgoing out = Outgoing.message(ctx.server(), line(source, verb, audience.channel(), text), clientTags,
+                        Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), line(source, verb, audience.channel(), text), clientTags,
                                 sender.account(), sender.bot());
                         Fanout.send(audience.members(), sender, out, ctx.server().stats());
                         MessageArchive.channel(ctx, out, verb, audience.channel(), text, clientTags);
@@ -76,7 +84,7 @@ final class MessageCommands {
                     default -> {
                         if (replyErrors) {
                             ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, audience.channel(),
-                                    ModeCommands.cannotSendReason(audience.outcome()));
+                                    cannotSendReason(audience.outcome()));
                         }
                     }
                 }
@@ -84,12 +92,12 @@ final class MessageCommands {
                 // #store: a command for the service: never relayed, echoed or stored (it may hold a password)
                 if (verb.equals("PRIVMSG")) nickServ.handle(ctx, text);
             } else {
-                Session recipient = ctx.registry().findNick(target);
+                User recipient = ctx.registry().findNick(target);
                 if (recipient == null) {
                     if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
                     continue;
                 }
-                Outgoing out = Outgoing.message(ctx.server(), line(source, verb, recipient.nick(), text), clientTags,
+                Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), line(source, verb, recipient.nick(), text), clientTags,
                                 sender.account(), sender.bot());
                 Fanout.send(recipient, out, ctx.server().stats());
                 MessageArchive.direct(ctx, out, verb, recipient, text, clientTags);
@@ -99,22 +107,32 @@ final class MessageCommands {
         }
     }
 
+    /** The text of a 404 for a refusal of {@link Registry#channelAudience}. */
+    static String cannotSendReason(Registry.ChannelOutcome outcome) {
+        return switch (outcome) {
+            case BANNED -> "Cannot send to channel (you are banned)";
+            case QUIETED -> "Cannot send to channel (you are quieted)";
+            case MODERATED -> "Cannot send to channel (+m)";
+            default -> "Cannot send to channel (you are not on it)";
+        };
+    }
+
     /** echo-message: the sender gets its own message back, as the receivers saw it (msgid, time). */
-    private static void echo(Context ctx, Outgoing out) {
-        Session sender = ctx.session();
+    static void echo(Context ctx, Outgoing out) {
+        User sender = ctx.user();
         if (!sender.has(Capability.ECHO_MESSAGE)) return;
         if (out.onlyForTagReceivers() && !sender.has(Capability.MESSAGE_TAGS)) return;
         ctx.reply().add(out.messageFor(sender));
     }
 
-    private static IrcMessage line(String source, String verb, String target, String text) {
+    static IrcMessage line(String source, String verb, String target, String text) {
         return text == null || verb.equals("TAGMSG")
                 ? IrcMessage.from(source, verb, target)
                 : IrcMessage.from(source, verb, target, text);
     }
 
     /** The client-only tags ('+' prefix) to relay; none from a client that did not enable message-tags (as Ergo). */
-    private static Map<String, String> clientTags(Session sender, IrcMessage m) {
+    private static Map<String, String> clientTags(User sender, IrcMessage m) {
         if (m.tags().isEmpty() || !sender.has(Capability.MESSAGE_TAGS)) return Map.of();
         Map<String, String> relayed = new LinkedHashMap<>();
         m.tags().forEach((key, value) -> {

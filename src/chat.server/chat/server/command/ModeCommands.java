@@ -8,7 +8,11 @@ import chat.server.state.MaskEntry;
 import chat.server.state.ModeRefusal;
 import chat.server.state.ChannelModeration;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.Echo;
+import chat.server.state.User;
+import java.util.ArrayList;
+import java.util.List;
+import chat.server.state.UserSettings;
 
 /**
  * MODE, for channels (flags, key, limit, the +b +e +I +q lists and the +o +v member prefixes) and for users
@@ -23,16 +27,6 @@ final class ModeCommands {
         } else {
             userMode(ctx, m);
         }
-    }
-
-    /** The text of a 404 for a refusal of {@link Registry#channelAudience}. */
-    static String cannotSendReason(Registry.ChannelOutcome outcome) {
-        return switch (outcome) {
-            case BANNED -> "Cannot send to channel (you are banned)";
-            case QUIETED -> "Cannot send to channel (you are quieted)";
-            case MODERATED -> "Cannot send to channel (+m)";
-            default -> "Cannot send to channel (you are not on it)";
-        };
     }
 
     private void channelMode(Context ctx, IrcMessage m) {
@@ -53,8 +47,11 @@ final class ModeCommands {
 
     /** Applies the changes and announces them; false when there is no such channel. */
     private boolean change(Context ctx, String name, ModeString.Parsed parsed) {
-        Session s = ctx.session();
-        ChannelModeration.ModeResult result = ctx.registry().moderation().changeModes(s, name, parsed.changes());
+        User s = ctx.user();
+        // The MODE lines follow the refusals, as they always did: this client's copy waits in a list.
+        List<IrcMessage> mine = new ArrayList<>(1);
+        ChannelModeration.ModeResult result = ctx.registry().moderation().changeModes(s, name, parsed.changes(),
+                new Echo(s, mine::add));
         switch (result.outcome()) {
             case NO_SUCH_CHANNEL -> {
                 ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -64,11 +61,7 @@ final class ModeCommands {
                     "You're not channel operator");
             default -> {
                 for (ModeRefusal refusal : result.refusals()) refuse(ctx, result.channel(), refusal);
-                if (result.applied().isEmpty()) return true;
-                for (IrcMessage line : ModeString.announce(s.identity().prefix(), result.channel(), result.applied())) {
-                    Fanout.eventIncludingSelf(ctx, result.members(), line);
-                }
-                ctx.server().storage().channels().changed(ctx.registry(), result.channel());
+                for (IrcMessage line : mine) ctx.reply().add(line);
             }
         }
         return true;
@@ -81,10 +74,11 @@ final class ModeCommands {
                     "They aren't on that channel");
             case LIST_FULL -> ctx.reply().numeric(Numeric.ERR_BANLISTFULL, channel, String.valueOf(refusal.mode()),
                     "Channel list is full");
+            // #15: a refused key is never echoed (irctest, Ergo): '*' stands for it, the text says why.
             case INVALID_PARAM -> ctx.reply().numeric(Numeric.ERR_INVALIDMODEPARAM, channel,
-                    String.valueOf(refusal.mode()), refusal.subject(), switch (refusal.mode()) {
-                        case 'k' -> "Invalid key: one word without commas, at most "
-                                + ChannelLimits.KEYLEN + " characters";
+                    String.valueOf(refusal.mode()), refusal.mode() == 'k' ? "*" : refusal.subject(),
+                    switch (refusal.mode()) {
+                        case 'k' -> keyRefusal(refusal.subject());
                         case 'l' -> "Invalid limit: a positive number";
                         default -> "Invalid mask: one word without commas, at most "
                                 + ChannelLimits.MASKLEN + " characters";
@@ -92,8 +86,16 @@ final class ModeCommands {
         }
     }
 
+    /** Why a channel key was refused, for the text of 696. */
+    private static String keyRefusal(String key) {
+        String rule = ": a key is one word without spaces or commas, at most " + ChannelLimits.KEYLEN + " characters";
+        if (key == null || key.isBlank()) return "Invalid key: it is empty" + rule;
+        if (key.length() > ChannelLimits.KEYLEN) return "Invalid key: it is too long" + rule;
+        return "Invalid key: it has a space, a control character, a comma or a leading colon" + rule;
+    }
+
     private static void showModes(Context ctx, String name) {
-        ChannelModeration.ModeView view = ctx.registry().moderation().channelModes(ctx.session(), name);
+        ChannelModeration.ModeView view = ctx.registry().moderation().channelModes(ctx.user(), name);
         if (view.outcome() == Registry.ChannelOutcome.NO_SUCH_CHANNEL) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             return;
@@ -108,7 +110,7 @@ final class ModeCommands {
 
     /** Sends one mask list; false when there is no such channel. */
     private static boolean showList(Context ctx, String name, char letter) {
-        ChannelModeration.MaskListView view = ctx.registry().moderation().maskList(ctx.session(), name, letter);
+        ChannelModeration.MaskListView view = ctx.registry().moderation().maskList(ctx.user(), name, letter);
         switch (view.outcome()) {
             case NO_SUCH_CHANNEL -> {
                 ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -141,9 +143,9 @@ final class ModeCommands {
     }
 
     private static void userMode(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String nick = m.param(0);
-        Session target = ctx.registry().findNick(nick);
+        User target = ctx.registry().findNick(nick);
         if (target == null) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
             return;
@@ -158,41 +160,9 @@ final class ModeCommands {
             ctx.reply().numeric(Numeric.RPL_UMODEIS, "+" + s.userModes());
             return;
         }
-        StringBuilder applied = new StringBuilder();
-        char appliedSign = 0;
-        boolean add = true;
-        boolean unknown = false;
-        for (int i = 0; i < modestring.length(); i++) {
-            char c = modestring.charAt(i);
-            boolean changed = false;
-            switch (c) {
-                case '+', '-' -> add = c == '+';
-                case 'i' -> {
-                    changed = s.invisible() != add;
-                    s.setInvisible(add);
-                }
-                case 'w' -> {
-                    changed = s.wallops() != add;
-                    s.setWallops(add);
-                }
-                case 'B' -> {
-                    changed = s.bot() != add;
-                    s.setBot(add);
-                }
-                case 'o' -> {
-                    // +o comes only from OPER: asking for it here is ignored without a word, as in Ergo.
-                    changed = !add && s.operator();
-                    if (changed) s.setOperator(false);
-                }
-                default -> unknown = true;
-            }
-            if (!changed) continue;
-            char sign = add ? '+' : '-';
-            if (sign != appliedSign) applied.append(sign);
-            appliedSign = sign;
-            applied.append(c);
-        }
-        if (unknown) ctx.reply().numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
-        if (!applied.isEmpty()) ctx.reply().add(IrcMessage.from(s.identity().prefix(), "MODE", s.nick(), applied.toString()));
+        List<IrcMessage> mine = new ArrayList<>(1);
+        UserSettings.ModesApplied result = ctx.registry().settings().changeModes(s, modestring, new Echo(s, mine::add));
+        if (result.unknown()) ctx.reply().numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
+        for (IrcMessage line : mine) ctx.reply().add(line);
     }
 }

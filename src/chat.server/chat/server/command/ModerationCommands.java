@@ -6,7 +6,7 @@ import chat.protocol.Numeric;
 import chat.protocol.TargetList;
 import chat.server.state.ChannelModeration;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 
 /** What channel operators do to other users: KICK and INVITE. */
 final class ModerationCommands {
@@ -16,12 +16,12 @@ final class ModerationCommands {
 
     // KICK <channel> <user>{,<user>} [<comment>]
     void kick(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String name = m.param(0);
         String comment = m.param(2);
-        String reason = comment == null || comment.isEmpty() ? s.nick() : ChannelCommands.truncate(comment, KICKLEN);
+        String reason = comment == null || comment.isEmpty() ? s.nick() : Utf8Text.truncate(comment, KICKLEN);
         for (String nick : TargetList.split(m.param(1))) {
-            ChannelModeration.KickResult kicked = ctx.registry().moderation().kick(s, name, nick);
+            ChannelModeration.KickResult kicked = ctx.registry().moderation().kick(s, name, nick, reason, ctx.echo());
             switch (kicked.outcome()) {
                 case NO_SUCH_CHANNEL -> {
                     ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -38,15 +38,14 @@ final class ModerationCommands {
                 case NO_SUCH_NICK -> ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
                 case USER_NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_USERNOTINCHANNEL, kicked.target(),
                         kicked.channel(), "They aren't on that channel");
-                default -> Fanout.eventIncludingSelf(ctx, kicked.members(),
-                        IrcMessage.from(s.identity().prefix(), "KICK", kicked.channel(), kicked.target(), reason));
+                default -> { }
             }
         }
     }
 
     // INVITE <nickname> <channel>
     void invite(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String nick = m.param(0);
         String name = m.param(1);
         ChannelModeration.InviteResult invited = ctx.registry().moderation().invite(s, nick, name);
@@ -60,16 +59,10 @@ final class ModerationCommands {
             case USER_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_USERONCHANNEL, invited.target().nick(),
                     invited.channel(), "is already on channel");
             default -> {
-                Session target = invited.target();
+                User target = invited.target();
                 ctx.reply().numeric(Numeric.RPL_INVITING, target.nick(), invited.channel());
                 String away = target.awayMessage();
                 if (away != null) ctx.reply().numeric(Numeric.RPL_AWAY, target.nick(), away);
-                Outgoing invitation = Outgoing.event(ctx.server(),
-                        IrcMessage.from(s.identity().prefix(), "INVITE", target.nick(), invited.channel()));
-                Fanout.send(target, invitation, ctx.server().stats());
-                // invite-notify: the channel's other members who asked for it see the invitation too.
-                Session[] members = ctx.registry().channelAudience(s, invited.channel()).members();
-                Fanout.sendToCapable(members, s, Capability.INVITE_NOTIFY, invitation, ctx.server().stats());
             }
         }
     }

@@ -1,11 +1,13 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.IrcMessage;
 import chat.server.StoreConfig;
 import chat.server.spi.Account;
 import chat.server.spi.StoreUnavailableException;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.Link;
+import chat.server.state.User;
 import chat.server.storage.Storage;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +27,7 @@ final class NickOwnership {
     }
 
     /** The account that owns {@code nick} if it is not the session's own, when ownership is enforced. */
-    static Optional<Account> ownedByAnother(Storage storage, Session s, String nick) {
+    static Optional<Account> ownedByAnother(Storage storage, User s, String nick) {
         if (storage.config().nickEnforcement() == StoreConfig.NickEnforcement.NONE || !storage.accounts().enabled()) {
             return Optional.empty();
         }
@@ -42,16 +44,16 @@ final class NickOwnership {
     static boolean refuses(Context ctx, String nick) {
         Storage storage = ctx.server().storage();
         return storage.config().nickEnforcement() == StoreConfig.NickEnforcement.REFUSE
-                && ownedByAnother(storage, ctx.session(), nick).isPresent();
+                && ownedByAnother(storage, ctx.user(), nick).isPresent();
     }
 
     /** After the command's client took a nickname: if it is someone else's, asks it to log in, sets the deadline. */
     static void claim(Context ctx) {
-        claim(ctx.registry(), ctx.server(), ctx.session(), ctx);
+        claim(ctx.registry(), ctx.server(), ctx.user(), ctx);
     }
 
     /** The same for {@code s}; the notice goes through {@code ctx}'s replies when it is the command's client. */
-    static void claim(Registry registry, ServerInfo server, Session s, Context ctx) {
+    static void claim(Registry registry, ServerInfo server, User s, Context ctx) {
         Storage storage = server.storage();
         if (storage.claims() == null || storage.config().nickEnforcement() != StoreConfig.NickEnforcement.GUEST) return;
         String nick = s.nick();
@@ -63,15 +65,16 @@ final class NickOwnership {
                 ? "This nickname is registered. Log in within " + seconds
                         + " seconds (/msg NickServ IDENTIFY password) or it will be changed."
                 : "This nickname is registered and its time to log in has run out: it will be changed.";
-        if (ctx != null && ctx.session() == s) NickServ.reply(ctx, text);
+        if (ctx != null && ctx.user() == s) NickServ.reply(ctx, text);
         else NickServ.notice(server, s, text);
         storage.claims().at(deadline, () -> enforce(registry, server, nick));
     }
 
     /** A claim deadline: whoever holds the nickname now, if its claim is due and it is not the owner, gets a guest nickname. */
     private static void enforce(Registry registry, ServerInfo server, String nick) {
-        Session holder = registry.findNick(nick);
-        if (holder == null || holder.quitting() || !holder.registered()) return;
+        User holder = registry.findNick(nick);
+        Link link = holder == null ? null : Link.of(holder);
+        if (link == null || link.quitting() || !holder.registered()) return;
         if (!server.storage().claims().due(registry.caseMapping().fold(nick), holder)) return;
         if (ownedByAnother(server.storage(), holder, nick).isEmpty()) return;
         renameToGuest(registry, server, holder);
@@ -83,10 +86,10 @@ final class NickOwnership {
      */
     static boolean regain(Context ctx, String nick) {
         Storage storage = ctx.server().storage();
-        Session s = ctx.session();
+        User s = ctx.user();
         if (s.account() == null || !storage.accounts().enabled()
                 || !storage.accounts().key(s.account()).equals(storage.accounts().key(nick))) return false;
-        Session holder = ctx.registry().findNick(nick);
+        User holder = ctx.registry().findNick(nick);
         if (holder == null || holder == s) return true;
         String theirs = holder.account();
         if (theirs != null && storage.accounts().key(theirs).equals(storage.accounts().key(nick))) return false;
@@ -95,16 +98,11 @@ final class NickOwnership {
     }
 
     /** Renames {@code s} to a free guest nickname and tells it and those who share a channel with it. */
-    static boolean renameToGuest(Registry registry, ServerInfo server, Session s) {
+    static boolean renameToGuest(Registry registry, ServerInfo server, User s) {
         for (int i = 0; i < GUEST_TRIES; i++) {
             String guest = GUEST_PREFIX + ThreadLocalRandom.current().nextInt(10_000, 100_000);
-            Registry.NickChange change = registry.changeNick(s, guest);
-            if (change.outcome() == Registry.NickOutcome.CHANGED) {
-                Outgoing rename = Outgoing.event(server, IrcMessage.from(change.oldPrefix(), "NICK", guest));
-                Fanout.send(change.audience(), s, rename, server.stats());
-                s.replies().send(rename.bytesFor(s));
-                return true;
-            }
+            // No command of the user made this change: its own NICK goes after its pending replies.
+            if (registry.changeNick(s, guest, null).outcome() == Registry.NickOutcome.CHANGED) return true;
         }
         return false;
     }

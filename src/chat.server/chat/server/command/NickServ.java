@@ -1,11 +1,12 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.server.account.Accounts;
 import chat.server.spi.Account;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,7 +62,7 @@ final class NickServ {
             reply(ctx, "Syntax: REGISTER <password> [email]");
             return;
         }
-        accounts.register(ctx, ctx.session().nick(), w.length > 2 ? w[2] : null, w[1], false);
+        accounts.register(ctx, ctx.user().nick(), w.length > 2 ? w[2] : null, w[1], false);
     }
 
     // IDENTIFY [<account>] <password>
@@ -70,7 +71,7 @@ final class NickServ {
             reply(ctx, "Syntax: IDENTIFY [account] <password>");
             return;
         }
-        Session s = ctx.session();
+        User s = ctx.user();
         if (s.account() != null) {
             reply(ctx, "You are already logged in as " + s.account() + ".");
             return;
@@ -92,7 +93,7 @@ final class NickServ {
 
     // INFO [<account>]
     private void info(Context ctx, String[] w) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String name = w.length > 1 ? w[1] : s.account() != null ? s.account() : s.nick();
         Optional<Account> account = ctx.server().storage().accounts().find(name);
         if (account.isEmpty()) {
@@ -104,7 +105,7 @@ final class NickServ {
 
     // DROP [<account>]
     private void drop(Context ctx, String[] w) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String mine = s.account();
         if (mine == null) {
             reply(ctx, "You must be logged in to drop your account.");
@@ -119,17 +120,27 @@ final class NickServ {
             reply(ctx, "Could not drop " + mine + ": try again.");
             return;
         }
-        reply(ctx, "Account " + mine + " was dropped.");
-        for (Session other : ctx.registry().everyone()) {
+        for (User other : ctx.registry().everyone()) {
             String theirs = other.account();
             if (theirs != null && accounts.key(theirs).equals(accounts.key(mine))) Logins.loggedOut(ctx, other);
         }
-        if (s.account() != null) Logins.loggedOut(ctx, s);
+        // #10: after every client is logged out of it, so that nothing is stored under it meanwhile
+        AccountTraces.Removed removed;
+        try {
+            removed = AccountTraces.remove(ctx, mine).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            reply(ctx, "Account " + mine + " was dropped, but its private conversations and channels could not be "
+                    + "deleted yet; they will be when the name is registered again.");
+            return;
+        }
+        reply(ctx, "Account " + mine + " was dropped. Deleted with it: its private conversations (" + removed.messages()
+                + " messages, for both parties) and the channels it registered"
+                + (removed.channels().isEmpty() ? " (none)" : " (" + String.join(", ", removed.channels()) + ")") + ".");
     }
 
     // REGAIN [<nickname>]: #10, the owner takes the nickname back; its holder gets a guest nickname
     private void regain(Context ctx, String[] w) {
-        Session s = ctx.session();
+        User s = ctx.user();
         if (s.account() == null) {
             reply(ctx, "You must be logged in to take your nickname back.");
             return;
@@ -139,25 +150,22 @@ final class NickServ {
             reply(ctx, nick + " is not registered to your account, or is in use by it.");
             return;
         }
-        Registry.NickChange change = ctx.registry().changeNick(s, nick);
-        if (change.outcome() == Registry.NickOutcome.CHANGED) {
-            Fanout.eventIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
-        }
+        ctx.registry().changeNick(s, nick, ctx.echo());
         reply(ctx, "You have your nickname " + nick + " back.");
     }
 
     // GHOST <nickname>: #10, the owner disconnects whoever holds the nickname
     private void ghost(Context ctx, String[] w) {
-        Session s = ctx.session();
+        User s = ctx.user();
         Accounts accounts = ctx.server().storage().accounts();
         String nick = w.length > 1 ? w[1] : s.account();
-        Session holder = nick == null ? null : ctx.registry().findNick(nick);
+        User holder = nick == null ? null : ctx.registry().findNick(nick);
         if (s.account() == null || !accounts.key(s.account()).equals(accounts.key(nick))) {
             reply(ctx, "You can only ghost a nickname registered to your account, once logged in.");
         } else if (holder == null || holder == s) {
             reply(ctx, nick + " is not in use by anyone else.");
         } else {
-            holder.outbound().close("GHOST command used by " + s.nick());
+            holder.delivery().close("GHOST command used by " + s.nick());
             reply(ctx, nick + " has been disconnected.");
         }
     }
@@ -168,7 +176,7 @@ final class NickServ {
             reply(ctx, "Syntax: SET PASSWORD <new password>");
             return;
         }
-        String mine = ctx.session().account();
+        String mine = ctx.user().account();
         if (mine == null) {
             reply(ctx, "You must be logged in to change your password.");
             return;
@@ -188,12 +196,12 @@ final class NickServ {
 
     /** A NOTICE from the service to the command's client. */
     static void reply(Context ctx, String text) {
-        ctx.reply().add(IrcMessage.from(source(ctx.server()), "NOTICE", ctx.session().target(), text));
+        ctx.reply().add(IrcMessage.from(source(ctx.server()), "NOTICE", ctx.user().target(), text));
     }
 
     /** A NOTICE from the service to {@code s}, outside any command. */
-    static void notice(ServerInfo server, Session s, String text) {
-        s.replies().send(LineWriter.encodeWithin(IrcMessage.from(source(server), "NOTICE", s.target(), text)));
+    static void notice(ServerInfo server, User s, String text) {
+        s.delivery().reply(LineWriter.encodeWithin(IrcMessage.from(source(server), "NOTICE", s.target(), text)));
     }
 
     private static String source(ServerInfo server) {

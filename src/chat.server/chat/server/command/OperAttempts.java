@@ -3,7 +3,7 @@ package chat.server.command;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.server.account.LoginGuard;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 
@@ -31,27 +31,27 @@ final class OperAttempts {
     }
 
     /** How long until {@code s} may try {@code block} again; 0 when it may now. */
-    long retryAfterMillis(Session s, String block) {
+    long retryAfterMillis(User s, String block) {
         return guard.retryAfterMillis(block, s.identity().host());
     }
 
     /** Counts, logs and tells the operators about a failed attempt of {@code s} on {@code block}, for {@code why}. */
     void failed(Context ctx, String block, String why) {
-        Session s = ctx.session();
+        User s = ctx.user();
         boolean nowWaits = guard.failed(block, s.identity().host());
         String text = "Failed OPER attempt by " + s.identity().prefix() + " (" + why + ")"
                 + (nowWaits ? "; " + s.identity().host() + " must now wait "
                         + guard.retryAfterMillis(block, s.identity().host()) / 1000 + " s" : "");
         LOG.log(Level.WARNING, text);
         String server = ctx.server().name();
-        for (Session oper : ctx.registry().everyone()) {
+        for (User oper : ctx.registry().everyone()) {
             if (!oper.operator() || oper == s) continue;
-            oper.replies().send(LineWriter.encodeWithin(IrcMessage.from(server, "NOTICE", oper.target(), "*** " + text)));
+            oper.delivery().reply(LineWriter.encodeWithin(IrcMessage.from(server, "NOTICE", oper.target(), "*** " + text)));
         }
     }
 
     /** A successful OPER: the address starts afresh for that block. */
-    void succeeded(Session s, String block) {
+    void succeeded(User s, String block) {
         guard.succeeded(block, s.identity().host());
     }
 }

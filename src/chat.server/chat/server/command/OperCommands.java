@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.CaseMapping;
 import chat.protocol.IrcMessage;
 import chat.protocol.Names;
@@ -7,9 +8,12 @@ import chat.protocol.Numeric;
 import chat.server.OperatorBlock;
 import chat.server.auth.PasswordHash;
 import chat.server.reply.ReplyBuffer;
-import chat.server.state.Identity;
+import chat.server.change.Identity;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.delivery.Fanout;
+import chat.server.delivery.Outgoing;
+import chat.server.state.Link;
+import chat.server.state.User;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +40,7 @@ final class OperCommands {
 
     // OPER <name> [<password>]
     void oper(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         Identity id = s.identity();
         OperatorBlock block = ctx.server().config().operators().get(m.param(0));
         boolean needsPassword = block == null || block.passwordHash() != null;
@@ -84,11 +88,9 @@ final class OperCommands {
             return;
         }
         attempts.succeeded(s, target);
-        boolean changed = !s.operator();
-        s.setOperator(true);
         LOG.log(Level.INFO, id.prefix() + " is now an IRC operator (" + block.name() + ")");
         ctx.reply().numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
-        if (changed) ctx.reply().fromServer("MODE", s.nick(), "+o");
+        ctx.registry().settings().oper(s, ctx.echo());
     }
 
     // KILL <nickname> [<comment>]
@@ -98,21 +100,21 @@ final class OperCommands {
             ctx.reply().numeric(Numeric.ERR_CANTKILLSERVER, "You cannot kill a server!");
             return;
         }
-        Session target = ctx.registry().findNick(nick);
+        User target = ctx.registry().findNick(nick);
         if (target == null) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
             return;
         }
         String comment = m.param(1) == null || m.param(1).isBlank() ? "No reason given" : m.param(1);
-        String reason = "Killed by " + ctx.session().nick() + " (" + comment + ")";
-        LOG.log(Level.INFO, ctx.session().identity().prefix() + " killed " + target.identity().prefix() + " (" + comment + ")");
+        String reason = "Killed by " + ctx.user().nick() + " (" + comment + ")";
+        LOG.log(Level.INFO, ctx.user().identity().prefix() + " killed " + target.identity().prefix() + " (" + comment + ")");
         // The close sends the target ERROR with the reason and its channel peers the QUIT.
-        target.outbound().close(reason);
+        target.delivery().close(reason);
     }
 
     // REHASH
     void rehash(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         String source = ctx.server().configSource().name();
         ServerInfo.Reload reload;
         try {
@@ -149,62 +151,50 @@ final class OperCommands {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "WALLOPS", "Not enough parameters");
             return;
         }
-        Session s = ctx.session();
-        Outgoing message = Outgoing.event(ctx.server(), IrcMessage.from(s.identity().prefix(), "WALLOPS", text));
-        Session[] audience = wallopsAudience(ctx.registry().everyone());
-        if (s.wallops()) {
-            Fanout.sendIncludingSelf(ctx, audience, message);
-        } else {
-            Fanout.send(audience, s, message, ctx.server().stats());
-        }
+        User s = ctx.user();
+        Outgoing message = Outgoing.event(ctx.server().clock(), IrcMessage.from(s.identity().prefix(), "WALLOPS", text));
+        Fanout.sendEchoing(wallopsAudience(ctx.registry().everyone()), s, ctx.echo(), message, ctx.server().stats());
     }
 
     /** Who gets WALLOPS: the sessions with user mode +w. */
-    static Session[] wallopsAudience(Session[] everyone) {
-        List<Session> out = new ArrayList<>();
-        for (Session s : everyone) {
+    static User[] wallopsAudience(User[] everyone) {
+        List<User> out = new ArrayList<>();
+        for (User s : everyone) {
             if (s.wallops()) out.add(s);
         }
-        return out.toArray(Session[]::new);
+        return out.toArray(User[]::new);
     }
 
     // SAJOIN <nickname> <channel>
     void sajoin(Context ctx, IrcMessage m) {
-        Session target = findTarget(ctx, m.param(0));
+        User target = findTarget(ctx, m.param(0));
         if (target == null) return;
         String channel = m.param(1);
         if (!Names.isValidChannel(channel)) {
             ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
             return;
         }
-        LOG.log(Level.INFO, ctx.session().identity().prefix() + " SAJOIN " + target.nick() + " " + channel);
+        LOG.log(Level.INFO, ctx.user().identity().prefix() + " SAJOIN " + target.nick() + " " + channel);
         // The join runs as the target's: its JOIN echo, topic and names go to it, not to the operator. It passes
         // bans, +i, +k, +l and the channel limit, as Ergo's and InspIRCd's SAJOIN do.
+        Link link = Link.of(target);
+        if (link == null) return;
         ReplyBuffer theirs = new ReplyBuffer(ctx.server().name(), target);
-        channels.joinOne(new Context(target, ctx.registry(), theirs, ctx.server()), channel, null, true, true);
-        if (theirs.size() > 0) target.outbound().send(theirs.drain());
+        channels.joinOne(new Context(link, ctx.registry(), theirs, ctx.server()), channel, null, true, true);
+        if (theirs.size() > 0) target.delivery().send(theirs.drain());
     }
 
     // SAPART <nickname> <channel> [<reason>]
     void sapart(Context ctx, IrcMessage m) {
-        Session target = findTarget(ctx, m.param(0));
+        User target = findTarget(ctx, m.param(0));
         if (target == null) return;
         String channel = m.param(1);
-        Registry.ChannelAction parted = ctx.registry().part(target, channel);
+        // The operator's copy of the PART (when it is on the channel) comes with its reply; the target's goes to it.
+        Registry.ChannelAction parted = ctx.registry().part(target, channel, m.param(2), ctx.echo());
         switch (parted.outcome()) {
             case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
             case OK -> {
-                LOG.log(Level.INFO, ctx.session().identity().prefix() + " SAPART " + target.nick() + " " + parted.channel());
-                String reason = m.param(2);
-                IrcMessage part = reason == null || reason.isEmpty()
-                        ? IrcMessage.from(target.identity().prefix(), "PART", parted.channel())
-                        : IrcMessage.from(target.identity().prefix(), "PART", parted.channel(), reason);
-                Outgoing event = Outgoing.event(ctx.server(), part);
-                if (List.of(parted.members()).contains(ctx.session())) {
-                    Fanout.sendIncludingSelf(ctx, parted.members(), event);
-                } else {
-                    Fanout.send(parted.members(), null, event, ctx.server().stats());
-                }
+                LOG.log(Level.INFO, ctx.user().identity().prefix() + " SAPART " + target.nick() + " " + parted.channel());
             }
             default -> ctx.reply().numeric(Numeric.ERR_USERNOTINCHANNEL, target.nick(), parted.channel(),
                     "They aren't on that channel");
@@ -218,8 +208,8 @@ final class OperCommands {
         return mapping.fold(required).equals(mapping.fold(loggedIn));
     }
 
-    private static Session findTarget(Context ctx, String nick) {
-        Session target = ctx.registry().findNick(nick);
+    private static User findTarget(Context ctx, String nick) {
+        User target = ctx.registry().findNick(nick);
         if (target == null) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
         return target;
     }

@@ -4,13 +4,15 @@ import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 
 /** Connection registration and keep-alive: CAP, PASS, NICK, USER, PING, PONG, QUIT. */
 final class RegistrationCommands {
 
     /** Longest user name kept from USER, before the '~' is added. */
     static final int USERLEN = 10;
+    /** #15: the user name of a client whose USER name has no character we keep (e.g. only emoji), as Ergo does. */
+    static final String FALLBACK_USER = "u";
 
     private final Welcome welcome;
 
@@ -20,7 +22,7 @@ final class RegistrationCommands {
 
     // PASS <password>
     void pass(Context ctx, IrcMessage m) {
-        if (ctx.session().registered()) {
+        if (ctx.user().registered()) {
             ctx.reply().numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
             return;
         }
@@ -39,7 +41,7 @@ final class RegistrationCommands {
             ctx.reply().numeric(Numeric.ERR_ERRONEUSNICKNAME, nick, "Erroneous nickname");
             return;
         }
-        Session s = ctx.session();
+        User s = ctx.user();
         if (NickServ.isService(ctx, nick)) {
             ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is reserved for a service");
             return;
@@ -52,17 +54,16 @@ final class RegistrationCommands {
                 return;
             }
         }
-        Registry.NickChange change = ctx.registry().changeNick(s, nick);
+        Registry.NickChange change = ctx.registry().changeNick(s, nick, ctx.echo());
         // #10: the logged-in owner takes a registered nickname back from whoever holds it
         if (change.outcome() == Registry.NickOutcome.IN_USE && NickOwnership.regain(ctx, nick)) {
-            change = ctx.registry().changeNick(s, nick);
+            change = ctx.registry().changeNick(s, nick, ctx.echo());
         }
         switch (change.outcome()) {
             case IN_USE -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
             case UNCHANGED -> { }
             case CHANGED -> {
                 if (s.registered()) {
-                    Fanout.eventIncludingSelf(ctx, change.audience(), IrcMessage.from(change.oldPrefix(), "NICK", nick));
                     NickOwnership.claim(ctx);
                 } else {
                     AccountCommands.passLogin(ctx, nick);
@@ -74,19 +75,20 @@ final class RegistrationCommands {
 
     // USER <username> <mode> <unused> :<realname>
     void user(Context ctx, IrcMessage m) {
-        Session s = ctx.session();
+        User s = ctx.user();
         if (s.registered() || s.identity().user() != null) {
             ctx.reply().numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
             return;
         }
         String user = cleanUser(m.param(0));
+        if (user.isEmpty() && !m.param(0).isEmpty()) user = FALLBACK_USER;
         String realname = m.param(3);
         if (user.isEmpty() || realname.isEmpty()) {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
             return;
         }
         // #10: cut to NAMELEN as servers cut USER's fields; SETNAME refuses what is longer
-        s.setUser("~" + user, ChannelCommands.truncate(realname, Names.NAMELEN));
+        ctx.registry().settings().setUserName(s, "~" + user, Utf8Text.truncate(realname, Names.NAMELEN));
         completeRegistration(ctx);
     }
 
@@ -97,20 +99,20 @@ final class RegistrationCommands {
 
     // PONG [<server>] <token>
     void pong(Context ctx, IrcMessage m) {
-        // Any line already counts as an answer to our PING (Session.touch), so there is nothing more to do.
+        // Any line already counts as an answer to our PING (Link.touch), so there is nothing more to do.
     }
 
     // QUIT [<reason>]
     void quit(Context ctx, IrcMessage m) {
         String reason = m.param(0);
-        ctx.session().markQuitting();
-        ctx.session().outbound().close(reason == null || reason.isEmpty() ? "Quit" : "Quit: " + reason);
+        ctx.link().markQuitting();
+        ctx.user().delivery().close(reason == null || reason.isEmpty() ? "Quit" : "Quit: " + reason);
     }
 
     /** Sends the welcome once NICK, USER and any CAP negotiation are all done. */
     void completeRegistration(Context ctx) {
-        Session s = ctx.session();
-        if (s.registered() || s.capNegotiating() || s.nick() == null || s.identity().user() == null) return;
+        User s = ctx.user();
+        if (s.registered() || ctx.link().capNegotiating() || s.nick() == null || s.identity().user() == null) return;
         if (BanCommands.refuseIfBanned(ctx)) return;
         AccountCommands.passLogin(ctx, s.nick());
         if (!ctx.registry().register(s)) return;

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.ServerConfig;
@@ -34,6 +35,11 @@ final class ServerQueries {
 
     // LUSERS
     void lusers(Context ctx, IrcMessage m) {
+        lusers(ctx, 0);
+    }
+
+    /** LUSERS counting {@code channelsAboutToForm} more channels (the welcome's default channel, joined next). */
+    void lusers(Context ctx, int channelsAboutToForm) {
         UserDirectory.UserCounts counts = ctx.registry().directory().userCounts();
         int connections = ctx.server().stats().connections();
         int unknown = Math.max(0, connections - counts.users());
@@ -43,12 +49,24 @@ final class ServerQueries {
                 + counts.invisible() + " invisible on 1 servers");
         reply.numeric(Numeric.RPL_LUSEROP, Integer.toString(counts.operators()), "operator(s) online");
         if (unknown > 0) reply.numeric(Numeric.RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
-        reply.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(counts.channels()), "channels formed");
+        reply.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(counts.channels() + channelsAboutToForm),
+                "channels formed");
         reply.numeric(Numeric.RPL_LUSERME, "I have " + counts.users() + " clients and 0 servers");
         String users = Integer.toString(counts.users());
         String max = Integer.toString(counts.maxUsers());
         reply.numeric(Numeric.RPL_LOCALUSERS, users, max, "Current local users " + users + ", max " + max);
         reply.numeric(Numeric.RPL_GLOBALUSERS, users, max, "Current global users " + users + ", max " + max);
+    }
+
+    // LINKS [[<remote server>] <server mask>]
+    void links(Context ctx, IrcMessage m) {
+        String mask = m.params().isEmpty() ? "*" : m.last();
+        String name = ctx.server().name();
+        // A network of one server: it is its own only link (Modern: RPL_LINKS, then RPL_ENDOFLINKS).
+        if (Wildcard.matches(mask.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))) {
+            ctx.reply().numeric(Numeric.RPL_LINKS, name, name, "0 " + DESCRIPTION);
+        }
+        ctx.reply().numeric(Numeric.RPL_ENDOFLINKS, mask, "End of /LINKS list");
     }
 
     // VERSION [<server>]

@@ -24,7 +24,7 @@ final class StoreOutage {
 
     static void answer(Context ctx, IrcMessage m) {
         if (m.command().equals("AUTHENTICATE")) {
-            ctx.session().authentication().reset();
+            ctx.link().authentication().reset();
             ctx.reply().numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: the account store is unavailable, try again later");
         } else {
             ctx.reply().standard("FAIL", m.command(), "TEMPORARILY_UNAVAILABLE", "The store is unavailable: try again later");

@@ -1,13 +1,14 @@
 package chat.server.command;
 
+import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
-import chat.server.state.Identity;
+import chat.server.change.Identity;
 import chat.server.state.Registry;
-import chat.server.state.Session;
+import chat.server.state.User;
 import chat.server.state.UserDirectory;
 import chat.server.state.WhowasEntry;
 import java.util.ArrayList;
@@ -26,15 +27,21 @@ final class UserQueries {
     // WHO [<mask> [<flags>][%<fields>[,<token>]]]
     void who(Context ctx, IrcMessage m) {
         WhoQuery query = WhoQuery.parse(m.param(0), m.param(1));
-        Session asker = ctx.session();
+        User asker = ctx.user();
         if (Names.isChannel(query.mask())) {
             UserDirectory.ChannelWho channel = ctx.registry().directory().whoChannel(asker, query.mask());
             for (UserDirectory.Member member : channel.members()) {
-                if (query.operatorsOnly() && !member.session().operator()) continue;
-                whoReply(ctx, query, member.session(), channel.channel(), member.modes());
+                if (query.operatorsOnly() && !member.user().operator()) continue;
+                whoReply(ctx, query, member.user(), channel.channel(), member.modes());
             }
         } else {
-            for (Session user : ctx.registry().directory().visibleUsers(asker)) {
+            // #15 (Modern, irctest): +i hides a user from masks, not from a WHO that names it exactly.
+            User named = Wildcard.isMask(query.mask()) ? null : ctx.registry().findNick(query.mask());
+            List<User> visible = ctx.registry().directory().visibleUsers(asker);
+            if (named != null && !visible.contains(named) && !(query.operatorsOnly() && !named.operator())) {
+                whoReply(ctx, query, named, null, "");
+            }
+            for (User user : visible) {
                 if (query.operatorsOnly() && !user.operator()) continue;
                 if (query.matches(user.identity(), ctx.registry().caseMapping())) whoReply(ctx, query, user, null, "");
             }
@@ -43,10 +50,10 @@ final class UserQueries {
     }
 
     /** One 352 line, or with WHOX one 354 line of exactly the fields asked for; {@code channel} is null for a mask. */
-    private static void whoReply(Context ctx, WhoQuery query, Session user, String channel, String modes) {
+    private static void whoReply(Context ctx, WhoQuery query, User user, String channel, String modes) {
         Identity id = user.identity();
         String flags = (user.awayMessage() == null ? "H" : "G") + (user.operator() ? "*" : "") + (user.bot() ? "B" : "")
-                + (modes.isEmpty() ? "" : modes.substring(0, 1));
+                + (modes.isEmpty() || ctx.user().has(Capability.MULTI_PREFIX) ? modes : modes.substring(0, 1));
         // Ergo and Unreal send '*' for the channel of a WHO by mask.
         String channelField = channel == null ? "*" : channel;
         if (!query.whox()) {
@@ -61,7 +68,7 @@ final class UserQueries {
                 case 'c' -> channelField;
                 case 'u' -> id.user();
                 // As Ergo: the address only to the user itself and to IRC operators.
-                case 'i' -> user == ctx.session() || ctx.session().operator() ? id.host() : HIDDEN_IP;
+                case 'i' -> user == ctx.user() || ctx.user().operator() ? id.host() : HIDDEN_IP;
                 case 'h' -> id.host();
                 case 's' -> ctx.server().name();
                 case 'n' -> id.nick();
@@ -91,7 +98,7 @@ final class UserQueries {
         } else {
             List<String> targets = TargetList.split(nicks);
             for (String nick : targets.subList(0, Math.min(targets.size(), WHOIS_TARGETS))) {
-                Session target = ctx.registry().findNick(nick);
+                User target = ctx.registry().findNick(nick);
                 if (target == null) {
                     ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
                 } else {
@@ -103,12 +110,12 @@ final class UserQueries {
         ctx.reply().numeric(Numeric.RPL_ENDOFWHOIS, nicks, "End of /WHOIS list");
     }
 
-    private static void whoisReply(Context ctx, Session target) {
+    private static void whoisReply(Context ctx, User target) {
         Identity id = target.identity();
         String nick = id.nick();
         var reply = ctx.reply();
         reply.numeric(Numeric.RPL_WHOISUSER, nick, id.user(), id.host(), "*", id.realname());
-        sendWrapped(ctx, Numeric.RPL_WHOISCHANNELS, nick, ctx.registry().directory().whoisChannels(ctx.session(), target));
+        sendWrapped(ctx, Numeric.RPL_WHOISCHANNELS, nick, ctx.registry().directory().whoisChannels(ctx.user(), target));
         reply.numeric(Numeric.RPL_WHOISSERVER, nick, ctx.server().name(), ServerQueries.DESCRIPTION);
         if (target.operator()) reply.numeric(Numeric.RPL_WHOISOPERATOR, nick, "is an IRC operator");
         if (target.bot()) reply.numeric(Numeric.RPL_WHOISBOT, nick, "is a bot on " + ctx.server().config().networkName());
@@ -123,11 +130,11 @@ final class UserQueries {
      * The account a user is logged in to, or null. Extension point: there are no accounts yet; when sessions get
      * one, return it here and WHOIS sends RPL_WHOISACCOUNT (330) and WHOX fills its {@code a} field.
      */
-    private static String accountOf(Session user) {
+    private static String accountOf(User user) {
         return user.account();
     }
 
-    private static long idleSeconds(Context ctx, Session user) {
+    private static long idleSeconds(Context ctx, User user) {
         return Math.max(0, (ctx.server().clock().millis() - user.lastSpokeMillis()) / 1000);
     }
 
@@ -163,7 +170,7 @@ final class UserQueries {
     void ison(Context ctx, IrcMessage m) {
         List<String> online = new ArrayList<>();
         for (String nick : spaceSeparated(m)) {
-            Session user = ctx.registry().findNick(nick);
+            User user = ctx.registry().findNick(nick);
             if (user != null) online.add(user.nick());
         }
         ctx.reply().numeric(Numeric.RPL_ISON, String.join(" ", online));
@@ -174,7 +181,7 @@ final class UserQueries {
         List<String> nicks = spaceSeparated(m);
         List<String> replies = new ArrayList<>();
         for (String nick : nicks.subList(0, Math.min(nicks.size(), USERHOST_TARGETS))) {
-            Session user = ctx.registry().findNick(nick);
+            User user = ctx.registry().findNick(nick);
             if (user == null) continue;
             Identity id = user.identity();
             replies.add(id.nick() + (user.operator() ? "*" : "") + "=" + (user.awayMessage() == null ? "+" : "-")
@@ -197,7 +204,7 @@ final class UserQueries {
     /** {@code numeric <nick> :<items>} lines, as many items in each as fit in 512 bytes. */
     private static void sendWrapped(Context ctx, Numeric numeric, String nick, List<String> items) {
         // ":server NNN client nick :" plus CR LF
-        int overhead = ctx.server().name().length() + ctx.session().target().length() + nick.length() + 12;
+        int overhead = ctx.server().name().length() + ctx.user().target().length() + nick.length() + 12;
         int budget = LineParser.MAX_LINE_BYTES - overhead;
         StringBuilder line = new StringBuilder();
         for (String item : items) {

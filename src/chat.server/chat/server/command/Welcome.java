@@ -1,7 +1,8 @@
 package chat.server.command;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.Numeric;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -20,7 +21,7 @@ final class Welcome {
     }
 
     void greet(Context ctx) {
-        Session s = ctx.session();
+        User s = ctx.user();
         ServerInfo server = ctx.server();
         var reply = ctx.reply();
         reply.numeric(Numeric.RPL_WELCOME, "Welcome to the " + server.config().networkName()
@@ -30,9 +31,10 @@ final class Welcome {
         reply.numeric(Numeric.RPL_MYINFO, server.name(), server.version(), ModeString.USER_MODES,
                 ModeString.allChannelModes(), ModeString.channelModesWithParam());
         ISupport.reply(reply, server.config());
-        queries.lusers(ctx, null);
-        queries.motd(ctx, null);
         String lobby = server.config().defaultChannel();
+        // #15: the default channel this client joins below counts as formed already.
+        queries.lusers(ctx, lobby != null && !ctx.registry().channelExists(lobby) ? 1 : 0);
+        queries.motd(ctx, null);
         if (lobby != null) channels.joinOne(ctx, lobby, false);
     }
 }

@@ -1,7 +1,7 @@
 package chat.server.command;
 
 import chat.protocol.CaseMapping;
-import chat.server.state.Identity;
+import chat.server.change.Identity;
 
 /**
  * One WHO request, {@code WHO [<mask> [<flags>][%<fields>[,<token>]]]}, parsed.

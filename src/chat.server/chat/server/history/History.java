@@ -64,6 +64,22 @@ public final class History {
         return null;
     }
 
+    /** draft/message-redaction: deletes a message; completes with false when it was not stored (or history is off). */
+    public CompletableFuture<Boolean> delete(String conversation, String msgid) {
+        return store == null ? CompletableFuture.completedFuture(false) : store.delete(conversation, msgid);
+    }
+
+    /** The stored message with this msgid in the conversation, if it is there. */
+    public Optional<StoredMessage> find(String conversation, String msgid) {
+        if (store == null) return Optional.empty();
+        Optional<Position> at = store.position(conversation, msgid);
+        if (at.isEmpty()) return Optional.empty();
+        Position p = at.get();
+        List<StoredMessage> one = store.range(conversation, new Position(p.timeMillis(), p.seq() - 1),
+                new Position(p.timeMillis(), p.seq() + 1), 1, false);
+        return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
+    }
+
     /** Queues the message; completes when it is committed (at once when history is off). */
     public CompletableFuture<Void> append(StoredMessage message, List<String> parties) {
         return store == null ? DONE : store.append(message, parties);

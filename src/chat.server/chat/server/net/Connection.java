@@ -4,37 +4,43 @@ import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
 import chat.protocol.LineWriter;
 import chat.server.AbuseLimits;
+import chat.server.Options;
 import chat.server.command.Dispatcher;
 import chat.server.limit.Admission;
 import chat.server.limit.TokenBucket;
 import chat.server.state.Outbound;
-import chat.server.state.Session;
+import chat.server.spi.Transport;
+import chat.server.state.Link;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
- * One client connection: its socket, its session, the reader loop that runs on the connection's own
- * virtual thread, and its outbound queue. Closing is idempotent and may start on any thread.
+ * One client connection: its transport (a TCP or TLS socket, or a WebSocket from the web module), its session,
+ * the line handling with flood control that runs on the connection's own reader virtual thread, and its outbound
+ * queue. Registration and ping time limits, admission release and the close sequence are the same for every
+ * transport. Closing is idempotent and may start on any thread.
  */
 final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Listener {
 
     private static final System.Logger LOG = System.getLogger("chat.server");
 
-    private final Socket socket;
+    private final Transport transport;
     private final boolean tls;
     private final InetAddress address;
     private final Admission admission;
     private final TokenBucket flood;
     private final long floodMaxPendingBytes;
-    private LineReader reader;
+    private LongSupplier pendingInput = () -> 0; // set before the first line, by whoever reads
     private volatile boolean countedRegistered;
-    private final Session session;
+    private final Link session;
     private final OutboundQueue queue;
     private final Dispatcher dispatcher;
     private final Set<Connection> live;
@@ -43,11 +49,11 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     private final AtomicBoolean released = new AtomicBoolean();
     private volatile long closingSinceMillis;
 
-    Connection(Socket socket, boolean tls, Dispatcher dispatcher, Set<Connection> live, Clock clock,
-               Admission admission) throws IOException {
-        this.socket = socket;
+    Connection(Transport transport, InetAddress address, boolean tls, Dispatcher dispatcher, Set<Connection> live,
+               Clock clock, Admission admission) {
+        this.transport = transport;
         this.tls = tls;
-        this.address = socket.getInetAddress();
+        this.address = address;
         this.admission = admission;
         AbuseLimits limits = dispatcher.server().config().limits();
         this.flood = limits.floodLinesPerSecond() <= 0 || admission.exempt(address) ? null
@@ -56,23 +62,36 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         this.dispatcher = dispatcher;
         this.live = live;
         this.clock = clock;
-        this.queue = new OutboundQueue(socket.getOutputStream(), dispatcher.server().config().sendQueueBytes(), this);
-        this.session = new Session(this, socket.getInetAddress().getHostAddress(), clock.millis());
+        this.queue = new OutboundQueue(transport, dispatcher.server().config().sendQueueBytes(), this);
+        this.session = new Link(this, address.getHostAddress(), clock.millis());
     }
 
-    Session session() {
+    String transportKind() {
+        return transport.kind();
+    }
+
+    int receiveQueueBytes() {
+        return dispatcher.server().config().receiveQueueBytes();
+    }
+
+    /** Where the flood check learns how much input waits unprocessed; set by the reader before the first line. */
+    void pendingInput(LongSupplier pending) {
+        this.pendingInput = pending;
+    }
+
+    Link session() {
         return session;
     }
 
-    /** The reader loop; returns when the client is gone or closing. */
-    void run() {
+    /** The reader loop of a byte stream (TCP, TLS); returns when the client is gone or closing. */
+    void run(InputStream in) {
         try {
-            reader = new LineReader(socket.getInputStream(), dispatcher.server().config().receiveQueueBytes(), !tls);
+            LineReader reader = new LineReader(in, receiveQueueBytes(), !tls);
+            pendingInput(reader::pendingBytes);
             reader.run(this);
             if (!closing.get()) drop("Connection closed");
         } catch (LineReader.ReceiveQueueExceeded e) {
-            // The client still reads: let it see why it is cut off.
-            close("RecvQ exceeded: line too long with no line ending");
+            receiveQueueExceeded();
         } catch (IOException e) {
             if (!closing.get()) drop("Read error: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -81,16 +100,39 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         }
     }
 
+    /** The client sent more than the receive limit without a line ending, or without our reading it. */
+    void receiveQueueExceeded() {
+        dispatcher.server().stats().dropped("recvq");
+        // The client still reads: let it see why it is cut off.
+        close("RecvQ exceeded: line too long with no line ending");
+    }
+
+    /** The peer is gone (a transport that pushes lines tells us so). */
+    void peerClosed(String reason) {
+        if (!closing.get()) drop(reason);
+    }
+
     @Override
     public boolean line(byte[] buf, int offset, int length) {
         session.touch(clock.millis());
         if (!withinFloodLimit()) return false;
         dispatcher.dispatch(session, LineParser.parse(buf, offset, length));
-        if (!countedRegistered && session.registered()) {
+        if (!countedRegistered && session.user().registered()) {
             countedRegistered = true;
             admission.registered(address);
+            dispatcher.server().stats().registered();
         }
         return !closing.get();
+    }
+
+    /** #14: a bot's account may be exempted from flood control by configuration. */
+    private boolean floodExempt(String account) {
+        if (account == null) return false;
+        List<String> exempt = dispatcher.server().config().get(Options.FLOOD_EXEMPT_ACCOUNTS);
+        for (String name : exempt) {
+            if (name.equalsIgnoreCase(account)) return true;
+        }
+        return false;
     }
 
     /**
@@ -98,10 +140,11 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
      * pushes back); a client that meanwhile piles up more unprocessed input than allowed is cut off.
      */
     private boolean withinFloodLimit() {
-        if (flood == null || session.operator()) return true;
+        if (flood == null || session.user().operator() || floodExempt(session.user().account())) return true;
         long waitNanos = flood.take(System.nanoTime());
         if (waitNanos <= 0) return true;
-        if (reader.pendingBytes() > floodMaxPendingBytes) {
+        if (pendingInput.getAsLong() > floodMaxPendingBytes) {
+            dispatcher.server().stats().dropped("flood");
             close("Excess Flood");
             return false;
         }
@@ -126,6 +169,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         if (closing.get()) return false;
         if (queue.offer(lines)) return true;
         // #2: a client that does not read its lines must not hold them in our memory: drop it.
+        dispatcher.server().stats().dropped("sendq");
         drop("SendQ exceeded");
         return false;
     }
@@ -134,7 +178,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     public void close(String reason) {
         if (!closing.compareAndSet(false, true)) return;
         closingSinceMillis = clock.millis();
-        dispatcher.disconnected(session, reason);
+        dispatcher.disconnected(session.user(), reason);
         queue.finish(LineWriter.encodeWithin(IrcMessage.of("ERROR", reason)));
     }
 
@@ -160,8 +204,8 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
             if (now - closingSinceMillis > limits.closeGraceMillis()) release();
             return;
         }
-        if (!session.registered()) {
-            if (now - session.connectedAtMillis() > limits.registrationMillis()) close("Registration timed out");
+        if (!session.user().registered()) {
+            if (now - session.user().connectedAtMillis() > limits.registrationMillis()) close("Registration timed out");
             return;
         }
         long pingSent = session.pingSentAtMillis();
@@ -171,6 +215,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
                 send(LineWriter.encode(IrcMessage.of("PING", dispatcher.server().name())));
             }
         } else if (now - pingSent > limits.pingTimeoutMillis()) {
+            dispatcher.server().stats().dropped("ping_timeout");
             drop("Ping timeout: " + (now - session.lastActivityMillis()) / 1000 + " seconds");
         }
     }
@@ -180,14 +225,10 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         queue.kill();
         // Counted out before the socket closes, so a client that sees the close may connect again at once.
         if (live.remove(this)) {
-            dispatcher.server().stats().disconnected();
+            dispatcher.server().stats().disconnected(transport.kind());
             admission.released(address, countedRegistered);
         }
-        try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "closing " + session, e);
-        }
+        transport.close();
     }
 
     /**

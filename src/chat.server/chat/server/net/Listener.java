@@ -6,6 +6,9 @@ import chat.server.ServerConfig;
 import chat.server.limit.Admission;
 import chat.server.command.Dispatcher;
 import chat.server.limit.BanEntry;
+import chat.server.spi.ConnectionRefused;
+import chat.server.spi.InboundLink;
+import chat.server.spi.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -136,6 +139,11 @@ public final class Listener implements AutoCloseable {
         return tlsServerSocket == null ? null : (InetSocketAddress) tlsServerSocket.getLocalSocketAddress();
     }
 
+    /** The TLS context in use, or null when the TLS port is off. */
+    public SSLContext tlsContext() {
+        return tlsServerSocket == null ? null : tlsContext.get();
+    }
+
     /** Loads the certificate again; connections made from now on use it, open ones keep theirs. */
     public void reloadTls(chat.server.TlsSettings settings, java.nio.file.Path dataDir) throws IOException, GeneralSecurityException {
         if (tlsServerSocket == null) return;
@@ -160,29 +168,71 @@ public final class Listener implements AutoCloseable {
     // #4: admission happens here, on the acceptor, before a thread or a buffer is spent on the connection.
     private void admit(Socket socket, boolean tls) {
         InetAddress address = socket.getInetAddress();
-        // D-lines first: a banned address is told why (on the plain port) and counts for nothing in admission.
-        BanEntry ban = dispatcher.server().bans().findDline(address.getHostAddress());
-        if (ban != null) {
-            refuseBanned(socket, tls ? null : "Banned (" + ban.reason() + ")");
-            return;
-        }
-        Admission.Refusal refusal = admission.admit(address, System.nanoTime());
-        if (refusal != null) {
-            refuse(socket, tls ? null : refusal.message());
+        Refused refused = admissionRefusal(address);
+        if (refused != null) {
+            // A D-lined address is told why (on the plain port), then given time to read it.
+            if (refused.dline()) refuseBanned(socket, tls ? null : refused.message());
+            else refuse(socket, tls ? null : refused.message());
             return;
         }
         try {
             socket.setTcpNoDelay(true);
             Socket stream = tls ? wrapTls(socket) : socket;
-            Connection connection = new Connection(stream, tls, dispatcher, live, clock, admission);
-            live.add(connection);
-            dispatcher.server().stats().connected();
-            Thread.ofVirtual().name("client").start(connection::run);
+            Connection connection = new Connection(new SocketTransport(stream, tls), address, tls, dispatcher, live,
+                    clock, admission);
+            started(connection);
+            Thread.ofVirtual().name("client").start(() -> {
+                try {
+                    connection.run(stream.getInputStream());
+                } catch (IOException e) {
+                    connection.drop("Read error: " + e.getMessage());
+                }
+            });
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "could not set up a connection: " + e.getMessage());
             admission.released(address, false);
             refuse(socket, null);
         }
+    }
+
+    /**
+     * Admits a connection another module accepted (a WebSocket) by the same rules as a TCP one, and starts the
+     * reader thread that hands its pushed lines to the dispatcher.
+     */
+    public InboundLink connect(InetAddress address, boolean secure, Transport transport) throws ConnectionRefused {
+        if (serverSocket.isClosed()) throw new ConnectionRefused("Server shutting down");
+        Refused refused = admissionRefusal(address);
+        if (refused != null) throw new ConnectionRefused(refused.message());
+        Connection connection = new Connection(transport, address, secure, dispatcher, live, clock, admission);
+        PushedLines lines = new PushedLines(connection);
+        started(connection);
+        Thread.ofVirtual().name("client").start(lines::run);
+        return lines;
+    }
+
+    private void started(Connection connection) {
+        live.add(connection);
+        dispatcher.server().stats().connected(connection.transportKind());
+    }
+
+    /** Why a connection is turned away: the ERROR text, and whether a D-line matched. */
+    private record Refused(String message, boolean dline) {
+    }
+
+    /**
+     * Why {@code address} may not connect now, or null when it may. D-lines first: a banned address counts for
+     * nothing in admission.
+     */
+    private Refused admissionRefusal(InetAddress address) {
+        BanEntry ban = dispatcher.server().bans().findDline(address.getHostAddress());
+        if (ban != null) {
+            dispatcher.server().stats().refused("dline");
+            return new Refused("Banned (" + ban.reason() + ")", true);
+        }
+        Admission.Refusal refusal = admission.admit(address, System.nanoTime());
+        if (refusal == null) return null;
+        dispatcher.server().stats().refused(refusal.name());
+        return new Refused(refusal.message(), false);
     }
 
     private Socket wrapTls(Socket socket) throws IOException {

@@ -1,7 +1,7 @@
 package chat.server.net;
 
+import chat.server.spi.Transport;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +26,7 @@ final class OutboundQueue {
         void finished();
     }
 
-    private final OutputStream out;
+    private final Transport out;
     private final long limitBytes;
     private final Listener listener;
     private final ConcurrentLinkedQueue<byte[]> lines = new ConcurrentLinkedQueue<>();
@@ -35,7 +35,7 @@ final class OutboundQueue {
     private volatile boolean finishing;
     private volatile boolean dead;
 
-    OutboundQueue(OutputStream out, long limitBytes, Listener listener) {
+    OutboundQueue(Transport out, long limitBytes, Listener listener) {
         this.out = out;
         this.limitBytes = limitBytes;
         this.listener = listener;
@@ -85,7 +85,7 @@ final class OutboundQueue {
                 try {
                     if (next == null || line.length >= MAX_WRITE_BYTES) {
                         queuedBytes.addAndGet(-line.length);
-                        out.write(line);
+                        out.write(line, 0, line.length);
                     } else {
                         if (batch == null) batch = new byte[MAX_WRITE_BYTES];
                         int used = gather(line, batch);

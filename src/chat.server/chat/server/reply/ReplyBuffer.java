@@ -3,7 +3,7 @@ package chat.server.reply;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.protocol.Numeric;
-import chat.server.state.Session;
+import chat.server.state.User;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,19 +18,19 @@ import java.util.concurrent.CompletableFuture;
 public final class ReplyBuffer {
 
     private final String serverName;
-    private final Session session;
+    private final User user;
     private final List<IrcMessage> messages = new ArrayList<>(4);
     private CompletableFuture<?> held;
 
-    public ReplyBuffer(String serverName, Session session) {
+    public ReplyBuffer(String serverName, User user) {
         this.serverName = serverName;
-        this.session = session;
+        this.user = user;
     }
 
     /** A numeric from the server, addressed to the client's nick (or '*'), then {@code params}. */
     public void numeric(Numeric numeric, String... params) {
         String[] all = new String[params.length + 1];
-        all[0] = session.target();
+        all[0] = user.target();
         System.arraycopy(params, 0, all, 1, params.length);
         messages.add(IrcMessage.from(serverName, numeric.code(), all));
     }

@@ -32,6 +32,16 @@ public interface HistoryStore {
     /** Up to {@code limit} messages with a seq above {@code afterSeq}, in commit order (for copying a store). */
     List<StoredMessage> afterSeq(long afterSeq, int limit);
 
+    /** Deletes the message with this msgid from the conversation (REDACT); completes with whether there was one. */
+    CompletableFuture<Boolean> delete(String conversation, String msgid);
+
+    /**
+     * Deletes every private conversation {@code party} is a party to, for both parties (#10: what a dropped
+     * account said and was told must never reach whoever registers its name next); completes with the
+     * messages deleted.
+     */
+    CompletableFuture<Integer> forget(String party);
+
     /** Deletes by age and count now (the store also does this on its own, periodically); completes with rows deleted. */
     CompletableFuture<Integer> expire();
 }

@@ -3,7 +3,7 @@ package chat.server.spi;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
-/** An open store: its four parts, an online backup, and {@link #close} (which commits what is queued). */
+/** An open store: its parts, an online backup, and {@link #close} (which commits what is queued). */
 public interface Store extends AutoCloseable {
 
     AccountStore accounts();
@@ -21,6 +21,17 @@ public interface Store extends AutoCloseable {
      * again; the store keeps trying on its own, so this is a state to report, not to act on.
      */
     boolean available();
+
+    /** Bots' settings (#14). */
+    BotStore bots();
+
+    /**
+     * draft/read-marker positions per account; null when this store keeps none (the server then keeps them in
+     * memory until it stops). A default so that a store written before read markers still compiles.
+     */
+    default ReadMarkerStore readMarkers() {
+        return null;
+    }
 
     /** Writes a consistent copy of the whole store to {@code file} while it stays in use. */
     CompletableFuture<Void> backup(Path file);

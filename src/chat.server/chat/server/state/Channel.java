@@ -9,22 +9,23 @@ import java.util.Set;
 /** A channel: its name, topic and members. Every field is guarded by the registry lock. */
 public final class Channel {
 
-    private static final Session[] NO_SESSIONS = new Session[0];
+    private static final User[] NO_USERS = new User[0];
 
-    private final String name;
+    // written under Registry.lock (RENAME), read anywhere
+    private volatile String name;
     private final long createdAtSeconds;
     // guarded by Registry.lock
     private Topic topic;
     // guarded by Registry.lock
     private final ChannelModes modes = new ChannelModes();
     // guarded by Registry.lock; values are the member's prefix modes ("@", "+", "@+" or "")
-    private final Map<Session, String> members = new LinkedHashMap<>();
+    private final Map<User, String> members = new LinkedHashMap<>();
     // guarded by Registry.lock; rebuilt on every membership change so fan-out can use it without copying
-    private Session[] memberArray = NO_SESSIONS;
+    private User[] memberArray = NO_USERS;
     // guarded by Registry.lock; the account that owns the channel (its settings are saved), or null
     private String ownerAccount;
     // guarded by Registry.lock; invited sessions, oldest first, at most ChannelLimits.MAX_INVITES
-    private final Set<Session> invited = new LinkedHashSet<>();
+    private final Set<User> invited = new LinkedHashSet<>();
 
     Channel(String name, long createdAtSeconds) {
         this.name = name;
@@ -33,6 +34,10 @@ public final class Channel {
 
     public String name() {
         return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
     }
 
     long createdAtSeconds() {
@@ -59,21 +64,21 @@ public final class Channel {
         this.ownerAccount = account;
     }
 
-    boolean has(Session s) {
+    boolean has(User s) {
         return members.containsKey(s);
     }
 
-    String modesOf(Session s) {
+    String modesOf(User s) {
         return members.get(s);
     }
 
-    void add(Session s, String modes) {
+    void add(User s, String modes) {
         members.put(s, modes);
-        memberArray = members.keySet().toArray(NO_SESSIONS);
+        memberArray = members.keySet().toArray(NO_USERS);
     }
 
-    void remove(Session s) {
-        if (members.remove(s) != null) memberArray = members.keySet().toArray(NO_SESSIONS);
+    void remove(User s) {
+        if (members.remove(s) != null) memberArray = members.keySet().toArray(NO_USERS);
     }
 
     boolean isEmpty() {
@@ -85,36 +90,36 @@ public final class Channel {
     }
 
     /** The members; the array is never changed after it is handed out. */
-    Session[] memberArray() {
+    User[] memberArray() {
         return memberArray;
     }
 
-    Map<Session, String> memberModes() {
+    Map<User, String> memberModes() {
         return members;
     }
 
     /** Replaces a member's prefix modes; the caller checked that it is a member. */
-    void setModesOf(Session s, String modes) {
+    void setModesOf(User s, String modes) {
         members.replace(s, modes);
     }
 
     /** Remembers an invitation, forgetting the oldest past {@link ChannelLimits#MAX_INVITES}. */
-    void invite(Session s) {
+    void invite(User s) {
         invited.remove(s);
         invited.add(s);
         if (invited.size() > ChannelLimits.MAX_INVITES) {
-            Iterator<Session> oldest = invited.iterator();
+            Iterator<User> oldest = invited.iterator();
             oldest.next();
             oldest.remove();
         }
     }
 
-    boolean isInvited(Session s) {
+    boolean isInvited(User s) {
         return invited.contains(s);
     }
 
     /** Forgets an invitation once it was used (or the invitee left). */
-    void uninvite(Session s) {
+    void uninvite(User s) {
         invited.remove(s);
     }
 }

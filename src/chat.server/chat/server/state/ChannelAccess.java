@@ -17,7 +17,7 @@ final class ChannelAccess {
      * Why {@code s} may not join {@code channel}, or {@link Registry.JoinOutcome#JOINED} when it may. The order
      * of the checks is Solanum's: ban, invite-only, key, limit. An invitation passes +i only.
      */
-    static Registry.JoinOutcome joinRefusal(Channel channel, Session s, String key, CaseMapping mapping) {
+    static Registry.JoinOutcome joinRefusal(Channel channel, User s, String key, CaseMapping mapping) {
         ChannelModes modes = channel.modes();
         String prefix = s.identity().prefix();
         if (isBanned(modes, prefix, mapping)) return Registry.JoinOutcome.BANNED;
@@ -33,7 +33,7 @@ final class ChannelAccess {
      * Why {@code s} may not send to {@code channel}, or {@link Registry.ChannelOutcome#OK}. Operators may always
      * speak; voiced users despite +m and quiets (not bans); an exception (+e) lifts bans and quiets, as in Solanum.
      */
-    static Registry.ChannelOutcome speakRefusal(Channel channel, Session s, CaseMapping mapping) {
+    static Registry.ChannelOutcome speakRefusal(Channel channel, User s, CaseMapping mapping) {
         ChannelModes modes = channel.modes();
         String prefixModes = channel.modesOf(s);
         if (prefixModes == null && modes.noExternal) return Registry.ChannelOutcome.NOT_ON_CHANNEL;
@@ -46,7 +46,9 @@ final class ChannelAccess {
         boolean excepted = matchesAny(modes.exceptions, prefix, mapping);
         if (!excepted && matchesAny(modes.bans, prefix, mapping)) return Registry.ChannelOutcome.BANNED;
         if (voiced) return Registry.ChannelOutcome.OK;
-        if (!excepted && matchesAny(modes.quiets, prefix, mapping)) return Registry.ChannelOutcome.QUIETED;
+        if (!excepted && (matchesAny(modes.quiets, prefix, mapping) || matchesMute(modes.bans, prefix, mapping))) {
+            return Registry.ChannelOutcome.QUIETED;
+        }
         return modes.moderated ? Registry.ChannelOutcome.MODERATED : Registry.ChannelOutcome.OK;
     }
 
@@ -59,7 +61,18 @@ final class ChannelAccess {
         if (masks.isEmpty()) return false;
         String folded = mapping.fold(prefix);
         for (MaskEntry entry : masks) {
-            if (HostMask.glob(mapping.fold(entry.mask()), folded)) return true;
+            if (!Extbans.isMute(entry.mask()) && HostMask.glob(mapping.fold(entry.mask()), folded)) return true;
+        }
+        return false;
+    }
+
+    /** Whether a mute extban ({@code +b m:mask}) in {@code bans} matches {@code prefix}. */
+    static boolean matchesMute(List<MaskEntry> bans, String prefix, CaseMapping mapping) {
+        String folded = mapping.fold(prefix);
+        for (MaskEntry entry : bans) {
+            if (Extbans.isMute(entry.mask()) && HostMask.glob(mapping.fold(Extbans.muteMask(entry.mask())), folded)) {
+                return true;
+            }
         }
         return false;
     }

@@ -1,5 +1,7 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 import chat.protocol.CaseMapping;
 import chat.protocol.HostMask;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ final class ChannelModeEditor {
 
     private final Channel channel;
     private final CaseMapping mapping;
-    private final Function<String, Session> users;
+    private final Function<String, User> users;
     private final String setBy;
     private final long nowSeconds;
     private final List<ModeChange> applied = new ArrayList<>();
@@ -35,7 +37,7 @@ final class ChannelModeEditor {
      * @param setBy      who sets list entries ({@code nick!user@host})
      * @param nowSeconds the time list entries are set at
      */
-    ChannelModeEditor(Channel channel, CaseMapping mapping, Function<String, Session> users, String setBy,
+    ChannelModeEditor(Channel channel, CaseMapping mapping, Function<String, User> users, String setBy,
                       long nowSeconds) {
         this.channel = channel;
         this.mapping = mapping;
@@ -59,7 +61,7 @@ final class ChannelModeEditor {
     }
 
     private void prefix(ModeChange change) {
-        Session target = users.apply(change.param());
+        User target = users.apply(change.param());
         if (target == null) {
             refusals.add(new ModeRefusal(ModeRefusal.Reason.NO_SUCH_NICK, change.mode(), change.param()));
             return;
@@ -84,7 +86,7 @@ final class ChannelModeEditor {
             refusals.add(new ModeRefusal(ModeRefusal.Reason.INVALID_PARAM, change.mode(), raw));
             return;
         }
-        String mask = HostMask.normalise(raw);
+        String mask = change.mode() == 'b' ? Extbans.normalise(raw) : HostMask.normalise(raw);
         List<MaskEntry> list = channel.modes().list(change.mode());
         MaskEntry existing = null;
         for (MaskEntry entry : list) {

@@ -1,6 +1,9 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 import chat.protocol.CaseMapping;
+import chat.server.change.Change;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +43,7 @@ public final class ChannelModeration {
     }
 
     /** A channel's modes, as MODE without changes shows them. */
-    public ModeView channelModes(Session viewer, String name) {
+    public ModeView channelModes(User viewer, String name) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -75,7 +78,7 @@ public final class ChannelModeration {
      * A channel's +b, +e, +I or +q list. As in Solanum, anyone may see +b and +q (non-members of a secret
      * channel see them empty) and only operators +e and +I.
      */
-    public MaskListView maskList(Session viewer, String name, char letter) {
+    public MaskListView maskList(User viewer, String name, char letter) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -102,27 +105,62 @@ public final class ChannelModeration {
      * @param members  who must see the applied changes
      */
     public record ModeResult(Registry.ChannelOutcome outcome, String channel, List<ModeChange> applied,
-                             List<ModeRefusal> refusals, Session[] members) {
+                             List<ModeRefusal> refusals, User[] members) {
     }
 
     /** Applies channel mode changes; only channel operators may. Changes that change nothing are dropped. */
-    public ModeResult changeModes(Session setter, String name, List<ModeChange> changes) {
+    public ModeResult changeModes(User setter, String name, List<ModeChange> changes) {
+        return changeModes(setter, name, changes, null);
+    }
+
+    /** As {@link #changeModes(User, String, List)}; {@code echo} takes one member's MODE lines (or null). */
+    public ModeResult changeModes(User setter, String name, List<ModeChange> changes, Echo echo) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
             if (channel == null) {
-                return new ModeResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, List.of(), List.of(), Registry.NO_SESSIONS);
+                return new ModeResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, List.of(), List.of(), Registry.NO_USERS);
             }
             String prefixModes = channel.modesOf(setter);
             if (prefixModes == null || prefixModes.indexOf('@') < 0) {
-                return new ModeResult(Registry.ChannelOutcome.NOT_OPERATOR, channel.name(), List.of(), List.of(), Registry.NO_SESSIONS);
+                return new ModeResult(Registry.ChannelOutcome.NOT_OPERATOR, channel.name(), List.of(), List.of(), Registry.NO_USERS);
             }
             ChannelModeEditor.Outcome outcome = new ChannelModeEditor(channel, caseMapping, registry::registeredNick,
                     setter.identity().prefix(), clock.millis() / 1000).apply(changes);
+            User[] members = channel.memberArray();
+            if (!outcome.applied().isEmpty()) {
+                registry.announcements.add(new Announcement(
+                        new Change.ChannelModesChanged(setter.identity(), channel.name(), outcome.applied()), setter, members));
+            }
             return new ModeResult(Registry.ChannelOutcome.OK, channel.name(), outcome.applied(), outcome.refusals(),
-                    channel.memberArray());
+                    members);
         } finally {
-            lock.unlock();
+            registry.announcements.unlockAndPublish(echo);
+        }
+    }
+
+    /**
+     * Applies mode changes no channel operator made: the server's own, such as the {@code +o} a built-in bot gets
+     * in the channels it joins (#14). Announced with {@code actor} as their source.
+     */
+    public ModeResult serverModes(User actor, String name, List<ModeChange> changes) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) {
+                return new ModeResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, List.of(), List.of(), Registry.NO_USERS);
+            }
+            ChannelModeEditor.Outcome outcome = new ChannelModeEditor(channel, caseMapping, registry::registeredNick,
+                    actor.identity().prefix(), clock.millis() / 1000).apply(changes);
+            User[] members = channel.memberArray();
+            if (!outcome.applied().isEmpty()) {
+                registry.announcements.add(new Announcement(
+                        new Change.ChannelModesChanged(actor.identity(), channel.name(), outcome.applied()), actor, members));
+            }
+            return new ModeResult(Registry.ChannelOutcome.OK, channel.name(), outcome.applied(), outcome.refusals(),
+                    members);
+        } finally {
+            registry.announcements.unlockAndPublish(null);
         }
     }
 
@@ -131,17 +169,17 @@ public final class ChannelModeration {
      * @param channel the channel's name as created (as requested when there is none)
      * @param target  the invited session, or null when there is none
      */
-    public record InviteResult(Registry.ChannelOutcome outcome, String channel, Session target) {
+    public record InviteResult(Registry.ChannelOutcome outcome, String channel, User target) {
     }
 
     /**
      * Invites {@code nick} to a channel the inviter is on (on a +i channel only operators may); the channel
      * remembers the invitation until the invitee joins or it is pushed out by {@link ChannelLimits#MAX_INVITES}.
      */
-    public InviteResult invite(Session inviter, String nick, String name) {
+    public InviteResult invite(User inviter, String nick, String name) {
         lock.lock();
         try {
-            Session target = registry.registeredNick(nick);
+            User target = registry.registeredNick(nick);
             if (target == null) return new InviteResult(Registry.ChannelOutcome.NO_SUCH_NICK, name, null);
             Channel channel = channels.get(caseMapping.fold(name));
             if (channel == null) return new InviteResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, target);
@@ -152,9 +190,17 @@ public final class ChannelModeration {
             }
             if (channel.has(target)) return new InviteResult(Registry.ChannelOutcome.USER_ON_CHANNEL, channel.name(), target);
             channel.invite(target);
+            // invite-notify goes to the members only when the inviter may speak there.
+            User[] members = ChannelAccess.speakRefusal(channel, inviter, caseMapping) == Registry.ChannelOutcome.OK
+                    ? channel.memberArray() : Registry.NO_USERS;
+            User[] audience = new User[members.length + 1];
+            audience[0] = target;
+            System.arraycopy(members, 0, audience, 1, members.length);
+            registry.announcements.add(new Announcement(new Change.Invited(inviter.identity(), target.nick(), channel.name()),
+                    inviter, audience));
             return new InviteResult(Registry.ChannelOutcome.OK, channel.name(), target);
         } finally {
-            lock.unlock();
+            registry.announcements.unlockAndPublish(null);
         }
     }
 
@@ -164,32 +210,39 @@ public final class ChannelModeration {
      * @param target  the kicked nick as registered (as requested when there is none)
      * @param members who must see the KICK: the members before it, the kicked one included
      */
-    public record KickResult(Registry.ChannelOutcome outcome, String channel, String target, Session[] members) {
+    public record KickResult(Registry.ChannelOutcome outcome, String channel, String target, User[] members) {
     }
 
     /** Removes {@code nick} from a channel; only its operators may. */
-    public KickResult kick(Session kicker, String name, String nick) {
+    public KickResult kick(User kicker, String name, String nick) {
+        return kick(kicker, name, nick, null, null);
+    }
+
+    /** As {@link #kick(User, String, String)}, with a reason; {@code echo} takes one member's copy (or null). */
+    public KickResult kick(User kicker, String name, String nick, String reason, Echo echo) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new KickResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, nick, Registry.NO_SESSIONS);
+            if (channel == null) return new KickResult(Registry.ChannelOutcome.NO_SUCH_CHANNEL, name, nick, Registry.NO_USERS);
             String prefixModes = channel.modesOf(kicker);
-            if (prefixModes == null) return new KickResult(Registry.ChannelOutcome.NOT_ON_CHANNEL, channel.name(), nick, Registry.NO_SESSIONS);
+            if (prefixModes == null) return new KickResult(Registry.ChannelOutcome.NOT_ON_CHANNEL, channel.name(), nick, Registry.NO_USERS);
             if (prefixModes.indexOf('@') < 0) {
-                return new KickResult(Registry.ChannelOutcome.NOT_OPERATOR, channel.name(), nick, Registry.NO_SESSIONS);
+                return new KickResult(Registry.ChannelOutcome.NOT_OPERATOR, channel.name(), nick, Registry.NO_USERS);
             }
-            Session target = registry.registeredNick(nick);
-            if (target == null) return new KickResult(Registry.ChannelOutcome.NO_SUCH_NICK, channel.name(), nick, Registry.NO_SESSIONS);
+            User target = registry.registeredNick(nick);
+            if (target == null) return new KickResult(Registry.ChannelOutcome.NO_SUCH_NICK, channel.name(), nick, Registry.NO_USERS);
             if (!channel.has(target)) {
-                return new KickResult(Registry.ChannelOutcome.USER_NOT_ON_CHANNEL, channel.name(), target.nick(), Registry.NO_SESSIONS);
+                return new KickResult(Registry.ChannelOutcome.USER_NOT_ON_CHANNEL, channel.name(), target.nick(), Registry.NO_USERS);
             }
-            Session[] audience = channel.memberArray();
+            User[] audience = channel.memberArray();
             channel.remove(target);
             target.channels.remove(channel);
             if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
+            registry.announcements.add(new Announcement(
+                    new Change.Kicked(kicker.identity(), channel.name(), target.nick(), reason), kicker, audience));
             return new KickResult(Registry.ChannelOutcome.OK, channel.name(), target.nick(), audience);
         } finally {
-            lock.unlock();
+            registry.announcements.unlockAndPublish(echo);
         }
     }
 
@@ -204,7 +257,7 @@ public final class ChannelModeration {
     }
 
     /** The channels LIST shows {@code viewer}: every one but the secret (+s) channels it is not on. */
-    public List<ListEntry> list(Session viewer) {
+    public List<ListEntry> list(User viewer) {
         lock.lock();
         try {
             List<ListEntry> entries = new ArrayList<>(channels.size());

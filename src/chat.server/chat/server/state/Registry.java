@@ -1,6 +1,10 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 import chat.protocol.CaseMapping;
+import chat.server.change.Change;
+import chat.server.spi.ChangeListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,19 +21,26 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Registry {
 
-    static final Session[] NO_SESSIONS = new Session[0];
+    static final User[] NO_USERS = new User[0];
 
     final ReentrantLock lock = new ReentrantLock();
     private final ChannelModeration moderation;
     private final UserDirectory directory;
+    private final Monitors monitors;
+    private final ReadMarkers readMarkers = new ReadMarkers();
+    private final SentMessages sentMessages = new SentMessages();
+    private final UserSettings settings;
+    final Announcements announcements;
     private final CaseMapping caseMapping;
     final Clock clock;
-    // guarded by lock: folded nick -> session, for every session that has a nick (registered or not)
-    private final Map<String, Session> nicks = new HashMap<>();
+    // guarded by lock: folded nick -> user, for every user that has a nick (registered or not)
+    private final Map<String, User> nicks = new HashMap<>();
+    // guarded by lock: nicknames of the server's own bots, each with the user allowed to use it (#14)
+    private final Map<String, User> reserved = new HashMap<>();
     // guarded by lock: folded channel name -> channel
     final Map<String, Channel> channels = new HashMap<>();
     // guarded by lock
-    final Set<Session> registered = new LinkedHashSet<>();
+    final Set<User> registered = new LinkedHashSet<>();
     // guarded by lock: identities that recently left a nickname, for WHOWAS
     final WhowasHistory whowas = new WhowasHistory(WhowasHistory.WHOWAS_HISTORY);
     // guarded by lock: the most users registered at once since start (LUSERS 265/266)
@@ -40,6 +51,49 @@ public final class Registry {
         this.clock = clock;
         this.moderation = new ChannelModeration(this);
         this.directory = new UserDirectory(this);
+        this.monitors = new Monitors(caseMapping);
+        this.settings = new UserSettings(this);
+        this.announcements = new Announcements(lock);
+    }
+
+    /** draft/read-marker positions kept in memory (thread-safe on their own). */
+    public ReadMarkers readMarkers() {
+        return readMarkers;
+    }
+
+    /** The latest messages relayed, for REDACT (thread-safe on their own). */
+    public SentMessages sentMessages() {
+        return sentMessages;
+    }
+
+    /** MONITOR lists (a lock of their own, never held with this one). */
+    public Monitors monitors() {
+        return monitors;
+    }
+
+    /** Where changes are delivered to clients (the dispatcher sets the delivery package's sink). */
+    public void deliverThrough(ChangeSink sink) {
+        announcements.deliverThrough(sink);
+    }
+
+    /**
+     * Applies a change decided elsewhere (the entry point for another node's changes, in log order): its actor,
+     * found by nick, goes through the same method a local command would call, with the same delivery and
+     * listeners. A user new to this server is added with {@link #register} instead. Returns false when the
+     * change does not apply here (unknown actor, or refused by the state as it stands).
+     */
+    public boolean apply(Change change) {
+        return ChangeApplier.apply(this, change);
+    }
+
+    /** Adds a listener that hears of every change after it was delivered. */
+    public void addListener(ChangeListener listener) {
+        announcements.addListener(listener);
+    }
+
+    /** Writers of a user's own state: USER, AWAY, user modes, OPER, login. */
+    public UserSettings settings() {
+        return settings;
     }
 
     /** Modes, mask lists, INVITE, KICK and LIST. */
@@ -62,76 +116,99 @@ public final class Registry {
     /**
      * @param outcome   what happened
      * @param oldPrefix the prefix before the change (the source of the NICK message)
-     * @param audience  who must see the change: the session and everyone sharing a channel with it, if registered
+     * @param audience  who must see the change: the user and everyone sharing a channel with it, if registered
      */
-    public record NickChange(NickOutcome outcome, String oldPrefix, Session[] audience) {
+    public record NickChange(NickOutcome outcome, String oldPrefix, User[] audience) {
     }
 
-    /** Claims {@code nick} for the session, releasing its old one; a nick held by anyone else is refused. */
-    public NickChange changeNick(Session session, String nick) {
+    /** Claims {@code nick} for the user, releasing its old one; a nick held by anyone else is refused. */
+    public NickChange changeNick(User user, String nick) {
+        return changeNick(user, nick, null);
+    }
+
+    /** As {@link #changeNick(User, String)}; {@code echo} takes the user's own copy of the NICK (or null). */
+    public NickChange changeNick(User user, String nick, Echo echo) {
         String folded = caseMapping.fold(nick);
         lock.lock();
         try {
-            Session holder = nicks.get(folded);
-            Identity old = session.identity();
-            if (session.removed) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_SESSIONS);
-            if (holder != null && holder != session) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_SESSIONS);
-            if (nick.equals(old.nick())) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_SESSIONS);
+            User holder = nicks.get(folded);
+            Identity old = user.identity();
+            if (user.removed) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_USERS);
+            if (holder != null && holder != user) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_USERS);
+            User owner = reserved.get(folded);
+            if (owner != null && owner != user) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_USERS);
+            if (nick.equals(old.nick())) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_USERS);
             if (old.nick() != null) nicks.remove(caseMapping.fold(old.nick()));
-            nicks.put(folded, session);
-            session.setIdentity(old.withNick(nick));
-            if (registered.contains(session)) whowas.add(new WhowasEntry(old, clock.millis() / 1000));
-            Session[] audience = registered.contains(session) ? audienceOf(session, true) : NO_SESSIONS;
+            nicks.put(folded, user);
+            user.setIdentity(old.withNick(nick));
+            if (registered.contains(user)) whowas.add(new WhowasEntry(old, clock.millis() / 1000));
+            User[] audience = registered.contains(user) ? audienceOf(user, true) : NO_USERS;
+            if (registered.contains(user)) announcements.add(new Announcement(new Change.NickChanged(old, nick), user, audience));
             return new NickChange(NickOutcome.CHANGED, old.prefix(), audience);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
-    /** Counts the session as a user; false if it was removed meanwhile (its nick was released). */
-    public boolean register(Session session) {
+    /** Keeps {@code nick} for {@code owner} alone, also while the owner is away (a built-in bot's nickname). */
+    public void reserveNick(String nick, User owner) {
         lock.lock();
         try {
-            String nick = session.nick();
-            if (session.removed || nick == null || nicks.get(caseMapping.fold(nick)) != session) return false;
-            registered.add(session);
-            maxUsers = Math.max(maxUsers, registered.size());
-            session.markRegistered();
-            return true;
+            reserved.put(caseMapping.fold(nick), owner);
         } finally {
             lock.unlock();
         }
     }
 
-    /** The registered session with this nick, or null. */
-    public Session findNick(String nick) {
+    /** Counts the user as a user; false if it was removed meanwhile (its nick was released). */
+    public boolean register(User user) {
         lock.lock();
         try {
-            Session s = nicks.get(caseMapping.fold(nick));
+            String nick = user.nick();
+            if (user.removed || nick == null || nicks.get(caseMapping.fold(nick)) != user) return false;
+            registered.add(user);
+            maxUsers = Math.max(maxUsers, registered.size());
+            user.markRegistered();
+            announcements.add(new Announcement(new Change.Registered(user.identity(), user.account()), user, NO_USERS));
+            return true;
+        } finally {
+            announcements.unlockAndPublish(null);
+        }
+    }
+
+    /** The registered user with this nick, or null. */
+    public User findNick(String nick) {
+        lock.lock();
+        try {
+            User s = nicks.get(caseMapping.fold(nick));
             return s != null && registered.contains(s) ? s : null;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Removes the session everywhere; returns the peers who shared a channel with it (empty if already gone). */
-    public Session[] remove(Session session) {
+    /**
+     * Removes the user everywhere (it quit with {@code reason}); returns the peers who shared a channel with it
+     * (empty if it was already gone, or not registered).
+     */
+    public User[] remove(User user, String reason) {
         lock.lock();
         try {
-            session.removed = true;
-            String nick = session.nick();
-            if (nick != null) nicks.remove(caseMapping.fold(nick), session);
-            if (!registered.remove(session)) return NO_SESSIONS;
-            whowas.add(new WhowasEntry(session.identity(), clock.millis() / 1000));
-            Session[] audience = audienceOf(session, false);
-            for (Channel channel : session.channels) {
-                channel.remove(session);
+            user.removed = true;
+            String nick = user.nick();
+            if (nick != null) nicks.remove(caseMapping.fold(nick), user);
+            if (!registered.remove(user)) return NO_USERS;
+            whowas.add(new WhowasEntry(user.identity(), clock.millis() / 1000));
+            User[] audience = audienceOf(user, false);
+            for (Channel channel : user.channels) {
+                channel.remove(user);
                 if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
             }
-            session.channels.clear();
+            user.channels.clear();
+            announcements.add(new Announcement(new Change.Quit(user.identity(), reason), user, audience));
             return audience;
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(null);
         }
     }
 
@@ -146,7 +223,7 @@ public final class Registry {
      * @param names   NAMES entries
      * @param secret  whether the channel is +s (NAMES shows it with '@')
      */
-    public record JoinResult(JoinOutcome outcome, String channel, Session[] members, Topic topic, List<NameEntry> names,
+    public record JoinResult(JoinOutcome outcome, String channel, User[] members, Topic topic, List<NameEntry> names,
                              boolean secret) {
     }
 
@@ -159,45 +236,45 @@ public final class Registry {
     public record NameEntry(String prefixes, Identity identity) {
     }
 
-    /** Adds the session to a channel, creating it (and making the creator an operator when {@code opCreator}). */
-    public JoinResult join(Session session, String name, boolean opCreator) {
-        return join(session, name, null, opCreator);
+    /** Adds the user to a channel, creating it (and making the creator an operator when {@code opCreator}). */
+    public JoinResult join(User user, String name, boolean opCreator) {
+        return join(user, name, null, opCreator);
     }
 
     /**
-     * Adds the session to a channel with {@code key} (or null), creating it (and making the creator an operator
+     * Adds the user to a channel with {@code key} (or null), creating it (and making the creator an operator
      * when {@code opCreator}); refused past {@link ChannelLimits#MAX_CHANNELS_PER_USER} and by the channel's
      * bans, +i, +k and +l.
      */
-    public JoinResult join(Session session, String name, String key, boolean opCreator) {
-        return join(session, name, key, opCreator, false);
+    public JoinResult join(User user, String name, String key, boolean opCreator) {
+        return join(user, name, key, opCreator, false);
     }
 
-    /** As {@link #join(Session, String, String, boolean)}; with {@code override} (SAJOIN) past every refusal. */
-    public JoinResult join(Session session, String name, String key, boolean opCreator, boolean override) {
-        return join(session, name, key, opCreator, override, null, null);
+    /** As {@link #join(User, String, String, boolean)}; with {@code override} (SAJOIN) past every refusal. */
+    public JoinResult join(User user, String name, String key, boolean opCreator, boolean override) {
+        return join(user, name, key, opCreator, override, null, null, null);
     }
 
     /**
-     * As {@link #join(Session, String, String, boolean, boolean)}, for registered channels (#persist): a channel
+     * As {@link #join(User, String, String, boolean, boolean)}, for registered channels (#persist): a channel
      * created by this join starts from {@code saved} (topic, modes, lists and owner; refusals are checked
      * against them) when given, else is owned by {@code founder} (an account, or null) when its creator is
      * made an operator. A member whose account owns the channel joins as an operator; on an owned channel
-     * nobody else does.
+     * nobody else does. {@code echo} takes the joiner's own copy of the JOIN (or null).
      */
-    public JoinResult join(Session session, String name, String key, boolean opCreator, boolean override,
-                           SavedChannel saved, String founder) {
+    public JoinResult join(User user, String name, String key, boolean opCreator, boolean override,
+                           SavedChannel saved, String founder, Echo echo) {
         String folded = caseMapping.fold(name);
         lock.lock();
         try {
             Channel channel = channels.get(folded);
-            if (channel != null && channel.has(session)) {
-                return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_SESSIONS, channel.topic(), List.of(),
+            if (channel != null && channel.has(user)) {
+                return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_USERS, channel.topic(), List.of(),
                         channel.modes().secret);
             }
             String shownName = channel == null ? name : channel.name();
-            if (session.channels.size() >= ChannelLimits.MAX_CHANNELS_PER_USER && !override) {
-                return new JoinResult(JoinOutcome.TOO_MANY_CHANNELS, shownName, NO_SESSIONS, null, List.of(), false);
+            if (user.channels.size() >= ChannelLimits.MAX_CHANNELS_PER_USER && !override) {
+                return new JoinResult(JoinOutcome.TOO_MANY_CHANNELS, shownName, NO_USERS, null, List.of(), false);
             }
             boolean created = channel == null;
             if (created && saved != null) {
@@ -205,9 +282,9 @@ public final class Registry {
                 saved.applyTo(channel);
             }
             if (channel != null && !override) {
-                JoinOutcome refusal = ChannelAccess.joinRefusal(channel, session, key, caseMapping);
+                JoinOutcome refusal = ChannelAccess.joinRefusal(channel, user, key, caseMapping);
                 if (refusal != JoinOutcome.JOINED) {
-                    return new JoinResult(refusal, channel.name(), NO_SESSIONS, null, List.of(), false);
+                    return new JoinResult(refusal, channel.name(), NO_USERS, null, List.of(), false);
                 }
             }
             if (created) {
@@ -218,15 +295,18 @@ public final class Registry {
                 channels.put(folded, channel);
             }
             String owner = channel.ownerAccount();
-            boolean ownerJoins = owner != null && session.account() != null
-                    && caseMapping.fold(owner).equals(caseMapping.fold(session.account()));
-            channel.add(session, ownerJoins || (created && opCreator && owner == null) ? "@" : "");
-            channel.uninvite(session);
-            session.channels.add(channel);
-            return new JoinResult(JoinOutcome.JOINED, channel.name(), channel.memberArray(), channel.topic(),
+            boolean ownerJoins = owner != null && user.account() != null
+                    && caseMapping.fold(owner).equals(caseMapping.fold(user.account()));
+            channel.add(user, ownerJoins || (created && opCreator && owner == null) ? "@" : "");
+            channel.uninvite(user);
+            user.channels.add(channel);
+            User[] members = channel.memberArray();
+            announcements.add(new Announcement(new Change.Joined(user.identity(), user.account(), channel.name()), user,
+                    members));
+            return new JoinResult(JoinOutcome.JOINED, channel.name(), members, channel.topic(),
                     namesOf(channel), channel.modes().secret);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
@@ -244,23 +324,29 @@ public final class Registry {
      * @param channel the channel's name as created (the requested name when there is no such channel)
      * @param members who must see the operation: the members before a PART, after a TOPIC
      */
-    public record ChannelAction(ChannelOutcome outcome, String channel, Session[] members) {
+    public record ChannelAction(ChannelOutcome outcome, String channel, User[] members) {
     }
 
-    /** Takes the session off a channel. */
-    public ChannelAction part(Session session, String name) {
+    /** Takes the user off a channel. */
+    public ChannelAction part(User user, String name) {
+        return part(user, name, null, null);
+    }
+
+    /** Takes the user off a channel, with a reason (or null); {@code echo} takes one member's copy (or null). */
+    public ChannelAction part(User user, String name, String reason, Echo echo) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
-            if (!channel.has(session)) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_SESSIONS);
-            Session[] audience = channel.memberArray();
-            channel.remove(session);
-            session.channels.remove(channel);
+            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_USERS);
+            if (!channel.has(user)) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_USERS);
+            User[] audience = channel.memberArray();
+            channel.remove(user);
+            user.channels.remove(channel);
             if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
+            announcements.add(new Announcement(new Change.Parted(user.identity(), channel.name(), reason), user, audience));
             return new ChannelAction(ChannelOutcome.OK, channel.name(), audience);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
@@ -268,14 +354,36 @@ public final class Registry {
      * The members a channel message from {@code sender} reaches (sender included; the caller skips it), or why
      * the sender may not speak there: +n and not a member, banned, quieted, +m without voice.
      */
-    public ChannelAction channelAudience(Session sender, String name) {
+    public ChannelAction channelAudience(User sender, String name) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
+            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_USERS);
             ChannelOutcome refusal = ChannelAccess.speakRefusal(channel, sender, caseMapping);
-            if (refusal != ChannelOutcome.OK) return new ChannelAction(refusal, channel.name(), NO_SESSIONS);
+            if (refusal != ChannelOutcome.OK) return new ChannelAction(refusal, channel.name(), NO_USERS);
             return new ChannelAction(ChannelOutcome.OK, channel.name(), channel.memberArray());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * STATUSMSG ({@code PRIVMSG @#chan}): as {@link #channelAudience}, but only the members with {@code prefix}
+     * ('@' operators, '+' voiced and operators) are in the audience (the sender is checked as for the channel).
+     */
+    public ChannelAction statusAudience(User sender, String name, char prefix) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_USERS);
+            ChannelOutcome refusal = ChannelAccess.speakRefusal(channel, sender, caseMapping);
+            if (refusal != ChannelOutcome.OK) return new ChannelAction(refusal, channel.name(), NO_USERS);
+            List<User> audience = new ArrayList<>();
+            for (Map.Entry<User, String> e : channel.memberModes().entrySet()) {
+                String modes = e.getValue();
+                if (modes.indexOf('@') >= 0 || (prefix == '+' && modes.indexOf('+') >= 0)) audience.add(e.getKey());
+            }
+            return new ChannelAction(ChannelOutcome.OK, channel.name(), audience.toArray(NO_USERS));
         } finally {
             lock.unlock();
         }
@@ -294,7 +402,7 @@ public final class Registry {
      * The NAMES of a channel as {@code viewer} may see them: a secret channel does not exist for non-members,
      * and they do not see invisible (+i) members.
      */
-    public NamesView names(Session viewer, String name) {
+    public NamesView names(User viewer, String name) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -315,12 +423,12 @@ public final class Registry {
     }
 
     /** Reads a channel's topic; only members may. */
-    public TopicView topic(Session session, String name) {
+    public TopicView topic(User user, String name) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
             if (channel == null) return new TopicView(ChannelOutcome.NO_SUCH_CHANNEL, name, null);
-            if (!channel.has(session)) return new TopicView(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), null);
+            if (!channel.has(user)) return new TopicView(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), null);
             return new TopicView(ChannelOutcome.OK, channel.name(), channel.topic());
         } finally {
             lock.unlock();
@@ -328,28 +436,35 @@ public final class Registry {
     }
 
     /** Sets (or, with empty text, clears) a topic; on a +t channel only channel operators may. */
-    public ChannelAction setTopic(Session session, String name, String text) {
+    public ChannelAction setTopic(User user, String name, String text) {
+        return setTopic(user, name, text, null);
+    }
+
+    /** As {@link #setTopic(User, String, String)}; {@code echo} takes the setter's own copy (or null). */
+    public ChannelAction setTopic(User user, String name, String text, Echo echo) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_SESSIONS);
-            String modes = channel.modesOf(session);
-            if (modes == null) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_SESSIONS);
-            if (channel.modes().topicLocked && !modes.contains("@")) return new ChannelAction(ChannelOutcome.NOT_OPERATOR, channel.name(), NO_SESSIONS);
+            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_USERS);
+            String modes = channel.modesOf(user);
+            if (modes == null) return new ChannelAction(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), NO_USERS);
+            if (channel.modes().topicLocked && !modes.contains("@")) return new ChannelAction(ChannelOutcome.NOT_OPERATOR, channel.name(), NO_USERS);
             channel.setTopic(text.isEmpty() ? null
-                    : new Topic(text, session.identity().prefix(), clock.millis() / 1000));
-            return new ChannelAction(ChannelOutcome.OK, channel.name(), channel.memberArray());
+                    : new Topic(text, user.identity().prefix(), clock.millis() / 1000));
+            User[] members = channel.memberArray();
+            announcements.add(new Announcement(new Change.TopicSet(user.identity(), channel.name(), text), user, members));
+            return new ChannelAction(ChannelOutcome.OK, channel.name(), members);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
-    /** The channels the session is on, by name. */
-    public List<String> channelsOf(Session session) {
+    /** The channels the user is on, by name. */
+    public List<String> channelsOf(User user) {
         lock.lock();
         try {
-            List<String> names = new ArrayList<>(session.channels.size());
-            for (Channel c : session.channels) names.add(c.name());
+            List<String> names = new ArrayList<>(user.channels.size());
+            for (Channel c : user.channels) names.add(c.name());
             return names;
         } finally {
             lock.unlock();
@@ -372,11 +487,37 @@ public final class Registry {
         }
     }
 
-    /** Every registered session, for server-wide notices such as a shutdown. */
-    public Session[] everyone() {
+    /** Renames a channel (draft/channel-rename); see {@link ChannelRename}. */
+    public ChannelRename.Result rename(User user, String from, String to, String protectedName) {
+        return ChannelRename.apply(this, user, from, to, protectedName);
+    }
+
+    /** Whether a channel of this name exists now. */
+    public boolean channelExists(String name) {
         lock.lock();
         try {
-            return registered.toArray(NO_SESSIONS);
+            return channels.containsKey(caseMapping.fold(name));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every registered user, for server-wide notices such as a shutdown. */
+    public User[] everyone() {
+        lock.lock();
+        try {
+            return registered.toArray(NO_USERS);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** #10: the live channel {@code name} belongs to no account any more (its owner's account was dropped). */
+    public void disown(String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel != null) channel.setOwnerAccount(null);
         } finally {
             lock.unlock();
         }
@@ -394,7 +535,7 @@ public final class Registry {
     }
 
     // Caller holds the lock.
-    static boolean sharesChannel(Session a, Session b) {
+    static boolean sharesChannel(User a, User b) {
         Set<Channel> smaller = a.channels.size() <= b.channels.size() ? a.channels : b.channels;
         Set<Channel> other = smaller == a.channels ? b.channels : a.channels;
         for (Channel c : smaller) {
@@ -404,82 +545,90 @@ public final class Registry {
     }
 
     // Caller holds the lock.
-    Session registeredNick(String nick) {
-        Session s = nicks.get(caseMapping.fold(nick));
+    User registeredNick(String nick) {
+        User s = nicks.get(caseMapping.fold(nick));
         return s != null && registered.contains(s) ? s : null;
     }
 
     // Caller holds the lock.
     static int visibleMembers(Channel channel) {
         int visible = 0;
-        for (Session member : channel.memberArray()) {
+        for (User member : channel.memberArray()) {
             if (!member.invisible()) visible++;
         }
         return visible;
     }
 
     // Caller holds the lock.
-    private Session[] audienceOf(Session session, boolean includeSelf) {
-        Set<Session> audience = new LinkedHashSet<>();
-        if (includeSelf) audience.add(session);
-        for (Channel channel : session.channels) {
-            for (Session member : channel.memberArray()) {
-                if (member != session) audience.add(member);
+    User[] audienceOf(User user, boolean includeSelf) {
+        Set<User> audience = new LinkedHashSet<>();
+        if (includeSelf) audience.add(user);
+        for (Channel channel : user.channels) {
+            for (User member : channel.memberArray()) {
+                if (member != user) audience.add(member);
             }
         }
-        return audience.toArray(NO_SESSIONS);
+        return audience.toArray(NO_USERS);
     }
 
     // Caller holds the lock.
-    private static List<NameEntry> namesOf(Channel channel) {
+    static List<NameEntry> namesOf(Channel channel) {
         return namesOf(channel, true);
     }
 
     // Caller holds the lock.
     private static List<NameEntry> namesOf(Channel channel, boolean withInvisible) {
         List<NameEntry> names = new ArrayList<>(channel.size());
-        for (Map.Entry<Session, String> e : channel.memberModes().entrySet()) {
+        for (Map.Entry<User, String> e : channel.memberModes().entrySet()) {
             if (!withInvisible && e.getKey().invisible()) continue;
             names.add(new NameEntry(e.getValue(), e.getKey().identity()));
         }
         return names;
     }
 
-    /** Publishes a new real name (SETNAME); returns the session and everyone sharing a channel with it. */
-    public Session[] changeRealname(Session session, String realname) {
+    /**
+     * Publishes a new real name (SETNAME); returns the user and everyone sharing a channel with it. {@code echo}
+     * takes the user's own copy (or null).
+     */
+    public User[] changeRealname(User user, String realname, Echo echo) {
         lock.lock();
         try {
-            session.setRealname(realname);
-            return audienceOf(session, true);
+            Identity id = user.identity();
+            user.setIdentity(new Identity(id.nick(), id.user(), id.host(), realname));
+            User[] audience = audienceOf(user, true);
+            announcements.add(new Announcement(new Change.RealnameChanged(id, realname), user, audience));
+            return audience;
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(echo);
         }
     }
 
     /**
      * @param oldPrefix the prefix before the change (the source of CHGHOST)
-     * @param audience  the session and everyone sharing a channel with it
+     * @param audience  the user and everyone sharing a channel with it
      */
-    public record HostChange(String oldPrefix, Session[] audience) {
+    public record HostChange(String oldPrefix, User[] audience) {
     }
 
-    /** Publishes a new user name and host for the session (CHGHOST). */
-    public HostChange changeHost(Session session, String user, String host) {
+    /** Publishes a new user name and host for the user (CHGHOST). */
+    public HostChange changeHost(User target, String userName, String host) {
         lock.lock();
         try {
-            Identity old = session.identity();
-            session.setIdentity(new Identity(old.nick(), user, host, old.realname()));
-            return new HostChange(old.prefix(), audienceOf(session, true));
+            Identity old = target.identity();
+            target.setIdentity(new Identity(old.nick(), userName, host, old.realname()));
+            User[] audience = audienceOf(target, true);
+            announcements.add(new Announcement(new Change.HostChanged(old, userName, host), target, audience));
+            return new HostChange(old.prefix(), audience);
         } finally {
-            lock.unlock();
+            announcements.unlockAndPublish(null);
         }
     }
 
-    /** The session and everyone sharing a channel with it. */
-    public Session[] audienceOf(Session session) {
+    /** The user and everyone sharing a channel with it. */
+    public User[] audienceOf(User user) {
         lock.lock();
         try {
-            return audienceOf(session, true);
+            return audienceOf(user, true);
         } finally {
             lock.unlock();
         }

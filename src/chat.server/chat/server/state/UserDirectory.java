@@ -19,7 +19,7 @@ public final class UserDirectory {
     // guarded by lock (the registry's)
     private final Map<String, Channel> channels;
     // guarded by lock (the registry's)
-    private final Set<Session> registered;
+    private final Set<User> registered;
     // guarded by lock (the registry's)
     private final WhowasHistory whowas;
 
@@ -48,7 +48,7 @@ public final class UserDirectory {
         try {
             int invisible = 0;
             int operators = 0;
-            for (Session s : registered) {
+            for (User s : registered) {
                 if (s.invisible()) invisible++;
                 if (s.operator()) operators++;
             }
@@ -69,10 +69,10 @@ public final class UserDirectory {
     }
 
     /**
-     * @param session a channel member
+     * @param user a channel member
      * @param modes   its prefix modes, highest first ("@", "+", "@+" or "")
      */
-    public record Member(Session session, String modes) {
+    public record Member(User user, String modes) {
     }
 
     /**
@@ -87,7 +87,7 @@ public final class UserDirectory {
      * WHO of a channel: a secret (+s) channel shows nothing to non-members, and invisible (+i) members are hidden
      * from non-members who share no other channel with them. IRC operators see everything, as in Ergo.
      */
-    public ChannelWho whoChannel(Session asker, String name) {
+    public ChannelWho whoChannel(User asker, String name) {
         lock.lock();
         try {
             Channel channel = channels.get(caseMapping.fold(name));
@@ -96,7 +96,7 @@ public final class UserDirectory {
             boolean all = member || asker.operator();
             if (channel.modes().secret && !all) return new ChannelWho(true, channel.name(), List.of());
             List<Member> members = new ArrayList<>(channel.size());
-            for (Map.Entry<Session, String> e : channel.memberModes().entrySet()) {
+            for (Map.Entry<User, String> e : channel.memberModes().entrySet()) {
                 if (all || !e.getKey().invisible() || Registry.sharesChannel(asker, e.getKey())) {
                     members.add(new Member(e.getKey(), e.getValue()));
                 }
@@ -107,15 +107,31 @@ public final class UserDirectory {
         }
     }
 
+    /** Every member of a channel with its prefixes, whoever asks: for the server's own bots (#14). */
+    public List<Member> allMembers(String name) {
+        lock.lock();
+        try {
+            Channel channel = channels.get(caseMapping.fold(name));
+            if (channel == null) return List.of();
+            List<Member> members = new ArrayList<>(channel.size());
+            for (Map.Entry<User, String> e : channel.memberModes().entrySet()) {
+                members.add(new Member(e.getKey(), e.getValue()));
+            }
+            return members;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Every registered user the asker may see in a WHO by mask: those not invisible (+i), those sharing a channel
      * with the asker, and the asker itself. IRC operators see everyone, as in Ergo.
      */
-    public List<Session> visibleUsers(Session asker) {
+    public List<User> visibleUsers(User asker) {
         lock.lock();
         try {
-            List<Session> visible = new ArrayList<>(registered.size());
-            for (Session s : registered) {
+            List<User> visible = new ArrayList<>(registered.size());
+            for (User s : registered) {
                 if (s == asker || asker.operator() || !s.invisible() || Registry.sharesChannel(asker, s)) visible.add(s);
             }
             return visible;
@@ -128,7 +144,7 @@ public final class UserDirectory {
      * WHOIS channels: each channel {@code target} is on, with its highest prefix ({@code "@#chat"}); a secret
      * (+s) channel only when the asker is on it too, or is an IRC operator.
      */
-    public List<String> whoisChannels(Session asker, Session target) {
+    public List<String> whoisChannels(User asker, User target) {
         lock.lock();
         try {
             List<String> list = new ArrayList<>(target.channels.size());

@@ -1,5 +1,7 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 /**
  * One identity that left a nickname, for WHOWAS.
  *

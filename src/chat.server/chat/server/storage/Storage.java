@@ -1,10 +1,11 @@
 package chat.server.storage;
 
+import chat.server.service.RegisteredChannels;
 import chat.protocol.CaseMapping;
 import chat.server.StoreConfig;
 import chat.server.account.Accounts;
 import chat.server.account.NickClaims;
-import chat.server.command.RegisteredChannels;
+import chat.server.service.RegisteredChannels;
 import chat.server.history.History;
 import chat.server.spi.Store;
 import java.io.IOException;

@@ -34,6 +34,17 @@ public interface Dialect {
         return true;
     }
 
+    /**
+     * Whether, after {@code e}, the database may have rolled back the whole transaction by itself (SQLite after
+     * a full disk or an I/O error), so that neither a savepoint nor a commit can be trusted on this connection.
+     */
+    default boolean transactionLost(Exception e) {
+        return false;
+    }
+
     /** The LIMIT clause's "no limit", needed before an OFFSET. */
     String noLimit();
+
+    /** The function that returns the greatest of its arguments. */
+    String greatest();
 }

@@ -161,6 +161,35 @@ final class JdbcHistory implements HistoryStore {
     }
 
     @Override
+    public CompletableFuture<Boolean> delete(String conversation, String msgid) {
+        return writer.submit(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE conversation = ? AND msgid = ?")) {
+                s.setString(1, conversation);
+                s.setString(2, msgid);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Integer> forget(String party) {
+        return writer.submit(c -> {
+            int deleted;
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM messages WHERE conversation IN (SELECT conversation FROM parties WHERE party = ?)")) {
+                s.setString(1, party);
+                deleted = s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM parties WHERE conversation IN (SELECT conversation FROM parties WHERE party = ?)")) {
+                s.setString(1, party);
+                s.executeUpdate();
+            }
+            return deleted;
+        });
+    }
+
+    @Override
     public CompletableFuture<Integer> expire() {
         return writer.submit(retention::apply);
     }

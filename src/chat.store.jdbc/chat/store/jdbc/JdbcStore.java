@@ -2,8 +2,10 @@ package chat.store.jdbc;
 
 import chat.server.spi.AccountStore;
 import chat.server.spi.BanStore;
+import chat.server.spi.BotStore;
 import chat.server.spi.ChannelStore;
 import chat.server.spi.HistoryStore;
+import chat.server.spi.ReadMarkerStore;
 import chat.server.spi.Store;
 import chat.server.spi.StoreOptions;
 import java.sql.Connection;
@@ -26,6 +28,8 @@ public abstract class JdbcStore implements Store {
     private final JdbcHistory history;
     private final JdbcChannels channels;
     private final JdbcBans bans;
+    private final JdbcBotSettings bots;
+    private final JdbcReadMarkers readMarkers;
 
     /**
      * Migrates through {@code write} (already open, owned by the writer from now on), then starts the writer.
@@ -37,11 +41,13 @@ public abstract class JdbcStore implements Store {
         this.health = health;
         this.reads = reads;
         Retention retention = new Retention(options, dialect);
-        this.writer = new Writer(write, reopen, health, retention::apply, RETENTION_PERIOD_MILLIS);
+        this.writer = new Writer(write, reopen, dialect, health, retention::apply, RETENTION_PERIOD_MILLIS);
         this.accounts = new JdbcAccounts(writer, reads);
         this.history = new JdbcHistory(writer, reads, retention);
         this.channels = new JdbcChannels(writer, reads);
         this.bans = new JdbcBans(writer, reads, options.clock());
+        this.bots = new JdbcBotSettings(writer, reads);
+        this.readMarkers = new JdbcReadMarkers(writer, reads, dialect);
     }
 
     /** The writer, for work a subclass queues itself. */
@@ -72,6 +78,16 @@ public abstract class JdbcStore implements Store {
     @Override
     public final BanStore bans() {
         return bans;
+    }
+
+    @Override
+    public final BotStore bots() {
+        return bots;
+    }
+
+    @Override
+    public final ReadMarkerStore readMarkers() {
+        return readMarkers;
     }
 
     @Override

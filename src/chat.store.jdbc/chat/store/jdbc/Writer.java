@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * transaction. A group runs straight through first (one round trip per statement, none for savepoints); if
  * a write fails, the group is rolled back and run again with a savepoint per write, so a failing one fails
  * alone. Futures complete after the commit, on this thread. Callers never wait: {@link #submit} only queues.
- * A connection the database dropped is closed and opened again for the next group; meanwhile writes fail
- * with {@link StoreUnavailableException} (they were never acknowledged).
+ * After a failed commit, a connection the database dropped, or an error that may have lost the transaction,
+ * the whole group fails with {@link StoreUnavailableException} (none of it was acknowledged) and the
+ * connection is closed and opened again for the next group.
  */
 public final class Writer implements AutoCloseable {
 
@@ -44,6 +45,7 @@ public final class Writer implements AutoCloseable {
     private static final Task<Void> STOP = new Task<>(c -> null, new CompletableFuture<>());
 
     private final ConnectionSource source;
+    private final Dialect dialect;
     private final StoreHealth health;
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Work<?> periodic;
@@ -54,12 +56,13 @@ public final class Writer implements AutoCloseable {
     private Connection connection;
 
     /**
-     * Starts the writer on {@code initial} (opened again from {@code source} when the database drops it);
-     * {@code periodic} runs on it, in its own transaction, every {@code periodMillis}.
+     * Starts the writer on {@code initial} (opened again from {@code source} when the database drops it or a
+     * failure makes it untrustworthy); {@code periodic} runs on it, in its own transaction, every {@code periodMillis}.
      */
-    public Writer(Connection initial, ConnectionSource source, StoreHealth health, Work<?> periodic, long periodMillis)
-            throws SQLException {
+    public Writer(Connection initial, ConnectionSource source, Dialect dialect, StoreHealth health, Work<?> periodic,
+                  long periodMillis) throws SQLException {
         this.source = source;
+        this.dialect = dialect;
         this.health = health;
         this.periodic = periodic;
         this.periodMillis = periodMillis;
@@ -119,53 +122,61 @@ public final class Writer implements AutoCloseable {
         }
         List<Runnable> completions = new ArrayList<>(group.size());
         try {
-            for (Task<?> task : group) task.run(c, completions);
+            try {
+                for (Task<?> task : group) task.run(c, completions);
+            } catch (SQLException | RuntimeException e) {
+                if (dialect.transactionLost(e) || !rolledBack(c, e)) throw e;
+                completions.clear();
+                runOneByOne(c, group, completions);
+            }
             c.commit();
         } catch (SQLException | RuntimeException e) {
-            completions.clear();
-            if (!rolledBack(c, e)) {
-                failAll(group, new StoreUnavailableException("store commit failed: " + e.getMessage(), e));
-                return;
-            }
-            if (!commitOneByOne(c, group, completions)) return;
+            lost(c, group, e);
+            return;
         }
         health.succeeded();
         for (Runnable r : completions) r.run();
     }
 
-    /** The slow path after a failed group: each write under its own savepoint. False when the group failed whole. */
-    private boolean commitOneByOne(Connection c, List<Task<?>> group, List<Runnable> completions) {
-        try {
-            for (Task<?> task : group) {
-                Savepoint savepoint = c.setSavepoint();
-                try {
-                    task.run(c, completions);
-                    c.releaseSavepoint(savepoint);
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback(savepoint);
-                    completions.add(() -> task.done().completeExceptionally(e));
-                }
+    /**
+     * The slow path after a failed write: each write under its own savepoint, so a failing one (a constraint)
+     * fails alone. Throws when a write's failure may have taken the whole transaction with it.
+     */
+    private void runOneByOne(Connection c, List<Task<?>> group, List<Runnable> completions) throws SQLException {
+        for (Task<?> task : group) {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                task.run(c, completions);
+                c.releaseSavepoint(savepoint);
+            } catch (SQLException | RuntimeException e) {
+                if (dialect.transactionLost(e)) throw e;
+                c.rollback(savepoint);
+                completions.add(() -> task.done().completeExceptionally(e));
             }
-            c.commit();
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            if (rolledBack(c, e)) health.failed(e);
-            failAll(group, new StoreUnavailableException("store commit failed: " + e.getMessage(), e));
+        }
+    }
+
+    /** Rolls back after a failed write; false when that failed too or the connection is no longer valid. */
+    private boolean rolledBack(Connection c, Exception failure) {
+        try {
+            c.rollback();
+            return c.isValid(VALID_CHECK_SECONDS);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
             return false;
         }
     }
 
-    /** Rolls back after {@code failure}; false (and the connection dropped) when the connection itself is gone. */
-    private boolean rolledBack(Connection c, Exception failure) {
-        try {
-            c.rollback();
-            if (c.isValid(VALID_CHECK_SECONDS)) return true;
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-        health.failed(failure);
+    /**
+     * #10: an acknowledgment must mean "committed" and a failure "not committed". After a failed commit, or an
+     * error after which the database may have rolled back the transaction on its own (a full disk), the
+     * connection's idea of the transaction cannot be trusted: the whole group fails and the connection is
+     * closed (the database rolls back what it still held); the next group opens a new one.
+     */
+    private void lost(Connection c, List<Task<?>> group, Exception e) {
+        health.failed(e);
         drop(c);
-        return false;
+        failAll(group, new StoreUnavailableException("store commit failed, none of its writes is stored: " + e.getMessage(), e));
     }
 
     private Connection connected() {
@@ -203,7 +214,8 @@ public final class Writer implements AutoCloseable {
             health.succeeded();
         } catch (SQLException | RuntimeException e) {
             System.getLogger("chat.store").log(System.Logger.Level.WARNING, "store maintenance failed: " + e.getMessage());
-            rolledBack(c, e);
+            health.failed(e);
+            drop(c);
         }
     }
 

@@ -81,6 +81,22 @@ final class PostgresDialect implements Dialect {
                       set_ms BIGINT NOT NULL,
                       expires_ms BIGINT NOT NULL,
                       PRIMARY KEY (kind, mask)
+                    )"""),
+            // 3 (#14 bots): bots' settings
+            List.of("""
+                    CREATE TABLE bot_settings (
+                      bot TEXT NOT NULL,
+                      key TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      PRIMARY KEY (bot, key)
+                    )"""),
+            // 4: draft/read-marker positions (#15)
+            List.of("""
+                    CREATE TABLE read_markers (
+                      account TEXT NOT NULL,
+                      target TEXT NOT NULL,
+                      time_ms BIGINT NOT NULL,
+                      PRIMARY KEY (account, target)
                     )"""));
 
     @Override
@@ -134,5 +150,10 @@ final class PostgresDialect implements Dialect {
     @Override
     public String noLimit() {
         return "ALL";
+    }
+
+    @Override
+    public String greatest() {
+        return "GREATEST";
     }
 }

@@ -224,8 +224,16 @@ class InputParserTest {
     }
 
     @Test
+    void monitorAddsRemovesOrAsksWhoIsOn() {
+        assertThat(parser.parse("/monitor", CURRENT)).isEqualTo(new Input.Send(List.of(message("MONITOR S")), null));
+        assertThat(parser.parse("/monitor bob,carol -dave", CURRENT)).isEqualTo(new Input.Send(
+                List.of(message("MONITOR - dave"), message("MONITOR + bob,carol")), null));
+        assertThat(parser.parse("/monitor -", CURRENT)).isInstanceOf(Input.Problem.class);
+    }
+
+    @Test
     void helpSummariesStartInOneColumn() {
-        assertThat(parser.help()).hasSize(28).allSatisfy(line -> {
+        assertThat(parser.help()).hasSize(32).allSatisfy(line -> {
             assertThat(line.charAt(38)).as(line).isEqualTo(' ');
             assertThat(line.charAt(39)).as(line).isNotEqualTo(' ');
         });

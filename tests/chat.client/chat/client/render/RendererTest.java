@@ -126,7 +126,15 @@ class RendererTest {
                 Arguments.of(":srv WALLOPS :rehashing", "12:01 [wallops] <srv> rehashing"),
                 Arguments.of(":alice!a@h AWAY :lunch", "12:01 * alice is away: lunch"),
                 Arguments.of(":alice!a@h AWAY", "12:01 * alice is back"),
-                Arguments.of(":alice!a@h PRIVMSG #lobby", "12:01 * alice PRIVMSG #lobby"));
+                Arguments.of(":alice!a@h PRIVMSG #lobby", "12:01 * alice PRIVMSG #lobby"),
+                Arguments.of(":srv 730 me :bob!b@h,carol!c@h", "* online: bob, carol"),
+                Arguments.of(":srv 731 me :dave", "* offline: dave"),
+                Arguments.of(":srv 732 me :bob,dave", "* monitoring: bob, dave"),
+                Arguments.of(":srv 733 me :End of MONITOR list", ""),
+                Arguments.of(":srv 734 me 100 eve,fay :Monitor list is full",
+                        "! monitor list is full (at most 100): eve,fay not added"),
+                Arguments.of(":op!o@h REDACT #lobby abc :spam", "12:01 * op withdrew a message (spam)"),
+                Arguments.of(":bob!b@h REDACT #dev abc", "12:01 * bob withdrew a message in #dev"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -147,6 +155,18 @@ class RendererTest {
                 .containsExactly("* users in #dev: zed");
         assertThat(renderer.render(message(":srv 366 me #empty :End of /NAMES list"), VIEW))
                 .containsExactly("* no users in #empty");
+    }
+
+    @Test
+    void aMultilineBatchIsShownAsOneMessageWithItsLinesIndented() {
+        List<String> shown = renderAll(
+                ":alice!a@h BATCH +m1 draft/multiline #lobby",
+                "@batch=m1 :alice!a@h PRIVMSG #lobby :first line",
+                "@batch=m1 :alice!a@h PRIVMSG #lobby :second ",
+                "@batch=m1;draft/multiline-concat :alice!a@h PRIVMSG #lobby :half",
+                "@batch=m1 :alice!a@h PRIVMSG #lobby :",
+                ":alice!a@h BATCH -m1");
+        assertThat(shown).containsExactly("12:01 <alice> first line", "      | second half", "      | ");
     }
 
     @Test

@@ -2,32 +2,15 @@ package chat.server.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import chat.server.ManualClock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** #10: the guard slows whoever fails, never an address that has not failed on the target. */
 class LoginGuardTest {
 
-    private final Instant[] now = {Instant.ofEpochMilli(0)};
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now[0];
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.ofEpochMilli(0));
     private final LoginGuard guard = new LoginGuard(2, 4, 3, 1000, clock);
 
     @Test
@@ -37,9 +20,9 @@ class LoginGuardTest {
         assertThat(guard.retryAfterMillis("acct", "a")).isEqualTo(1000);
         assertThat(guard.retryAfterMillis("acct", "b")).isZero();
         assertThat(guard.retryAfterMillis("other", "a")).isZero();
-        now[0] = Instant.ofEpochMilli(600);
+        clock.advance(Duration.ofMillis(600));
         assertThat(guard.retryAfterMillis("acct", "a")).isEqualTo(400);
-        now[0] = Instant.ofEpochMilli(1000);
+        clock.advance(Duration.ofMillis(400));
         assertThat(guard.retryAfterMillis("acct", "a")).isZero();
     }
 
@@ -62,7 +45,7 @@ class LoginGuardTest {
     @Test
     void theFailuresSinceTheLastSuccessAreToldOnce() {
         guard.failed("acct", "a");
-        now[0] = Instant.ofEpochMilli(50);
+        clock.advance(Duration.ofMillis(50));
         guard.failed("acct", "b");
         LoginGuard.Failures told = guard.succeeded("acct", "owner");
         assertThat(told).isEqualTo(new LoginGuard.Failures(2, "b", 50));

@@ -2,6 +2,7 @@ package chat.server.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.CaseMapping;
 import chat.protocol.LineParser;
 import chat.protocol.ParseResult;
@@ -9,7 +10,8 @@ import chat.server.ServerConfig;
 import chat.server.state.Outbound;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
-import chat.server.state.Session;
+import chat.server.state.Link;
+import chat.server.state.RecordingOutbound;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,30 +34,16 @@ class DispatcherFuzzTest {
         "#b", "a", "b", "c", "0", "*", ":", "::", "@", "@label=x", "@+t=y", "server-time", "echo-message",
         "message-tags", "labeled-response", ",", "a,b,c", "#a,#b", "\u00e9", "\u0000", "\u0001ACTION x\u0001"};
 
-    /** Records what a client would receive; checks each line as it comes. */
-    private static final class CheckingOutbound implements Outbound {
-        final List<String> problems = new ArrayList<>();
-        int lines;
-        boolean closed;
-
-        @Override
-        public boolean send(byte[] bytes) {
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (!text.endsWith("\r\n")) problems.add("no CRLF: " + text);
-            for (String line : text.split("\r\n")) {
-                lines++;
-                byte[] raw = line.getBytes(StandardCharsets.UTF_8);
-                int tagsEnd = raw.length > 0 && raw[0] == '@' ? line.indexOf(' ') + 1 : 0;
-                if (raw.length - tagsEnd + 2 > LineParser.MAX_LINE_BYTES) problems.add("too long: " + line);
-                if (!(LineParser.parse(raw, 0, raw.length) instanceof ParseResult.Parsed)) problems.add("unparseable: " + line);
-            }
-            return true;
+    /** What is wrong with the lines a client received: each must parse, and fit in 512 bytes without its tags. */
+    private static List<String> problems(RecordingOutbound out) {
+        List<String> problems = new ArrayList<>();
+        for (byte[] raw : out.rawLines()) {
+            String line = new String(raw, StandardCharsets.UTF_8);
+            int tagsEnd = raw.length > 0 && raw[0] == '@' ? line.indexOf(' ') + 1 : 0;
+            if (raw.length - tagsEnd + 2 > LineParser.MAX_LINE_BYTES) problems.add("too long: " + line);
+            if (!(LineParser.parse(raw, 0, raw.length) instanceof ParseResult.Parsed)) problems.add("unparseable: " + line);
         }
-
-        @Override
-        public void close(String reason) {
-            closed = true;
-        }
+        return problems;
     }
 
     @ParameterizedTest
@@ -66,12 +54,12 @@ class DispatcherFuzzTest {
         Registry registry = new Registry(CaseMapping.RFC1459, clock);
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry,
                 new ServerInfo(ServerConfig.defaults(), "test", Instant.EPOCH, new ServerStats(), clock));
-        List<Session> sessions = new ArrayList<>();
-        List<CheckingOutbound> outbounds = new ArrayList<>();
+        List<Link> sessions = new ArrayList<>();
+        List<RecordingOutbound> outbounds = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            CheckingOutbound out = new CheckingOutbound();
+            RecordingOutbound out = new RecordingOutbound();
             outbounds.add(out);
-            Session s = new Session(out, "127.0.0." + (i + 1), clock.millis());
+            Link s = new Link(out, "127.0.0." + (i + 1), clock.millis());
             sessions.add(s);
             if (i % 2 == 0) {
                 dispatcher.dispatch(s, LineParser.parse("NICK n" + i));
@@ -79,14 +67,14 @@ class DispatcherFuzzTest {
             }
         }
         for (int n = 0; n < 3000; n++) {
-            Session s = sessions.get(random.nextInt(sessions.size()));
+            Link s = sessions.get(random.nextInt(sessions.size()));
             byte[] line = random.nextInt(4) == 0 ? randomBytes(random) : randomWords(random);
             dispatcher.dispatch(s, LineParser.parse(line, 0, line.length));
         }
-        for (CheckingOutbound out : outbounds) {
-            assertThat(out.problems).isEmpty();
+        for (RecordingOutbound out : outbounds) {
+            assertThat(problems(out)).isEmpty();
         }
-        for (Session s : sessions) dispatcher.disconnected(s, "bye");
+        for (Link s : sessions) dispatcher.disconnected(s.user(), "bye");
         assertThat(registry.counts().users()).isZero();
         assertThat(registry.counts().channels()).isZero();
     }

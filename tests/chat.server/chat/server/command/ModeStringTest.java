@@ -3,7 +3,8 @@ package chat.server.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.IrcMessage;
-import chat.server.state.ModeChange;
+import chat.server.delivery.ModeLines;
+import chat.server.change.ModeChange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class ModeStringTest {
 
     @Test
     void theAnnouncementRepeatsASignOnlyWhenItChanges() {
-        IrcMessage line = ModeString.message("alice!~a@h", "#dev", List.of(
+        IrcMessage line = ModeLines.message("alice!~a@h", "#dev", List.of(
                 new ModeChange(true, 'i', null), new ModeChange(true, 'o', "bob"),
                 new ModeChange(false, 'k', "*"), new ModeChange(false, 'l', null), new ModeChange(true, 'm', null)));
         assertThat(line.params()).containsExactly("#dev", "+io-kl+m", "bob", "*");
@@ -60,7 +61,7 @@ class ModeStringTest {
         String mask = "*!*@" + "h".repeat(190);
         List<ModeChange> applied = List.of(new ModeChange(true, 'b', mask + "1"), new ModeChange(true, 'b', mask + "2"),
                 new ModeChange(true, 'b', mask + "3"), new ModeChange(true, 'b', mask + "4"));
-        List<IrcMessage> lines = ModeString.announce("alice!~a@h", "#dev", applied);
+        List<IrcMessage> lines = ModeLines.announce("alice!~a@h", "#dev", applied);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).params()).containsExactly("#dev", "+bb", mask + "1", mask + "2");
         assertThat(lines.get(1).params()).containsExactly("#dev", "+bb", mask + "3", mask + "4");

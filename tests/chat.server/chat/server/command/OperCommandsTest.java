@@ -2,6 +2,7 @@ package chat.server.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.CaseMapping;
 import chat.protocol.IrcMessage;
 import chat.server.ServerConfig;
@@ -9,7 +10,9 @@ import chat.server.reply.ReplyBuffer;
 import chat.server.state.Outbound;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
-import chat.server.state.Session;
+import chat.server.state.Link;
+import chat.server.state.RecordingOutbound;
+import chat.server.state.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,61 +22,46 @@ import org.junit.jupiter.api.Test;
 /** WALLOPS without sockets: who gets it is decided by user mode +w. */
 class OperCommandsTest {
 
-    /** An outbound that keeps what it is sent. */
-    static final class Recording implements Outbound {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public boolean send(byte[] bytes) {
-            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r\n")) if (!line.isEmpty()) lines.add(line);
-            return true;
-        }
-
-        @Override
-        public void close(String reason) {
-            lines.add("CLOSED " + reason);
-        }
-    }
-
     private final Clock clock = Clock.systemUTC();
     private final Registry registry = new Registry(CaseMapping.RFC1459, clock);
     private final ServerInfo server = new ServerInfo(ServerConfig.defaults(), "test", clock.instant(), new ServerStats(), clock);
     private final OperCommands opers = new OperCommands(new ChannelCommands());
 
-    private Session user(String nick, Recording out) {
-        Session s = new Session(out, "192.0.2.1", clock.millis());
+    private Link user(String nick, RecordingOutbound out) {
+        Link link = new Link(out, "192.0.2.1", clock.millis());
+        User s = link.user();
         assertThat(registry.changeNick(s, nick).outcome()).isEqualTo(Registry.NickOutcome.CHANGED);
-        s.setUser("~" + nick, nick);
+        registry.settings().setUserName(s, "~" + nick, nick);
         assertThat(registry.register(s)).isTrue();
-        return s;
+        return link;
     }
 
     @Test
     void wallopsReachesExactlyTheUsersWithPlusW() {
-        Recording opOut = new Recording();
-        Recording watcherOut = new Recording();
-        Recording otherOut = new Recording();
-        Session op = user("op", opOut);
-        Session watcher = user("watcher", watcherOut);
-        Session other = user("other", otherOut);
-        op.setOperator(true);
-        watcher.setWallops(true);
+        RecordingOutbound opOut = new RecordingOutbound();
+        RecordingOutbound watcherOut = new RecordingOutbound();
+        RecordingOutbound otherOut = new RecordingOutbound();
+        Link op = user("op", opOut);
+        Link watcher = user("watcher", watcherOut);
+        Link other = user("other", otherOut);
+        registry.settings().oper(op.user(), null);
+        registry.settings().changeModes(watcher.user(), "+w", null);
 
-        assertThat(OperCommands.wallopsAudience(registry.everyone())).containsExactly(watcher);
+        assertThat(OperCommands.wallopsAudience(registry.everyone())).containsExactly(watcher.user());
 
-        ReplyBuffer reply = new ReplyBuffer(server.name(), op);
+        ReplyBuffer reply = new ReplyBuffer(server.name(), op.user());
         opers.wallops(new Context(op, registry, reply, server), IrcMessage.of("WALLOPS", "rehash at noon"));
-        assertThat(watcherOut.lines).containsExactly(":op!~op@192.0.2.1 WALLOPS :rehash at noon");
-        assertThat(otherOut.lines).isEmpty();
+        assertThat(watcherOut.lines()).containsExactly(":op!~op@192.0.2.1 WALLOPS :rehash at noon");
+        assertThat(otherOut.lines()).isEmpty();
         assertThat(reply.messages()).isEmpty();
 
         // An operator with +w gets its own copy through its reply buffer, in order with its other replies.
-        op.setWallops(true);
+        registry.settings().changeModes(op.user(), "+w", null);
         opers.wallops(new Context(op, registry, reply, server), IrcMessage.of("WALLOPS", "again"));
         assertThat(reply.messages()).extracting(IrcMessage::command).containsExactly("WALLOPS");
-        assertThat(watcherOut.lines).hasSize(2);
-        assertThat(opOut.lines).isEmpty();
-        assertThat(otherOut.lines).isEmpty();
-        assertThat(other.wallops()).isFalse();
+        assertThat(watcherOut.lines()).hasSize(2);
+        assertThat(opOut.lines()).isEmpty();
+        assertThat(otherOut.lines()).isEmpty();
+        assertThat(other.user().wallops()).isFalse();
     }
 }

@@ -16,7 +16,7 @@ class RegistrationCommandsTest {
     private final TestServer server = new TestServer();
 
     private static final List<String> BURST = List.of(
-            "001", "002", "003", "004", "005", "005",
+            "001", "002", "003", "004", "005", "005", "005",
             "251", "252", "254", "255", "265", "266",
             "375", "372", "372", "376",
             "JOIN", "353", "366");
@@ -29,7 +29,7 @@ class RegistrationCommandsTest {
         List<IrcMessage> burst = alice.ask("USER alice 0 * :Alice Liddell");
 
         assertThat(commands(burst)).isEqualTo(BURST);
-        assertThat(alice.session.registered()).isTrue();
+        assertThat(alice.user.registered()).isTrue();
         assertThat(burst).filteredOn(m -> m.command().matches("[0-9]{3}"))
                 .allSatisfy(m -> {
                     assertThat(m.source()).isEqualTo("chat.local");
@@ -70,20 +70,22 @@ class RegistrationCommandsTest {
                 "Ibekloqv");
         List<String> isupport = new java.util.ArrayList<>(burst.get(4).params());
         isupport.addAll(burst.get(5).params());
+        isupport.addAll(burst.get(6).params());
         assertThat(isupport).contains("CASEMAPPING=rfc1459", "CHANTYPES=#", "NICKLEN=" + Names.NICKLEN,
                 "CHANNELLEN=" + Names.CHANNELLEN, "PREFIX=(ov)@+", "NETWORK=chat", "LINELEN=512", "UTF8ONLY");
         assertThat(isupport).anySatisfy(p -> assertThat(p).startsWith("TARGMAX=").contains("PRIVMSG:10"));
         assertThat(burst.get(4).last()).isEqualTo("are supported by this server");
         assertThat(burst.get(5).last()).isEqualTo("are supported by this server");
-        assertThat(burst.get(6).last()).isEqualTo("There are 1 users and 0 invisible on 1 servers");
-        assertThat(burst.get(8).params()).containsExactly("alice", "0", "channels formed");
-        assertThat(burst.get(12).last()).contains("chat.local");
-        assertThat(burst.get(13).last()).isEqualTo("- Welcome to chat.");
-        IrcMessage join = burst.get(16);
+        assertThat(burst.get(6).last()).isEqualTo("are supported by this server");
+        assertThat(burst.get(7).last()).isEqualTo("There are 1 users and 0 invisible on 1 servers");
+        assertThat(burst.get(9).params()).containsExactly("alice", "1", "channels formed");
+        assertThat(burst.get(13).last()).contains("chat.local");
+        assertThat(burst.get(14).last()).isEqualTo("- Welcome to chat.");
+        IrcMessage join = burst.get(17);
         assertThat(join.source()).isEqualTo("alice!~alice@10.0.0.1");
         assertThat(join.params()).containsExactly("#lobby");
-        assertThat(burst.get(17).params()).containsExactly("alice", "=", "#lobby", "alice");
-        assertThat(burst.get(18).params()).containsExactly("alice", "#lobby", "End of /NAMES list");
+        assertThat(burst.get(18).params()).containsExactly("alice", "=", "#lobby", "alice");
+        assertThat(burst.get(19).params()).containsExactly("alice", "#lobby", "End of /NAMES list");
     }
 
     @Test
@@ -95,15 +97,15 @@ class RegistrationCommandsTest {
         List<IrcMessage> burst = bob.ask("USER bob 0 * :Bob");
 
         assertThat(commands(burst)).isEqualTo(BURST);
-        assertThat(burst.get(6).last()).isEqualTo("There are 2 users and 0 invisible on 1 servers");
-        assertThat(burst.get(17).last()).isEqualTo("alice bob");
+        assertThat(burst.get(7).last()).isEqualTo("There are 2 users and 0 invisible on 1 servers");
+        assertThat(burst.get(18).last()).isEqualTo("alice bob");
         assertThat(alice.take()).containsExactly(IrcMessage.from("bob!~bob@10.0.0.2", "JOIN", "#lobby"));
     }
 
     @Test
     void unregisteredConnectionsAreCountedAsUnknown() {
-        server.stats.connected();
-        server.stats.connected();
+        server.stats.connected("tcp");
+        server.stats.connected("tcp");
         server.connect().send("NICK pending");
         TestServer.Client alice = server.connect();
         alice.send("NICK alice");
@@ -150,13 +152,13 @@ class RegistrationCommandsTest {
         });
         assertThat(alice.ask("NICK alice")).isEmpty();
         assertThat(alice.ask("USER alice 0 * :Alice")).isEmpty();
-        assertThat(alice.session.registered()).isFalse();
+        assertThat(alice.user.registered()).isFalse();
         assertThat(alice.ask("PRIVMSG #lobby :hi")).extracting(IrcMessage::command).containsExactly("451");
 
         List<IrcMessage> burst = alice.ask("CAP END");
 
         assertThat(commands(burst)).isEqualTo(BURST);
-        assertThat(alice.session.registered()).isTrue();
+        assertThat(alice.user.registered()).isTrue();
     }
 
     @Test
@@ -193,7 +195,7 @@ class RegistrationCommandsTest {
         TestServer.Client alice = server.register("alice");
 
         assertThat(alice.ask("CAP LS")).singleElement().satisfies(m -> assertThat(m.params()).startsWith("alice", "LS"));
-        assertThat(alice.session.capNegotiating()).isFalse();
+        assertThat(alice.link.capNegotiating()).isFalse();
         assertThat(alice.ask("CAP END")).isEmpty();
     }
 
@@ -270,7 +272,7 @@ class RegistrationCommandsTest {
         assertThat(bob.take()).containsExactly(change);
         assertThat(alice.prefix()).isEqualTo("alicia!~alice@10.0.0.1");
         assertThat(server.registry.findNick("alice")).isNull();
-        assertThat(server.registry.findNick("ALICIA")).isSameAs(alice.session);
+        assertThat(server.registry.findNick("ALICIA")).isSameAs(alice.user);
         assertThat(commands(server.connect().ask("NICK alice"))).isEmpty();
     }
 
@@ -314,7 +316,7 @@ class RegistrationCommandsTest {
 
         assertThat(c.ask("USER b 0 * :B"))
                 .containsExactly(IrcMessage.from("chat.local", "462", "*", "You may not reregister"));
-        assertThat(c.session.identity().user()).isEqualTo("~a");
+        assertThat(c.user.identity().user()).isEqualTo("~a");
     }
 
     @Test
@@ -340,8 +342,15 @@ class RegistrationCommandsTest {
 
         assertThat(c.ask("USER alice 0 * :"))
                 .containsExactly(IrcMessage.from("chat.local", "461", "*", "USER", "Not enough parameters"));
-        assertThat(commands(c.ask("USER @!: 0 * :Real"))).containsExactly("461");
-        assertThat(c.session.identity().user()).isNull();
+        assertThat(c.user.identity().user()).isNull();
+    }
+
+    @Test
+    void userNameWithNothingToKeepBecomesTheFallback() {
+        TestServer.Client c = server.connect();
+
+        c.ask("USER @!: 0 * :Real");
+        assertThat(c.user.identity().user()).isEqualTo("~u");
     }
 
     @Test
@@ -350,8 +359,8 @@ class RegistrationCommandsTest {
 
         c.send("USER a@b!c:defghijklmnop 0 * :Real Name");
 
-        assertThat(c.session.identity().user()).isEqualTo("~abcdefghij");
-        assertThat(c.session.identity().realname()).isEqualTo("Real Name");
+        assertThat(c.user.identity().user()).isEqualTo("~abcdefghij");
+        assertThat(c.user.identity().realname()).isEqualTo("Real Name");
     }
 
     // --- PING, PONG, QUIT ---
@@ -380,7 +389,7 @@ class RegistrationCommandsTest {
         assertThat(alice.ask("QUIT :gone fishing")).isEmpty();
 
         assertThat(alice.out.closeReason()).isEqualTo("Quit: gone fishing");
-        assertThat(alice.session.quitting()).isTrue();
+        assertThat(alice.link.quitting()).isTrue();
     }
 
     @Test

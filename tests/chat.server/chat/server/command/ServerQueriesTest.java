@@ -1,26 +1,26 @@
 package chat.server.command;
 
-import static chat.server.command.Harness.only;
+import static chat.server.command.TestServer.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.server.ServerConfig;
-import chat.server.state.Session;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** LUSERS, TIME and INFO on a set clock, with invisible users and IRC operators. */
 class ServerQueriesTest {
 
-    private final Harness h = new Harness(ServerConfig.defaults());
+    private final TestServer h = new TestServer(ServerConfig.defaults(), Instant.ofEpochSecond(1_700_000_000), Instant.ofEpochSecond(1_700_000_000));
 
     @Test
     void lusersCountsInvisibleUsersAndOperatorsApart() {
-        Session alice = h.connect("alice");
-        Session bob = h.connect("bob");
-        h.connect("carol");
-        alice.setInvisible(true);
-        bob.setOperator(true);
-        var got = h.send(bob, "LUSERS");
+        TestServer.Client alice = h.register("alice");
+        TestServer.Client bob = h.register("bob");
+        h.register("carol");
+        h.registry.settings().changeModes(alice.user, "+i", null);
+        h.registry.settings().oper(bob.user, null);
+        var got = bob.ask("LUSERS");
         assertThat(only(got, "251").get(0).last()).isEqualTo("There are 2 users and 1 invisible on 1 servers");
         assertThat(only(got, "252").get(0).params()).containsExactly("bob", "1", "operator(s) online");
         assertThat(only(got, "265").get(0).params().subList(1, 3)).containsExactly("3", "3");
@@ -28,11 +28,11 @@ class ServerQueriesTest {
 
     @Test
     void timeAndInfoReadTheServerClock() {
-        Session alice = h.connect("alice");
+        TestServer.Client alice = h.register("alice");
         h.clock.advance(Duration.ofHours(26).plusMinutes(3));
-        assertThat(only(h.send(alice, "TIME"), "391").get(0).params())
+        assertThat(only(alice.ask("TIME"), "391").get(0).params())
                 .containsExactly("alice", "chat.local", "1700093780", "Thu, 16 Nov 2023 00:16:20 GMT");
-        assertThat(only(h.send(alice, "INFO"), "371")).anySatisfy(m -> assertThat(m.last())
+        assertThat(only(alice.ask("INFO"), "371")).anySatisfy(m -> assertThat(m.last())
                 .isEqualTo("Started Tue, 14 Nov 2023 22:13:20 GMT, up 1 days 2 hours 3 minutes"));
     }
 }

@@ -2,25 +2,29 @@ package chat.server.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.server.service.ServerInfo;
 import chat.protocol.CaseMapping;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
+import chat.server.ManualClock;
 import chat.server.ServerConfig;
 import chat.server.state.RecordingOutbound;
 import chat.server.state.Registry;
 import chat.server.state.ServerStats;
-import chat.server.state.Session;
-import java.time.Clock;
+import chat.server.state.Link;
+import chat.server.state.User;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
-/** A dispatcher with its registry and fake clients, no sockets: lines in, parsed replies out. */
+/**
+ * The tests' one handler harness: a dispatcher with its registry, a {@link ManualClock} and fake clients (each
+ * a {@link Link} over a {@link RecordingOutbound}), no sockets: lines in, parsed replies out.
+ */
 final class TestServer {
 
     static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
 
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final ManualClock clock;
     final ServerStats stats = new ServerStats();
     final ServerConfig config;
     final Registry registry;
@@ -32,10 +36,16 @@ final class TestServer {
     }
 
     TestServer(ServerConfig config) {
+        this(config, NOW, Instant.EPOCH);
+    }
+
+    /** A server with its clock at {@code now}, started at {@code startedAt}. */
+    TestServer(ServerConfig config, Instant now, Instant startedAt) {
         this.config = config;
+        this.clock = new ManualClock(now);
         this.registry = new Registry(CaseMapping.RFC1459, clock);
         this.dispatcher = new Dispatcher(CommandTable.standard(), registry,
-                new ServerInfo(config, "test", Instant.EPOCH, stats, clock));
+                new ServerInfo(config, "test", startedAt, stats, clock));
     }
 
     /** A new connection that has sent nothing yet. */
@@ -48,9 +58,14 @@ final class TestServer {
         Client c = connect();
         c.send("NICK " + nick);
         c.send("USER " + nick + " 0 * :Real " + nick);
-        assertThat(c.session.registered()).as("%s registered", nick).isTrue();
+        assertThat(c.user.registered()).as("%s registered", nick).isTrue();
         c.take();
         return c;
+    }
+
+    /** The messages with this command among {@code messages}. */
+    static List<IrcMessage> only(List<IrcMessage> messages, String command) {
+        return messages.stream().filter(m -> m.command().equals(command)).toList();
     }
 
     /** The commands of some messages, in order. */
@@ -60,18 +75,20 @@ final class TestServer {
 
     final class Client {
         final RecordingOutbound out = new RecordingOutbound();
-        final Session session;
+        final Link link;
+        final User user;
 
         Client(String host) {
-            session = new Session(out, host, clock.millis());
+            link = new Link(out, host, clock.millis());
+            user = link.user();
         }
 
         void send(String line) {
-            dispatcher.dispatch(session, LineParser.parse(line));
+            dispatcher.dispatch(link, LineParser.parse(line));
         }
 
         void send(byte[] line) {
-            dispatcher.dispatch(session, LineParser.parse(line, 0, line.length));
+            dispatcher.dispatch(link, LineParser.parse(line, 0, line.length));
         }
 
         /** What the client received since the last take, parsed. */
@@ -87,15 +104,15 @@ final class TestServer {
         }
 
         String nick() {
-            return session.nick();
+            return user.nick();
         }
 
         String prefix() {
-            return session.identity().prefix();
+            return user.identity().prefix();
         }
 
         void disconnect(String reason) {
-            dispatcher.disconnected(session, reason);
+            dispatcher.disconnected(user, reason);
         }
     }
 }

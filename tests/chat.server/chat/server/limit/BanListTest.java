@@ -3,6 +3,7 @@ package chat.server.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.server.ManualClock;
 import chat.server.spi.BanStore;
 import chat.server.spi.ServerBan;
 import java.nio.file.Files;
@@ -22,38 +23,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BanListTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        long millis = 1_700_000_000_000L;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        void advanceSeconds(long s) {
-            millis += s * 1000;
-        }
-
-        long seconds() {
-            return millis / 1000;
-        }
-    }
-
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.ofEpochMilli(1_700_000_000_000L));
 
     private BanEntry kline(String mask, long duration) {
         long now = clock.seconds();

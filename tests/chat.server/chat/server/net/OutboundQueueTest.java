@@ -1,5 +1,6 @@
 package chat.server.net;
 
+import chat.server.spi.Transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -25,7 +26,7 @@ class OutboundQueueTest {
     private static final long WAIT_SECONDS = 10;
 
     /** A socket's output: records each write call; the first write can be held until a gate opens. */
-    static final class Wire extends OutputStream {
+    static final class Wire extends OutputStream implements Transport {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition grew = lock.newCondition();
         private final List<byte[]> writes = new ArrayList<>(); // guarded by lock
@@ -48,6 +49,15 @@ class OutboundQueueTest {
         @Override
         public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public String kind() {
+            return "test";
+        }
+
+        @Override
+        public void close() {
         }
 
         @Override

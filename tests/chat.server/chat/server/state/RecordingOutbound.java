@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A fake {@link Outbound} for tests: records every send and the close reason. Thread-safe. */
+/**
+ * The tests' one fake client end: the {@link Outbound} of a {@link Link} that records every send and the close
+ * reason. Thread-safe.
+ */
 public final class RecordingOutbound implements Outbound {
 
     private final List<byte[]> sends = new ArrayList<>();
@@ -45,6 +48,13 @@ public final class RecordingOutbound implements Outbound {
             }
             if (start != chunk.length) throw new AssertionError("send ends in the middle of a line");
         }
+        return lines;
+    }
+
+    /** Every received line as text, without its CR LF. */
+    public synchronized List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (byte[] line : rawLines()) lines.add(new String(line, StandardCharsets.UTF_8));
         return lines;
     }
 

@@ -1,5 +1,7 @@
 package chat.server.state;
 
+import chat.server.change.Identity;
+import chat.server.change.ModeChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.CaseMapping;
@@ -26,23 +28,23 @@ class RegistryQueriesTest {
         }
     };
 
-    private Session user(String nick) {
-        Session s = new Session(NOWHERE, "127.0.0.1", CLOCK.millis());
+    private User user(String nick) {
+        User s = new Link(NOWHERE, "127.0.0.1", CLOCK.millis()).user();
         registry.changeNick(s, nick);
-        s.setUser("~" + nick, "Real " + nick);
+        registry.settings().setUserName(s, "~" + nick, "Real " + nick);
         assertThat(registry.register(s)).isTrue();
         return s;
     }
 
-    private static Channel channelOf(Session s, String name) {
+    private static Channel channelOf(User s, String name) {
         return s.channels.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
     void invisibleUserIsHiddenFromWhoByMaskUntilAChannelIsShared() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        bob.setInvisible(true);
+        User alice = user("alice");
+        User bob = user("bob");
+        registry.settings().changeModes(bob, "+i", null);
         assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice);
         assertThat(registry.directory().visibleUsers(bob)).containsExactly(alice, bob);
 
@@ -52,26 +54,26 @@ class RegistryQueriesTest {
 
         registry.part(bob, "#x");
         assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice);
-        alice.setOperator(true);
+        registry.settings().oper(alice, null);
         assertThat(registry.directory().visibleUsers(alice)).containsExactly(alice, bob);
     }
 
     @Test
     void invisibleMemberIsHiddenFromWhoChannelOfNonMembersOnly() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        Session carol = user("carol");
+        User alice = user("alice");
+        User bob = user("bob");
+        User carol = user("carol");
         registry.join(alice, "#x", true);
         registry.join(bob, "#x", false);
-        bob.setInvisible(true);
+        registry.settings().changeModes(bob, "+i", null);
 
         UserDirectory.ChannelWho seenByCarol = registry.directory().whoChannel(carol, "#X");
         assertThat(seenByCarol.exists()).isTrue();
         assertThat(seenByCarol.channel()).isEqualTo("#x");
-        assertThat(seenByCarol.members()).extracting(UserDirectory.Member::session).containsExactly(alice);
+        assertThat(seenByCarol.members()).extracting(UserDirectory.Member::user).containsExactly(alice);
 
         UserDirectory.ChannelWho seenByAlice = registry.directory().whoChannel(alice, "#x");
-        assertThat(seenByAlice.members()).extracting(UserDirectory.Member::session).containsExactly(alice, bob);
+        assertThat(seenByAlice.members()).extracting(UserDirectory.Member::user).containsExactly(alice, bob);
         assertThat(seenByAlice.members()).extracting(UserDirectory.Member::modes).containsExactly("@", "");
 
         assertThat(registry.directory().whoChannel(carol, "#nothing").exists()).isFalse();
@@ -79,8 +81,8 @@ class RegistryQueriesTest {
 
     @Test
     void secretChannelShowsNothingToNonMembersInWhoAndWhois() {
-        Session alice = user("alice");
-        Session carol = user("carol");
+        User alice = user("alice");
+        User carol = user("carol");
         registry.join(alice, "#open", true);
         registry.join(alice, "#hidden", true);
         channelOf(alice, "#hidden").modes().secret = true;
@@ -90,20 +92,20 @@ class RegistryQueriesTest {
         assertThat(registry.directory().whoisChannels(carol, alice)).containsExactly("@#open");
         assertThat(registry.directory().whoisChannels(alice, alice)).containsExactlyInAnyOrder("@#open", "@#hidden");
 
-        carol.setOperator(true);
+        registry.settings().oper(carol, null);
         assertThat(registry.directory().whoChannel(carol, "#hidden").members()).hasSize(1);
     }
 
     @Test
     void whowasRecordsNickChangesAndDeparturesOfRegisteredUsersOnly() {
-        Session alice = user("alice");
+        User alice = user("alice");
         registry.changeNick(alice, "alicia");
-        registry.remove(alice);
+        registry.remove(alice, "bye");
 
-        Session unregistered = new Session(NOWHERE, "127.0.0.1", CLOCK.millis());
+        User unregistered = new Link(NOWHERE, "127.0.0.1", CLOCK.millis()).user();
         registry.changeNick(unregistered, "ghost");
         registry.changeNick(unregistered, "ghost2");
-        registry.remove(unregistered);
+        registry.remove(unregistered, "bye");
 
         List<WhowasEntry> alices = registry.directory().whowas("ALICE", 0);
         assertThat(alices).hasSize(1);
@@ -116,13 +118,13 @@ class RegistryQueriesTest {
 
     @Test
     void userCountsSeeInvisibleUsersOperatorsAndTheHighWaterMark() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        Session carol = user("carol");
-        bob.setInvisible(true);
-        carol.setOperator(true);
+        User alice = user("alice");
+        User bob = user("bob");
+        User carol = user("carol");
+        registry.settings().changeModes(bob, "+i", null);
+        registry.settings().oper(carol, null);
         registry.join(alice, "#x", true);
-        registry.remove(carol);
+        registry.remove(carol, "bye");
 
         UserDirectory.UserCounts counts = registry.directory().userCounts();
         assertThat(counts).isEqualTo(new UserDirectory.UserCounts(2, 1, 0, 1, 3));

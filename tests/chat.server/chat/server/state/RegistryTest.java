@@ -21,14 +21,14 @@ class RegistryTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Registry registry = new Registry(CaseMapping.RFC1459, clock);
 
-    private Session session() {
-        return new Session(new RecordingOutbound(), "10.0.0.1", clock.millis());
+    private User session() {
+        return new Link(new RecordingOutbound(), "10.0.0.1", clock.millis()).user();
     }
 
-    private Session user(String nick) {
-        Session s = session();
+    private User user(String nick) {
+        User s = session();
         assertThat(registry.changeNick(s, nick).outcome()).isEqualTo(Registry.NickOutcome.CHANGED);
-        s.setUser("~" + nick, "Real " + nick);
+        registry.settings().setUserName(s, "~" + nick, "Real " + nick);
         assertThat(registry.register(s)).isTrue();
         return s;
     }
@@ -44,7 +44,7 @@ class RegistryTest {
 
     @Test
     void firstNickIsClaimedWithoutAudienceBeforeRegistration() {
-        Session s = session();
+        User s = session();
 
         Registry.NickChange change = registry.changeNick(s, "alice");
 
@@ -55,9 +55,9 @@ class RegistryTest {
 
     @Test
     void nickHeldByAnotherSessionIsRefusedUnderTheCaseMapping() {
-        Session alice = session();
+        User alice = session();
         registry.changeNick(alice, "alice[1]");
-        Session other = session();
+        User other = session();
 
         assertThat(registry.changeNick(other, "ALICE{1}").outcome()).isEqualTo(Registry.NickOutcome.IN_USE);
         assertThat(registry.changeNick(other, "alice[1]").outcome()).isEqualTo(Registry.NickOutcome.IN_USE);
@@ -67,7 +67,7 @@ class RegistryTest {
 
     @Test
     void sameNickAgainIsUnchanged() {
-        Session s = user("alice");
+        User s = user("alice");
 
         Registry.NickChange change = registry.changeNick(s, "alice");
 
@@ -77,7 +77,7 @@ class RegistryTest {
 
     @Test
     void changingOnlyTheCaseOfOnesOwnNickIsAChangeAndKeepsItHeld() {
-        Session s = user("alice");
+        User s = user("alice");
 
         Registry.NickChange change = registry.changeNick(s, "ALICE");
 
@@ -90,7 +90,7 @@ class RegistryTest {
 
     @Test
     void changingNickReleasesTheOldOne() {
-        Session s = user("alice");
+        User s = user("alice");
 
         registry.changeNick(s, "alicia");
 
@@ -101,10 +101,10 @@ class RegistryTest {
 
     @Test
     void nickChangeAudienceIsSelfAndEveryPeerOnce() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        Session carol = user("carol");
-        Session loner = user("loner");
+        User alice = user("alice");
+        User bob = user("bob");
+        User carol = user("carol");
+        User loner = user("loner");
         registry.join(alice, "#a", true);
         registry.join(alice, "#b", true);
         registry.join(bob, "#a", true);
@@ -123,7 +123,7 @@ class RegistryTest {
 
     @Test
     void registerNeedsANick() {
-        Session s = session();
+        User s = session();
 
         assertThat(registry.register(s)).isFalse();
         assertThat(s.registered()).isFalse();
@@ -132,7 +132,7 @@ class RegistryTest {
 
     @Test
     void findNickSeesOnlyRegisteredSessions() {
-        Session s = session();
+        User s = session();
         registry.changeNick(s, "alice");
 
         assertThat(registry.findNick("alice")).isNull();
@@ -146,9 +146,9 @@ class RegistryTest {
 
     @Test
     void registerFailsOnceTheSessionWasRemoved() {
-        Session s = session();
+        User s = session();
         registry.changeNick(s, "alice");
-        registry.remove(s);
+        registry.remove(s, "bye");
 
         assertThat(registry.register(s)).isFalse();
         assertThat(registry.counts().users()).isZero();
@@ -156,10 +156,10 @@ class RegistryTest {
 
     @Test
     void removingAnUnregisteredSessionReleasesItsNick() {
-        Session s = session();
+        User s = session();
         registry.changeNick(s, "alice");
 
-        assertThat(registry.remove(s)).isEmpty();
+        assertThat(registry.remove(s, "bye")).isEmpty();
         assertThat(registry.changeNick(session(), "alice").outcome()).isEqualTo(Registry.NickOutcome.CHANGED);
     }
 
@@ -167,9 +167,9 @@ class RegistryTest {
     void removedUnregisteredSessionCannotClaimANickAfterwards() {
         // The connection was closed (registration timeout, from the sweeper thread) while its reader thread was
         // still handling a NICK: remove() runs first, changeNick() second.
-        Session s = session();
+        User s = session();
         registry.changeNick(s, "first");
-        registry.remove(s);
+        registry.remove(s, "bye");
 
         registry.changeNick(s, "late");
 
@@ -181,8 +181,8 @@ class RegistryTest {
     @Test
     void removedRegisteredSessionCannotClaimANickAfterwards() {
         // Dropped (SendQ exceeded, from another client's fan-out) while its reader was handling a NICK.
-        Session alice = user("alice");
-        registry.remove(alice);
+        User alice = user("alice");
+        registry.remove(alice, "bye");
 
         registry.changeNick(alice, "alicia");
 
@@ -192,11 +192,11 @@ class RegistryTest {
 
     @Test
     void everyoneListsRegisteredSessionsInOrder() {
-        Session a = user("a");
-        Session b = user("b");
-        Session pending = session();
+        User a = user("a");
+        User b = user("b");
+        User pending = session();
         registry.changeNick(pending, "pending");
-        Session c = user("c");
+        User c = user("c");
 
         assertThat(registry.everyone()).containsExactly(a, b, c);
     }
@@ -205,7 +205,7 @@ class RegistryTest {
 
     @Test
     void firstJoinerCreatesTheChannelAndIsOperator() {
-        Session alice = user("alice");
+        User alice = user("alice");
 
         Registry.JoinResult r = registry.join(alice, "#Chat", true);
 
@@ -221,15 +221,15 @@ class RegistryTest {
 
     @Test
     void creatorIsNoOperatorWhenNotAsked() {
-        Session alice = user("alice");
+        User alice = user("alice");
 
         assertThat(shown(registry.join(alice, "#lobby", false).names())).containsExactly("alice");
     }
 
     @Test
     void laterJoinersAreNotOperatorsAndSeeTheChannelAsCreated() {
-        Session alice = user("alice");
-        Session bob = user("bob");
+        User alice = user("alice");
+        User bob = user("bob");
         registry.join(alice, "#Chat[x]", true);
 
         Registry.JoinResult r = registry.join(bob, "#CHAT{X}", true);
@@ -243,7 +243,7 @@ class RegistryTest {
 
     @Test
     void joiningTwiceIsAlreadyOn() {
-        Session alice = user("alice");
+        User alice = user("alice");
         registry.join(alice, "#a", true);
 
         Registry.JoinResult r = registry.join(alice, "#A", true);
@@ -255,9 +255,9 @@ class RegistryTest {
 
     @Test
     void memberArrayHandedOutNeverChanges() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        Session[] before = registry.join(alice, "#a", true).members();
+        User alice = user("alice");
+        User bob = user("bob");
+        User[] before = registry.join(alice, "#a", true).members();
 
         registry.join(bob, "#a", true);
         registry.part(alice, "#a");
@@ -267,8 +267,8 @@ class RegistryTest {
 
     @Test
     void partReachesMembersBeforeThePartIncludingThePartingOne() {
-        Session alice = user("alice");
-        Session bob = user("bob");
+        User alice = user("alice");
+        User bob = user("bob");
         registry.join(alice, "#a", true);
         registry.join(bob, "#a", true);
 
@@ -283,8 +283,8 @@ class RegistryTest {
 
     @Test
     void partOfAnUnknownChannelOrOneNotOn() {
-        Session alice = user("alice");
-        Session bob = user("bob");
+        User alice = user("alice");
+        User bob = user("bob");
         registry.join(alice, "#a", true);
 
         Registry.ChannelAction none = registry.part(bob, "#nowhere");
@@ -299,7 +299,7 @@ class RegistryTest {
 
     @Test
     void lastPartRemovesTheChannel() {
-        Session alice = user("alice");
+        User alice = user("alice");
         registry.join(alice, "#a", true);
 
         registry.part(alice, "#a");
@@ -307,15 +307,15 @@ class RegistryTest {
         assertThat(registry.names(null, "#a").exists()).isFalse();
         assertThat(registry.counts()).isEqualTo(new Registry.Counts(1, 0));
         // Recreated: the next joiner is its operator.
-        Session bob = user("bob");
+        User bob = user("bob");
         assertThat(shown(registry.join(bob, "#a", true).names())).containsExactly("@bob");
     }
 
     @Test
     void channelAudienceIsForMembersOnly() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        Session eve = user("eve");
+        User alice = user("alice");
+        User bob = user("bob");
+        User eve = user("eve");
         registry.join(alice, "#a", true);
         registry.join(bob, "#a", true);
 
@@ -338,7 +338,7 @@ class RegistryTest {
 
     @Test
     void channelsOfListsTheSessionsChannels() {
-        Session alice = user("alice");
+        User alice = user("alice");
         registry.join(alice, "#a", true);
         registry.join(alice, "#B", true);
 
@@ -349,10 +349,10 @@ class RegistryTest {
 
     @Test
     void removeTellsEachPeerOnceAndCleansUp() {
-        Session alice = user("alice");
-        Session bob = user("bob");
-        Session carol = user("carol");
-        Session dave = user("dave");
+        User alice = user("alice");
+        User bob = user("bob");
+        User carol = user("carol");
+        User dave = user("dave");
         registry.join(alice, "#a", true);
         registry.join(alice, "#b", true);
         registry.join(bob, "#a", true);
@@ -360,7 +360,7 @@ class RegistryTest {
         registry.join(carol, "#b", true);
         registry.join(dave, "#d", true);
 
-        Session[] peers = registry.remove(alice);
+        User[] peers = registry.remove(alice, "bye");
 
         assertThat(peers).containsExactlyInAnyOrder(bob, carol);
         assertThat(registry.findNick("alice")).isNull();
@@ -373,37 +373,37 @@ class RegistryTest {
 
     @Test
     void removeTwiceTellsNobodyTheSecondTime() {
-        Session alice = user("alice");
-        Session bob = user("bob");
+        User alice = user("alice");
+        User bob = user("bob");
         registry.join(alice, "#a", true);
         registry.join(bob, "#a", true);
 
-        assertThat(registry.remove(alice)).containsExactly(bob);
-        assertThat(registry.remove(alice)).isEmpty();
+        assertThat(registry.remove(alice, "bye")).containsExactly(bob);
+        assertThat(registry.remove(alice, "bye")).isEmpty();
     }
 
     @Test
     void removeDoesNotReleaseANickNowHeldBySomeoneElse() {
-        Session alice = user("alice");
+        User alice = user("alice");
         registry.changeNick(alice, "alicia");
-        Session other = user("alice");
+        User other = user("alice");
 
-        registry.remove(alice);
+        registry.remove(alice, "bye");
 
         assertThat(registry.findNick("alice")).isSameAs(other);
     }
 
     @Test
     void registryIsEmptyAfterEveryoneLeaves() {
-        List<Session> all = new ArrayList<>();
+        List<User> all = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Session s = user("u" + i);
+            User s = user("u" + i);
             registry.join(s, "#common", true);
             registry.join(s, "#own" + i, true);
             all.add(s);
         }
 
-        for (Session s : all) registry.remove(s);
+        for (User s : all) registry.remove(s, "bye");
 
         assertThat(registry.counts()).isEqualTo(new Registry.Counts(0, 0));
         assertThat(registry.everyone()).isEmpty();
@@ -420,7 +420,7 @@ class RegistryTest {
         List<Future<Registry.NickOutcome>> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
             for (int i = 0; i < racers; i++) {
-                Session s = session();
+                User s = session();
                 // Alternate the spelling so that case folding is raced too.
                 String spelling = i % 2 == 0 ? "Racer" : "racer";
                 outcomes.add(pool.submit(() -> {

@@ -15,10 +15,10 @@ class RegistryTopicTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Registry registry = new Registry(CaseMapping.RFC1459, clock);
 
-    private Session user(String nick) {
-        Session s = new Session(new RecordingOutbound(), "10.0.0.1", clock.millis());
+    private User user(String nick) {
+        User s = new Link(new RecordingOutbound(), "10.0.0.1", clock.millis()).user();
         assertThat(registry.changeNick(s, nick).outcome()).isEqualTo(Registry.NickOutcome.CHANGED);
-        s.setUser("~" + nick, "Real " + nick);
+        registry.settings().setUserName(s, "~" + nick, "Real " + nick);
         assertThat(registry.register(s)).isTrue();
         return s;
     }
@@ -26,8 +26,8 @@ class RegistryTopicTest {
 
     @Test
     void topicIsUnsetAtFirstAndReadableByMembersOnly() {
-        Session alice = user("alice");
-        Session eve = user("eve");
+        User alice = user("alice");
+        User eve = user("eve");
         registry.join(alice, "#a", true);
 
         assertThat(registry.topic(alice, "#A")).isEqualTo(new Registry.TopicView(Registry.ChannelOutcome.OK, "#a", null));
@@ -37,8 +37,8 @@ class RegistryTopicTest {
 
     @Test
     void operatorSetsTopicWithSetterAndClockTime() {
-        Session alice = user("alice");
-        Session bob = user("bob");
+        User alice = user("alice");
+        User bob = user("bob");
         registry.join(alice, "#a", true);
         registry.join(bob, "#a", true);
 
@@ -53,8 +53,8 @@ class RegistryTopicTest {
 
     @Test
     void nonOperatorCannotSetTopic() {
-        Session alice = user("alice");
-        Session bob = user("bob");
+        User alice = user("alice");
+        User bob = user("bob");
         registry.join(alice, "#a", true);
         registry.join(bob, "#a", true);
 
@@ -67,8 +67,8 @@ class RegistryTopicTest {
 
     @Test
     void setTopicOnUnknownChannelOrNotOn() {
-        Session alice = user("alice");
-        Session eve = user("eve");
+        User alice = user("alice");
+        User eve = user("eve");
         registry.join(alice, "#a", true);
 
         assertThat(registry.setTopic(eve, "#a", "x").outcome()).isEqualTo(Registry.ChannelOutcome.NOT_ON_CHANNEL);
@@ -77,7 +77,7 @@ class RegistryTopicTest {
 
     @Test
     void emptyTopicClearsIt() {
-        Session alice = user("alice");
+        User alice = user("alice");
         registry.join(alice, "#a", true);
         registry.setTopic(alice, "#a", "something");
 

@@ -1,0 +1,169 @@
+package chat.web;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.LineWriter;
+import chat.server.spi.ConnectionRefused;
+import chat.server.spi.FrontendContext;
+import chat.server.spi.InboundLink;
+import chat.server.spi.Transport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * One IRC client over WebSocket (IRCv3 WebSocket specification): one IRC line per message, without CR LF. The
+ * server sees a transport like a socket: it writes CR LF-ended lines, which go out one message each, and it reads
+ * the lines this endpoint hands to its {@link InboundLink}.
+ *
+ * <p>Text framing never sends invalid UTF-8: bytes that are not UTF-8 become U+FFFD, as the specification allows.
+ * Invalid UTF-8 in a client's text message fails the connection (Jetty closes with 1007, as RFC 6455 requires);
+ * binary messages carry any bytes, which the server treats as it treats a TCP client's.
+ */
+public final class IrcWebSocket implements Session.Listener.AutoDemanding, Transport {
+
+    /** The negotiated subprotocol. */
+    enum Framing {
+        /** {@code binary.ircv3.net}: binary messages both ways. */
+        BINARY,
+        /** {@code text.ircv3.net}: text messages both ways. */
+        TEXT,
+        /** No subprotocol (gamja asks for none): text messages out, either kind accepted in. */
+        UNNEGOTIATED
+    }
+
+    private final FrontendContext server;
+    private final InetAddress address;
+    private final boolean secure;
+    private final Framing framing;
+    private volatile Session session;
+    private volatile InboundLink link;
+
+    IrcWebSocket(FrontendContext server, InetAddress address, boolean secure, Framing framing) {
+        this.server = server;
+        this.address = address;
+        this.secure = secure;
+        this.framing = framing;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        this.session = session;
+        try {
+            link = server.connect(address, secure, this);
+        } catch (ConnectionRefused e) {
+            sendLine(LineWriter.encodeWithin(IrcMessage.of("ERROR", e.getMessage())), Callback.NOOP);
+            session.close(StatusCode.POLICY_VIOLATION, "refused", Callback.NOOP);
+        }
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        if (framing == Framing.BINARY) {
+            session.close(StatusCode.BAD_DATA, "binary.ircv3.net takes binary messages", Callback.NOOP);
+            return;
+        }
+        received(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        if (framing == Framing.TEXT) {
+            callback.succeed();
+            session.close(StatusCode.BAD_DATA, "text.ircv3.net takes text messages", Callback.NOOP);
+            return;
+        }
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        callback.succeed();
+        received(bytes);
+    }
+
+    private void received(byte[] message) {
+        InboundLink to = link;
+        if (to == null) return;
+        int length = message.length;
+        // Lenient with clients that end the line anyway, strict with a message that holds more than one.
+        while (length > 0 && (message[length - 1] == '\n' || message[length - 1] == '\r')) length--;
+        for (int i = 0; i < length; i++) {
+            if (message[i] == '\n' || message[i] == '\r') {
+                sendLine(LineWriter.encodeWithin(IrcMessage.of("FAIL", "*", "INVALID_MESSAGE",
+                        "A WebSocket message holds one IRC line, without CR or LF")), Callback.NOOP);
+                return;
+            }
+        }
+        to.received(length == message.length ? message : java.util.Arrays.copyOf(message, length));
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
+        InboundLink to = link;
+        if (to != null) to.closed(statusCode == StatusCode.NORMAL || statusCode == StatusCode.SHUTDOWN
+                || statusCode == StatusCode.NO_CODE ? "Connection closed" : "Connection closed (" + statusCode + ")");
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        InboundLink to = link;
+        if (to != null) to.closed("Read error: " + cause.getMessage());
+    }
+
+    @Override
+    public String kind() {
+        return "websocket";
+    }
+
+    /** Sends each CR LF-ended line as one message and waits until the last has gone out (the send queue's pace). */
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        Session s = session;
+        if (s == null || !s.isOpen()) throw new IOException("WebSocket closed");
+        Callback.Completable last = null;
+        int end = offset + length;
+        int start = offset;
+        for (int i = offset; i < end; i++) {
+            if (bytes[i] != '\n') continue;
+            int lineEnd = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+            last = new Callback.Completable();
+            send(s, bytes, start, lineEnd - start, last);
+            start = i + 1;
+        }
+        if (last == null) return;
+        try {
+            last.get();
+        } catch (ExecutionException e) {
+            throw new IOException("WebSocket write failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing", e);
+        }
+    }
+
+    private void send(Session s, byte[] bytes, int offset, int length, Callback callback) {
+        if (framing == Framing.BINARY) {
+            s.sendBinary(ByteBuffer.wrap(bytes, offset, length).slice(), callback);
+        } else {
+            // new String replaces bytes that are not UTF-8 with U+FFFD: a text message never carries them.
+            s.sendText(new String(bytes, offset, length, StandardCharsets.UTF_8), callback);
+        }
+    }
+
+    private void sendLine(byte[] line, Callback callback) {
+        Session s = session;
+        if (s == null) return;
+        int length = line.length;
+        while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r')) length--;
+        send(s, line, 0, length, callback);
+    }
+
+    @Override
+    public void close() {
+        Session s = session;
+        if (s != null && s.isOpen()) s.close(StatusCode.NORMAL, null, Callback.NOOP);
+    }
+}

@@ -1,0 +1,14 @@
+/** The HTTP listener: the web client, IRC over WebSocket, /metrics and /status, plugged into the server's frontend SPI. */
+module chat.web {
+    requires transitive chat.server;
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.websocket.server;
+    requires transitive org.eclipse.jetty.websocket.api; // the exported endpoint's methods name its types
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.writer.text;
+    requires io.prometheus.metrics.instrumentation.jvm;
+    // Only because Jetty reaches the WebSocket endpoint's listener methods with MethodHandles.publicLookup():
+    // the package's public types are the provider and that endpoint, whose constructor stays package-private.
+    exports chat.web;
+    provides chat.server.spi.FrontendProvider with chat.web.WebFrontendProvider;
+}

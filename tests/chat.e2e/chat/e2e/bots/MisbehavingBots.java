@@ -1,0 +1,37 @@
+package chat.e2e.bots;
+
+import chat.server.spi.Bot;
+import chat.server.spi.BotContext;
+import chat.server.spi.BotEvent;
+import java.util.concurrent.CountDownLatch;
+
+/** Bots that fail on purpose, provided by this test module and enabled only by the tests that name them. */
+public final class MisbehavingBots {
+
+    private MisbehavingBots() {
+    }
+
+    /** Throws on every event. */
+    public static final class Thrower implements Bot {
+        @Override public String name() { return "Thrower"; }
+        @Override public String description() { return "throws on every event"; }
+        @Override public void start(BotContext context) { context.join("#lobby"); }
+        @Override public void onEvent(BotEvent event) { throw new IllegalStateException("thrown on purpose by a test bot"); }
+    }
+
+    /** Blocks forever on the first message it sees. */
+    public static final class Sleeper implements Bot {
+        private static final CountDownLatch NEVER = new CountDownLatch(1);
+        @Override public String name() { return "Sleeper"; }
+        @Override public String description() { return "blocks on its first message"; }
+        @Override public void start(BotContext context) { context.join("#lobby"); }
+        @Override public void onEvent(BotEvent event) {
+            if (!(event instanceof BotEvent.Message)) return;
+            try {
+                NEVER.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
