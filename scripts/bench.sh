@@ -9,7 +9,9 @@
 #   scripts/bench.sh test   the generator's unit tests only (make bench-test)
 #   BENCH_QUICK=1           about two minutes, for development (smaller sizes, shorter phases, one round)
 #   BENCH_SERVERS="chat inspircd"          which servers (default: chat ngircd inspircd)
-#   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect fanout-max fanout-rate direct)
+#   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect fanout-max fanout-rate direct fanout-ws);
+#                           fanout-ws is fanout-max with the receiving members on chat's WebSocket (/webirc on an
+#                           HTTP listener at a free port), the senders on TCP: chat (and chat-base) only
 #   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
 #   BENCH_PORT_BASE=26660   first of the three loopback ports
 #   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM
@@ -30,7 +32,7 @@ OUT=$ROOT/build/bench
 QUICK=${BENCH_QUICK:-0}
 BASELINE=${BENCH_BASELINE:-}
 SERVERS=${BENCH_SERVERS:-chat ngircd inspircd${BASELINE:+ chat-base}}
-SCENARIOS=${BENCH_SCENARIOS:-connect fanout-max fanout-rate direct}
+SCENARIOS=${BENCH_SCENARIOS:-connect fanout-max fanout-rate direct fanout-ws}
 PORT_BASE=${BENCH_PORT_BASE:-26660}
 JFR=${BENCH_JFR:-0}
 
@@ -65,7 +67,8 @@ fi
 # in SQLite under build/bench/chat-data (fsync per group commit) to measure what history costs.
 CHAT_FLAGS=(--host 127.0.0.1 --default-channel none --sendq 16777216 --recvq 1048576
             --monitor-interval 0 --ping-interval 600 --registration-timeout 60 --motd-file "$OUT/motd.txt"
-            --tls-port -1 --flood-rate 0 --exempt 127.0.0.0/8,::1 --max-clients 200000 --http-port -1 --bots none)
+            --tls-port -1 --flood-rate 0 --exempt 127.0.0.0/8,::1 --max-clients 200000 --bots none)
+# The HTTP listener (start_server adds --http-port) is on only for fanout-ws, at a port the kernel picks.
 PG_DIR=
 if [ "${BENCH_CHAT_STORE:-off}" = on ]; then
   # No replay on JOIN: a second round's joiners would be sent the first round's lines.
@@ -241,9 +244,10 @@ start_server() { # name scenario
       local jfr=() dir=build
       [ "$name" = chat-base ] && dir=$BASELINE
       [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
+      local http=-1; [ "$scenario" = fanout-ws ] && http=0
       "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc \
         -p "$dir/modules:$dir/lib" \
-        -m chat.server/chat.server.Main --port "$port" "${CHAT_FLAGS[@]}" > "$logf" 2>&1 &
+        -m chat.server/chat.server.Main --port "$port" --http-port "$http" "${CHAT_FLAGS[@]}" > "$logf" 2>&1 &
       ;;
     ngircd) /usr/sbin/ngircd --nodaemon --config "$OUT/ngircd/ngircd.conf" > "$logf" 2>&1 & ;;
     inspircd)
@@ -260,6 +264,16 @@ start_server() { # name scenario
   done
   listening "$port" || { log "$name is not listening on $port after 20 s"; return 1; }
   sleep 1 # let it finish starting before the empty server is measured
+  WEB_PORT=
+  if [ "$scenario" = fanout-ws ]; then
+    # chat prints "web client at http://HOST:PORT/" once its HTTP listener is bound.
+    for _ in $(seq 100); do
+      WEB_PORT=$(sed -n 's|^web client at http://[^ ]*:\([0-9]*\)/$|\1|p' "$logf" | head -1)
+      [ -n "$WEB_PORT" ] && break
+      sleep 0.1
+    done
+    [ -n "$WEB_PORT" ] || { log "$name printed no HTTP port; see $logf"; return 1; }
+  fi
 }
 stop_server() {
   stop_pid "$SERVER_PID"
@@ -294,7 +308,7 @@ scenario_args() { # scenario
   [ "${BENCH_QUICKACK:-0}" = 1 ] && common+=(--quickack true)
   case $1 in
     connect) echo "--scenario connect --clients $CLIENTS --warmup-clients $WARMUP_CLIENTS --idle $IDLE ${common[*]}" ;;
-    fanout-max) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;
+    fanout-max|fanout-ws) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;
     fanout-rate) echo "--scenario fanout --mode rate --members $MEMBERS --senders $SENDERS --rate $RATE ${common[*]}" ;;
     direct) echo "--scenario direct --pairs $PAIRS --window $WINDOW ${common[*]}" ;;
     *) log "unknown scenario $1"; exit 2 ;;
@@ -318,12 +332,16 @@ RESULTS="$OUT/results-$STAMP.txt"
 cat "$RESULTS" >&2
 started_at=$(date +%s)
 WAITED_TOTAL=0
-total_runs=$(( $(wc -w <<< "$SCENARIOS") * $(wc -w <<< "$SERVERS") * REPEAT ))
+# WebSocket members need chat's /webirc: the peers sit fanout-ws out.
+runs_in() { case $1 in fanout-ws) case $2 in chat|chat-base) return 0 ;; *) return 1 ;; esac ;; esac; return 0; }
+total_runs=0
+for scenario in $SCENARIOS; do for name in $SERVERS; do runs_in "$scenario" "$name" && total_runs=$((total_runs + REPEAT)); done; done
 runs=0
 for round in $(seq "$REPEAT"); do
  for scenario in $SCENARIOS; do
   read -r -a args <<< "$(scenario_args "$scenario")"
   for name in $SERVERS; do
+    runs_in "$scenario" "$name" || continue
     wait_quiet $((total_runs - runs)) "$runs"
     runs=$((runs + 1))
     log "$scenario against $name (round $round of $REPEAT)"
@@ -331,8 +349,9 @@ for round in $(seq "$REPEAT"); do
       echo "BENCH scenario=${scenario%%-*} server=$name error=server_did_not_start" >> "$RESULTS"
       stop_server; continue
     fi
-    pg0=0; t0=$(date +%s%N); [ -n "$PG_DIR" ] && pg0=$(pg_ticks)
-    line=$(bench_java Main "${args[@]}" --server "$name" --port "$(port_of "$name")" --pid "$SERVER_PID" \
+    ws=(); [ -n "$WEB_PORT" ] && ws=(--websocket-port "$WEB_PORT")
+    line=$(bench_java Main "${args[@]}" "${ws[@]}" --server "$name" --port "$(port_of "$name")" --pid "$SERVER_PID" \
+PG_DIR=
              2> "$OUT/gen-$name-$scenario.log" | grep '^BENCH ' || true)
     [ -n "$line" ] || line="BENCH scenario=${scenario%%-*} server=$name error=generator_failed_see_gen-$name-$scenario.log"
     if [ -n "$PG_DIR" ] && [ "$name" = chat ]; then

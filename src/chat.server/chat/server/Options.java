@@ -129,6 +129,8 @@ public final class Options {
             .help("refused at once"));
     public static final Option<List<String>> ALLOW = declare(cidrs("allow")
             .help("let in despite --deny"));
+    public static final Option<List<String>> PROXY_FROM = declare(cidrs("proxy-from")
+            .help("load balancers whose PROXY protocol v2 header (HAProxy send-proxy-v2) names the client"));
     public static final Option<Integer> FLOOD_BURST = declare(limit("flood-burst", AbuseLimits.FLOOD_BURST)
             .help("lines at once before fakelag"));
     public static final Option<Double> FLOOD_RATE = declare(Option.number("flood-rate", "N",

@@ -1,5 +1,6 @@
 package chat.bench;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -14,6 +15,11 @@ final class Client {
 
     final int index;
     final String nick;
+    /** Speaks IRC over WebSocket ({@code /webirc}) instead of plain TCP. */
+    final boolean webSocket;
+    /** The WebSocket upgrade was answered with 101: frames from now on. */
+    boolean upgraded;
+    InetSocketAddress address;
     SocketChannel channel;
     SelectionKey key;
     /** Bytes of a line whose ending has not arrived yet. */
@@ -29,8 +35,13 @@ final class Client {
     long registeredNanos;
 
     Client(int index, String nick) {
+        this(index, nick, false);
+    }
+
+    Client(int index, String nick, boolean webSocket) {
         this.index = index;
         this.nick = nick;
+        this.webSocket = webSocket;
     }
 
     @Override

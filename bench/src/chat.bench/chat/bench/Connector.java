@@ -11,6 +11,7 @@ final class Connector {
 
     private final EventLoop loop;
     private final InetSocketAddress address;
+    private final InetSocketAddress webSocketAddress;
     private final List<Client> clients;
     private final int concurrency;
     private int next;
@@ -22,8 +23,15 @@ final class Connector {
     long lastRegisteredNanos;
 
     Connector(EventLoop loop, InetSocketAddress address, List<Client> clients, int concurrency) {
+        this(loop, address, null, clients, concurrency);
+    }
+
+    /** {@code webSocketAddress}: where the clients marked {@link Client#webSocket} connect. */
+    Connector(EventLoop loop, InetSocketAddress address, InetSocketAddress webSocketAddress, List<Client> clients,
+              int concurrency) {
         this.loop = loop;
         this.address = address;
+        this.webSocketAddress = webSocketAddress;
         this.clients = clients;
         this.concurrency = Math.max(1, concurrency);
     }
@@ -57,7 +65,8 @@ final class Connector {
     private void fill() {
         while (inFlight < concurrency && next < clients.size()) {
             inFlight++;
-            loop.connect(clients.get(next++), address);
+            Client c = clients.get(next++);
+            loop.connect(c, c.webSocket ? webSocketAddress : address);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,8 @@ final class EventLoop implements AutoCloseable {
     static final int READ_BYTES = 64 * 1024;
     /** Longest line (with tags) a server may send us; a longer one is a protocol error. */
     static final int MAX_LINE_BYTES = 8191 + 512;
+    /** Where chat serves IRC over WebSocket. */
+    static final String WEBIRC_PATH = "/webirc";
 
     /** What the loop reports; called on the loop's thread. */
     interface Handler {
@@ -65,13 +68,14 @@ final class EventLoop implements AutoCloseable {
         try {
             SocketChannel ch = SocketChannel.open();
             c.channel = ch;
+            c.address = address;
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             c.startedNanos = System.nanoTime();
             open.add(c);
             if (ch.connect(address)) {
                 c.key = ch.register(selector, SelectionKey.OP_READ, c);
-                handler.connected(c);
+                opened(c);
             } else {
                 c.key = ch.register(selector, SelectionKey.OP_CONNECT, c);
             }
@@ -80,8 +84,33 @@ final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Writes what the kernel takes now and keeps the rest for when the socket is writable. */
+    /** A WebSocket client asks for the upgrade first: it is connected for the handler once the server agrees. */
+    private void opened(Client c) {
+        if (c.webSocket) {
+            sendRaw(c, WebSocket.upgrade(c.address.getHostString(), c.address.getPort(), WEBIRC_PATH), 0);
+        } else {
+            handler.connected(c);
+        }
+    }
+
+    /**
+     * Sends CR LF-ended IRC lines: as they are on TCP, one masked text message each on WebSocket. Writes what the
+     * kernel takes now and keeps the rest for when the socket is writable.
+     */
     void send(Client c, byte[] data, int offset, int length) {
+        if (c.webSocket) {
+            byte[] frames = WebSocket.lines(data, offset, length);
+            sendRaw(c, frames, 0, frames.length);
+        } else {
+            sendRaw(c, data, offset, length);
+        }
+    }
+
+    private void sendRaw(Client c, byte[] data, int offset) {
+        sendRaw(c, data, offset, data.length - offset);
+    }
+
+    private void sendRaw(Client c, byte[] data, int offset, int length) {
         if (c.closed || length == 0) return;
         if (c.unsent != null) {
             c.unsent = append(c.unsent, data, offset, length);
@@ -167,7 +196,7 @@ final class EventLoop implements AutoCloseable {
             if (key.isConnectable()) {
                 if (c.channel.finishConnect()) {
                     key.interestOps(SelectionKey.OP_READ);
-                    handler.connected(c);
+                    opened(c);
                 }
                 return;
             }
@@ -201,6 +230,10 @@ final class EventLoop implements AutoCloseable {
         readNanos = Payload.now();
         byte[] a = input.array();
         int end = input.position();
+        if (c.webSocket) {
+            frames(c, a, end);
+            return;
+        }
         int start = 0;
         // The carried bytes hold no line ending: scan only what just arrived.
         for (int i = Bytes.indexOf(a, carried, end, (byte) '\n'); i >= 0; i = Bytes.indexOf(a, start, end, (byte) '\n')) {
@@ -209,14 +242,72 @@ final class EventLoop implements AutoCloseable {
             start = i + 1;
             if (c.closed) return;
         }
+        carry(c, a, start, end);
+    }
+
+    /** Keeps {@code a[start, end)}, the start of a line or frame, for the next read. */
+    private void carry(Client c, byte[] a, int start, int end) {
         int rest = end - start;
-        if (rest > MAX_LINE_BYTES) {
+        if (rest > MAX_LINE_BYTES + (c.webSocket ? WebSocket.MAX_HEADER_BYTES : 0)) {
             fail(c, "line longer than " + MAX_LINE_BYTES + " bytes");
             return;
         }
         if (rest > c.carry.length) c.carry = new byte[Math.max(rest, 512)];
         System.arraycopy(a, start, c.carry, 0, rest);
         c.carryLength = rest;
+    }
+
+    /** A WebSocket client's input: the upgrade response, then one IRC line per text or binary message. */
+    private void frames(Client c, byte[] a, int end) {
+        int p = 0;
+        if (!c.upgraded) {
+            int blank = WebSocket.endOfResponse(a, end);
+            if (blank < 0) {
+                carry(c, a, 0, end);
+                return;
+            }
+            if (!WebSocket.switched(a, 0, end)) {
+                fail(c, "upgrade refused: " + new String(a, 0, Math.max(0, Bytes.indexOf(a, 0, blank, (byte) '\r')), StandardCharsets.US_ASCII));
+                return;
+            }
+            c.upgraded = true;
+            handler.connected(c);
+            if (c.closed) return;
+            p = blank;
+        }
+        while (true) {
+            int h = WebSocket.headerLength(a, p, end);
+            if (h < 0) break;
+            long len = WebSocket.payloadLength(a, p);
+            if (len > MAX_LINE_BYTES) {
+                fail(c, "WebSocket message longer than " + MAX_LINE_BYTES + " bytes");
+                return;
+            }
+            if (end - p - h < len) break;
+            int from = p + h;
+            int to = from + (int) len;
+            int opcode = WebSocket.opcode(a, p);
+            if (!WebSocket.fin(a, p) || opcode == 0) {
+                fail(c, "fragmented WebSocket message");
+                return;
+            }
+            switch (opcode) {
+                case WebSocket.TEXT, WebSocket.BINARY -> {
+                    if (to > from) handler.line(c, a, from, to);
+                }
+                case WebSocket.PING -> {
+                    byte[] pong = WebSocket.message(WebSocket.PONG, a, from, to - from);
+                    sendRaw(c, pong, 0);
+                }
+                case WebSocket.CLOSE -> fail(c, "WebSocket closed by the server");
+                default -> {
+                    // PONG and the rest: nothing to do
+                }
+            }
+            if (c.closed) return;
+            p = to;
+        }
+        carry(c, a, p, end);
     }
 
     private void fail(Client c, String reason) {

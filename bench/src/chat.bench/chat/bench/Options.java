@@ -31,15 +31,19 @@ import java.util.Set;
  * @param idleSeconds       connect: time over which idle CPU is measured
  * @param phaseLimitSeconds time limit of registration and join phases
  * @param quickAck          acknowledge every read at once instead of delaying ACKs (see {@link EventLoop})
+ * @param webSocketPort     fanout only: the port of chat's HTTP listener, whose {@code /webirc} the members
+ *                          that do not send use (senders stay on TCP); 0: every member on TCP
  */
 record Options(String scenario, String mode, String server, String host, int port, long pid, int ticksPerSecond,
                int clients, int concurrency, int warmupClients, int members, int senders, int window, double rate,
                int pairs, double warmupSeconds, double seconds, long maxMessages, double drainSeconds,
-               double settleSeconds, double idleSeconds, double phaseLimitSeconds, boolean quickAck) {
+               double settleSeconds, double idleSeconds, double phaseLimitSeconds, boolean quickAck,
+               int webSocketPort) {
 
     private static final Set<String> KEYS = Set.of("scenario", "mode", "server", "host", "port", "pid", "clk-tck",
             "clients", "concurrency", "warmup-clients", "members", "senders", "window", "rate", "pairs",
-            "warmup", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit", "quickack");
+            "warmup", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit", "quickack",
+            "websocket-port");
 
     static Options parse(String[] args) {
         Map<String, String> m = new HashMap<>();
@@ -72,7 +76,8 @@ record Options(String scenario, String mode, String server, String host, int por
                 Double.parseDouble(m.getOrDefault("settle", "2")),
                 Double.parseDouble(m.getOrDefault("idle", "5")),
                 Double.parseDouble(m.getOrDefault("phase-limit", "60")),
-                Boolean.parseBoolean(m.getOrDefault("quickack", "false")));
+                Boolean.parseBoolean(m.getOrDefault("quickack", "false")),
+                Integer.parseInt(m.getOrDefault("websocket-port", "0")));
         o.validate();
         return o;
     }
@@ -85,6 +90,8 @@ record Options(String scenario, String mode, String server, String host, int por
         }
         if (senders < 1 || senders >= members) throw new IllegalArgumentException("need 1 <= senders < members");
         if (window < 1 || rate <= 0 || pairs < 1 || clients < 1) throw new IllegalArgumentException("window, rate, pairs, clients must be positive");
+        if (webSocketPort < 0 || webSocketPort > 65535) throw new IllegalArgumentException("websocket-port: 0..65535");
+        if (webSocketPort > 0 && !scenario.equals("fanout")) throw new IllegalArgumentException("websocket-port: fanout only");
         if (seconds <= 0 || phaseLimitSeconds <= 0 || maxMessages < 1) throw new IllegalArgumentException("every phase needs a positive limit");
     }
 
@@ -92,9 +99,15 @@ record Options(String scenario, String mode, String server, String host, int por
         return new InetSocketAddress(host, port);
     }
 
+    /** Where WebSocket members connect (the same host), or null when every member uses TCP. */
+    InetSocketAddress webSocketAddress() {
+        return webSocketPort == 0 ? null : new InetSocketAddress(host, webSocketPort);
+    }
+
     /** The first keys of every result line. */
     Result header() {
-        Result r = new Result().put("scenario", scenario);
+        // WebSocket members make a scenario of their own in the report, beside the same fan-out on TCP.
+        Result r = new Result().put("scenario", webSocketPort > 0 ? scenario + "-ws" : scenario);
         if (scenario.equals("fanout")) r.put("mode", mode);
         r.put("server", server);
         return quickAck ? r.put("quickack", "yes") : r;

@@ -135,6 +135,7 @@ public final class Report {
         Map<String, String> fanRate = get(all, "fanout rate", subject);
         Map<String, String> fanRatePeer = get(all, "fanout rate", peer);
         Map<String, String> connect = get(all, "connect", subject);
+        Map<String, String> fanWs = get(all, "fanout-ws max", subject);
         if (fanMax != null && fanMaxPeer != null) {
             double r = value(fanMax, "deliveries_per_s") / value(fanMaxPeer, "deliveries_per_s");
             boolean clean = zero(fanMax, "lost", "dup", "ooo", "disconnected");
@@ -150,6 +151,16 @@ public final class Report {
             double r = value(fanRate, "p99_ms") / value(fanRatePeer, "p99_ms");
             check("fanout rate: p99 latency <= 0.8x " + peer, r <= 0.8 && zero(fanRate, "lost", "dup", "ooo"),
                     String.format(Locale.ROOT, "%.3f vs %.3f ms = %.2fx", value(fanRate, "p99_ms"), value(fanRatePeer, "p99_ms"), r));
+        }
+        if (fanWs != null && fanMax != null) {
+            // #13: the same fan-out with the receiving members on WebSocket, against its TCP run.
+            double c = value(fanWs, "server_cpu_us_per_delivery") / value(fanMax, "server_cpu_us_per_delivery");
+            boolean clean = zero(fanWs, "lost", "dup", "ooo", "disconnected");
+            check("fanout-ws max: CPU per delivery <= 1.5x TCP's, zero loss", c <= 1.5 && clean,
+                    String.format(Locale.ROOT, "%.3f vs %.3f us = %.2fx; deliveries/s %.0f vs %.0f = %.2fx; loss-free: %s",
+                            value(fanWs, "server_cpu_us_per_delivery"), value(fanMax, "server_cpu_us_per_delivery"), c,
+                            value(fanWs, "deliveries_per_s"), value(fanMax, "deliveries_per_s"),
+                            value(fanWs, "deliveries_per_s") / value(fanMax, "deliveries_per_s"), clean ? "yes" : "no"));
         }
         if (connect != null) {
             double t = value(connect, "time_s");

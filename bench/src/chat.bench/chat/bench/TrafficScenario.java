@@ -72,8 +72,9 @@ final class TrafficScenario {
         this.fanout = o.scenario().equals("fanout");
         this.maxRate = !fanout || o.mode().equals("max");
         int n = fanout ? o.members() : 2 * o.pairs();
-        for (int i = 0; i < n; i++) clients.add(new Client(i, "b" + i));
         senderCount = fanout ? o.senders() : n;
+        // #13: with a WebSocket port, the members that only receive (the acker #0 among them) use WebSocket.
+        for (int i = 0; i < n; i++) clients.add(new Client(i, "b" + i, o.webSocketPort() > 0 && i < n - senderCount));
         senderClient = new int[senderCount];
         ackerClient = new int[senderCount];
         prefix = new byte[senderCount][];
@@ -102,12 +103,13 @@ final class TrafficScenario {
         Result r = o.header();
         if (fanout) {
             r.put("members", o.members()).put("senders", o.senders());
+            if (o.webSocketPort() > 0) r.put("members_on", "websocket").put("senders_on", "tcp");
             if (maxRate) r.put("window", o.window()); else r.put("rate", o.rate(), 0);
         } else {
             r.put("pairs", o.pairs()).put("window", o.window());
         }
         try (EventLoop loop = new EventLoop(o.quickAck())) {
-            Connector connector = new Connector(loop, o.address(), clients, o.concurrency());
+            Connector connector = new Connector(loop, o.address(), o.webSocketAddress(), clients, o.concurrency());
             new Irc(loop, new Events(loop, connector));
             connector.start();
             if (!loop.runUntil(connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null)

@@ -2,10 +2,12 @@ package chat.server.net;
 
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
+import chat.server.Options;
 import chat.server.ServerConfig;
 import chat.server.limit.Admission;
 import chat.server.command.Dispatcher;
 import chat.server.limit.BanEntry;
+import chat.server.limit.Cidr;
 import chat.server.spi.ConnectionRefused;
 import chat.server.spi.InboundLink;
 import chat.server.spi.Transport;
@@ -69,6 +71,10 @@ public final class Listener implements AutoCloseable {
     private final Admission admission;
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
     private final Semaphore lingering = new Semaphore(BANNED_LINGERING_MAX);
+    /** PROXY headers being read at once; past this a proxied connection is closed at once. */
+    static final int PROXY_HEADERS_PENDING_MAX = 256;
+    private final Semaphore proxyHeaders = new Semaphore(PROXY_HEADERS_PENDING_MAX);
+    private final List<Cidr> proxies;
     private final ScheduledExecutorService sweeper;
 
     private Listener(ServerSocket serverSocket, ServerSocket tlsServerSocket, SSLContext tlsContext,
@@ -80,6 +86,7 @@ public final class Listener implements AutoCloseable {
         this.clock = clock;
         ServerConfig config = dispatcher.server().config();
         this.admission = new Admission(config.limits());
+        this.proxies = config.get(Options.PROXY_FROM).stream().map(Cidr::parse).toList();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sweeper").factory());
         sweeper.schedule(this::sweep, sweepPeriodMillis(limits(config)), TimeUnit.MILLISECONDS);
     }
@@ -161,13 +168,50 @@ public final class Listener implements AutoCloseable {
                 LOG.log(Level.WARNING, "accept failed: " + e.getMessage());
                 continue;
             }
-            admit(socket, tls);
+            if (fromProxy(socket.getInetAddress())) {
+                readProxyHeader(socket, tls);
+            } else {
+                admit(socket, tls, socket.getInetAddress());
+            }
         }
     }
 
+    private boolean fromProxy(InetAddress address) {
+        for (Cidr range : proxies) if (range.matches(address)) return true;
+        return false;
+    }
+
+    /**
+     * #12: a connection from a configured proxy (HAProxy's {@code send-proxy-v2}) starts with a PROXY header that
+     * names the client; admission, D-lines and the user then see the client's address. The header is read on
+     * a virtual thread of its own (at most {@link #PROXY_HEADERS_PENDING_MAX} at once, each within
+     * {@link ProxyHeader#READ_TIMEOUT_MILLIS}), so a proxy that stalls cannot hold up the accept loop.
+     */
+    private void readProxyHeader(Socket socket, boolean tls) {
+        if (!proxyHeaders.tryAcquire()) {
+            refuse(socket, null);
+            return;
+        }
+        Thread.ofVirtual().name("proxy-header").start(() -> {
+            InetAddress client;
+            try {
+                socket.setSoTimeout(ProxyHeader.READ_TIMEOUT_MILLIS);
+                ProxyHeader header = ProxyHeader.read(socket.getInputStream());
+                socket.setSoTimeout(0);
+                client = header.proxied() ? header.source() : socket.getInetAddress();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "no valid PROXY header from " + socket.getInetAddress().getHostAddress() + ": " + e.getMessage());
+                refuse(socket, null);
+                return;
+            } finally {
+                proxyHeaders.release();
+            }
+            admit(socket, tls, client);
+        });
+    }
+
     // #4: admission happens here, on the acceptor, before a thread or a buffer is spent on the connection.
-    private void admit(Socket socket, boolean tls) {
-        InetAddress address = socket.getInetAddress();
+    private void admit(Socket socket, boolean tls, InetAddress address) {
         Refused refused = admissionRefusal(address);
         if (refused != null) {
             // A D-lined address is told why (on the plain port), then given time to read it.
