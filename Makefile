@@ -2,7 +2,7 @@
 ARGS ?=
 BENCH_QUICK ?= 0
 
-.PHONY: build test interop webtest screenshots run-server run-client image dist clean bench bench-test cluster cluster-down
+.PHONY: build test interop client-tmux launchers webtest screenshots run-server run-client image dist clean bench bench-test cluster cluster-down
 
 build:
 	./build.sh build
@@ -13,6 +13,14 @@ test:
 # irssi (installed with apt-get if missing) and the bundled client talk through a real server.
 interop:
 	scripts/interop.sh
+
+# The interactive client in tmux: typing while others talk, Tab, /switch, history, reconnecting (#16).
+client-tmux:
+	scripts/client-tmux.sh
+
+# The launchers exec java (signals reach the JVM); chat.run's cache key and clean-up.
+launchers:
+	scripts/launchers.sh
 
 # The web client in Debian's Chromium (playwright-core from npm; both installed if missing), with a TCP client.
 webtest:

@@ -19,40 +19,14 @@ BOT_NICK=botty
 TMUX_SESSION="chatinterop-$$"
 TMUX_SOCKET="chatinterop-$$"
 
-passed=0
-failed=0
 server_pid=""
 client_pid=""
 work=""
 
-say() { echo "interop: $*"; }
-
-# --- what we need ------------------------------------------------------------------------------------------
-
-install_missing() {
-  local missing=()
-  command -v irssi >/dev/null || missing+=(irssi)
-  command -v tmux >/dev/null || missing+=(tmux)
-  [ ${#missing[@]} -eq 0 ] && return 0
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { say "need ${missing[*]}: install them (apt-get install ${missing[*]})"; exit 2; }
-    sudo=(sudo -n)
-  fi
-  say "installing ${missing[*]}"
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
-}
+CHECKS_NAME=interop
+. scripts/checks.sh
 
 # --- cleanup -----------------------------------------------------------------------------------------------
-
-stop_pid() {
-  local pid=$1
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 25); do kill -0 "$pid" 2>/dev/null || return 0; sleep "$POLL"; done
-  kill -9 "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   local status=$?
@@ -136,50 +110,14 @@ show_screens() {
   echo "------------------"
 }
 
-# --- checks ------------------------------------------------------------------------------------------------
-
-# Polls the command until it succeeds or WAIT seconds pass.
-wait_for() {
-  local deadline=$((SECONDS + ${wait_seconds:-$WAIT}))
-  until "$@"; do
-    [ "$SECONDS" -ge "$deadline" ] && return 1
-    sleep "$POLL"
-  done
-}
-
-# check NAME COMMAND...: one counted check.
-check() {
-  local name=$1; shift
-  if wait_for "$@"; then
-    passed=$((passed + 1))
-    say "ok   $name (at ${SECONDS} s)"
-  else
-    failed=$((failed + 1))
-    say "FAIL $name (not seen within ${wait_seconds:-$WAIT} s: $*)"
-    show_screens
-  fi
-}
-
-# require NAME COMMAND...: a check that the rest cannot do without.
-require() {
-  check "$@"
-  [ "$failed" -eq 0 ] || finish
-}
-
-finish() {
-  echo "interop: $passed passed, $failed failed"
-  [ "$failed" -eq 0 ] && exit 0
-  exit 1
-}
-
 # --- the run -----------------------------------------------------------------------------------------------
 
-install_missing
+install_missing irssi tmux
 ./build.sh build
 work=$(mktemp -d "${TMPDIR:-/tmp}/chatinterop.XXXXXX")
 
 # The server picks a free port itself and says which.
-bin/chat-server --port 0 --tls-port -1 --http-port -1 --bots none --monitor-interval 0 >"$work/server.out" 2>&1 &
+bin/chat-server --port 0 --tls-port -1 --http-port -1 --bots none --monitor-interval 0 --data-dir "$work/data" >"$work/server.out" 2>&1 &
 server_pid=$!
 server_port() { sed -n 's/.* listening on [^ ]*:\([0-9][0-9]*\).*/\1/p' "$work/server.out" 2>/dev/null | head -n 1; }
 server_listens() { [ -n "$(server_port)" ]; }

@@ -10,7 +10,7 @@ import chat.monitor.Snapshot;
 import chat.server.cluster.Network;
 import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
-import chat.server.command.Storage;
+import chat.server.storage.Storage;
 import chat.server.limit.BanList;
 import chat.server.net.Listener;
 import chat.server.spi.Frontend;
@@ -207,6 +207,11 @@ public final class ChatServer implements AutoCloseable {
     /** Registered clients. */
     public int userCount() {
         return registry.counts().users();
+    }
+
+    /** Whether the store answers (true without a store): false while its database is unreachable. */
+    public boolean storeAvailable() {
+        return info.storage().available();
     }
 
     /** Channels that exist. */

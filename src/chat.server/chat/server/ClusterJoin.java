@@ -24,9 +24,11 @@ final class ClusterJoin {
         if (url == null) return null;
         String node = config.get(Options.NODE_NAME);
         if (node == null) throw new IllegalArgumentException("--cluster needs --node-name: each node has its own");
-        if (dispatcher.server().storage().store() != null) {
-            throw new IllegalArgumentException("--cluster needs a store that every node shares (PostgreSQL), or none"
-                    + " (--data-dir none): an SQLite file belongs to one node");
+        String store = config.store().location();
+        if (store != null && !store.startsWith("postgresql:")) {
+            throw new IllegalArgumentException("--cluster needs the PostgreSQL store that every node shares"
+                    + " (--store postgresql://USER@HOST:PORT/DB), or none (--store none): " + store
+                    + " is an SQLite file, which belongs to one node");
         }
         ClusterProvider provider = ServiceLoader.load(ClusterProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.scheme().equalsIgnoreCase(url.getScheme())).findFirst()

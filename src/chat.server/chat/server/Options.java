@@ -150,11 +150,21 @@ public final class Options {
 
     // Accounts and history: the store is opened once, with these rules.
 
+    public static final Option<String> STORE = declare(Option.text("store", "URL", StoreConfig.DEFAULT_URL)
+            .in(Section.STORE).must(u -> StoreConfig.urlProblem(u) == null,
+                    "must be sqlite, sqlite:PATH, postgresql://USER@HOST:PORT/DB or none, with no password in it")
+            .fixed()
+            .help("where accounts and history live: sqlite (chat.db in the data directory), sqlite:PATH, "
+                    + "postgresql://USER@HOST:PORT/DB, or none"));
+    public static final Option<Path> STORE_PASSWORD_FILE = declare(Option.path("store-password-file", "FILE", null)
+            .in(Section.STORE).shown("$CHAT_STORE_PASSWORD").fixed()
+            .help("a file whose first line is the database password (never on the command line)"));
+
     public static final Option<ServerConfig.DataDirectory> DATA_DIR = declare(Option.of("data-dir", "DIR",
                     s -> s.equalsIgnoreCase("none") ? ServerConfig.DataDirectory.NO_STORE
                             : new ServerConfig.DataDirectory(Path.of(s), true),
                     ServerConfig.DataDirectory.DEFAULT).in(Section.STORE).shown("./data").fixed()
-            .help("the ban list and the accounts and history database; none: no store (the ban list stays in ./data)"));
+            .help("the ban list and the default SQLite store (chat.db); none: no SQLite store (the ban list stays in ./data)"));
     public static final Option<Boolean> HISTORY = declare(Option.onOff("history", true).in(Section.STORE).fixed()
             .help("store messages and answer CHATHISTORY"));
     public static final Option<Duration> HISTORY_MAX_AGE = declare(Option.days("history-max-age",

@@ -33,7 +33,7 @@ class ClientAccountTest {
     @Test
     void registerThenLogInWithSaslAtConnectAndShowHistory() {
         String first = run("/register alice-secret\nremember me\n/quit\n", "--nick", "alice");
-        assertThat(first).contains("Account created");
+        assertThat(first).contains("the account alice is registered").doesNotContain("REGISTER SUCCESS");
         TestClient watcher = server.connectWithCaps("watcher", "account-tag");
         String second = run("alice-secret\n/history 5\n/quit\n", "--nick", "alice", "--account", "alice");
         assertThat(second).contains("Password for alice").contains("You are now logged in as alice")

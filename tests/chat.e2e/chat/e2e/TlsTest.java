@@ -115,6 +115,8 @@ class TlsTest {
                 "--nick", "careful"}, new java.io.ByteArrayInputStream(new byte[0]),
                 new java.io.PrintStream(screen, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(1);
-        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("cannot connect");
+        // #16: one line that says why and what to do, not PKIX's chain of causes.
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("cannot connect")
+                .contains("certificate is not trusted").contains("--insecure").doesNotContain("PKIX");
     }
 }

@@ -19,6 +19,15 @@ public sealed interface Input {
         }
     }
 
+    /**
+     * Make another target current: {@code /switch #dev}, {@code /query bob}, {@code /2} (and Alt-2). Nothing
+     * goes to the server.
+     *
+     * @param target the channel or nickname, or null to go by number
+     * @param number the target's number in the list (from 1), or 0 to go by name; both absent: list them
+     */
+    record Switch(String target, int number) implements Input {}
+
     /** Send this QUIT, wait briefly for the server to close, and exit. */
     record Quit(IrcMessage message) implements Input {}
 

@@ -29,6 +29,10 @@ public final class InputParser {
                     InputParser::msg),
             new Command("join", "/join <#channel>[,...] [key]", "join a channel and make it current",
                     InputParser::join),
+            new Command("switch", "/switch [#channel|nick]", "talk in another channel or private chat (/1../9,"
+                    + " Alt-1..9; alone: list them)", InputParser::switchTo),
+            new Command("query", "/query <nick>", "open a private chat with someone and talk there",
+                    InputParser::query),
             new Command("part", "/part [#channel] [reason]", "leave a channel (the current one by default)",
                     InputParser::part),
             new Command("me", "/me <action>", "act in the current channel (* you waves)", InputParser::me),
@@ -77,11 +81,19 @@ public final class InputParser {
         if (!line.startsWith(COMMAND_PREFIX)) return say(line, current);
         int space = line.indexOf(' ');
         String name = (space < 0 ? line.substring(1) : line.substring(1, space)).toLowerCase(Locale.ROOT);
+        if (name.length() == 1 && name.charAt(0) >= '1' && name.charAt(0) <= '9' && space < 0) {
+            return new Input.Switch(null, name.charAt(0) - '0');
+        }
         String args = space < 0 ? "" : line.substring(space + 1).stripLeading();
         for (Command command : COMMANDS) {
             if (command.name().equals(name)) return command.action().apply(args, current);
         }
         return new Input.Problem("unknown command /" + name + "; type /help for the list");
+    }
+
+    /** The command words, for completion: {@code /msg}, {@code /join}, ... */
+    public List<String> commands() {
+        return COMMANDS.stream().map(c -> COMMAND_PREFIX + c.name()).toList();
     }
 
     /** The /help text: one line per command. */
@@ -93,11 +105,14 @@ public final class InputParser {
         List<String> lines = new ArrayList<>();
         lines.add(helpLine("<text>", "send text to the current channel"));
         lines.add(helpLine("//<text>", "send text that starts with '/'"));
+        lines.add(helpLine("/1 .. /9", "talk in the first .. ninth channel or private chat (Alt-1..9)"));
         for (Command command : COMMANDS) lines.add(helpLine(command.syntax(), command.summary()));
         // #14: the server's built-in bots answer in channels and by private message
         lines.add(helpLine("!help  !rules  !faq [entry]", "ask the Help bot (in a channel)"));
         lines.add(helpLine("!roll 2d6  !seen nick", "dice and last-seen from the Fun bot"));
         lines.add(helpLine("[bots] /msg Guard HELP", "the moderation bot: rules, ENABLE #chan, LOG #chan"));
+        lines.add("  On a terminal: Tab completes nicknames, channels and commands; Up, Down and Ctrl-R find what you");
+        lines.add("  typed before; Alt-1..9 switch targets; Ctrl-C quits. Lines for other targets start with [#name].");
         return List.copyOf(lines);
     }
 
@@ -130,6 +145,23 @@ public final class InputParser {
         String key = words.rest().strip();
         IrcMessage join = key.isEmpty() ? IrcMessage.of("JOIN", list) : IrcMessage.of("JOIN", list, key);
         return new Input.Send(List.of(join), channels.get(channels.size() - 1));
+    }
+
+    // /switch [channel|nick]
+    private static Input switchTo(String args, String current) {
+        Words words = Words.of(args);
+        if (!words.rest().isBlank()) return usage("switch");
+        if (words.first().isEmpty()) return new Input.Switch(null, 0);
+        String target = words.first();
+        if (!Names.isChannel(target) && !Names.isValidNick(target)) return usage("switch");
+        return new Input.Switch(target, 0);
+    }
+
+    // /query <nick>
+    private static Input query(String args, String current) {
+        Words words = Words.of(args);
+        if (!Names.isValidNick(words.first()) || !words.rest().isBlank()) return usage("query");
+        return new Input.Switch(words.first(), 0);
     }
 
     // /part [channel] [reason]

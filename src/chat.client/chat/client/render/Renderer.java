@@ -6,9 +6,9 @@ import chat.protocol.Numeric;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,13 +31,26 @@ public final class Renderer {
     private static final String ACTION = "ACTION";
     /** Shown instead of a source when a message has none. */
     private static final String SERVER = "server";
+    private static final String TIME_TAG = "time";
+    private static final String BATCH_TAG = "batch";
     /** Starts the second and later lines of a multi-line message. */
     static final String MULTILINE_INDENT = "      | ";
 
     private final Clock clock;
     private final Map<String, List<String>> names = new HashMap<>(); // reader thread only: channel -> names so far
     private final QueryReplies queries; // reader thread only
+    private final Map<String, History> histories = new HashMap<>(); // reader thread only: open chathistory batches
     private final MultilineBatches multiline = new MultilineBatches(); // reader thread only
+
+    /** A chathistory batch being shown: its target and how many lines came so far. */
+    private static final class History {
+        final String target;
+        int shown;
+
+        History(String target) {
+            this.target = target;
+        }
+    }
 
     /** @param clock gives the time and the zone of the timestamps */
     public Renderer(Clock clock) {
@@ -45,43 +58,86 @@ public final class Renderer {
         this.queries = new QueryReplies(clock);
     }
 
-    /** The lines to show for a received message: usually one, none for what is not worth showing. */
+    /**
+     * The lines to show for a received message: usually one, none for what is not worth showing. A line of a
+     * history batch comes under a "history of #chan" header, with the time it was said.
+     */
     public List<String> render(IrcMessage m, View view) {
+        History history = histories.get(m.tags().getOrDefault(BATCH_TAG, ""));
+        if (history != null) view = new View(view.nick(), history.target, view.mapping());
         if (multiline.holds(m)) {
+            // a multi-line message (in a history batch too: its opener carries the time and the outer batch)
             if (!m.command().equals("BATCH") || m.param(0).startsWith("+")) return List.of();
             IrcMessage whole = multiline.closed(m);
             return whole == null ? List.of() : multiline(whole, view);
         }
-        String line = m.params().size() < minParams(m.command()) ? stamp(generic(m)) : switch (m.command()) {
+        String line = line(m, view);
+        if (line == null) return List.of();
+        line = PlainText.clean(line);
+        if (history == null || history.shown++ > 0) return List.of(line);
+        return List.of(PlainText.clean("* history of " + history.target + ":"), line);
+    }
+
+    private String line(IrcMessage m, View view) {
+        return m.params().size() < minParams(m.command()) ? stamp(m, generic(m)) : switch (m.command()) {
             case "PRIVMSG" -> privmsg(m, view);
             case "NOTICE" -> notice(m, view);
-            case "JOIN" -> stamp("* " + who(m.sourceNick(), view) + " joined " + m.param(0));
-            case "PART" -> stamp("* " + who(m.sourceNick(), view) + " left " + m.param(0) + reason(m.param(1)));
-            case "QUIT" -> stamp("* " + sourceName(m) + " quit" + reason(m.param(0)));
-            case "NICK" -> stamp("* " + (view.isMe(m.sourceNick()) ? "you are" : sourceName(m) + " is")
+            case "JOIN" -> stamp(m, "* " + who(m.sourceNick(), view) + " joined " + m.param(0));
+            case "PART" -> stamp(m, "* " + who(m.sourceNick(), view) + " left " + m.param(0) + reason(m.param(1)));
+            case "QUIT" -> stamp(m, "* " + sourceName(m) + " quit" + reason(m.param(0)));
+            case "NICK" -> stamp(m, "* " + (view.isMe(m.sourceNick()) ? "you are" : sourceName(m) + " is")
                     + " now known as " + m.param(0));
-            case "KICK" -> stamp("* " + who(m.param(1), view) + (view.isMe(m.param(1)) ? " were" : " was")
+            case "KICK" -> stamp(m, "* " + who(m.param(1), view) + (view.isMe(m.param(1)) ? " were" : " was")
                     + " kicked from " + m.param(0) + " by " + sourceName(m) + reason(m.param(2)));
-            case "TOPIC" -> stamp(m.params().size() < 2 || m.last().isEmpty()
+            case "TOPIC" -> stamp(m, m.params().size() < 2 || m.last().isEmpty()
                     ? "* " + sourceName(m) + " cleared the topic of " + m.param(0)
                     : "* " + sourceName(m) + " changed the topic of " + m.param(0) + " to: " + m.last());
-            case "INVITE" -> stamp("* " + sourceName(m) + " invites " + who(m.param(0), view) + " to " + m.param(1)
+            case "INVITE" -> stamp(m, "* " + sourceName(m) + " invites " + who(m.param(0), view) + " to " + m.param(1)
                     + (view.isMe(m.param(0)) ? " (type /join " + m.param(1) + ")" : ""));
             case "MODE" -> mode(m, view);
-            case "WALLOPS" -> stamp("[wallops] <" + sourceName(m) + "> " + m.last());
+            case "WALLOPS" -> stamp(m, "[wallops] <" + sourceName(m) + "> " + m.last());
             // REDACT <target> <msgid> [:<reason>]
-            case "REDACT" -> stamp("* " + sourceName(m) + " withdrew a message" + (view.isCurrent(m.param(0)) ? ""
+            case "REDACT" -> stamp(m, "* " + sourceName(m) + " withdrew a message" + (view.isCurrent(m.param(0)) ? ""
                     : " in " + m.param(0)) + reason(m.params().size() > 2 ? m.param(2) : null));
-            case "AWAY" -> stamp("* " + sourceName(m) + (m.params().isEmpty() || m.last().isEmpty() ? " is back"
+            case "AWAY" -> stamp(m, "* " + sourceName(m) + (m.params().isEmpty() || m.last().isEmpty() ? " is back"
                     : " is away: " + m.last()));
             case "ERROR" -> "! server: " + m.last();
-            case "FAIL" -> "! " + standardReply(m);
+            case "BATCH" -> batch(m);
+            case "REGISTER", "VERIFY" -> accountReply(m);
+            case "FAIL" -> m.params().size() >= 4 && m.param(0).equals("CHATHISTORY")
+                    ? "! cannot show the history of " + m.param(3) + ": " + m.last()
+                    : "! " + standardReply(m);
             case "WARN" -> "! warning: " + standardReply(m);
             case "NOTE" -> "* " + standardReply(m);
-            case "PING", "PONG", "CAP" -> null;
-            default -> isNumeric(m.command()) ? numeric(m) : stamp(generic(m));
+            case "PING", "PONG", "CAP", "AUTHENTICATE" -> null;
+            default -> isNumeric(m.command()) ? numeric(m) : stamp(m, generic(m));
         };
-        return line == null ? List.of() : List.of(PlainText.clean(line));
+    }
+
+    // BATCH +<id> chathistory <target> ... BATCH -<id>
+    private String batch(IrcMessage m) {
+        String ref = m.param(0);
+        if (ref.startsWith("+")) {
+            if (m.params().size() >= 3 && m.param(1).endsWith("chathistory")) {
+                histories.put(ref.substring(1), new History(m.param(2)));
+            }
+            return null;
+        }
+        History ended = histories.remove(ref.substring(1));
+        if (ended == null || ended.shown > 0) return null;
+        return "* no history " + (Names.isChannel(ended.target) ? "of " : "with ") + ended.target;
+    }
+
+    // REGISTER SUCCESS <account> :<message>, REGISTER VERIFICATION_REQUIRED <account> :<message>, VERIFY ...
+    private static String accountReply(IrcMessage m) {
+        if (m.params().size() < 3) return "* " + m.last();
+        String account = m.param(1);
+        return switch (m.param(0)) {
+            case "SUCCESS" -> m.command().equals("REGISTER") ? "* the account " + account + " is registered; you are"
+                    + " logged in to it" : "* the account " + account + " is verified";
+            case "VERIFICATION_REQUIRED" -> "* the account " + account + " needs verifying: " + m.last();
+            default -> "* " + m.last();
+        };
     }
 
     /**
@@ -101,14 +157,15 @@ public final class Renderer {
             where = "[to " + target + "] ";
         }
         String me = view.nick() == null ? "me" : view.nick();
-        return Optional.of(PlainText.clean(stamp(where + said(me, sent.last()))));
+        return Optional.of(PlainText.clean(stamp(null, where + said(me, sent.last()))));
     }
 
     /** A multi-line message: its first line as any message, the others indented under it. */
     private List<String> multiline(IrcMessage whole, View view) {
         String[] lines = whole.last().split("\n", -1);
         List<String> out = new ArrayList<>(lines.length);
-        IrcMessage first = IrcMessage.from(whole.source(), whole.command(), whole.param(0), lines[0]);
+        IrcMessage first = IrcMessage.from(whole.source(), whole.command(), whole.param(0), lines[0])
+                .withTags(whole.tags());
         out.addAll(render(first, view));
         for (int i = 1; i < lines.length; i++) out.add(PlainText.clean(MULTILINE_INDENT + lines[i]));
         return out;
@@ -120,10 +177,12 @@ public final class Renderer {
         String where;
         if (Names.isChannel(target)) {
             where = view.isCurrent(target) ? "" : "[" + target + "] ";
+        } else if (view.isMe(target)) {
+            where = view.isCurrent(m.sourceNick()) ? "" : "[private] ";
         } else {
-            where = view.isMe(target) ? "[private] " : "[" + target + "] ";
+            where = view.isCurrent(target) ? "" : "[" + target + "] ";
         }
-        return stamp(where + said(sourceName(m), m.last()));
+        return stamp(m, where + said(sourceName(m), m.last()));
     }
 
     /** {@code <nick> text}, or {@code * nick text} for an action, or a note for another CTCP request. */
@@ -141,15 +200,15 @@ public final class Renderer {
     // MODE <target> <modestring> [<mode arguments>...]
     private String mode(IrcMessage m, View view) {
         String change = String.join(" ", m.params().subList(1, m.params().size()));
-        if (view.isMe(m.param(0))) return stamp("* your mode changed: " + change);
-        return stamp("* " + sourceName(m) + " sets mode " + change + " on " + m.param(0));
+        if (view.isMe(m.param(0))) return stamp(m, "* your mode changed: " + change);
+        return stamp(m, "* " + sourceName(m) + " sets mode " + change + " on " + m.param(0));
     }
 
     // NOTICE <target> :<text>
     private String notice(IrcMessage m, View view) {
         String target = m.param(0);
         String where = Names.isChannel(target) && !view.isCurrent(target) ? "[" + target + "] " : "";
-        return stamp(where + "-" + sourceName(m) + "- " + (m.last() == null ? "" : m.last()));
+        return stamp(m, where + "-" + sourceName(m) + "- " + (m.last() == null ? "" : m.last()));
     }
 
     private String numeric(IrcMessage m) {
@@ -161,8 +220,13 @@ public final class Renderer {
             switch (numeric) {
                 case RPL_MYINFO, RPL_ISUPPORT, RPL_ENDOFMOTD:
                     return null;
-                case RPL_WELCOME, ERR_NOMOTD, RPL_LOCALUSERS, RPL_GLOBALUSERS:
+                case RPL_WELCOME, ERR_NOMOTD, RPL_LOCALUSERS, RPL_GLOBALUSERS, RPL_LOGGEDIN, RPL_LOGGEDOUT:
                     return "* " + m.last();
+                case RPL_SASLSUCCESS, RPL_SASLMECHS:
+                    // 900 already said whom we are logged in as.
+                    return null;
+                case ERR_NICKLOCKED, ERR_SASLFAIL, ERR_SASLTOOLONG, ERR_SASLABORTED, ERR_SASLALREADY:
+                    return "! cannot log in: " + m.last();
                 case RPL_MOTDSTART, RPL_MOTD:
                     return m.last();
                 case RPL_NAMREPLY:
@@ -225,8 +289,9 @@ public final class Renderer {
     private static String standardReply(IrcMessage m) {
         int n = m.params().size();
         if (n < 3) return String.join(" ", m.params());
+        // #16: a sentence, not the protocol's command and code.
         String context = String.join(" ", m.params().subList(2, n - 1));
-        return (context.isEmpty() ? "" : context + ": ") + m.last() + " (" + m.param(0) + " " + m.param(1) + ")";
+        return (context.isEmpty() ? "" : context + ": ") + m.last();
     }
 
     /** Parameters from {@code from}: the middle ones, then ": " and the last one; or {@code empty} if none. */
@@ -237,8 +302,22 @@ public final class Renderer {
         return String.join(" ", params.subList(from, n - 1)) + ": " + params.get(n - 1);
     }
 
-    private String stamp(String text) {
-        return TIME.format(LocalTime.now(clock)) + " " + text;
+    /**
+     * {@code 12:01 text}: the time the server says the message was sent (its {@code time} tag, #16: history
+     * shows when things were said), or now; with the date when that is not today.
+     */
+    private String stamp(IrcMessage m, String text) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        ZonedDateTime at = now;
+        String tag = m == null ? null : m.tags().get(TIME_TAG);
+        if (tag != null) {
+            try {
+                at = Instant.parse(tag).atZone(clock.getZone());
+            } catch (DateTimeParseException e) {
+                // a server's odd time: show ours
+            }
+        }
+        return (at.toLocalDate().equals(now.toLocalDate()) ? TIME : DATE_TIME).format(at) + " " + text;
     }
 
     private String when(String unixSeconds) {

@@ -1,37 +1,24 @@
 package chat.client.render;
 
-import java.io.PrintStream;
-import java.util.concurrent.locks.ReentrantLock;
-
-/** The terminal, shared by the reader and the input threads: one line at a time, never interleaved. */
-public final class Screen {
-
-    private final ReentrantLock lock = new ReentrantLock();
-    private final PrintStream out; // guarded by lock
-
-    public Screen(PrintStream out) {
-        this.out = out;
-    }
+/**
+ * Where the client shows things, shared by the reader and the input threads: whole lines, never interleaved.
+ * {@link PlainScreen} writes to a stream (a pipe, a dumb terminal); the terminal one keeps a prompt and the
+ * line being typed under what it prints.
+ */
+public interface Screen {
 
     /** Prints one whole line. */
-    public void print(String line) {
-        lock.lock();
-        try {
-            out.println(line);
-            out.flush();
-        } finally {
-            lock.unlock();
-        }
+    void print(String line);
+
+    /** Prints a line that concerns the user (a mention, a private message): highlighted, with a bell if wanted. */
+    default void alert(String line) {
+        print(line);
     }
 
-    /** Prints a question without ending the line. */
-    public void prompt(String question) {
-        lock.lock();
-        try {
-            out.print(question);
-            out.flush();
-        } finally {
-            lock.unlock();
-        }
+    /** Asks a question: printed without ending the line, or made the prompt. */
+    void prompt(String question);
+
+    /** The current target or nickname changed: a terminal shows them in its prompt. */
+    default void target(View view) {
     }
 }

@@ -12,6 +12,7 @@ import chat.protocol.ParseResult;
 
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +78,14 @@ final class Receiver implements Runnable {
         // After our own /quit the server's ERROR only confirms it; the client says "* disconnected" itself.
         boolean expected = m.command().equals("ERROR") && session.isQuitting();
         if (!expected) {
-            for (String line : renderer.render(m, before)) screen.print(line);
+            boolean alert = Mentions.concernsMe(m, before);
+            for (String line : renderer.render(m, before)) {
+                if (alert) {
+                    screen.alert(line);
+                } else {
+                    screen.print(line);
+                }
+            }
         }
         update(m, before);
     }
@@ -86,24 +94,46 @@ final class Receiver implements Runnable {
     private void moved() {
         String now = session.current();
         screen.print(now == null ? "* you are in no channel now: /join one" : "* you are now talking in " + now);
+        inbox.accept(new Event.Moved());
     }
 
     private void update(IrcMessage m, View before) {
         switch (m.command()) {
             case "NICK" -> {
-                if (before.isMe(m.sourceNick()) && m.param(0) != null) session.nick(m.param(0));
+                if (m.param(0) == null || m.sourceNick() == null) return;
+                session.renamed(m.sourceNick(), m.param(0));
+                if (before.isMe(m.sourceNick())) {
+                    session.nick(m.param(0));
+                    inbox.accept(new Event.Moved());
+                }
             }
             case "JOIN" -> {
-                if (before.isMe(m.sourceNick()) && m.param(0) != null) {
+                if (m.param(0) == null || m.sourceNick() == null) return;
+                session.arrived(m.param(0), m.sourceNick());
+                if (before.isMe(m.sourceNick())) {
                     session.joined(m.param(0));
                     inbox.accept(new Event.Joined(m.param(0)));
                 }
             }
             case "PART" -> {
-                if (before.isMe(m.sourceNick()) && m.param(0) != null && session.left(m.param(0))) moved();
+                if (m.param(0) == null || m.sourceNick() == null) return;
+                session.departed(m.param(0), m.sourceNick());
+                if (before.isMe(m.sourceNick()) && session.left(m.param(0))) moved();
             }
             case "KICK" -> {
+                if (m.param(1) == null) return;
+                session.departed(m.param(0), m.param(1));
                 if (before.isMe(m.param(1)) && session.left(m.param(0))) moved();
+            }
+            case "QUIT" -> {
+                if (m.sourceNick() != null) session.quit(m.sourceNick());
+            }
+            case "PRIVMSG" -> {
+                // #16: a private message opens a private chat, reachable with /switch, /N and Alt-N.
+                if (m.params().size() >= 2 && before.isMe(m.param(0)) && m.sourceNick() != null
+                        && m.tags().get("batch") == null) {
+                    session.chatWith(m.sourceNick());
+                }
             }
             case "ERROR" -> lastError = m.last();
             default -> numeric(m);
@@ -122,6 +152,9 @@ final class Receiver implements Runnable {
                 CaseMapping mapping = CaseMapping.ofToken(token.substring(CASEMAPPING_TOKEN.length()));
                 if (mapping != null) session.mapping(mapping);
             }
+        } else if (numeric == Numeric.RPL_NAMREPLY && m.params().size() >= 4) {
+            // 353 <me> <type> <channel> :<names>
+            session.named(m.param(2), List.of(m.last().strip().split(" +")));
         } else if (NICK_REFUSALS.contains(numeric) && !session.registered()) {
             inbox.accept(new Event.NickRefused());
         } else if (JOIN_FAILURES.contains(numeric) && m.param(1) != null) {

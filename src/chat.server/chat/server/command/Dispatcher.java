@@ -123,7 +123,13 @@ public final class Dispatcher {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, message.command(), "Not enough parameters");
         } else {
             server.stats().command(command.verb());
-            command.handler().handle(ctx, message);
+            try {
+                command.handler().handle(ctx, message);
+            } catch (RuntimeException e) {
+                // #9: a store outage is a state the client is told about, not a reason to drop it
+                if (StoreOutage.cause(e) == null) throw e;
+                StoreOutage.answer(ctx, message);
+            }
         }
         String label = message.tags().get("label");
         if (label != null && !label.isEmpty() && session.has(Capability.LABELED_RESPONSE)) {

@@ -224,6 +224,25 @@ class InputParserTest {
     }
 
     @Test
+    void switchingNamesATargetOrANumber() {
+        assertThat(parser.parse("/switch #dev", CURRENT)).isEqualTo(new Input.Switch("#dev", 0));
+        assertThat(parser.parse("/switch bob", CURRENT)).isEqualTo(new Input.Switch("bob", 0));
+        assertThat(parser.parse("/query bob", CURRENT)).isEqualTo(new Input.Switch("bob", 0));
+        assertThat(parser.parse("/switch", CURRENT)).isEqualTo(new Input.Switch(null, 0));
+        assertThat(parser.parse("/3", CURRENT)).isEqualTo(new Input.Switch(null, 3));
+        assertThat(parser.parse("/switch #a #b", CURRENT)).isInstanceOf(Input.Problem.class);
+        assertThat(parser.parse("/query #dev", CURRENT)).isInstanceOf(Input.Problem.class);
+        assertThat(parser.parse("/0", CURRENT)).isInstanceOf(Input.Problem.class);
+        assertThat(parser.parse("/3 text", CURRENT)).isInstanceOf(Input.Problem.class);
+    }
+
+    @Test
+    void commandWordsAreThereToComplete() {
+        assertThat(parser.commands()).contains("/msg", "/join", "/switch", "/history", "/monitor", "/quit")
+                .allMatch(c -> c.startsWith("/"));
+    }
+
+    @Test
     void monitorAddsRemovesOrAsksWhoIsOn() {
         assertThat(parser.parse("/monitor", CURRENT)).isEqualTo(new Input.Send(List.of(message("MONITOR S")), null));
         assertThat(parser.parse("/monitor bob,carol -dave", CURRENT)).isEqualTo(new Input.Send(
@@ -233,7 +252,9 @@ class InputParserTest {
 
     @Test
     void helpSummariesStartInOneColumn() {
-        assertThat(parser.help()).hasSize(32).allSatisfy(line -> {
+        assertThat(parser.help()).hasSize(37)
+                .filteredOn(line -> line.startsWith("  /") || line.startsWith("  <") || line.startsWith("  !") || line.startsWith("  ["))
+                .hasSize(35).allSatisfy(line -> {
             assertThat(line.charAt(38)).as(line).isEqualTo(' ');
             assertThat(line.charAt(39)).as(line).isNotEqualTo(' ');
         });

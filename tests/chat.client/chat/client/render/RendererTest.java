@@ -116,8 +116,8 @@ class RendererTest {
                 Arguments.of(":srv 501 me :Unknown MODE flag", "! Unknown MODE flag"),
                 Arguments.of(":srv 999 me some :thing new", "* some thing new"),
                 Arguments.of(":srv FAIL JOIN CHANNEL_FULL #dev :Channel is full",
-                        "! #dev: Channel is full (JOIN CHANNEL_FULL)"),
-                Arguments.of(":srv FAIL NICK NICKNAME_RESERVED :Reserved", "! Reserved (NICK NICKNAME_RESERVED)"),
+                        "! #dev: Channel is full"),
+                Arguments.of(":srv FAIL NICK NICKNAME_RESERVED :Reserved", "! Reserved"),
                 Arguments.of("ERROR :Closing link: (Ping timeout)", "! server: Closing link: (Ping timeout)"),
                 Arguments.of("PING :abc", ""),
                 Arguments.of(":srv PONG srv :abc", ""),
@@ -274,6 +274,69 @@ class RendererTest {
     @MethodSource("echoes")
     void echoesWhatWeSay(String wire, String shown) {
         assertThat(renderer.echo(message(wire), VIEW).orElse("")).isEqualTo(shown);
+    }
+
+    @Test
+    void historyComesUnderAHeaderWithTheTimesItWasSaid() {
+        assertThat(renderAll(
+                ":srv BATCH +h1 chathistory #dev",
+                "@batch=h1;time=2025-03-01T09:15:00.000Z :bob!b@h PRIVMSG #dev :morning",
+                "@batch=h1;time=2025-02-27T18:00:00.000Z :me!m@h PRIVMSG #dev :old news",
+                ":srv BATCH -h1")).containsExactly(
+                "* history of #dev:",
+                "09:15 <bob> morning",
+                "2025-02-27 18:00 <me> old news");
+    }
+
+    @Test
+    void aMultilineMessageInHistoryKeepsItsTimeUnderTheHeader() {
+        assertThat(renderAll(
+                ":srv BATCH +h2 chathistory #dev",
+                "@batch=h2;time=2025-02-28T08:30:00.000Z;msgid=x1 :bob!b@h BATCH +m2 draft/multiline #dev",
+                "@batch=m2 :bob!b@h PRIVMSG #dev :first",
+                "@batch=m2 :bob!b@h PRIVMSG #dev :second",
+                "@batch=h2 :bob!b@h BATCH -m2",
+                "@batch=h2;time=2025-03-01T09:00:00.000Z :bob!b@h PRIVMSG #dev :after",
+                ":srv BATCH -h2")).containsExactly(
+                "* history of #dev:",
+                "2025-02-28 08:30 <bob> first",
+                "      | second",
+                "09:00 <bob> after");
+    }
+
+    @Test
+    void anEmptyHistorySaysSo() {
+        assertThat(renderAll(":srv BATCH +e chathistory #quiet", ":srv BATCH -e",
+                ":srv BATCH +p chathistory bob", ":srv BATCH -p")).containsExactly(
+                "* no history of #quiet", "* no history with bob");
+    }
+
+    @Test
+    void aLiveMessageCarriesTheServersTime() {
+        assertThat(renderAll("@time=2025-03-01T11:59:00.000Z :alice!a@h PRIVMSG #lobby :hi"))
+                .containsExactly("11:59 <alice> hi");
+    }
+
+    @Test
+    void accountAndLoginRepliesAreSentencesNotProtocol() {
+        assertThat(renderAll(
+                ":srv REGISTER SUCCESS me :Account created",
+                "AUTHENTICATE +",
+                ":srv 900 me me!m@h me :You are now logged in as me",
+                ":srv 903 me :SASL authentication successful",
+                ":srv 904 me :SASL authentication failed",
+                ":srv FAIL CHATHISTORY INVALID_TARGET LATEST bob :Messages could not be retrieved")).containsExactly(
+                "* the account me is registered; you are logged in to it",
+                "* You are now logged in as me",
+                "! cannot log in: SASL authentication failed",
+                "! cannot show the history of bob: Messages could not be retrieved");
+    }
+
+    @Test
+    void aPrivateChatThatIsCurrentShowsNoPrefix() {
+        View withBob = new View("me", "bob", CaseMapping.RFC1459);
+        assertThat(renderer.render(message(":bob!b@h PRIVMSG me :psst"), withBob)).containsExactly("12:01 <bob> psst");
+        assertThat(renderer.echo(message("PRIVMSG bob :back"), withBob)).contains("12:01 <me> back");
     }
 
     @Test

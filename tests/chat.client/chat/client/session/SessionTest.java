@@ -88,4 +88,50 @@ class SessionTest {
         session.mapping(CaseMapping.ASCII);
         assertThat(session.view().isMe("A{X")).isFalse();
     }
+
+    @Test
+    void targetsAreTheChannelsThenThePrivateChatsAndCanBeSwitchedTo() {
+        session.joined("#lobby");
+        session.joined("#dev");
+        session.chatWith("bob");
+        session.chatWith("BOB");
+        assertThat(session.targets()).containsExactly("#lobby", "#dev", "bob");
+        assertThat(session.switchTo(2)).isTrue();
+        assertThat(session.current()).isEqualTo("#dev");
+        assertThat(session.switchTo(3)).isTrue();
+        assertThat(session.current()).isEqualTo("bob");
+        assertThat(session.switchTo(4)).isFalse();
+        assertThat(session.switchTo("#nowhere")).isFalse();
+        assertThat(session.current()).isEqualTo("bob");
+        assertThat(session.switchTo("carol")).isTrue();
+        assertThat(session.targets()).containsExactly("#lobby", "#dev", "bob", "carol");
+    }
+
+    @Test
+    void membersFollowNamesJoinsPartsQuitsAndNickChanges() {
+        session.welcome("alice");
+        session.joined("#lobby");
+        session.named("#lobby", java.util.List.of("@alice", "+bob", "carol"));
+        session.arrived("#LOBBY", "dave");
+        session.departed("#lobby", "carol");
+        session.renamed("bob", "robert");
+        assertThat(session.members("#lobby")).containsExactlyInAnyOrder("alice", "robert", "dave");
+        session.quit("dave");
+        assertThat(session.members("#lobby")).containsExactlyInAnyOrder("alice", "robert");
+        session.departed("#lobby", "alice");
+        assertThat(session.members("#lobby")).isEmpty();
+    }
+
+    @Test
+    void aReconnectForgetsTheChannelsButReturnsThemToJoinAgain() {
+        session.welcome("alice");
+        session.joined("#lobby");
+        session.joined("#dev");
+        session.focus("#dev");
+        session.chatWith("bob");
+        assertThat(session.reconnecting()).containsExactly("#lobby", "#dev");
+        assertThat(session.registered()).isFalse();
+        assertThat(session.targets()).containsExactly("bob");
+        assertThat(session.current()).isEqualTo("#dev");
+    }
 }
