@@ -1,16 +1,17 @@
 package chat.store;
 
+import chat.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The schema, as forward-only steps. {@code PRAGMA user_version} holds the number of steps applied; each
- * step runs in its own transaction, so a crash mid-migration leaves the previous version intact. Never edit
- * a released step: add one.
+ * SQLite's side of the shared JDBC store: the schema as forward-only steps, the version in
+ * {@code PRAGMA user_version}. One server owns the file (its lock file), so no locks between servers.
  */
-final class Migrations {
+final class SqliteDialect implements Dialect {
 
     /** Step {@code i} takes the schema from version {@code i} to {@code i + 1}. */
     static final List<List<String>> STEPS = List.of(
@@ -95,37 +96,41 @@ final class Migrations {
     /** The schema version this code writes. */
     static final int CURRENT = STEPS.size();
 
-    private Migrations() {
+    @Override
+    public List<List<String>> migrations() {
+        return STEPS;
     }
 
-    /** Brings the database up to {@link #CURRENT}; refuses a database from a newer version. */
-    static void apply(Connection c) throws SQLException {
-        int version = version(c);
-        if (version > CURRENT) {
-            throw new SQLException("the database has schema version " + version + ", newer than this server's "
-                    + CURRENT + ": upgrade the server");
-        }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            for (int v = version; v < CURRENT; v++) {
-                try (Statement s = c.createStatement()) {
-                    for (String sql : STEPS.get(v)) s.executeUpdate(sql);
-                    s.executeUpdate("PRAGMA user_version = " + (v + 1));
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw new SQLException("migration to schema version " + (v + 1) + " failed: " + e.getMessage(), e);
-                }
-            }
-        } finally {
-            c.setAutoCommit(auto);
-        }
-    }
-
-    static int version(Connection c) throws SQLException {
+    @Override
+    public int schemaVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
+    }
+
+    @Override
+    public void setSchemaVersion(Connection c, int version) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("PRAGMA user_version = " + version);
+        }
+    }
+
+    @Override
+    public String noLimit() {
+        return "-1";
+    }
+
+    @Override
+    public String greatest() {
+        return "max";
+    }
+
+    /** #10: SQLite's primary result codes after which it may have rolled back the whole transaction itself. */
+    private static final Set<Integer> TRANSACTION_LOST = Set.of(5 /* BUSY */, 7 /* NOMEM */, 8 /* READONLY */,
+            10 /* IOERR */, 11 /* CORRUPT */, 13 /* FULL */, 14 /* CANTOPEN */, 26 /* NOTADB */);
+
+    @Override
+    public boolean transactionLost(Exception e) {
+        return e instanceof SQLException sql && TRANSACTION_LOST.contains(sql.getErrorCode() & 0xFF);
     }
 }

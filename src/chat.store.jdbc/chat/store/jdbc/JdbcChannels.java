@@ -1,4 +1,4 @@
-package chat.store;
+package chat.store.jdbc;
 
 import chat.server.spi.ChannelMask;
 import chat.server.spi.ChannelSettings;
@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Registered channels in {@code channels} and their lists in {@code channel_masks}. */
-final class SqliteChannels implements ChannelStore {
+final class JdbcChannels implements ChannelStore {
 
     private static final String COLUMNS = "key, name, owner_account, topic, topic_set_by, topic_set_ms, modes, created_ms";
 
     private final Writer writer;
-    private final ReadPool reads;
+    private final Reads reads;
 
-    SqliteChannels(Writer writer, ReadPool reads) {
+    JdbcChannels(Writer writer, Reads reads) {
         this.writer = writer;
         this.reads = reads;
     }
@@ -51,8 +51,10 @@ final class SqliteChannels implements ChannelStore {
     @Override
     public CompletableFuture<Void> save(ChannelSettings ch) {
         return writer.submit(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO channels (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO channels (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET name = excluded.name, "
+                    + "owner_account = excluded.owner_account, topic = excluded.topic, topic_set_by = excluded.topic_set_by, "
+                    + "topic_set_ms = excluded.topic_set_ms, modes = excluded.modes, created_ms = excluded.created_ms")) {
                 s.setString(1, ch.key());
                 s.setString(2, ch.name());
                 s.setString(3, ch.ownerAccount());

@@ -1,4 +1,4 @@
-package chat.store;
+package chat.store.jdbc;
 
 import chat.server.spi.BanStore;
 import chat.server.spi.ServerBan;
@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Server bans in the {@code bans} table. */
-final class SqliteBans implements BanStore {
+final class JdbcBans implements BanStore {
 
     private final Writer writer;
-    private final ReadPool reads;
+    private final Reads reads;
     private final Clock clock;
 
-    SqliteBans(Writer writer, ReadPool reads, Clock clock) {
+    JdbcBans(Writer writer, Reads reads, Clock clock) {
         this.writer = writer;
         this.reads = reads;
         this.clock = clock;
@@ -43,8 +43,9 @@ final class SqliteBans implements BanStore {
     @Override
     public CompletableFuture<Void> add(ServerBan ban) {
         return writer.submit(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO bans (kind, mask, reason, set_by, set_ms, "
-                    + "expires_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO bans (kind, mask, reason, set_by, set_ms, expires_ms) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, mask) DO UPDATE SET reason = excluded.reason, "
+                    + "set_by = excluded.set_by, set_ms = excluded.set_ms, expires_ms = excluded.expires_ms")) {
                 s.setString(1, ban.kind());
                 s.setString(2, ban.mask());
                 s.setString(3, ban.reason());

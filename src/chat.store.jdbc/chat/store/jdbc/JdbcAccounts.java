@@ -1,37 +1,56 @@
-package chat.store;
+package chat.store.jdbc;
 
 import chat.server.spi.Account;
 import chat.server.spi.AccountStore;
 import chat.server.spi.ScramCredentials;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Accounts in the {@code accounts} table. Every statement is parameterized. */
-final class SqliteAccounts implements AccountStore {
+final class JdbcAccounts implements AccountStore {
 
     private final Writer writer;
-    private final ReadPool reads;
+    private final Reads reads;
 
-    SqliteAccounts(Writer writer, ReadPool reads) {
+    JdbcAccounts(Writer writer, Reads reads) {
         this.writer = writer;
         this.reads = reads;
     }
 
+    private static final String COLUMNS = "key, name, salt, iterations, stored_key, server_key, email, created_ms";
+
     @Override
     public Optional<Account> find(String key) {
         return reads.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT key, name, salt, iterations, stored_key, server_key, email, created_ms FROM accounts WHERE key = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM accounts WHERE key = ?")) {
                 s.setString(1, key);
                 try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    ScramCredentials credentials = new ScramCredentials(rs.getBytes(3), rs.getInt(4), rs.getBytes(5), rs.getBytes(6));
-                    return Optional.of(new Account(rs.getString(1), rs.getString(2), credentials, rs.getString(7), rs.getLong(8)));
+                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
                 }
             }
         });
+    }
+
+    @Override
+    public List<Account> all() {
+        return reads.read(c -> {
+            List<Account> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM accounts ORDER BY key");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) out.add(row(rs));
+            }
+            return out;
+        });
+    }
+
+    private static Account row(ResultSet rs) throws SQLException {
+        ScramCredentials credentials = new ScramCredentials(rs.getBytes(3), rs.getInt(4), rs.getBytes(5), rs.getBytes(6));
+        return new Account(rs.getString(1), rs.getString(2), credentials, rs.getString(7), rs.getLong(8));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package chat.store;
+package chat.store.jdbc;
 
 import chat.server.spi.ReadMarkerStore;
 import java.sql.PreparedStatement;
@@ -7,13 +7,15 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /** draft/read-marker positions in the {@code read_markers} table. */
-final class SqliteReadMarkers implements ReadMarkerStore {
+final class JdbcReadMarkers implements ReadMarkerStore {
 
     private final Writer writer;
-    private final ReadPool reads;
+    private final Reads reads;
+    private final Dialect dialect;
 
-    SqliteReadMarkers(Writer writer, ReadPool reads) {
+    JdbcReadMarkers(Writer writer, Reads reads, Dialect dialect) {
         this.writer = writer;
+        this.dialect = dialect;
         this.reads = reads;
     }
 
@@ -34,7 +36,8 @@ final class SqliteReadMarkers implements ReadMarkerStore {
     public CompletableFuture<Void> raise(String account, String target, long timeMillis) {
         return writer.submit(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO read_markers (account, target, time_ms) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (account, target) DO UPDATE SET time_ms = max(time_ms, excluded.time_ms)")) {
+                    + "ON CONFLICT (account, target) DO UPDATE SET time_ms = " + dialect.greatest()
+                    + "(read_markers.time_ms, excluded.time_ms)")) {
                 s.setString(1, account);
                 s.setString(2, target);
                 s.setLong(3, timeMillis);

@@ -1,4 +1,4 @@
-package chat.store;
+package chat.store.jdbc;
 
 import chat.server.spi.BotStore;
 import java.sql.PreparedStatement;
@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Bots' settings in the {@code bot_settings} table. */
-final class SqliteBots implements BotStore {
+final class JdbcBotSettings implements BotStore {
 
     private final Writer writer;
-    private final ReadPool reads;
+    private final Reads reads;
 
-    SqliteBots(Writer writer, ReadPool reads) {
+    JdbcBotSettings(Writer writer, Reads reads) {
         this.writer = writer;
         this.reads = reads;
     }
@@ -36,7 +36,8 @@ final class SqliteBots implements BotStore {
     public CompletableFuture<Void> put(String bot, String key, String value) {
         return writer.submit(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT OR REPLACE INTO bot_settings (bot, key, value) VALUES (?, ?, ?)")) {
+                    "INSERT INTO bot_settings (bot, key, value) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (bot, key) DO UPDATE SET value = excluded.value")) {
                 s.setString(1, bot);
                 s.setString(2, key);
                 s.setString(3, value);

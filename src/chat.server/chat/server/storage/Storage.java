@@ -1,27 +1,24 @@
-package chat.server.command;
+package chat.server.storage;
 
 import chat.server.service.RegisteredChannels;
 import chat.protocol.CaseMapping;
 import chat.server.StoreConfig;
 import chat.server.account.Accounts;
 import chat.server.account.NickClaims;
+import chat.server.service.RegisteredChannels;
 import chat.server.history.History;
 import chat.server.spi.Store;
-import chat.server.spi.StoreOptions;
-import chat.server.spi.StoreProvider;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.Iterator;
-import java.util.ServiceLoader;
 
 /**
  * What handlers use of the store: accounts, history, the store config, and a timer for nickname claims.
- * Without a store provider (or with {@code --data-dir none}) both parts are disabled and the server runs as
- * before.
+ * Without a store ({@code --store none}, {@code --data-dir none}) both parts are disabled and the server runs
+ * as before.
  *
  * @param store    the open store, or null
- * @param config   the store config in force (data directory null when there is no store)
+ * @param config   the store config in force
  * @param accounts registered accounts
  * @param history  message history
  * @param claims   the deadlines of registered nicknames held by others, and their timer
@@ -39,23 +36,25 @@ public record Storage(Store store, StoreConfig config, Accounts accounts, Histor
                 Clock.systemUTC()), new History(null, caseMapping), null, RegisteredChannels.none(caseMapping));
     }
 
-    /** Opens the store the config asks for with the first provider found; disabled when there is none. */
-    public static Storage open(StoreConfig config, CaseMapping caseMapping, Clock clock) throws IOException {
+    /** Opens the store the config names with the provider that serves its URL's scheme. */
+    public static Storage open(StoreConfig config, CaseMapping caseMapping, Clock clock) throws StoreOpenException {
         if (!config.enabled()) return none(caseMapping);
-        Iterator<StoreProvider> providers = ServiceLoader.load(StoreProvider.class).iterator();
-        if (!providers.hasNext()) {
-            LOG.log(Level.WARNING, "no store module found: running without accounts and history");
-            return none(caseMapping);
+        Store store;
+        try {
+            store = StoreProviders.open(config, clock);
+        } catch (IOException | RuntimeException e) {
+            throw new StoreOpenException("cannot open the store " + config.location() + ": " + e.getMessage(), e);
         }
-        StoreProvider provider = providers.next();
-        Store store = provider.open(new StoreOptions(config.dataDirectory(), config.syncEveryCommit(),
-                config.historyMaxAge(), config.historyMaxPerTarget(), clock));
-        LOG.log(Level.INFO, "store: " + provider.name() + " in " + config.dataDirectory().toAbsolutePath()
-                + (config.history() ? "" : " (history off)"));
+        LOG.log(Level.INFO, "store: " + config.location() + (config.history() ? "" : " (history off)"));
         return new Storage(store, config, new Accounts(store.accounts(), caseMapping, config.passwordIterations(), clock),
                 new History(config.history() ? store.history() : null, caseMapping),
                 new NickClaims(config.nickClaimTimeout(), clock),
                 RegisteredChannels.load(store.channels(), caseMapping));
+    }
+
+    /** Whether the store answers (true without one): a state to report, the store reconnects on its own. */
+    public boolean available() {
+        return store == null || store.available();
     }
 
     /** Commits what is queued and closes the store. */

@@ -1,4 +1,4 @@
-package chat.store;
+package chat.store.jdbc;
 
 import chat.protocol.TagValues;
 import chat.server.spi.Activity;
@@ -18,18 +18,39 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** History in the {@code messages} table, ordered by (time_ms, seq); private parties in {@code parties}. */
-final class SqliteHistory implements HistoryStore {
+final class JdbcHistory implements HistoryStore {
 
     private static final String COLUMNS = "seq, msgid, time_ms, conversation, source, account, command, target, text, tags";
 
     private final Writer writer;
-    private final ReadPool reads;
+    private final Reads reads;
     private final Retention retention;
 
-    SqliteHistory(Writer writer, ReadPool reads, Retention retention) {
+    JdbcHistory(Writer writer, Reads reads, Retention retention) {
         this.writer = writer;
         this.reads = reads;
         this.retention = retention;
+    }
+
+    /** Where a msgid sits: served by {@code messages_by_msgid}. */
+    static final String POSITION_SQL = "SELECT time_ms, seq FROM messages WHERE msgid = ? AND conversation = ? LIMIT 1";
+
+    /** A page of one conversation: served by {@code messages_by_conversation} (conversation, time_ms, seq). */
+    static String rangeSql(boolean after, boolean before, boolean newest) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE conversation = ?");
+        if (after) sql.append(" AND (time_ms > ? OR (time_ms = ? AND seq > ?))");
+        if (before) sql.append(" AND (time_ms < ? OR (time_ms = ? AND seq < ?))");
+        return sql.append(newest ? " ORDER BY time_ms DESC, seq DESC" : " ORDER BY time_ms, seq").append(" LIMIT ?").toString();
+    }
+
+    /** The conversations of a party and of {@code channels} channels active in a window, latest first. */
+    static String targetsSql(int channels) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < channels; i++) in.append(i == 0 ? "?" : ", ?");
+        return "SELECT conversation, MAX(time_ms) FROM messages WHERE time_ms > ? AND time_ms < ? AND ("
+                + "conversation IN (SELECT conversation FROM parties WHERE party = ?)"
+                + (channels == 0 ? "" : " OR conversation IN (" + in + ")")
+                + ") GROUP BY conversation ORDER BY 2, 1 LIMIT ?";
     }
 
     @Override
@@ -66,8 +87,7 @@ final class SqliteHistory implements HistoryStore {
     @Override
     public Optional<Position> position(String conversation, String msgid) {
         return reads.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT time_ms, seq FROM messages WHERE msgid = ? AND conversation = ? LIMIT 1")) {
+            try (PreparedStatement s = c.prepareStatement(POSITION_SQL)) {
                 s.setString(1, msgid);
                 s.setString(2, conversation);
                 try (ResultSet rs = s.executeQuery()) {
@@ -79,12 +99,9 @@ final class SqliteHistory implements HistoryStore {
 
     @Override
     public List<StoredMessage> range(String conversation, Position after, Position before, int limit, boolean newest) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE conversation = ?");
-        if (after != null) sql.append(" AND (time_ms > ? OR (time_ms = ? AND seq > ?))");
-        if (before != null) sql.append(" AND (time_ms < ? OR (time_ms = ? AND seq < ?))");
-        sql.append(newest ? " ORDER BY time_ms DESC, seq DESC" : " ORDER BY time_ms, seq").append(" LIMIT ?");
+        String sql = rangeSql(after != null, before != null, newest);
         return reads.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
                 int i = 1;
                 s.setString(i++, conversation);
                 i = bind(s, i, after);
@@ -110,12 +127,7 @@ final class SqliteHistory implements HistoryStore {
 
     @Override
     public List<Activity> targets(String party, Collection<String> channels, long fromMillis, long toMillis, int limit) {
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < channels.size(); i++) in.append(i == 0 ? "?" : ", ?");
-        String sql = "SELECT conversation, MAX(time_ms) FROM messages WHERE time_ms > ? AND time_ms < ? AND ("
-                + "conversation IN (SELECT conversation FROM parties WHERE party = ?)"
-                + (channels.isEmpty() ? "" : " OR conversation IN (" + in + ")")
-                + ") GROUP BY conversation ORDER BY 2, 1 LIMIT ?";
+        String sql = targetsSql(channels.size());
         return reads.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int i = 1;
@@ -127,6 +139,21 @@ final class SqliteHistory implements HistoryStore {
                 List<Activity> out = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) out.add(new Activity(rs.getString(1), rs.getLong(2)));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<StoredMessage> afterSeq(long afterSeq, int limit) {
+        return reads.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                s.setLong(1, afterSeq);
+                s.setInt(2, limit);
+                List<StoredMessage> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) out.add(row(rs));
                 }
                 return out;
             }
