@@ -115,7 +115,13 @@ final class RegistrationCommands {
         if (s.registered() || ctx.link().capNegotiating() || s.nick() == null || s.identity().user() == null) return;
         if (BanCheck.refuseIfBanned(ctx)) return;
         PassLogin.passLogin(ctx, s.nick());
+        // #12: on a cluster node the nickname is granted where the arrival lands in the log, first come first served.
+        if (ctx.replication().arrive(ctx.link(), this::welcome)) return;
         if (!ctx.registry().register(s)) return;
+        welcome(ctx);
+    }
+
+    private void welcome(Context ctx) {
         welcome.greet(ctx);
         NickOwnership.claim(ctx);
     }

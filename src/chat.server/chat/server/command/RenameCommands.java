@@ -45,7 +45,7 @@ final class RenameCommands {
         for (User member : r.members()) {
             if (member.has(Capability.CHANNEL_RENAME)) continue;
             ReplyBuffer lines = member == actor ? ctx.reply() : new ReplyBuffer(ctx.server().name(), member);
-            Context view = member == actor ? ctx : new Context(Link.of(member), ctx.registry(), lines, ctx.server());
+            Context view = member == actor ? ctx : new Context(Link.of(member), ctx.registry(), lines, ctx.server(), ctx.replication());
             String prefix = member.identity().prefix();
             lines.add(IrcMessage.from(prefix, "PART", r.from(), "Channel renamed to " + r.to()
                     + (reason.isEmpty() ? "" : ": " + reason)));
