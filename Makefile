@@ -2,7 +2,7 @@
 ARGS ?=
 BENCH_QUICK ?= 0
 
-.PHONY: build test interop client-tmux launchers webtest screenshots run-server run-client image dist clean bench bench-test
+.PHONY: build test interop client-tmux launchers webtest screenshots run-server run-client image dist clean bench bench-test cluster cluster-down
 
 build:
 	./build.sh build
@@ -48,6 +48,13 @@ bench:
 
 bench-test:
 	scripts/bench.sh test
+
+# Redis, three chat nodes and HAProxy on 127.0.0.1:12345 (scripts/cluster.sh up 3); cluster-down stops them by PID.
+cluster:
+	scripts/cluster.sh up 3
+
+cluster-down:
+	scripts/cluster.sh down
 
 clean:
 	./build.sh clean

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-MODULES=(chat.protocol chat.monitor chat.server chat.store chat.bots chat.web chat.client)
+MODULES=(chat.protocol chat.monitor chat.server chat.store.jdbc chat.store chat.store.postgres chat.cluster chat.bots chat.web chat.client)
 # ONLY_MODULES="chat.protocol chat.client" builds and tests just those (and what they require).
 [ -n "${ONLY_MODULES:-}" ] && read -r -a MODULES <<< "$ONLY_MODULES"
 BUILD=${BUILD_DIR:-build}
@@ -47,25 +47,32 @@ deps() {
     exit 1
   fi
   [ -f "$BUILD/lib/oshi-core-7.5.0.jar" ] || { echo "build.sh: Maven succeeded but left no jars in $BUILD/lib (see $log)" >&2; exit 1; }
-  modularize "$BUILD/lib"
-  modularize "$BUILD/test-lib"
+  # jlink links explicit modules only: give the automatic ones a module-info of their own.
+  modularize "$BUILD/lib" 'prometheus-metrics-*.jar'
+  modularize "$BUILD/test-lib" 'prometheus-metrics-*.jar'
+  modularize "$BUILD/lib" 'postgresql-*.jar' java.desktop  # java.desktop: only for PGpoint's java.awt.Point
+  modularize "$BUILD/lib" '*edis*.jar'  # #12: Jedis and its authentication core (redis-authx-core)
   touch "$BUILD/lib/.stamp" "$BUILD/test-lib/.stamp"
 }
 
-# The Prometheus client's jars are automatic modules, which jlink refuses: give each one the module-info.class
-# jdeps infers from its bytecode (annotation-only dependencies such as javax.annotation are left out).
+# modularize DIR GLOB [MODULE...]: adds to each automatic-module jar in DIR matching GLOB the module-info.class
+# jdeps infers from its bytecode, with every jar of DIR on the module path (annotation-only dependencies such as
+# javax.annotation are left out); the MODULEs named become "requires static" (needed only by parts of the jar
+# nobody here uses).
 modularize() {
-  local dir=$1 work; work=$(mktemp -d)
-  local jars=("$dir"/prometheus-metrics-*.jar)
-  [ -e "${jars[0]}" ] || return 0
-  local path; path=$(IFS=:; echo "${jars[*]}")
-  "$JDK/bin/jdeps" --ignore-missing-deps --module-path "$path" --generate-module-info "$work/src" "${jars[@]}" >/dev/null 2>&1
-  local jar name
+  local dir=$1 glob=$2; shift 2
+  local work; work=$(mktemp -d)
+  local jars=("$dir"/$glob)
+  [ -e "${jars[0]}" ] || { rm -rf "$work"; return 0; }
+  "$JDK/bin/jdeps" --ignore-missing-deps --multi-release 21 --module-path "$dir" --generate-module-info "$work/src" \
+    "${jars[@]}" >/dev/null 2>&1
+  local jar name info m
   for jar in "${jars[@]}"; do
     name=$("$JDK/bin/jar" --describe-module --file "$jar" | sed -n 's/^\([A-Za-z0-9_.]*\)@.* automatic$/\1/p')
-    [ -n "$name" ] && [ -f "$work/src/$name/module-info.java" ] || continue
-    "$JAVAC" --release 21 -nowarn -d "$work/classes/$name" --module-path "$path" --patch-module "$name=$jar" \
-      "$work/src/$name/module-info.java"
+    info=$(find "$work/src/$name" -name module-info.java 2>/dev/null | head -1)
+    [ -n "$name" ] && [ -n "$info" ] || continue
+    for m in "$@"; do sed -i "s/requires\( transitive\)\? $m;/requires static $m;/" "$info"; done
+    "$JAVAC" --release 21 -nowarn -d "$work/classes/$name" --module-path "$dir" --patch-module "$name=$jar" "$info"
     "$JDK/bin/jar" --update --file "$jar" -C "$work/classes/$name" module-info.class
   done
   rm -rf "$work"
@@ -114,6 +121,8 @@ test_compile() {
 }
 
 run_tests() {
+  # #11: the PostgreSQL tests start their own server from Debian's package; they never skip, so install it.
+  scripts/throwaway-postgres.sh install
   test_compile
   # #14: the external-bot tests run Limnoria (Debian's limnoria) and the Python example bot.
   [ -z "${ONLY_MODULES:-}" ] && scripts/ensure-packages.sh supybot=limnoria python3=python3 redis-server=redis-server haproxy=haproxy
@@ -178,7 +187,7 @@ image() {
   local exclude=()
   [ "$(uname -s)" = Linux ] && exclude=(--exclude-resources='regex:/org.xerial.sqlitejdbc/org/sqlite/native/(Windows|Mac|FreeBSD)/.*')
   "$JDK/bin/jlink" -p "$BUILD/modules:$BUILD/jlink-lib" "${exclude[@]}" \
-    --add-modules chat.server,chat.store,chat.bots,chat.web,chat.client,org.slf4j.nop \
+    --add-modules chat.server,chat.store,chat.store.postgres,chat.cluster,chat.bots,chat.web,chat.client,org.slf4j.nop \
     --launcher chat-server=chat.server/chat.server.Main \
     --launcher chat-client=chat.client/chat.client.Main \
     --strip-debug --no-header-files --no-man-pages --compress=zip-6 \

@@ -18,6 +18,8 @@
 #   BENCH_QUICKACK=1        the generator ACKs every read at once (TCP_QUICKACK) instead of delaying ACKs
 #                           like real clients: servers that leave Nagle on then lose their 40-ms stalls
 #   BENCH_CHAT_STORE=on     chat keeps every message in its SQLite history (default off: no store)
+#   BENCH_CHAT_STORE=postgres  ... in PostgreSQL instead: a throwaway server of the bench's own
+#                           (scripts/throwaway-postgres.sh); each BENCH line of chat then adds PostgreSQL's CPU
 #   BENCH_BASELINE=DIR      also run "chat-base": chat built into DIR (e.g. `git stash; BUILD_DIR=build/base
 #                           ./build.sh build; git stash pop`), to compare a change with what it changes
 #   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
@@ -67,9 +69,17 @@ CHAT_FLAGS=(--host 127.0.0.1 --default-channel none --sendq 16777216 --recvq 104
             --monitor-interval 0 --ping-interval 600 --registration-timeout 60 --motd-file "$OUT/motd.txt"
             --tls-port -1 --flood-rate 0 --exempt 127.0.0.0/8,::1 --max-clients 200000 --bots none)
 # The HTTP listener (start_server adds --http-port) is on only for fanout-ws, at a port the kernel picks.
+PG_DIR=
 if [ "${BENCH_CHAT_STORE:-off}" = on ]; then
   # No replay on JOIN: a second round's joiners would be sent the first round's lines.
   CHAT_FLAGS+=(--data-dir "$OUT/chat-data" --history on --join-replay 0)
+elif [ "${BENCH_CHAT_STORE:-off}" = postgres ]; then
+  # #11: the same on a PostgreSQL of the bench's own (default settings: every commit flushed), on loopback.
+  scripts/throwaway-postgres.sh install
+  PG_DIR=$(mktemp -d /tmp/chat-bench-pg-XXXXXX)
+  read -r _ PG_PID < <(scripts/throwaway-postgres.sh start "$PG_DIR")
+  CHAT_FLAGS+=(--data-dir "$OUT/chat-data" --store "$(scripts/throwaway-postgres.sh url "$PG_DIR")"
+               --store-password-file "$PG_DIR/password" --history on --join-replay 0)
 else
   CHAT_FLAGS+=(--data-dir none)
 fi
@@ -89,6 +99,15 @@ stop_pid() {
 }
 cleanup() {
   for pid in "${STARTED[@]}"; do stop_pid "$pid"; done
+  if [ -n "$PG_DIR" ]; then scripts/throwaway-postgres.sh stop "$PG_DIR" || true; rm -rf "$PG_DIR"; fi
+}
+# CPU ticks of the bench's PostgreSQL: the postmaster (with its exited backends) and its live children.
+pg_ticks() {
+  local t=0 p
+  for p in "$PG_PID" $(pgrep -P "$PG_PID" || true); do
+    t=$(( t + $(awk -v root="$PG_PID" '{print $14 + $15 + ($1 == root ? $16 + $17 : 0)}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$t"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -221,6 +240,7 @@ start_server() { # name scenario
     chat|chat-base)
       # Each start begins with an empty history, so that rounds do not see each other's messages.
       rm -rf "$OUT/chat-data"
+      [ -n "$PG_DIR" ] && scripts/throwaway-postgres.sh psql "$PG_DIR" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public" 2>/dev/null
       local jfr=() dir=build
       [ "$name" = chat-base ] && dir=$BASELINE
       [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
@@ -331,8 +351,14 @@ for round in $(seq "$REPEAT"); do
     fi
     ws=(); [ -n "$WEB_PORT" ] && ws=(--websocket-port "$WEB_PORT")
     line=$(bench_java Main "${args[@]}" "${ws[@]}" --server "$name" --port "$(port_of "$name")" --pid "$SERVER_PID" \
+PG_DIR=
              2> "$OUT/gen-$name-$scenario.log" | grep '^BENCH ' || true)
     [ -n "$line" ] || line="BENCH scenario=${scenario%%-*} server=$name error=generator_failed_see_gen-$name-$scenario.log"
+    if [ -n "$PG_DIR" ] && [ "$name" = chat ]; then
+      pg1=$(pg_ticks); t1=$(date +%s%N)
+      line+=$(awk -v d=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" -v ns=$((t1 - t0)) \
+        'BEGIN { printf " pg_cpu_ms=%.0f pg_cpu_pct=%.1f", d * 1000 / hz, d / hz / (ns / 1e9) * 100 }')
+    fi
     echo "$line" >> "$RESULTS"
     echo "$line"
     stop_server

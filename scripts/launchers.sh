@@ -3,7 +3,7 @@
 # build/chat.run, the PID a shell gets from `&` is the JVM's, so SIGHUP reaches it (the server logs its REHASH)
 # and SIGTERM stops it (its port closes). The client launchers are checked to be the JVM too. Also checks
 # chat.run's cache: two builds of the same sources give the same cache key, and an older unpacked copy is
-# removed. Run by `make launchers` and CI. Ends with "launchers: N passed, M failed".
+# removed, and runs chat.run on a throwaway PostgreSQL. Run by `make launchers` and CI. Ends with "launchers: N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +11,12 @@ WAIT=${LAUNCHERS_WAIT:-60}
 POLL=0.2
 pids=()
 work=$(mktemp -d "${TMPDIR:-/tmp}/chatlaunchers.XXXXXX")
+pg_dir=
 
 cleanup() {
   local status=$?
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  [ -n "$pg_dir" ] && { scripts/throwaway-postgres.sh stop "$pg_dir" || true; rm -rf "$pg_dir"; }
   rm -rf "$work"
   exit "$status"
 }
@@ -82,6 +84,36 @@ server_launcher "chat.run server" build/chat.run server
 client_launcher "bin/chat-client" bin/chat-client
 client_launcher "image chat-client" build/image/bin/chat-client
 client_launcher "chat.run client" build/chat.run client
+
+# chat.run on a PostgreSQL store (#11): the runtime it unpacked runs the server (no JDK used), pgjdbc and
+# HikariCP are linked in, and an account registered over IRC lands in the database.
+scripts/throwaway-postgres.sh install
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/chatlaunchers-pg.XXXXXX")
+scripts/throwaway-postgres.sh start "$pg_dir" >/dev/null
+pg_out="$work/chat.run-postgres.out"
+CHAT_STORE_PASSWORD=$(cat "$pg_dir/password") build/chat.run server --store "$(scripts/throwaway-postgres.sh url "$pg_dir")" \
+  --port 0 --tls-port -1 --http-port -1 --bots none --monitor-interval 0 --data-dir "$work/pg-data" >"$pg_out" 2>&1 &
+pg_chat=$!
+pids+=("$pg_chat")
+check "chat.run on PostgreSQL: listens" listens "$pg_out"
+own_runtime() { readlink "/proc/$pg_chat/exe" | grep -q "^$XDG_CACHE_HOME/chat-run/"; }
+check "chat.run on PostgreSQL: runs the runtime it unpacked" own_runtime
+register() {
+  local port; port=$(port_of "$pg_out")
+  [ -n "$port" ] || return 1
+  exec 5<>"/dev/tcp/127.0.0.1/$port"
+  printf 'NICK pgtester\r\nUSER u 0 * :u\r\nREGISTER * * pg-secret-9\r\n' >&5
+  timeout 20 grep -q -m1 'REGISTER SUCCESS' <&5
+  local status=$?
+  printf 'QUIT\r\n' >&5
+  exec 5>&-
+  return "$status"
+}
+check "chat.run on PostgreSQL: REGISTER over IRC succeeds" register
+stored() { scripts/throwaway-postgres.sh psql "$pg_dir" -tAc "SELECT name FROM accounts" | grep -qx pgtester; }
+check "chat.run on PostgreSQL: the account is in the database" stored
+stop_pid "$pg_chat"
+[ "$failed" -gt 0 ] && tail -n 20 "$pg_out"
 
 unpacked() { [ "$(ls "$XDG_CACHE_HOME/chat-run")" = "$first_key" ]; }
 check "chat.run: an older unpacked copy is removed, this one kept" unpacked

@@ -11,4 +11,5 @@ module chat.server {
     uses chat.server.spi.FrontendProvider;
     uses chat.server.spi.ChangeListener;
     uses chat.server.spi.Bot;
+    uses chat.server.spi.ClusterProvider;
 }

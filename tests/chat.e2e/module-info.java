@@ -7,6 +7,8 @@ open module chat.e2e {
     requires org.assertj.core;
     requires jdk.jfr;
     requires java.net.http; // the JDK's WebSocket client talks to /webirc
-    requires java.sql; // the crash test reads the database file directly
+    requires java.sql; // the crash tests read the databases directly
+    uses chat.server.spi.StoreProvider;
+    provides chat.server.spi.StoreProvider with chat.e2e.FaultyStoreProvider; // the store outage tests
     provides chat.server.spi.Bot with chat.e2e.bots.MisbehavingBots.Thrower, chat.e2e.bots.MisbehavingBots.Sleeper;
 }

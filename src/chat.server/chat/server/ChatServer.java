@@ -7,9 +7,10 @@ import chat.monitor.ResourceMonitor;
 import chat.server.bot.BotHost;
 import chat.monitor.SampleHistory;
 import chat.monitor.Snapshot;
+import chat.server.cluster.Network;
 import chat.server.command.CommandTable;
 import chat.server.command.Dispatcher;
-import chat.server.command.Storage;
+import chat.server.storage.Storage;
 import chat.server.limit.BanList;
 import chat.server.net.Listener;
 import chat.server.spi.Frontend;
@@ -43,10 +44,12 @@ public final class ChatServer implements AutoCloseable {
     private final ServerInfo info;
     private final List<Frontend> frontends;
     private final BotHost bots;
+    private final Network network;
 
     private ChatServer(Listener listener, Registry registry, ServerStats stats, ResourceMonitor monitor, ServerInfo info,
-                       List<Frontend> frontends, BotHost bots) {
+                       List<Frontend> frontends, BotHost bots, Network network) {
         this.bots = bots;
+        this.network = network;
         this.listener = listener;
         this.registry = registry;
         this.stats = stats;
@@ -93,10 +96,20 @@ public final class ChatServer implements AutoCloseable {
             bots.reconfigure(c.bots()::settingsOf);
             return bots.names().isEmpty() ? null : "bots reconfigured";
         });
+        // #12: a cluster node learns the whole network's state before it accepts clients.
+        Network network;
+        try {
+            network = ClusterJoin.join(config, dispatcher);
+        } catch (IOException | RuntimeException e) {
+            bots.close();
+            storage.close();
+            throw e;
+        }
         Listener listener;
         try {
             listener = Listener.start(dispatcher, clock);
         } catch (IOException e) {
+            if (network != null) network.close();
             bots.close();
             storage.close();
             throw e;
@@ -127,12 +140,13 @@ public final class ChatServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             frontends.forEach(Frontend::close);
             listener.close();
+            if (network != null) network.close();
             if (monitor != null) monitor.close();
             bots.close();
             storage.close();
             throw e;
         }
-        return new ChatServer(listener, registry, stats, monitor, info, List.copyOf(frontends), bots);
+        return new ChatServer(listener, registry, stats, monitor, info, List.copyOf(frontends), bots, network);
     }
 
     /**
@@ -195,6 +209,11 @@ public final class ChatServer implements AutoCloseable {
         return registry.counts().users();
     }
 
+    /** Whether the store answers (true without a store): false while its database is unreachable. */
+    public boolean storeAvailable() {
+        return info.storage().available();
+    }
+
     /** Channels that exist. */
     public int channelCount() {
         return registry.counts().channels();
@@ -209,6 +228,8 @@ public final class ChatServer implements AutoCloseable {
         // The listener first: it says goodbye to every client, WebSocket ones through their still-open frontend.
         listener.close();
         frontends.forEach(Frontend::close);
+        // After the listener: the local clients' departures are published before this node leaves the network.
+        if (network != null) network.close();
         if (monitor != null) monitor.close();
         info.storage().close();
         LOG.log(Level.INFO, "stopped");

@@ -2,6 +2,10 @@ package chat.server;
 
 import chat.protocol.CaseMapping;
 import chat.server.auth.PasswordHash;
+import chat.server.spi.Store;
+import chat.server.storage.StoreCopy;
+import chat.server.storage.StoreOpenException;
+import chat.server.storage.StoreProviders;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -33,6 +37,8 @@ public final class Main {
                   --config FILE               a properties file with any of the options below
                   --generate-cert             make the development certificate (DATA-DIR/tls/self-signed.p12) and exit
                   --hash-password             read a password and print its hash for oper.NAME.password
+                  --copy-store --from URL --to URL  copy accounts, history, bans and registered channels into
+                                              an empty store (e.g. sqlite:data/chat.db to postgresql://...), then exit
                 """ + Options.usage() + """
                 Config file keys are the option names, with or without their dashes, e.g. port=6667.
                 Operator blocks (config file only; REHASH re-reads them):
@@ -67,6 +73,10 @@ public final class Main {
             System.exit(hashPassword(System.console(), System.out, System.err));
             return;
         }
+        if (Arrays.asList(args).contains("--copy-store")) {
+            System.exit(copyStore(args, System.out, System.err));
+            return;
+        }
         ServerConfig config;
         try {
             config = parse(args, System.out);
@@ -80,6 +90,10 @@ public final class Main {
         ChatServer server;
         try {
             server = ChatServer.start(config, ConfigSource.ofArgs(args));
+        } catch (StoreOpenException e) {
+            System.err.println("chat-server: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (IOException e) {
             System.err.println("chat-server: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
             System.exit(1);
@@ -212,6 +226,45 @@ public final class Main {
                     accounts.get(name)));
         }
         return blocks;
+    }
+
+    /**
+     * {@code chat-server --copy-store --from URL --to URL [--store-password-file FILE]}: copies one store into
+     * another, empty one (the password, if any, is the target's, or both's). Returns the exit status.
+     */
+    public static int copyStore(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--copy-store")) continue;
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                err.println("chat-server: --copy-store takes --from URL --to URL [--store-password-file FILE]");
+                return 2;
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        String from = options.remove("from");
+        String to = options.remove("to");
+        String passwordFile = options.remove("store-password-file");
+        if (from == null || to == null || !options.isEmpty()) {
+            err.println("chat-server: --copy-store takes --from URL --to URL [--store-password-file FILE]");
+            return 2;
+        }
+        // No retention while copying: the source's old messages are the point.
+        StoreConfig rules = StoreConfig.defaults().withRetention(Duration.ZERO, 0);
+        try {
+            rules.withUrl(from).withUrl(to); // validates both: a URL with a password in it is refused
+            String password = StoreProviders.password(passwordFile == null ? null : Path.of(passwordFile));
+            try (Store source = StoreProviders.open(from, password, rules, java.time.Clock.systemUTC());
+                 Store target = StoreProviders.open(to, password, rules, java.time.Clock.systemUTC())) {
+                StoreCopy.Counts n = StoreCopy.copy(source, target);
+                out.println("copied " + n.accounts() + " accounts, " + n.messages() + " messages, " + n.bans()
+                        + " bans and " + n.channels() + " registered channels from " + from + " to " + to);
+                return 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("chat-server: copy failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     /**

@@ -29,7 +29,8 @@ public final class Option<T> {
         LIMITS("Abuse limits (CIDR lists are comma-separated, IPv4 or IPv6):"),
         ADMIN("ADMIN:"),
         STORE("Accounts and history:"),
-        WEB("Web (the chat.web module: web client at /, IRC over WebSocket at /webirc, /metrics, /status):");
+        WEB("Web (the chat.web module: web client at /, IRC over WebSocket at /webirc, /metrics, /status):"),
+        CLUSTER("Several nodes, one network (the chat.cluster module, see docs/cluster.md):");
 
         final String heading;
 

@@ -4,6 +4,7 @@ import chat.protocol.CaseMapping;
 import chat.protocol.Names;
 import chat.server.Option.Section;
 import chat.server.limit.Cidr;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,10 @@ import java.util.Map;
 public final class Options {
 
     private static final List<Option<?>> DECLARED = new ArrayList<>();
+    /** Node names: one DNS-like label, so that they read well in LINKS and netsplit QUITs. */
+    private static final String NODE_NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9.-]{0,62}";
+    /** Default time a node may lose Redis before its clients are told to go elsewhere (past the others' 5 s death limit). */
+    public static final Duration CLUSTER_CUTOFF_DEFAULT = Duration.ofSeconds(6);
 
     // Server
 
@@ -145,11 +150,21 @@ public final class Options {
 
     // Accounts and history: the store is opened once, with these rules.
 
+    public static final Option<String> STORE = declare(Option.text("store", "URL", StoreConfig.DEFAULT_URL)
+            .in(Section.STORE).must(u -> StoreConfig.urlProblem(u) == null,
+                    "must be sqlite, sqlite:PATH, postgresql://USER@HOST:PORT/DB or none, with no password in it")
+            .fixed()
+            .help("where accounts and history live: sqlite (chat.db in the data directory), sqlite:PATH, "
+                    + "postgresql://USER@HOST:PORT/DB, or none"));
+    public static final Option<Path> STORE_PASSWORD_FILE = declare(Option.path("store-password-file", "FILE", null)
+            .in(Section.STORE).shown("$CHAT_STORE_PASSWORD").fixed()
+            .help("a file whose first line is the database password (never on the command line)"));
+
     public static final Option<ServerConfig.DataDirectory> DATA_DIR = declare(Option.of("data-dir", "DIR",
                     s -> s.equalsIgnoreCase("none") ? ServerConfig.DataDirectory.NO_STORE
                             : new ServerConfig.DataDirectory(Path.of(s), true),
                     ServerConfig.DataDirectory.DEFAULT).in(Section.STORE).shown("./data").fixed()
-            .help("the ban list and the accounts and history database; none: no store (the ban list stays in ./data)"));
+            .help("the ban list and the default SQLite store (chat.db); none: no SQLite store (the ban list stays in ./data)"));
     public static final Option<Boolean> HISTORY = declare(Option.onOff("history", true).in(Section.STORE).fixed()
             .help("store messages and answer CHATHISTORY"));
     public static final Option<Duration> HISTORY_MAX_AGE = declare(Option.days("history-max-age",
@@ -207,9 +222,30 @@ public final class Options {
                     (java.util.Set<String>) null).shown("all").fixed()
             .help("built-in bots to run: all, none, or names (Guard,Help,Fun); their settings are bot.NAME.* keys"));
 
+    // Several nodes, one network (#12)
+
+    public static final Option<URI> CLUSTER = declare(Option.of("cluster", "URL", Options::clusterUrl, null)
+            .in(Section.CLUSTER).shown("off").fixed()
+            .help("join the network whose log is on this Redis: redis://HOST:PORT (needs --node-name)"));
+    public static final Option<String> NODE_NAME = declare(Option.text("node-name", "NAME", null)
+            .in(Section.CLUSTER).shown("none").fixed()
+            .must(n -> n == null || n.matches(NODE_NAME_PATTERN), "must be letters, digits, dots and dashes (at most 63)")
+            .help("this node's name, unique in the network"));
+    public static final Option<Duration> CLUSTER_CUTOFF = declare(Option.seconds("cluster-cutoff", CLUSTER_CUTOFF_DEFAULT)
+            .in(Section.CLUSTER).positive().fixed()
+            .help("time without Redis before this node tells its clients to reconnect (to another node)"));
+
     private static final Map<String, Option<?>> BY_KEY = byKey();
 
     private Options() {
+    }
+
+    private static URI clusterUrl(String text) {
+        URI url = URI.create(text);
+        if (url.getScheme() == null || url.getHost() == null) {
+            throw new IllegalArgumentException("must be a URL like redis://HOST:PORT");
+        }
+        return url;
     }
 
     /** Every option, in declaration order (the order of {@code --help} within a section, and of REHASH's refusals). */

@@ -89,7 +89,8 @@ public final class ServerConfig {
                 get(Options.TLS_PASSWORD), get(Options.TLS_SELF_SIGNED));
         this.admin = new Admin(get(Options.ADMIN_LOCATION), get(Options.ADMIN_INFO), get(Options.ADMIN_EMAIL));
         DataDirectory data = get(Options.DATA_DIR);
-        this.store = new StoreConfig(data.store() ? data.path() : null, get(Options.HISTORY), get(Options.STORE_SYNC),
+        this.store = new StoreConfig(get(Options.STORE), data.store() ? data.path() : null, get(Options.STORE_PASSWORD_FILE),
+                get(Options.HISTORY), get(Options.STORE_SYNC),
                 get(Options.HISTORY_MAX_AGE), get(Options.HISTORY_MAX_PER_TARGET), get(Options.JOIN_REPLAY),
                 get(Options.JOIN_REPLAY_DEFAULT_CHANNEL), get(Options.PASSWORD_ITERATIONS),
                 get(Options.NICK_CLAIM_TIMEOUT), get(Options.NICK_ENFORCEMENT), get(Options.REGISTRATION));
@@ -278,9 +279,10 @@ public final class ServerConfig {
 
     /** A copy with these store rules; a store config without a directory turns the store off (the ban list stays). */
     public ServerConfig withStore(StoreConfig v) {
-        DataDirectory data = v.enabled() ? new DataDirectory(v.dataDirectory(), true)
+        DataDirectory data = v.dataDirectory() != null ? new DataDirectory(v.dataDirectory(), true)
                 : new DataDirectory(dataDir(), false);
-        return with(Options.DATA_DIR, data).with(Options.HISTORY, v.history())
+        return with(Options.DATA_DIR, data).with(Options.STORE, v.url()).with(Options.STORE_PASSWORD_FILE, v.passwordFile())
+                .with(Options.HISTORY, v.history())
                 .with(Options.STORE_SYNC, v.syncEveryCommit()).with(Options.HISTORY_MAX_AGE, v.historyMaxAge())
                 .with(Options.HISTORY_MAX_PER_TARGET, v.historyMaxPerTarget())
                 .with(Options.JOIN_REPLAY, v.joinReplayLines())

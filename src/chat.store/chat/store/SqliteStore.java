@@ -1,18 +1,17 @@
 package chat.store;
 
-import chat.server.spi.AccountStore;
-import chat.server.spi.BanStore;
-import chat.server.spi.BotStore;
-import chat.server.spi.ChannelStore;
-import chat.server.spi.HistoryStore;
 import chat.server.spi.PrivateFiles;
-import chat.server.spi.ReadMarkerStore;
-import chat.server.spi.Store;
 import chat.server.spi.StoreOptions;
+import chat.server.spi.StoreUnavailableException;
+import chat.store.jdbc.JdbcStore;
+import chat.store.jdbc.ReadPool;
+import chat.store.jdbc.StoreHealth;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -26,14 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite store: {@code chat.db} in WAL mode, a lock file so that one server at a time owns the directory,
- * the schema migrated at open, one {@link Writer} thread for every write and a {@link ReadPool} for reads.
+ * The SQLite store: one database file in WAL mode, a lock file beside it so that one server at a time owns
+ * it, the schema migrated at open, one writer thread for every write and a few read connections.
  */
-final class SqliteStore implements Store {
+final class SqliteStore extends JdbcStore {
 
     private static final System.Logger LOG = System.getLogger("chat.store");
-    /** How often retention runs. */
-    static final long RETENTION_PERIOD_MILLIS = 60_000;
+    /** Read connections. */
+    static final int READERS = 4;
     /** How long a connection waits for a lock held by another connection (a backup, a migration). */
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
@@ -42,48 +41,29 @@ final class SqliteStore implements Store {
 
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final Writer writer;
-    private final ReadPool reads;
     private final String url;
-    private final SqliteAccounts accounts;
-    private final SqliteHistory history;
-    private final SqliteChannels channels;
-    private final SqliteBans bans;
-    private final SqliteReadMarkers readMarkers;
-    private final SqliteBots bots;
 
     private SqliteStore(FileChannel lockChannel, FileLock lock, String url, Connection write, List<Connection> readers,
-                        StoreOptions options) throws SQLException {
+                        StoreOptions options, StoreHealth health) throws SQLException {
+        super(new SqliteDialect(), options, health, write, () -> connect(url, options.syncEveryCommit(), false),
+                new ReadPool(readers, health));
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.url = url;
-        this.reads = new ReadPool(readers);
-        Retention retention = new Retention(options);
-        this.writer = new Writer(write, () -> connect(url, options.syncEveryCommit(), false), c -> {
-            retention.run(c);
-            return null;
-        }, RETENTION_PERIOD_MILLIS);
-        this.accounts = new SqliteAccounts(writer, reads);
-        this.history = new SqliteHistory(writer, reads, retention);
-        this.channels = new SqliteChannels(writer, reads);
-        this.bans = new SqliteBans(writer, reads, options.clock());
-        this.readMarkers = new SqliteReadMarkers(writer, reads);
-        this.bots = new SqliteBots(writer, reads);
-    }
-
-    private Connection writerConnection() {
-        return writer.connection();
     }
 
     static SqliteStore open(StoreOptions options) throws IOException {
-        Path dir = options.dataDirectory();
-        PrivateFiles.directory(dir);
-        FileChannel lockChannel = FileChannel.open(PrivateFiles.file(dir.resolve("chat.lock")), StandardOpenOption.CREATE,
+        Path file = Path.of(options.location()).toAbsolutePath();
+        PrivateFiles.directory(file.getParent());
+        // chat.db's lock file is chat.lock beside it
+        String name = file.getFileName().toString();
+        Path lockFile = file.resolveSibling((name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name) + ".lock");
+        FileChannel lockChannel = FileChannel.open(PrivateFiles.file(lockFile), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             lock = null; // held by this very process (a second server in one JVM)
         } catch (IOException e) {
             lockChannel.close();
@@ -91,27 +71,25 @@ final class SqliteStore implements Store {
         }
         if (lock == null) {
             lockChannel.close();
-            throw new IOException("another server uses the data directory " + dir.toAbsolutePath());
+            throw new IOException("another server uses the store " + file);
         }
-        Path db = dir.resolve(SqliteStoreProvider.FILE_NAME);
         // #10: SQLite gives the -wal and -shm files the database file's mode, so a 0600 chat.db keeps them 0600 too
-        PrivateFiles.file(db);
-        CrashCheck.beforeOpen(db, options.clock());
-        for (String suffix : SIDE_FILES) PrivateFiles.restrict(dir.resolve(SqliteStoreProvider.FILE_NAME + suffix));
-        String url = "jdbc:sqlite:" + db.toAbsolutePath();
+        PrivateFiles.file(file);
+        CrashCheck.beforeOpen(file, options.clock());
+        for (String suffix : SIDE_FILES) PrivateFiles.restrict(file.resolveSibling(name + suffix));
+        String url = "jdbc:sqlite:" + file;
         List<Connection> opened = new ArrayList<>();
         try {
             Connection write = connect(url, options.syncEveryCommit(), false);
             opened.add(write);
-            CrashCheck.afterOpen(write, db, options.clock());
-            Migrations.apply(write);
+            CrashCheck.afterOpen(write, file, options.clock());
             List<Connection> readers = new ArrayList<>();
-            for (int i = 0; i < ReadPool.SIZE; i++) {
+            for (int i = 0; i < READERS; i++) {
                 Connection r = connect(url, options.syncEveryCommit(), true);
                 opened.add(r);
                 readers.add(r);
             }
-            return new SqliteStore(lockChannel, lock, url, write, readers, options);
+            return new SqliteStore(lockChannel, lock, url, write, readers, options, new StoreHealth("sqlite:" + file));
         } catch (SQLException e) {
             for (Connection c : opened) {
                 try {
@@ -122,7 +100,7 @@ final class SqliteStore implements Store {
             }
             lock.release();
             lockChannel.close();
-            throw new IOException("cannot open " + url.substring("jdbc:sqlite:".length()) + ": " + e.getMessage(), e);
+            throw new IOException("cannot open " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -143,36 +121,6 @@ final class SqliteStore implements Store {
     }
 
     @Override
-    public AccountStore accounts() {
-        return accounts;
-    }
-
-    @Override
-    public HistoryStore history() {
-        return history;
-    }
-
-    @Override
-    public ChannelStore channels() {
-        return channels;
-    }
-
-    @Override
-    public BanStore bans() {
-        return bans;
-    }
-
-    @Override
-    public BotStore bots() {
-        return bots;
-    }
-
-    @Override
-    public ReadMarkerStore readMarkers() {
-        return readMarkers;
-    }
-
-    @Override
     public CompletableFuture<Void> backup(Path file) {
         // VACUUM INTO on a connection of its own: a consistent snapshot, readers and the writer go on meanwhile.
         return CompletableFuture.runAsync(() -> {
@@ -180,27 +128,19 @@ final class SqliteStore implements Store {
                  PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
                 s.setString(1, file.toAbsolutePath().toString());
                 s.execute();
-                PrivateFiles.restrict(file);
-            } catch (SQLException | IOException e) {
-                throw new StoreFailure("backup to " + file + " failed: " + e.getMessage(), e);
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("backup to " + file + " failed: " + e.getMessage(), e);
             }
         }, r -> Thread.ofPlatform().name("store-backup").daemon(true).start(r));
     }
 
     @Override
-    public void close() {
-        writer.close();
-        try {
-            if (writerConnection() != null) writerConnection().close();
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "closing the store: " + e.getMessage());
-        }
-        reads.close();
+    protected void released() {
         try {
             lock.release();
             lockChannel.close();
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "releasing the data directory lock", e);
+            LOG.log(Level.DEBUG, "releasing the store's lock file", e);
         }
     }
 }

@@ -47,11 +47,13 @@ class CrashTest {
         for (ChildServer s : servers) s.close();
     }
 
-    /** Starts the server in a JVM of its own; returns its port. */
-    private int startServer() throws Exception {
+    /** Starts the server in a JVM of its own with these store arguments (none: SQLite in the data directory); returns its port. */
+    private int startServer(String... storeArgs) throws Exception {
         // #16: like ServerExtension's server: no TLS listener, loopback exempt from flood control (it was
         // throttled for most of its run).
-        servers.add(ChildServer.start(data, null, "--tls-port", "-1", "--exempt", "127.0.0.0/8,::1"));
+        List<String> args = new ArrayList<>(List.of("--tls-port", "-1", "--exempt", "127.0.0.0/8,::1"));
+        args.addAll(List.of(storeArgs));
+        servers.add(ChildServer.start(data, null, args.toArray(String[]::new)));
         return servers.getLast().port();
     }
 
@@ -67,7 +69,34 @@ class CrashTest {
 
     @Test
     void everyAcknowledgedMessageSurvivesAKill() throws Exception {
-        int port = startServer();
+        Set<String> stored = acknowledgedSurviveAKill();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("chat.db"));
+             Statement s = db.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("ok");
+            }
+            assertRowsWhole(s, stored);
+        }
+    }
+
+    /** #11: the same on PostgreSQL: a kill -9 of chat loses no acknowledged message. */
+    @Test
+    void everyAcknowledgedMessageSurvivesAKillOnPostgres() throws Exception {
+        ThrowawayPostgres postgres = ThrowawayPostgres.shared();
+        String url = postgres.createDatabase();
+        Set<String> stored = acknowledgedSurviveAKill("--store", url, "--store-password-file", postgres.passwordFile().toString());
+        try (Connection db = postgres.connect(ThrowawayPostgres.database(url)); Statement s = db.createStatement()) {
+            assertRowsWhole(s, stored);
+        }
+    }
+
+    /**
+     * Three senders write to #lobby until enough are acknowledged, the server is killed, a new one started on
+     * the same store: every acknowledged message is in its history. Returns what history holds.
+     */
+    private Set<String> acknowledgedSurviveAKill(String... storeArgs) throws Exception {
+        int port = startServer(storeArgs);
         Set<String> acked = ConcurrentHashMap.newKeySet();
         AtomicInteger count = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(1);
@@ -98,7 +127,7 @@ class CrashTest {
         Set<String> promised = new HashSet<>(acked);
         assertThat(promised).hasSizeGreaterThanOrEqualTo(KILL_AFTER);
 
-        int again = startServer();
+        int again = startServer(storeArgs);
         TestClient reader = client(again, "reader", "server-time", "message-tags", "batch", "draft/chathistory");
         Set<String> stored = new HashSet<>();
         String before = "*";
@@ -110,24 +139,21 @@ class CrashTest {
             before = "msgid=" + page.get(0).tags().get("msgid");
         }
         assertThat(stored).containsAll(promised);
+        return stored;
+    }
 
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("chat.db"));
-             Statement s = db.createStatement()) {
-            try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("ok");
+    /** Every row is a whole message, and there are as many as history showed. */
+    private static void assertRowsWhole(Statement s, Set<String> stored) throws Exception {
+        try (ResultSet rs = s.executeQuery("SELECT text, msgid, source, conversation FROM messages")) {
+            int rows = 0;
+            while (rs.next()) {
+                rows++;
+                assertThat(rs.getString(1)).matches(LINE);
+                assertThat(rs.getString(2)).isNotBlank();
+                assertThat(rs.getString(3)).startsWith("sender");
+                assertThat(rs.getString(4)).isEqualTo("#lobby");
             }
-            try (ResultSet rs = s.executeQuery("SELECT text, msgid, source, conversation FROM messages")) {
-                int rows = 0;
-                while (rs.next()) {
-                    rows++;
-                    assertThat(rs.getString(1)).matches(LINE);
-                    assertThat(rs.getString(2)).isNotBlank();
-                    assertThat(rs.getString(3)).startsWith("sender");
-                    assertThat(rs.getString(4)).isEqualTo("#lobby");
-                }
-                assertThat(rows).isEqualTo(stored.size());
-            }
+            assertThat(rows).isEqualTo(stored.size());
         }
     }
 

@@ -120,6 +120,22 @@ public final class TestClient implements AutoCloseable {
         return m;
     }
 
+    /** Waits for the next message whose command is one of {@code commands}, skipping others. */
+    public IrcMessage expectAny(String... commands) {
+        List<String> wanted = List.of(commands);
+        List<IrcMessage> skipped = new ArrayList<>();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            IrcMessage m = poll(deadline);
+            if (m == null || m == CLOSED) {
+                if (m == CLOSED) received.add(CLOSED);
+                throw new AssertionError("no " + wanted + " within " + TIMEOUT + "; got instead: " + skipped);
+            }
+            if (wanted.contains(m.command())) return m;
+            skipped.add(m);
+        }
+    }
+
     /** Everything received up to and including the next message {@link #expect} would match. */
     public List<IrcMessage> until(String command, String... params) {
         List<IrcMessage> got = new ArrayList<>();

@@ -3,13 +3,6 @@ package chat.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import chat.server.spi.Account;
-import chat.server.spi.Activity;
-import chat.server.spi.ChannelMask;
-import chat.server.spi.ChannelSettings;
-import chat.server.spi.Position;
-import chat.server.spi.ScramCredentials;
-import chat.server.spi.ServerBan;
 import chat.server.spi.Store;
 import chat.server.spi.StoreOptions;
 import chat.server.spi.StoredMessage;
@@ -21,30 +14,23 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** What only the SQLite store does; what every store does is in the e2e store contract (StoreContract). */
 class SqliteStoreTest {
 
     @TempDir
     Path dir;
 
     private Store open(Duration maxAge, int maxPerTarget, Clock clock) throws IOException {
-        return new SqliteStoreProvider().open(new StoreOptions(dir, false, maxAge, maxPerTarget, clock));
+        return new SqliteStoreProvider().open(new StoreOptions("sqlite:" + dir.resolve("chat.db"), null, false, maxAge, maxPerTarget, clock));
     }
 
     private Store open() throws IOException {
         return open(Duration.ZERO, 0, Clock.systemUTC());
-    }
-
-    private static ScramCredentials credentials(int seed) {
-        return new ScramCredentials(new byte[] {(byte) seed, 2, 3}, 4096, new byte[] {4, 5}, new byte[] {6, (byte) seed});
     }
 
     private static StoredMessage message(String conversation, String msgid, long time, String text) {
@@ -56,14 +42,14 @@ class SqliteStoreTest {
     void createsTheSchemaInWalModeAndMigratesAnOlderDatabase() throws Exception {
         Path file = dir.resolve("chat.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String sql : Migrations.STEPS.get(0)) s.executeUpdate(sql);
+            for (String sql : SqliteDialect.STEPS.get(0)) s.executeUpdate(sql);
             s.executeUpdate("PRAGMA user_version = 1");
         }
         try (Store store = open()) {
             assertThat(store.channels().all()).isEmpty();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            assertThat(Migrations.version(c)).isEqualTo(Migrations.CURRENT);
+            assertThat(new SqliteDialect().schemaVersion(c)).isEqualTo(SqliteDialect.CURRENT);
             try (var rs = s.executeQuery("SELECT count(*) FROM bot_settings")) {
                 assertThat(rs.next()).isTrue();
             }
@@ -90,129 +76,6 @@ class SqliteStoreTest {
     }
 
     @Test
-    void accountsAreCreatedOnceUpdatedAndDeleted() throws Exception {
-        try (Store store = open()) {
-            var accounts = store.accounts();
-            Account alice = new Account("alice", "Alice", credentials(1), null, 1000);
-            assertThat(accounts.create(alice).get()).isTrue();
-            assertThat(accounts.create(new Account("alice", "ALICE", credentials(2), null, 2000)).get()).isFalse();
-            Account found = accounts.find("alice").orElseThrow();
-            assertThat(found.name()).isEqualTo("Alice");
-            assertThat(found.credentials().salt()).containsExactly(1, 2, 3);
-            assertThat(accounts.setCredentials("alice", credentials(9)).get()).isTrue();
-            assertThat(accounts.setCredentials("nobody", credentials(9)).get()).isFalse();
-            assertThat(accounts.find("alice").orElseThrow().credentials().serverKey()).containsExactly(6, 9);
-            assertThat(accounts.delete("alice").get()).isTrue();
-            assertThat(accounts.delete("alice").get()).isFalse();
-            assertThat(accounts.find("alice")).isEmpty();
-        }
-    }
-
-    @Test
-    void hostileKeysAreJustData() throws Exception {
-        String evil = "x'); DROP TABLE accounts; --ü\u2603";
-        try (Store store = open()) {
-            assertThat(store.accounts().create(new Account(evil, evil, credentials(1), "a@b'c", 1)).get()).isTrue();
-            assertThat(store.accounts().find(evil).orElseThrow().name()).isEqualTo(evil);
-            assertThat(store.accounts().find("x")).isEmpty();
-        }
-    }
-
-    @Test
-    void historyRangesAreOrderedByTimeThenCommitOrder() throws Exception {
-        try (Store store = open()) {
-            var history = store.history();
-            List<CompletableFuture<Void>> writes = new ArrayList<>();
-            for (int i = 1; i <= 10; i++) writes.add(history.append(message("#c", "m" + i, i * 10L, "text " + i), List.of()));
-            writes.add(history.append(message("#other", "o1", 55, "elsewhere"), List.of()));
-            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get();
-
-            assertThat(texts(history.range("#c", null, null, 3, true))).containsExactly("text 8", "text 9", "text 10");
-            assertThat(texts(history.range("#c", null, null, 3, false))).containsExactly("text 1", "text 2", "text 3");
-            assertThat(texts(history.range("#c", null, Position.before(50), 2, true))).containsExactly("text 3", "text 4");
-            assertThat(texts(history.range("#c", Position.after(50), null, 2, false))).containsExactly("text 6", "text 7");
-            Position five = history.position("#c", "m5").orElseThrow();
-            assertThat(texts(history.range("#c", five, null, 1, false))).containsExactly("text 6");
-            assertThat(history.position("#other", "m5")).isEmpty();
-            assertThat(texts(history.range("#c", Position.after(20), Position.before(60), 100, false)))
-                    .containsExactly("text 3", "text 4", "text 5");
-        }
-    }
-
-    @Test
-    void targetsListPrivatePartiesAndTheGivenChannels() throws Exception {
-        try (Store store = open()) {
-            var history = store.history();
-            history.append(message("dm:~alice ~bob", "a", 10, "hi bob"), List.of("~alice", "~bob")).get();
-            history.append(message("dm:~bob ~carol", "b", 20, "hi carol"), List.of("~bob", "~carol")).get();
-            history.append(message("#c", "c", 30, "chan"), List.of()).get();
-            history.append(message("#d", "d", 40, "other chan"), List.of()).get();
-            assertThat(history.targets("~alice", List.of("#c"), 0, 100, 10))
-                    .containsExactly(new Activity("dm:~alice ~bob", 10), new Activity("#c", 30));
-            assertThat(history.targets("~alice", List.of(), 15, 100, 10)).isEmpty();
-            assertThat(history.targets("~bob", List.of(), 0, 100, 1)).containsExactly(new Activity("dm:~alice ~bob", 10));
-        }
-    }
-
-    @Test
-    void tagsAndUnicodeSurviveTheRoundTrip() throws Exception {
-        try (Store store = open()) {
-            StoredMessage m = new StoredMessage(0, "x", 1, "#c", "a!b@c", null, "TAGMSG", "#c", null,
-                    Map.of("+draft/react", "👍 ;\\x", "+flag", ""));
-            store.history().append(m, List.of()).get();
-            StoredMessage back = store.history().range("#c", null, null, 10, true).get(0);
-            assertThat(back.tags()).isEqualTo(m.tags());
-            assertThat(back.text()).isNull();
-            assertThat(back.account()).isNull();
-        }
-    }
-
-    @Test
-    void retentionDeletesByAgeAndKeepsTheNewestPerConversation() throws Exception {
-        Clock clock = Clock.fixed(Instant.ofEpochMilli(100_000), ZoneOffset.UTC);
-        try (Store store = open(Duration.ofSeconds(50), 3, clock)) {
-            var history = store.history();
-            for (int i = 1; i <= 6; i++) history.append(message("#c", "c" + i, 60_000 + i, "c" + i), List.of()).get();
-            history.append(message("#old", "o", 10_000, "too old"), List.of()).get();
-            assertThat(history.expire().get()).isEqualTo(4);
-            assertThat(texts(history.range("#c", null, null, 10, false))).containsExactly("c4", "c5", "c6");
-            assertThat(history.range("#old", null, null, 10, false)).isEmpty();
-        }
-    }
-
-    @Test
-    void writesQueuedAtCloseAreCommittedAndSurviveAReopen() throws Exception {
-        List<CompletableFuture<Void>> writes = new ArrayList<>();
-        try (Store store = open()) {
-            for (int i = 0; i < 500; i++) writes.add(store.history().append(message("#c", "m" + i, i, "t" + i), List.of()));
-        }
-        assertThat(writes).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
-        try (Store store = open()) {
-            assertThat(store.history().range("#c", null, null, 1000, false)).hasSize(500);
-            assertThat(store.history().append(message("#c", "late", 1, "late"), List.of()).get()).isNull();
-        }
-    }
-
-    @Test
-    void channelSettingsMasksAndBansPersist() throws Exception {
-        try (Store store = open()) {
-            store.channels().save(new ChannelSettings("#c", "#C", "alice", "the topic", "alice", 5, "+nt", 1)).get();
-            assertThat(store.channels().addMask("#c", new ChannelMask('b', "*!*@evil", "alice", 7)).get()).isTrue();
-            assertThat(store.channels().addMask("#c", new ChannelMask('b', "*!*@evil", "alice", 8)).get()).isFalse();
-            store.bans().add(new ServerBan("KLINE", "*@bad.host", "spam", "oper", 1, 0)).get();
-            store.bans().add(new ServerBan("DLINE", "10.0.0.0/8", "lapsed", "oper", 1, 2)).get();
-        }
-        try (Store store = open()) {
-            assertThat(store.channels().find("#c").orElseThrow().topic()).isEqualTo("the topic");
-            assertThat(store.channels().masks("#c")).containsExactly(new ChannelMask('b', "*!*@evil", "alice", 7));
-            assertThat(store.bans().all()).extracting(ServerBan::mask).containsExactly("*@bad.host");
-            assertThat(store.bans().remove("KLINE", "*@bad.host").get()).isTrue();
-            assertThat(store.channels().delete("#c").get()).isTrue();
-            assertThat(store.channels().masks("#c")).isEmpty();
-        }
-    }
-
-    @Test
     void backupWritesAConsistentCopyWhileOpen() throws Exception {
         Path copy = dir.resolve("backup.db");
         try (Store store = open()) {
@@ -225,9 +88,5 @@ class SqliteStoreTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("kept");
         }
-    }
-
-    private static List<String> texts(List<StoredMessage> messages) {
-        return messages.stream().map(StoredMessage::text).toList();
     }
 }

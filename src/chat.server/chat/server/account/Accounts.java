@@ -5,6 +5,7 @@ import chat.protocol.Names;
 import chat.server.spi.Account;
 import chat.server.spi.AccountStore;
 import chat.server.spi.ScramCredentials;
+import chat.server.spi.StoreUnavailableException;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -177,6 +178,7 @@ public final class Accounts implements AutoCloseable {
         try {
             return store.setCredentials(key(name), derive(password)).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreUnavailableException u) throw u;
             return false;
         }
     }
@@ -187,6 +189,7 @@ public final class Accounts implements AutoCloseable {
         try {
             return store.delete(key(name)).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreUnavailableException u) throw u;
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.storage.Storage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -10,6 +10,7 @@ import chat.server.reply.ReplyBuffer;
 import chat.server.state.Registry;
 import chat.server.state.Link;
 import chat.server.state.User;
+import java.util.function.Consumer;
 
 /**
  * Runs each received line through the shared checks (parse errors 417/FAIL, 421 unknown, 451 not
@@ -21,6 +22,7 @@ public final class Dispatcher {
     private final CommandTable table;
     private final Registry registry;
     private final ServerInfo server;
+    private volatile Replication replication = Replication.NONE;
 
     /**
      * A dispatcher over {@code registry}, which it connects to delivery (changes become lines for their audience)
@@ -43,6 +45,16 @@ public final class Dispatcher {
         return server;
     }
 
+    /** From now on, shared changes go through {@code replication} (a cluster node's log, #12). */
+    public void replicateThrough(Replication replication) {
+        this.replication = replication;
+    }
+
+    /** How shared changes are applied: at once, or through a cluster's log. */
+    public Replication replication() {
+        return replication;
+    }
+
     /** Handles one line from the link's client. */
     public void dispatch(Link link, ParseResult line) {
         ReplyBuffer reply = new ReplyBuffer(server.name(), link.user());
@@ -50,7 +62,9 @@ public final class Dispatcher {
             case ParseResult.Rejected rejected -> refuse(reply, rejected);
             case ParseResult.Parsed parsed -> {
                 server.stats().received();
-                run(new Context(link, registry, reply, server), parsed.message());
+                // #12: on a cluster node a shared change runs when the log brings it back, on every node alike.
+                if (replication.publish(link, parsed.message())) return;
+                run(new Context(link, registry, reply, server, replication), parsed.message());
                 if (reply.held() != null) {
                     flushWhenStored(link, reply, parsed.message());
                     return;
@@ -74,6 +88,13 @@ public final class Dispatcher {
         server.stats().sent(lines);
     }
 
+    /** Runs {@code step} for the link with a fresh reply buffer, then sends its replies (#12: an arrival). */
+    public void runFor(Link link, Consumer<Context> step) {
+        ReplyBuffer reply = new ReplyBuffer(server.name(), link.user());
+        step.accept(new Context(link, registry, reply, server, replication));
+        flush(link, reply);
+    }
+
     /** Answers a line longer than any buffer (it was discarded while being read). */
     public void lineTooLong(Link link) {
         ReplyBuffer reply = new ReplyBuffer(server.name(), link.user());
@@ -85,6 +106,7 @@ public final class Dispatcher {
     public void disconnected(User user, String reason) {
         registry.monitors().clear(user);
         registry.remove(user, reason);
+        replication.departed(user, reason);
     }
 
     private void run(Context ctx, IrcMessage message) {
@@ -101,7 +123,13 @@ public final class Dispatcher {
             ctx.reply().numeric(Numeric.ERR_NEEDMOREPARAMS, message.command(), "Not enough parameters");
         } else {
             server.stats().command(command.verb());
-            command.handler().handle(ctx, message);
+            try {
+                command.handler().handle(ctx, message);
+            } catch (RuntimeException e) {
+                // #9: a store outage is a state the client is told about, not a reason to drop it
+                if (StoreOutage.cause(e) == null) throw e;
+                StoreOutage.answer(ctx, message);
+            }
         }
         String label = message.tags().get("label");
         if (label != null && !label.isEmpty() && session.has(Capability.LABELED_RESPONSE)) {

@@ -1,6 +1,5 @@
 package chat.server.command;
 
-import chat.server.delivery.Fanout;
 import chat.server.delivery.Outgoing;
 import chat.server.history.History;
 import chat.server.spi.ServerMetrics;
@@ -62,6 +61,8 @@ final class MessageArchive {
     private static void store(Context ctx, Outgoing out, String verb, String conversation, String target, String text,
                               Map<String, String> tags, List<String> parties) {
         User sender = ctx.user();
+        // #12: a message from a user of another node is stored by that node (the store is shared), once.
+        if (ctx.replication().remote(sender)) return;
         StoredMessage m = new StoredMessage(0, out.msgid(), out.timeMillis(), conversation, sender.identity().prefix(),
                 sender.account(), verb, target, verb.equals("TAGMSG") ? null : text, tags);
         long queuedAt = System.nanoTime();

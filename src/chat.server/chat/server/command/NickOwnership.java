@@ -1,12 +1,13 @@
 package chat.server.command;
 
 import chat.server.service.ServerInfo;
-import chat.protocol.IrcMessage;
 import chat.server.StoreConfig;
 import chat.server.spi.Account;
+import chat.server.spi.StoreUnavailableException;
 import chat.server.state.Registry;
 import chat.server.state.Link;
 import chat.server.state.User;
+import chat.server.storage.Storage;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -31,7 +32,11 @@ final class NickOwnership {
         }
         String mine = s.account();
         if (mine != null && storage.accounts().key(mine).equals(storage.accounts().key(nick))) return Optional.empty();
-        return storage.accounts().find(nick);
+        try {
+            return storage.accounts().find(nick);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty(); // #11: while the store is down nicknames go unguarded rather than nobody connecting
+        }
     }
 
     /** Whether NICK must be refused (refuse mode, someone else's nickname). */

@@ -180,7 +180,7 @@ final class OperCommands {
         Link link = Link.of(target);
         if (link == null) return;
         ReplyBuffer theirs = new ReplyBuffer(ctx.server().name(), target);
-        channels.joinOne(new Context(link, ctx.registry(), theirs, ctx.server()), channel, null, true, true);
+        channels.joinOne(new Context(link, ctx.registry(), theirs, ctx.server(), ctx.replication()), channel, null, true, true);
         if (theirs.size() > 0) target.delivery().send(theirs.drain());
     }
 

@@ -45,13 +45,13 @@ final class RenameCommands {
         for (User member : r.members()) {
             if (member.has(Capability.CHANNEL_RENAME)) continue;
             ReplyBuffer lines = member == actor ? ctx.reply() : new ReplyBuffer(ctx.server().name(), member);
-            Context view = member == actor ? ctx : new Context(Link.of(member), ctx.registry(), lines, ctx.server());
+            Context view = member == actor ? ctx : new Context(Link.of(member), ctx.registry(), lines, ctx.server(), ctx.replication());
             String prefix = member.identity().prefix();
             lines.add(IrcMessage.from(prefix, "PART", r.from(), "Channel renamed to " + r.to()
                     + (reason.isEmpty() ? "" : ": " + reason)));
             lines.add(IrcMessage.from(prefix, "JOIN", r.to()));
-            if (r.topic() != null) ChannelCommands.sendTopic(view, r.to(), r.topic());
-            ChannelCommands.sendNames(view, r.secret(), r.to(), r.names());
+            if (r.topic() != null) ChannelViews.sendTopic(view, r.to(), r.topic());
+            ChannelViews.sendNames(view, r.secret(), r.to(), r.names());
             if (member != actor) {
                 int count = lines.size();
                 member.delivery().send(lines.drain());

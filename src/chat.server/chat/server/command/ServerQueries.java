@@ -4,7 +4,6 @@ import chat.server.service.ServerInfo;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.ServerConfig;
-import chat.server.state.Registry;
 import chat.server.state.UserDirectory;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,19 +41,22 @@ final class ServerQueries {
     void lusers(Context ctx, int channelsAboutToForm) {
         UserDirectory.UserCounts counts = ctx.registry().directory().userCounts();
         int connections = ctx.server().stats().connections();
-        int unknown = Math.max(0, connections - counts.users());
+        // #12: on a network the counts are everyone's; "I have" and the local count are this node's own.
+        int servers = Math.max(1, ctx.replication().nodes().size());
+        int local = counts.users() - ctx.replication().remoteUsers();
+        int unknown = Math.max(0, connections - local);
         var reply = ctx.reply();
         // As Ergo: the first count is of the users who are not invisible.
         reply.numeric(Numeric.RPL_LUSERCLIENT, "There are " + (counts.users() - counts.invisible()) + " users and "
-                + counts.invisible() + " invisible on 1 servers");
+                + counts.invisible() + " invisible on " + servers + " servers");
         reply.numeric(Numeric.RPL_LUSEROP, Integer.toString(counts.operators()), "operator(s) online");
         if (unknown > 0) reply.numeric(Numeric.RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
         reply.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(counts.channels() + channelsAboutToForm),
                 "channels formed");
-        reply.numeric(Numeric.RPL_LUSERME, "I have " + counts.users() + " clients and 0 servers");
+        reply.numeric(Numeric.RPL_LUSERME, "I have " + local + " clients and " + (servers - 1) + " servers");
         String users = Integer.toString(counts.users());
         String max = Integer.toString(counts.maxUsers());
-        reply.numeric(Numeric.RPL_LOCALUSERS, users, max, "Current local users " + users + ", max " + max);
+        reply.numeric(Numeric.RPL_LOCALUSERS, Integer.toString(local), max, "Current local users " + local + ", max " + max);
         reply.numeric(Numeric.RPL_GLOBALUSERS, users, max, "Current global users " + users + ", max " + max);
     }
 
@@ -63,8 +65,14 @@ final class ServerQueries {
         String mask = m.params().isEmpty() ? "*" : m.last();
         String name = ctx.server().name();
         // A network of one server: it is its own only link (Modern: RPL_LINKS, then RPL_ENDOFLINKS).
-        if (Wildcard.matches(mask.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))) {
-            ctx.reply().numeric(Numeric.RPL_LINKS, name, name, "0 " + DESCRIPTION);
+        // #12: on a network, its nodes by node name, this one first; every other one hop away (they all read one
+        // log, there is no tree).
+        List<String> nodes = ctx.replication().nodes();
+        if (nodes.isEmpty()) nodes = List.of(name);
+        for (int i = 0; i < nodes.size(); i++) {
+            String node = nodes.get(i);
+            if (!Wildcard.matches(mask.toLowerCase(Locale.ROOT), node.toLowerCase(Locale.ROOT))) continue;
+            ctx.reply().numeric(Numeric.RPL_LINKS, node, nodes.get(0), (i == 0 ? "0 " : "1 ") + DESCRIPTION);
         }
         ctx.reply().numeric(Numeric.RPL_ENDOFLINKS, mask, "End of /LINKS list");
     }

@@ -2,9 +2,10 @@ package chat.server.service;
 
 import chat.server.ConfigSource;
 import chat.server.ServerConfig;
-import chat.server.command.Storage;
+import chat.server.storage.Storage;
 import chat.server.limit.BanList;
 import chat.server.state.ServerStats;
+import chat.server.storage.Storage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package chat.server.spi;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -7,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 public interface AccountStore {
 
     Optional<Account> find(String key);
+
+    /** Every account, by key (for copying a store). */
+    List<Account> all();
 
     /** Completes with false when an account with that key exists already. */
     CompletableFuture<Boolean> create(Account account);

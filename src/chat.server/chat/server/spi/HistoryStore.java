@@ -29,6 +29,9 @@ public interface HistoryStore {
      */
     List<Activity> targets(String party, Collection<String> channels, long fromMillis, long toMillis, int limit);
 
+    /** Up to {@code limit} messages with a seq above {@code afterSeq}, in commit order (for copying a store). */
+    List<StoredMessage> afterSeq(long afterSeq, int limit);
+
     /** Deletes the message with this msgid from the conversation (REDACT); completes with whether there was one. */
     CompletableFuture<Boolean> delete(String conversation, String msgid);
 

@@ -16,6 +16,12 @@ public interface Store extends AutoCloseable {
     /** Server-wide bans (KLINE, DLINE, account blocks). */
     BanStore bans();
 
+    /**
+     * Whether the last operation reached the database. False after a failure until an operation succeeds
+     * again; the store keeps trying on its own, so this is a state to report, not to act on.
+     */
+    boolean available();
+
     /** Bots' settings (#14). */
     BotStore bots();
 
@@ -30,7 +36,7 @@ public interface Store extends AutoCloseable {
     /** Writes a consistent copy of the whole store to {@code file} while it stays in use. */
     CompletableFuture<Void> backup(Path file);
 
-    /** Commits every queued write, then releases the files. */
+    /** Commits every queued write, then releases the files or connections. */
     @Override
     void close();
 }

@@ -30,11 +30,12 @@ public final class Registry {
     private final ReadMarkers readMarkers = new ReadMarkers();
     private final SentMessages sentMessages = new SentMessages();
     private final UserSettings settings;
+    private final NetworkState networkState;
     final Announcements announcements;
     private final CaseMapping caseMapping;
     final Clock clock;
     // guarded by lock: folded nick -> user, for every user that has a nick (registered or not)
-    private final Map<String, User> nicks = new HashMap<>();
+    final Map<String, User> nicks = new HashMap<>();
     // guarded by lock: nicknames of the server's own bots, each with the user allowed to use it (#14)
     private final Map<String, User> reserved = new HashMap<>();
     // guarded by lock: folded channel name -> channel
@@ -53,6 +54,7 @@ public final class Registry {
         this.directory = new UserDirectory(this);
         this.monitors = new Monitors(caseMapping);
         this.settings = new UserSettings(this);
+        this.networkState = new NetworkState(this);
         this.announcements = new Announcements(lock);
     }
 
@@ -94,6 +96,11 @@ public final class Registry {
     /** Writers of a user's own state: USER, AWAY, user modes, OPER, login. */
     public UserSettings settings() {
         return settings;
+    }
+
+    /** What a cluster node needs beyond a single server (#12). */
+    public NetworkState networkState() {
+        return networkState;
     }
 
     /** Modes, mask lists, INVITE, KICK and LIST. */
@@ -138,7 +145,8 @@ public final class Registry {
             User owner = reserved.get(folded);
             if (owner != null && owner != user) return new NickChange(NickOutcome.IN_USE, old.prefix(), NO_USERS);
             if (nick.equals(old.nick())) return new NickChange(NickOutcome.UNCHANGED, old.prefix(), NO_USERS);
-            if (old.nick() != null) nicks.remove(caseMapping.fold(old.nick()));
+            // remove(key, user): on a cluster node the log may have handed an unregistered claim to a remote user
+            if (old.nick() != null) nicks.remove(caseMapping.fold(old.nick()), user);
             nicks.put(folded, user);
             user.setIdentity(old.withNick(nick));
             if (registered.contains(user)) whowas.add(new WhowasEntry(old, clock.millis() / 1000));

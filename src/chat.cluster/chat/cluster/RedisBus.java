@@ -1,0 +1,344 @@
+package chat.cluster;
+
+import chat.server.spi.ClusterBus;
+import chat.server.spi.ClusterEntry;
+import chat.server.spi.ClusterListener;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.params.XTrimParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The bus on one Redis: a writer thread that appends published entries to the log stream in pipelined batches,
+ * one reader thread that blocks on XREAD and hands entries to the server in log order, and a beater that keeps
+ * this node's heartbeat key alive, notices dead nodes (and writes a {@code DOWN} entry for them, so every node
+ * sees the death at the same place in the log) and trims what every live node has applied. Each thread has
+ * its own connection: a Jedis connection is confined to one thread.
+ */
+final class RedisBus implements ClusterBus {
+
+    private static final System.Logger LOG = System.getLogger("chat.cluster");
+    /** Entries written in one pipeline at most. */
+    static final int WRITE_BATCH = 512;
+    /** Entries read by one XREAD at most. */
+    static final int READ_COUNT = 1024;
+    /** How long one XREAD waits for new entries. */
+    static final int READ_BLOCK_MILLIS = 500;
+    /** Safety cap on the log's length (approximate); trimming to the slowest live node keeps it far shorter. */
+    static final long MAX_LOG_ENTRIES = 1_000_000;
+    /** Pause between attempts while Redis is unreachable. */
+    static final long RETRY_MILLIS = 200;
+    /** Beats between two trims of the log. */
+    static final int BEATS_PER_TRIM = 5;
+    /** Beats a heartbeat key outlives its last refresh: a node silent this long is dead. */
+    static final int BEATS_TO_DEATH = 5;
+    /** Socket timeout of every connection: longer than a blocking read. */
+    static final int SOCKET_TIMEOUT_MILLIS = 5_000;
+    /** The entry kind the bus itself writes and reads: field 0 is a dead node. */
+    static final String DOWN = "DOWN";
+    private static final String SEPARATOR = "\0";
+    // CLIENT SETINFO off: Jedis reads its version from a resource a named module does not open, and sends null.
+    private static final DefaultJedisClientConfig CLIENT_CONFIG = DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(SOCKET_TIMEOUT_MILLIS).socketTimeoutMillis(SOCKET_TIMEOUT_MILLIS)
+            .clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build();
+
+    private final String host;
+    private final int port;
+    private final String node;
+    private final Duration heartbeat;
+    private final Duration cutOff;
+    private final String beatValue = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+    private final LinkedBlockingQueue<ClusterEntry> outgoing = new LinkedBlockingQueue<>();
+    // Nodes that wrote entries since they were last reported dead: written by the reader, read by the beater.
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    // Dead nodes already written down by this node's beater (cleared when they beat again).
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private volatile Set<String> live = Set.of();
+    private volatile String appliedId = "0-0";
+    // The log's epoch as the reader last saw it; the beater declares no deaths under another one.
+    private volatile String epoch;
+    // After a lost log every heartbeat is new: nobody is declared dead before this (System.nanoTime()).
+    private volatile long quietUntilNanos;
+    private volatile boolean closed;
+    private final List<Thread> threads = new ArrayList<>();
+    // confined to the reader thread
+    private ClusterListener listener;
+    private String readFrom;
+    private final Set<String> down = new HashSet<>();
+
+    private RedisBus(String host, int port, String node, Duration heartbeat, Duration cutOff) {
+        this.host = host;
+        this.port = port;
+        this.node = node;
+        this.heartbeat = heartbeat;
+        this.cutOff = cutOff;
+    }
+
+    static RedisBus connect(URI url, String node, Duration heartbeat, Duration cutOff) throws IOException {
+        if (url.getHost() == null) throw new IOException("--cluster needs redis://HOST:PORT, not " + url);
+        RedisBus bus = new RedisBus(url.getHost(), url.getPort() < 0 ? 6379 : url.getPort(), node, heartbeat, cutOff);
+        try (Jedis jedis = bus.open()) {
+            // A node restarted after a crash finds its old heartbeat until it expires: wait that long, no more.
+            long deadline = System.nanoTime() + heartbeat.toNanos() * (BEATS_TO_DEATH + 1);
+            while (jedis.set(Keys.NODE + node, bus.beatValue, SetParams.setParams().nx().px(bus.deathMillis())) == null) {
+                if (System.nanoTime() > deadline) throw new IOException("node name " + node + " is in use in this network");
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+            }
+            jedis.set(Keys.EPOCH, bus.beatValue, SetParams.setParams().nx());
+            bus.epoch = jedis.get(Keys.EPOCH);
+        } catch (JedisException e) {
+            throw new IOException("cannot reach the cluster's Redis at " + url + ": " + e.getMessage(), e);
+        }
+        return bus;
+    }
+
+    private Jedis open() {
+        Jedis jedis = new Jedis(host, port, CLIENT_CONFIG);
+        jedis.ping();
+        return jedis;
+    }
+
+    private long deathMillis() {
+        return heartbeat.toMillis() * BEATS_TO_DEATH;
+    }
+
+    @Override
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public void start(ClusterEntry hello, ClusterListener listener) {
+        this.listener = listener;
+        try (Jedis jedis = open()) {
+            readFrom = jedis.xadd(Keys.LOG, XAddParams.xAddParams(), encode(hello)).toString();
+        }
+        live = Set.of(node);
+        threads.add(Thread.ofVirtual().name("cluster-reader").start(this::readLoop));
+        threads.add(Thread.ofVirtual().name("cluster-writer").start(this::writeLoop));
+        threads.add(Thread.ofVirtual().name("cluster-beater").start(this::beatLoop));
+    }
+
+    @Override
+    public void publish(ClusterEntry entry) {
+        if (!closed) outgoing.add(entry);
+    }
+
+    @Override
+    public Set<String> liveNodes() {
+        return live;
+    }
+
+    private static Map<String, String> encode(ClusterEntry entry) {
+        Map<String, String> fields = new HashMap<>(4);
+        fields.put("n", entry.node());
+        fields.put("k", entry.kind());
+        fields.put("d", String.join(SEPARATOR, entry.fields()));
+        return fields;
+    }
+
+    private static ClusterEntry decode(StreamEntry entry) {
+        Map<String, String> f = entry.getFields();
+        String data = f.getOrDefault("d", "");
+        return new ClusterEntry(entry.getID().toString(), f.getOrDefault("n", ""), f.getOrDefault("k", ""),
+                data.isEmpty() ? List.of() : List.of(data.split(SEPARATOR, -1)));
+    }
+
+    // --- the reader: the log in order, and what an outage or a lost log means ----------------------------------
+
+    private void readLoop() {
+        Jedis jedis = null;
+        long lastContact = System.nanoTime();
+        boolean cut = false;
+        while (!closed) {
+            try {
+                if (jedis == null) jedis = open();
+                String now = jedis.get(Keys.EPOCH);
+                if (!epoch.equals(now) || cut) {
+                    // Redis restarted empty (or this node was cut off): start a new log, rebuild from announcements.
+                    if (now == null) jedis.set(Keys.EPOCH, beatValue, SetParams.setParams().nx());
+                    epoch = jedis.get(Keys.EPOCH);
+                    if (!cut) LOG.log(Level.WARNING, "the cluster log was lost (Redis restarted empty?): rebuilding");
+                    readFrom = "0-0";
+                    down.clear();
+                    known.clear();
+                    reported.clear();
+                    quietUntilNanos = System.nanoTime() + 2 * deathMillis() * 1_000_000L;
+                    cut = false;
+                    listener.logLost();
+                }
+                var read = jedis.xread(XReadParams.xReadParams().block(READ_BLOCK_MILLIS).count(READ_COUNT),
+                        Map.of(Keys.LOG, new StreamEntryID(readFrom)));
+                lastContact = System.nanoTime();
+                if (read == null) continue;
+                for (var stream : read) {
+                    for (StreamEntry raw : stream.getValue()) {
+                        apply(decode(raw));
+                        readFrom = raw.getID().toString();
+                    }
+                }
+                appliedId = readFrom;
+            } catch (JedisException e) {
+                if (jedis != null) closeQuietly(jedis);
+                jedis = null;
+                if (closed) return;
+                if (!cut && System.nanoTime() - lastContact > cutOff.toNanos()) {
+                    cut = true;
+                    outgoing.clear();
+                    LOG.log(Level.ERROR, "lost the cluster's Redis for " + cutOff.toSeconds() + " s: " + e.getMessage());
+                    listener.cutOff("Lost the network (its Redis is unreachable): reconnect");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "applying the cluster log failed", e);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+            }
+        }
+        if (jedis != null) closeQuietly(jedis);
+    }
+
+    private void apply(ClusterEntry entry) {
+        if (entry.kind().equals(DOWN)) {
+            String dead = entry.field(0);
+            if (dead.equals(node)) {
+                // The others buried this node (it was silent too long): its clients are already gone for them.
+                if (!closed) listener.cutOff("The network lost this server: reconnect");
+                return;
+            }
+            if (down.add(dead)) {
+                known.remove(dead);
+                listener.nodeDown(dead);
+            }
+            return;
+        }
+        if (!entry.node().equals(node)) {
+            down.remove(entry.node());
+            known.add(entry.node());
+        }
+        listener.apply(entry);
+    }
+
+    // --- the writer: batches of XADD in one pipeline -----------------------------------------------------------
+
+    private void writeLoop() {
+        Jedis jedis = null;
+        List<ClusterEntry> batch = new ArrayList<>(WRITE_BATCH);
+        while (!closed || !outgoing.isEmpty() || !batch.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    ClusterEntry first = outgoing.poll(READ_BLOCK_MILLIS, TimeUnit.MILLISECONDS);
+                    if (first == null) continue;
+                    batch.add(first);
+                    outgoing.drainTo(batch, WRITE_BATCH - 1);
+                }
+                if (jedis == null) jedis = open();
+                Pipeline pipeline = jedis.pipelined();
+                XAddParams params = XAddParams.xAddParams().maxLen(MAX_LOG_ENTRIES).approximateTrimming();
+                for (ClusterEntry e : batch) pipeline.xadd(Keys.LOG, params, encode(e));
+                pipeline.sync();
+                batch.clear();
+            } catch (InterruptedException e) {
+                break;
+            } catch (JedisException e) {
+                if (jedis != null) closeQuietly(jedis);
+                jedis = null;
+                if (closed) break;
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+            }
+        }
+        if (jedis != null) closeQuietly(jedis);
+    }
+
+    // --- the beater: liveness, deaths, trimming ---------------------------------------------------------------
+
+    private void beatLoop() {
+        Jedis jedis = null;
+        long beats = 0;
+        while (!closed) {
+            try {
+                if (jedis == null) jedis = open();
+                jedis.set(Keys.NODE + node, beatValue, SetParams.setParams().px(deathMillis()));
+                Set<String> now = new HashSet<>();
+                for (String key : jedis.keys(Keys.NODE + "*")) now.add(key.substring(Keys.NODE.length()));
+                live = Set.copyOf(now);
+                reported.retainAll(known);
+                // Right after Redis lost everything, a missing heartbeat means nothing yet.
+                boolean settled = epoch.equals(jedis.get(Keys.EPOCH)) && System.nanoTime() - quietUntilNanos > 0;
+                for (String other : known) {
+                    if (settled && !now.contains(other) && reported.add(other)) publish(ClusterEntry.of(node, DOWN, other));
+                }
+                jedis.hset(Keys.APPLIED, node, appliedId);
+                if (++beats % BEATS_PER_TRIM == 0) trim(jedis, now);
+            } catch (JedisException e) {
+                if (jedis != null) closeQuietly(jedis);
+                jedis = null;
+            }
+            LockSupport.parkNanos(heartbeat.toNanos());
+        }
+        if (jedis != null) closeQuietly(jedis);
+    }
+
+    /** Drops what every live node has applied; a node that joins later learns the state from announcements. */
+    private static void trim(Jedis jedis, Set<String> liveNodes) {
+        StreamEntryID oldest = null;
+        for (Map.Entry<String, String> e : jedis.hgetAll(Keys.APPLIED).entrySet()) {
+            if (!liveNodes.contains(e.getKey())) {
+                jedis.hdel(Keys.APPLIED, e.getKey());
+                continue;
+            }
+            StreamEntryID id = new StreamEntryID(e.getValue());
+            if (oldest == null || id.compareTo(oldest) < 0) oldest = id;
+        }
+        if (oldest != null) jedis.xtrim(Keys.LOG, XTrimParams.xTrimParams().minId(oldest.toString()).approximateTrimming());
+    }
+
+    private static void closeQuietly(Jedis jedis) {
+        try {
+            jedis.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "closing a Redis connection: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        // The others see this node leave at once rather than after its heartbeat expires.
+        outgoing.add(ClusterEntry.of(node, DOWN, node));
+        closed = true;
+        for (Thread t : threads) {
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (Jedis jedis = open()) {
+            jedis.del(Keys.NODE + node);
+        } catch (JedisException e) {
+            LOG.log(Level.DEBUG, "removing the heartbeat: " + e.getMessage());
+        }
+    }
+}

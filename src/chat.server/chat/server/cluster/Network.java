@@ -1,0 +1,351 @@
+package chat.server.cluster;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.LineParser;
+import chat.protocol.LineWriter;
+import chat.protocol.Numeric;
+import chat.server.command.Context;
+import chat.server.command.Dispatcher;
+import chat.server.command.Replication;
+import chat.server.spi.ClusterBus;
+import chat.server.spi.ClusterEntry;
+import chat.server.spi.ClusterListener;
+import chat.server.state.Link;
+import chat.server.state.NetworkState;
+import chat.server.state.User;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * This node's view of the network (#12): it publishes what its clients change to the cluster's ordered log
+ * and applies the log, everyone's entries in the same order, through the same dispatcher and registry a
+ * local command uses. Users of other nodes are registry users whose link goes nowhere ({@link RemoteLink}):
+ * their own node answers them. Everything that reads or changes this node's map of users runs on the bus's
+ * one reader thread, except the publishing, which any connection thread may do.
+ */
+public final class Network implements ClusterListener, Replication {
+
+    private static final System.Logger LOG = System.getLogger("chat.cluster");
+    /** How long a node starting up waits for the others to announce their users before it accepts clients. */
+    public static final Duration SYNC_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Commands that change what others see: they go through the log. Everything else (queries, PING, CAP,
+     * registration itself, QUIT, which leaves as a departure) runs at once on the client's own node.
+     */
+    static final Set<String> REPLICATED = Set.of("PRIVMSG", "NOTICE", "TAGMSG", "JOIN", "PART", "KICK", "MODE",
+            "TOPIC", "NICK", "AWAY", "INVITE", "KILL", "OPER", "SAJOIN", "SAPART", "WALLOPS", "SETNAME", "CHGHOST",
+            "KLINE", "UNKLINE", "DLINE", "UNDLINE", "RENAME", "REDACT");
+
+    static final String HELLO = "HELLO";
+    static final String ARRIVE = "ARRIVE";
+    static final String USER = "USER";
+    static final String MEMBER = "MEMBER";
+    static final String SYNCED = "SYNCED";
+    static final String LINE = "LINE";
+    static final String DEPART = "DEPART";
+
+    private final ClusterBus bus;
+    private final String node;
+    private final Dispatcher dispatcher;
+    private final NetworkState state;
+    private final AtomicLong userCounter = new AtomicLong();
+    // user id -> link, for every user of every node this node knows (local ones once they arrived)
+    private final Map<String, Link> users = new ConcurrentHashMap<>();
+    // local link -> its user id, from its first publication on
+    private final Map<Link, String> ids = new ConcurrentHashMap<>();
+
+    /** A local client whose arrival is on its way through the log, and what to do when it comes back. */
+    private record Arrival(Link link, Consumer<Context> finish) {
+    }
+
+    // user id -> a local client's arrival on its way through the log
+    private final Map<String, Arrival> arriving = new ConcurrentHashMap<>();
+    private final CountDownLatch synced = new CountDownLatch(1);
+    // confined to the reader thread: nodes whose announcements this node still waits for
+    private final Set<String> awaitingSync = new HashSet<>();
+    private volatile Thread applier;
+
+    private Network(ClusterBus bus, Dispatcher dispatcher) {
+        this.bus = bus;
+        this.node = bus.node();
+        this.dispatcher = dispatcher;
+        this.state = dispatcher.registry().networkState();
+    }
+
+    /**
+     * Joins the network through {@code bus} and waits (at most {@link #SYNC_TIMEOUT}) until every live node
+     * has announced its users, so that this node accepts clients only once it knows the whole state.
+     */
+    public static Network join(ClusterBus bus, Dispatcher dispatcher) throws InterruptedException {
+        Network network = new Network(bus, dispatcher);
+        bus.start(ClusterEntry.of(bus.node(), HELLO), network);
+        network.awaitSync(bus.liveNodes());
+        return network;
+    }
+
+    private void awaitSync(Set<String> others) throws InterruptedException {
+        if (others.stream().allMatch(node::equals) || !synced.await(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            synced.countDown();
+        }
+    }
+
+    public String node() {
+        return node;
+    }
+
+    // --- publishing: a local client's changes go to the log -----------------------------------------------------
+
+    private String idOf(Link link) {
+        return ids.computeIfAbsent(link, s -> node + "/" + Long.toString(userCounter.incrementAndGet(), 36));
+    }
+
+    private boolean applying() {
+        return Thread.currentThread() == applier;
+    }
+
+    @Override
+    public boolean publish(Link link, IrcMessage message) {
+        if (applying() || !link.user().registered() || !REPLICATED.contains(message.command())) return false;
+        String id = ids.get(link);
+        if (id == null) return false;
+        bus.publish(ClusterEntry.of(node, LINE, id, new String(LineWriter.encode(message), StandardCharsets.UTF_8).strip(),
+                Integer.toString(link.capabilityBits())));
+        return true;
+    }
+
+    @Override
+    public boolean arrive(Link link, Consumer<Context> finish) {
+        if (applying()) return false;
+        String id = idOf(link);
+        // A second arrival while the first is on its way would register the client twice.
+        if (arriving.putIfAbsent(id, new Arrival(link, finish)) != null) return true;
+        User u = link.user();
+        bus.publish(ClusterEntry.of(node, ARRIVE, id, u.nick(), u.identity().user(), u.identity().host(),
+                u.identity().realname(), orEmpty(u.account()), Integer.toString(link.capabilityBits())));
+        return true;
+    }
+
+    @Override
+    public void departed(User user, String reason) {
+        if (applying() || remote(user)) return;
+        Link link = Link.of(user);
+        if (link == null) return;
+        String id = ids.remove(link);
+        if (id == null) return;
+        arriving.remove(id);
+        if (users.containsKey(id)) bus.publish(ClusterEntry.of(node, DEPART, id, reason));
+    }
+
+    @Override
+    public boolean remote(User user) {
+        return user.delivery() instanceof Link link && link.outbound() instanceof RemoteLink;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    // --- applying the log, on the bus's reader thread ---------------------------------------------------------
+
+    @Override
+    public void apply(ClusterEntry entry) {
+        applier = Thread.currentThread();
+        try {
+            switch (entry.kind()) {
+                case HELLO -> hello(entry);
+                case ARRIVE -> arrival(entry);
+                case USER -> announced(entry);
+                case MEMBER -> member(entry);
+                case SYNCED -> syncedBy(entry);
+                case LINE -> line(entry);
+                case DEPART -> departure(entry);
+                default -> LOG.log(Level.DEBUG, "unknown cluster entry " + entry.kind());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "applying " + entry.kind() + " from " + entry.node() + " failed", e);
+        }
+    }
+
+    /** Another node joined (or the log was lost): announce this node's users and their channels to it. */
+    private void hello(ClusterEntry entry) {
+        if (entry.node().equals(node)) return;
+        for (Map.Entry<Link, String> local : ids.entrySet()) {
+            User s = local.getKey().user();
+            if (!s.registered() || !users.containsKey(local.getValue())) continue;
+            bus.publish(ClusterEntry.of(node, USER, local.getValue(), s.nick(), s.identity().user(), s.identity().host(),
+                    s.identity().realname(), orEmpty(s.account()), Integer.toString(local.getKey().capabilityBits()),
+                    s.operator() ? "o" : "", orEmpty(s.awayMessage())));
+            for (NetworkState.Membership m : state.memberships(s)) {
+                bus.publish(ClusterEntry.of(node, MEMBER, local.getValue(), m.channel(), m.modes()));
+            }
+        }
+        bus.publish(ClusterEntry.of(node, SYNCED, entry.node()));
+    }
+
+    private void syncedBy(ClusterEntry entry) {
+        if (!entry.field(0).equals(node)) return;
+        awaitingSync.remove(entry.node());
+        if (awaitingSync.isEmpty() || bus.liveNodes().stream().filter(n -> !n.equals(node)).noneMatch(awaitingSync::contains)) {
+            synced.countDown();
+        }
+    }
+
+    /** A client finishing registration on some node: first in the log wins its nickname. */
+    private void arrival(ClusterEntry entry) {
+        String id = entry.field(0);
+        String nick = entry.field(1);
+        if (entry.node().equals(node)) {
+            Arrival pending = arriving.remove(id);
+            if (pending == null) return;
+            Link local = pending.link();
+            if (nick.equals(local.user().nick()) && state.arrive(local.user(), nick)) {
+                users.put(id, local);
+                dispatcher.runFor(local, pending.finish());
+            } else {
+                // Another node's client took the nick first: this one stays unregistered and may pick another.
+                dispatcher.runFor(local, ctx -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use"));
+            }
+            return;
+        }
+        Link remote = newRemote(entry);
+        if (!state.arrive(remote.user(), nick)) return; // the nick was taken earlier in the log: that arrival lost
+        users.put(id, remote);
+        // Its own node's welcome joins it to the default channel at this point of the log: so does every node.
+        String lobby = dispatcher.server().config().defaultChannel();
+        if (lobby != null) dispatcher.dispatch(remote, LineParser.parse("JOIN " + lobby));
+    }
+
+    private Link newRemote(ClusterEntry entry) {
+        RemoteLink outbound = new RemoteLink(this);
+        Link link = new Link(outbound, entry.field(3), System.currentTimeMillis());
+        outbound.bind(link);
+        link.setCapabilityBits(capabilities(entry.field(6)));
+        dispatcher.registry().settings().setUserName(link.user(), entry.field(2), entry.field(4));
+        if (!entry.field(5).isEmpty()) dispatcher.registry().settings().changeAccount(link.user(), entry.field(5));
+        return link;
+    }
+
+    private static int capabilities(String bits) {
+        try {
+            return bits.isEmpty() ? 0 : Integer.parseInt(bits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** A user another node announced (to a node joining, or after the log was lost). */
+    private void announced(ClusterEntry entry) {
+        String id = entry.field(0);
+        if (entry.node().equals(node) || users.containsKey(id)) return;
+        Link remote = newRemote(entry);
+        if (!state.arrive(remote.user(), entry.field(1))) return;
+        users.put(id, remote);
+        if (entry.field(7).contains("o")) dispatcher.registry().settings().oper(remote.user(), null);
+        if (!entry.field(8).isEmpty()) dispatcher.registry().settings().setAway(remote.user(), entry.field(8));
+    }
+
+    private void member(ClusterEntry entry) {
+        if (entry.node().equals(node)) return;
+        Link s = users.get(entry.field(0));
+        if (s != null && remote(s.user())) state.restore(s.user(), new NetworkState.Membership(entry.field(1), entry.field(2)));
+    }
+
+    /**
+     * A command of a user of any node: every node runs the same handler for it, in log order. Its message ids
+     * come from the entry's place in the log, so that one message has one id on every node.
+     */
+    private void line(ClusterEntry entry) {
+        Link s = users.get(entry.field(0));
+        if (s == null || !s.user().registered()) return;
+        if (remote(s.user())) s.setCapabilityBits(capabilities(entry.field(2)));
+        dispatcher.server().messageIds().within(entry.id(), () -> dispatcher.dispatch(s, LineParser.parse(entry.field(1))));
+    }
+
+    private void departure(ClusterEntry entry) {
+        Link s = users.remove(entry.field(0));
+        if (s != null && remote(s.user())) dispatcher.disconnected(s.user(), entry.field(1));
+    }
+
+    /** A remote user was KILLed or banned by a command applied here: it leaves this node's view. */
+    void removed(Link link, String reason) {
+        users.values().remove(link);
+        dispatcher.disconnected(link.user(), reason);
+    }
+
+    @Override
+    public void nodeDown(String dead) {
+        applier = Thread.currentThread();
+        List<User> gone = new ArrayList<>();
+        for (var it = users.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().startsWith(dead + "/")) {
+                gone.add(e.getValue().user());
+                it.remove();
+            }
+        }
+        LOG.log(Level.WARNING, "node " + dead + " is gone: " + gone.size() + " users split");
+        Netsplit.announce(dispatcher, gone, node, dead);
+    }
+
+    @Override
+    public void cutOff(String reason) {
+        applier = Thread.currentThread();
+        for (Link s : List.copyOf(ids.keySet())) s.close(reason);
+        ids.clear();
+        arriving.clear();
+    }
+
+    @Override
+    public void logLost() {
+        applier = Thread.currentThread();
+        // Forget the others silently: they announce themselves again in answer to this HELLO.
+        for (var it = users.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (remote(e.getValue().user())) {
+                state.split(e.getValue().user(), "");
+                it.remove();
+            }
+        }
+        // Arrivals in flight were in the lost log: their clients must try again.
+        for (String id : List.copyOf(arriving.keySet())) {
+            Arrival lost = arriving.remove(id);
+            if (lost == null) continue;
+            Link local = lost.link();
+            dispatcher.runFor(local, ctx -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE,
+                    local.user().nick(), "The network restarted: choose your nickname again"));
+        }
+        bus.publish(ClusterEntry.of(node, HELLO));
+        hello(ClusterEntry.of("", HELLO));
+    }
+
+    @Override
+    public List<String> nodes() {
+        List<String> all = new ArrayList<>(List.of(node));
+        for (String n : new TreeSet<>(bus.liveNodes())) if (!n.equals(node)) all.add(n);
+        return all;
+    }
+
+    @Override
+    public int remoteUsers() {
+        int remote = 0;
+        for (Link s : users.values()) if (remote(s.user())) remote++;
+        return remote;
+    }
+
+    /** Leaves the network (after the local clients were closed and their departures published). */
+    public void close() {
+        bus.close();
+    }
+}

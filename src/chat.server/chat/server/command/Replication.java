@@ -1,0 +1,68 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.server.state.Link;
+import chat.server.state.User;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * How commands that change shared state reach it: at once on a single server, through the cluster's ordered
+ * log on a node of a network (#12). Every node runs the same handler for the same line in log order, so the
+ * cluster decides when a change is applied, never how.
+ */
+public interface Replication {
+
+    /** A single server: everything applies at once. */
+    Replication NONE = new Replication() {
+        @Override
+        public boolean publish(Link link, IrcMessage message) {
+            return false;
+        }
+
+        @Override
+        public boolean arrive(Link link, Consumer<Context> finish) {
+            return false;
+        }
+
+        @Override
+        public void departed(User user, String reason) {
+        }
+
+        @Override
+        public boolean remote(User user) {
+            return false;
+        }
+
+        @Override
+        public List<String> nodes() {
+            return List.of();
+        }
+
+        @Override
+        public int remoteUsers() {
+            return 0;
+        }
+    };
+
+    /** Whether the line was sent to the log (it runs when it comes back) instead of running now. */
+    boolean publish(Link link, IrcMessage message);
+
+    /**
+     * Whether the link's registration waits for the log: {@code finish} then runs (with a context whose replies
+     * go to the client) if its nickname is still free at that point of the log.
+     */
+    boolean arrive(Link link, Consumer<Context> finish);
+
+    /** A local client left on its own (not by a change from the log): the others must see it go. */
+    void departed(User user, String reason);
+
+    /** Whether the user is on another node (its replies go nowhere; its own node answers it). */
+    boolean remote(User user);
+
+    /** The nodes of the network alive now, this one first; empty on a single server (LUSERS, LINKS). */
+    List<String> nodes();
+
+    /** Registered users of the other nodes. */
+    int remoteUsers();
+}

@@ -1,0 +1,118 @@
+package chat.e2e;
+
+import chat.server.ChatServer;
+import chat.server.ConfigSource;
+import chat.server.Options;
+import chat.server.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A network for a test: a throwaway Redis and chat nodes in this JVM (each its own server, registry and
+ * Redis connections), started on free loopback ports and closed in reverse order. Clients are closed with it.
+ */
+final class ClusterNodes implements AutoCloseable {
+
+    private final RedisServer redis;
+    private final List<ChatServer> nodes = new ArrayList<>();
+    private final List<Path> dataDirs = new ArrayList<>();
+    private final List<TestClient> clients = new ArrayList<>();
+
+    private ClusterNodes(RedisServer redis) {
+        this.redis = redis;
+    }
+
+    /** Redis and {@code count} nodes named node1, node2, ... */
+    static ClusterNodes start(int count, String... extraArgs) throws IOException {
+        ClusterNodes network = new ClusterNodes(RedisServer.launch());
+        try {
+            for (int i = 1; i <= count; i++) network.addNode("node" + i, extraArgs);
+        } catch (IOException | RuntimeException | Error e) {
+            // Error too (a ServiceConfigurationError): a failed start must not leave Redis running.
+            network.close();
+            throw e;
+        }
+        return network;
+    }
+
+    /** Starts one more node; it returns once it knows the network's state. */
+    ChatServer addNode(String name, String... extraArgs) throws IOException {
+        Path data = Files.createTempDirectory("chat-test-node");
+        dataDirs.add(data);
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--tls-port", "-1",
+                "--exempt", "127.0.0.0/8,::1", "--http-port", "-1", "--bots", "none", "--cluster", redis.url(), "--node-name", name));
+        args.addAll(List.of(extraArgs));
+        ConfigSource source = ConfigSource.ofArgs(args.toArray(String[]::new));
+        // No store (the shared one is PostgreSQL's), and the ban list in the test's own directory.
+        ServerConfig config = Opers.withAdmin(source.load().with(Options.DATA_DIR, new ServerConfig.DataDirectory(data, false)));
+        ChatServer node = ChatServer.start(config, source);
+        nodes.add(node);
+        return node;
+    }
+
+    ChatServer node(int i) {
+        return nodes.get(i);
+    }
+
+    RedisServer redis() {
+        return redis;
+    }
+
+    /** A client registered as {@code nick} on node {@code i} (0-based). */
+    TestClient connect(int i, String nick) {
+        TestClient c = open(i);
+        c.register(nick);
+        return c;
+    }
+
+    /** A connection to node {@code i} from {@code localAddress} (e.g. 127.0.0.7) that has sent nothing yet. */
+    TestClient openFrom(int i, String localAddress) {
+        try {
+            java.net.Socket socket = new java.net.Socket();
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", nodes.get(i).port()));
+            TestClient c = new TestClient(socket);
+            synchronized (clients) {
+                clients.add(c);
+            }
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A connection to node {@code i} that has sent nothing yet. */
+    TestClient open(int i) {
+        try {
+            TestClient c = new TestClient("127.0.0.1", nodes.get(i).port());
+            synchronized (clients) {
+                clients.add(c);
+            }
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (clients) {
+            clients.forEach(TestClient::close);
+        }
+        for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
+        redis.close();
+        for (Path dir : dataDirs) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

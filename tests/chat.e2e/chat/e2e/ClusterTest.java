@@ -1,0 +1,239 @@
+package chat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.IrcMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** #12: chat nodes in one network over a real Redis: users of every node see each other as on one server. */
+@Tag("cluster")
+class ClusterTest {
+
+    private ClusterNodes network;
+
+    @BeforeEach
+    void start() throws Exception {
+        network = ClusterNodes.start(3);
+    }
+
+    @AfterEach
+    void stop() {
+        if (network != null) network.close();
+    }
+
+    @Test
+    void channelAndPrivateMessagesCrossNodes() {
+        TestClient alice = network.connect(0, "alice");
+        TestClient bob = network.connect(1, "bob");
+        TestClient carol = network.connect(2, "carol");
+        bob.send("JOIN #net");
+        bob.expect("366", "bob", "#net");
+        alice.send("JOIN #net");
+        IrcMessage names = alice.expect("353", "alice", "*", "#net");
+        assertThat(names.last()).contains("bob").contains("alice");
+        bob.expect("JOIN", "#net");
+        carol.send("JOIN #net");
+        alice.expect("JOIN", "#net");
+        alice.send("PRIVMSG #net :hello from node1");
+        assertThat(bob.expect("PRIVMSG", "#net").last()).isEqualTo("hello from node1");
+        assertThat(carol.expect("PRIVMSG", "#net").last()).isEqualTo("hello from node1");
+        carol.send("PRIVMSG bob :psst");
+        IrcMessage direct = bob.expect("PRIVMSG", "bob");
+        assertThat(direct.source()).startsWith("carol!");
+        assertThat(direct.last()).isEqualTo("psst");
+        bob.send("NICK robert");
+        assertThat(alice.expect("NICK", "robert").source()).startsWith("bob!");
+        alice.send("WHOIS robert");
+        alice.expect("311", "alice", "robert");
+    }
+
+    @Test
+    void aRaceForOneNicknameHasOneWinnerPerPair() throws Exception {
+        int pairs = 100;
+        List<CompletableFuture<Integer>> winners = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            TestClient a = network.open(0);
+            TestClient b = network.open(1);
+            String nick = "racer" + i;
+            for (TestClient c : List.of(a, b)) {
+                c.send("NICK " + nick);
+                c.send("USER r 0 * :racer");
+            }
+            winners.add(CompletableFuture.supplyAsync(() -> outcome(a, nick) + outcome(b, nick)));
+        }
+        for (CompletableFuture<Integer> w : winners) assertThat(w.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    @Test
+    void modesBansKickAndKillReachEveryNode() {
+        TestClient op = network.connect(0, "op");
+        Opers.operUp(op);
+        TestClient user = network.connect(1, "user");
+        TestClient watcher = network.connect(2, "watcher");
+        op.send("JOIN #mod");
+        op.expect("366", "op", "#mod");
+        user.send("JOIN #mod");
+        op.expect("JOIN", "#mod");
+        watcher.send("JOIN #mod");
+        user.expect("JOIN", "#mod");
+        op.send("MODE #mod +v user");
+        assertThat(watcher.expect("MODE", "#mod", "+v", "user").source()).startsWith("op!");
+        op.send("KICK #mod user :out");
+        user.expect("KICK", "#mod", "user", "out");
+        watcher.expect("KICK", "#mod", "user", "out");
+        op.send("MODE #mod +b user!*@*");
+        watcher.expect("MODE", "#mod", "+b", "user!*@*");
+        user.send("JOIN #mod");
+        user.expect("474", "user", "#mod");
+        op.send("TOPIC #mod :one network");
+        watcher.expect("TOPIC", "#mod", "one network");
+        op.send("LUSERS");
+        assertThat(op.expect("251", "op").last()).contains("3 users").contains("3 servers");
+        assertThat(op.expect("255", "op").last()).isEqualTo("I have 1 clients and 2 servers");
+        op.send("LINKS");
+        assertThat(op.expect("364", "op", "node1", "node1").last()).startsWith("0 ");
+        assertThat(op.expect("364", "op", "node2", "node1").last()).startsWith("1 ");
+        op.expect("364", "op", "node3");
+        op.expect("365", "op");
+        op.send("KILL user :enough");
+        assertThat(user.awaitClose()).anyMatch(m -> m.command().equals("ERROR"));
+        assertThat(watcher.expect("QUIT").source()).startsWith("user!");
+        network.connect(2, "user");
+    }
+
+    @Test
+    void kLinesAndDLinesFromAnOperatorOnOneNodeHoldOnEveryNode() {
+        TestClient op = Opers.operUp(network.connect(0, "op"));
+        TestClient victim = network.connect(1, "victim");
+        TestClient watcher = network.connect(2, "watcher");
+        for (TestClient c : List.of(op, victim, watcher)) {
+            c.send("JOIN #bans");
+            c.expect("366", "*", "#bans");
+        }
+        op.send("KLINE ~victim@127.0.0.1 :spamming");
+        op.expect("NOTICE", "op", "Added permanent K-line on ~victim@127.0.0.1: spamming");
+        assertThat(victim.awaitClose()).anyMatch(m -> m.command().equals("ERROR") && m.last().equals("Banned (spamming)"));
+        assertThat(watcher.expect("QUIT", "Banned (spamming)").sourceNick()).isEqualTo("victim");
+        // Refused at registration on a node other than the operator's.
+        TestClient again = network.open(2);
+        again.send("NICK victim");
+        again.send("USER victim 0 * :again");
+        assertThat(again.awaitClose()).anyMatch(m -> m.command().equals("465"));
+
+        TestClient far = network.openFrom(1, "127.0.0.7");
+        far.register("far");
+        far.send("JOIN #bans");
+        watcher.expect("JOIN", "#bans");
+        op.send("DLINE 127.0.0.7 :go away");
+        op.expect("NOTICE", "op");
+        assertThat(far.awaitClose()).anyMatch(m -> m.command().equals("ERROR"));
+        assertThat(watcher.expect("QUIT").sourceNick()).isEqualTo("far");
+        TestClient refused = network.openFrom(2, "127.0.0.7");
+        assertThat(refused.awaitClose()).anyMatch(m -> m.command().equals("ERROR") && m.last().contains("go away"));
+    }
+
+    @Test
+    void aNodeKilledWithSigkillSplitsAndFreesItsNicks() {
+        try (ChatNodeProcess doomed = ChatNodeProcess.launch("--cluster", network.redis().url(), "--node-name", "doomed")) {
+            TestClient stays = network.connect(0, "stays");
+            TestClient gone;
+            try {
+                gone = new TestClient("127.0.0.1", doomed.port());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            gone.register("goner");
+            gone.send("JOIN #split");
+            gone.expect("366", "goner", "#split");
+            stays.send("JOIN #split");
+            stays.expect("366", "stays", "#split");
+            long killedAt = System.nanoTime();
+            doomed.kill();
+            gone.close();
+            IrcMessage quit = stays.expect("QUIT");
+            // #12: the others show a dead node's users leaving within 10 s.
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(java.time.Duration.ofSeconds(10));
+            assertThat(quit.source()).startsWith("goner!");
+            assertThat(quit.last()).isEqualTo("*.net *.split");
+            network.connect(1, "goner");
+        }
+    }
+
+    @Test
+    void aThirtyMemberChannelOverThreeNodesSeesFiveSendersInOneOrder() throws Exception {
+        int members = 30;
+        int senders = 5;
+        int lines = 20;
+        List<TestClient> all = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            TestClient c = network.connect(i % 3, "m" + i);
+            c.send("JOIN #big");
+            c.expect("366", "m" + i, "#big");
+            all.add(c);
+        }
+        // Each JOIN was applied on its member's node (366) before any message was sent: it is earlier in the log.
+        List<CompletableFuture<Void>> sending = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            TestClient sender = all.get(s);
+            int id = s;
+            sending.add(CompletableFuture.runAsync(() -> {
+                for (int n = 0; n < lines; n++) sender.send("PRIVMSG #big :s" + id + " " + n);
+            }));
+        }
+        for (CompletableFuture<Void> f : sending) f.get(60, TimeUnit.SECONDS);
+        List<String> reference = null;
+        for (int i = 0; i < members; i++) {
+            List<String> seen = new ArrayList<>();
+            int expected = i < senders ? (senders - 1) * lines : senders * lines;
+            while (seen.size() < expected) seen.add(all.get(i).expect("PRIVMSG", "#big").last());
+            for (int s = 0; s < senders; s++) {
+                String prefix = "s" + s + " ";
+                List<String> mine = seen.stream().filter(t -> t.startsWith(prefix)).toList();
+                if (s == i) continue;
+                assertThat(mine).as("m" + i + " sees sender " + s + " in order")
+                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, lines).mapToObj(n -> prefix + n).toList());
+            }
+            List<String> others = seen.stream().filter(t -> !t.startsWith("s0 ") && !t.startsWith("s1 ")
+                    && !t.startsWith("s2 ") && !t.startsWith("s3 ") && !t.startsWith("s4 ")).toList();
+            assertThat(others).isEmpty();
+            if (i >= senders) {
+                if (reference == null) reference = seen;
+                else assertThat(seen).as("m" + i + " sees the channel in the same order as m" + senders).isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
+    void aLateNodeLearnsTheNetworkBeforeItTakesClients() throws Exception {
+        TestClient alice = network.connect(0, "alice");
+        alice.send("JOIN #early");
+        alice.expect("366", "alice", "#early");
+        alice.send("AWAY :lunch");
+        alice.expect("306", "alice");
+        network.addNode("node4");
+        TestClient late = network.connect(3, "late");
+        late.send("WHOIS alice");
+        late.expect("301", "late", "alice", "lunch");
+        late.send("NAMES #early");
+        assertThat(late.expect("353", "late", "*", "#early").last()).contains("alice");
+        late.send("JOIN #early");
+        alice.expect("JOIN", "#early");
+        alice.send("PRIVMSG #early :welcome");
+        late.expect("PRIVMSG", "#early", "welcome");
+        late.send("NICK alice");
+        late.expect("433", "late", "alice");
+    }
+
+    /** 1 if the client got the welcome, 0 if it was told the nick is in use. */
+    private static int outcome(TestClient c, String nick) {
+        IrcMessage m = c.expectAny("001", "433");
+        return m.command().equals("001") ? 1 : 0;
+    }
+}
