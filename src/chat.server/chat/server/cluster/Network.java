@@ -302,6 +302,7 @@ public final class Network implements ClusterListener, Replication {
     @Override
     public void cutOff(String reason) {
         applier = Thread.currentThread();
+        LOG.log(Level.WARNING, node + " is cut off from the network: " + reason);
         for (Link s : List.copyOf(ids.keySet())) s.close(reason);
         ids.clear();
         arriving.clear();
