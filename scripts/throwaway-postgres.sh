@@ -52,12 +52,21 @@ case "$cmd" in
         --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
-    port=${3:-$(cat "$dir/port" 2>/dev/null || free_port)}
-    echo "$port" > "$dir/port"
-    [ "$(id -u)" = 0 ] && chown postgres "$dir/port"
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=200" \
-      start >/dev/null || { tail -20 "$dir/server.log" >&2; exit 1; }
+    port=${3:-$(cat "$dir/port" 2>/dev/null || true)}
+    # A port picked here may be taken by someone else before PostgreSQL binds it: then pick another.
+    tries=1; [ -z "$port" ] && tries=5
+    for try in $(seq 1 "$tries"); do
+      [ "$tries" -gt 1 ] && port=$(free_port)
+      echo "$port" > "$dir/port"
+      [ "$(id -u)" = 0 ] && chown postgres "$dir/port"
+      rm -f "$dir/server.log"
+      as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=200" \
+        start >/dev/null && break
+      if [ "$try" -eq "$tries" ] || ! grep -q "Address already in use" "$dir/server.log"; then
+        tail -20 "$dir/server.log" >&2; exit 1
+      fi
+    done
     if ! as_owner "$bin/psql" -h "$dir" -p "$port" -U chat -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'chat'" | grep -q 1; then
       as_owner "$bin/psql" -h "$dir" -p "$port" -U chat -d postgres -qc "CREATE DATABASE chat" >/dev/null
     fi

@@ -1,6 +1,5 @@
 package chat.server.command;
 
-import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.account.Accounts;
@@ -12,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
-/** Accounts on the wire: SASL (AUTHENTICATE, PLAIN and SCRAM-SHA-256), REGISTER, and login by PASS. */
+/** Accounts on the wire: SASL (AUTHENTICATE, PLAIN and SCRAM-SHA-256) and REGISTER (login by PASS is {@link PassLogin}'s). */
 final class AccountCommands {
 
-    /** The SASL mechanisms offered (the sasl capability's value, 908). */
-    static final String MECHANISMS = "PLAIN," + Scram.MECHANISM;
     /** Longest AUTHENTICATE parameter; a parameter of exactly this length means more follows. */
     static final int CHUNK_BYTES = 400;
     /** Longest SASL message, in base64 characters, over all its chunks (as Ergo's 8 KiB). */
@@ -45,7 +42,7 @@ final class AccountCommands {
             }
             String mechanism = param.toUpperCase(Locale.ROOT);
             if (!mechanism.equals("PLAIN") && !mechanism.equals(Scram.MECHANISM)) {
-                ctx.reply().numeric(Numeric.RPL_SASLMECHS, MECHANISMS, "are available SASL mechanisms");
+                ctx.reply().numeric(Numeric.RPL_SASLMECHS, AccountCapabilities.MECHANISMS, "are available SASL mechanisms");
                 ctx.reply().numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed");
                 return;
             }
@@ -213,61 +210,4 @@ final class AccountCommands {
         else NickServ.reply(ctx, text + ".");
     }
 
-    /**
-     * PASS {@code account:password} logs in at once; PASS {@code password} waits for the nickname
-     * ({@link #passLogin}). Ergo's "login-via-pass-command".
-     */
-    static void pass(Context ctx, String password) {
-        if (!ctx.server().storage().accounts().enabled() || ctx.user().account() != null) return;
-        int colon = password.indexOf(':');
-        if (colon > 0) {
-            login(ctx, password.substring(0, colon), password.substring(colon + 1));
-        } else {
-            ctx.link().authentication().setPendingPassword(password);
-        }
-    }
-
-    /** Tries a PASS password that named no account against the nickname, once. */
-    static void passLogin(Context ctx, String nick) {
-        Authentication auth = ctx.link().authentication();
-        String password = auth.pendingPassword();
-        if (password == null || nick == null || ctx.user().account() != null) return;
-        auth.setPendingPassword(null);
-        login(ctx, nick, password);
-    }
-
-    private static void login(Context ctx, String name, String password) {
-        Accounts.Login login = ctx.server().storage().accounts().login(name, password, ctx.user().identity().host());
-        switch (login.outcome()) {
-            case OK -> {
-                Logins.loggedIn(ctx, login.account());
-                Logins.reportEarlierFailures(ctx, login);
-            }
-            case THROTTLED -> ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Too many failed attempts from your address: "
-                    + "try again in " + login.retryAfterSeconds() + " seconds");
-            default -> ctx.reply().numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
-        }
-    }
-
-    /** Whether the sasl capability (and with it AUTHENTICATE) is on offer. */
-    static boolean offered(Context ctx, Capability c) {
-        boolean accounts = ctx.server().storage().accounts().enabled();
-        return switch (c) {
-            case SASL -> accounts;
-            case ACCOUNT_REGISTRATION -> accounts && ctx.server().storage().config().registrationOpen();
-            case CHATHISTORY -> ctx.server().storage().history().enabled();
-            default -> true;
-        };
-    }
-
-    /** The capability's CAP LS 302 value, or null. */
-    static String value(Context ctx, Capability c) {
-        return switch (c) {
-            case SASL -> MECHANISMS;
-            // as Ergo: registration works before the connection is complete; the account is the nickname
-            case ACCOUNT_REGISTRATION -> "before-connect";
-            case MULTILINE -> MultilineBatches.CAP_VALUE;
-            default -> null;
-        };
-    }
 }

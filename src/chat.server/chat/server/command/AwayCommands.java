@@ -1,11 +1,10 @@
 package chat.server.command;
 
-import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.state.User;
 
-/** Away status: AWAY, and the RPL_AWAY that answers a private message to an away user. */
+/** Away status: AWAY (the RPL_AWAY a private message gets is {@link AwayReply}'s). */
 final class AwayCommands {
 
     // AWAY [<text>]
@@ -19,9 +18,4 @@ final class AwayCommands {
         else ctx.reply().numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
     }
 
-    /** Tells the sender of a PRIVMSG to {@code recipient} that it is away (Modern: for nicknames, not channels). */
-    static void replyIfAway(Context ctx, User recipient) {
-        String message = recipient.awayMessage();
-        if (message != null) ctx.reply().numeric(Numeric.RPL_AWAY, recipient.nick(), message);
-    }
 }

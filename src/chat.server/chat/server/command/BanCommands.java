@@ -11,7 +11,6 @@ import chat.server.reply.ReplyBuffer;
 import chat.server.change.Identity;
 import chat.server.state.User;
 import java.lang.System.Logger.Level;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,23 +44,6 @@ final class BanCommands {
         remove(ctx, m, BanEntry.Kind.DLINE);
     }
 
-    /**
-     * Refuses a client that falls under a K-line or D-line as it completes registration (its user name is
-     * known only now): 465, then {@code ERROR :Banned (reason)} and close. Returns whether it was refused.
-     */
-    static boolean refuseIfBanned(Context ctx) {
-        User s = ctx.user();
-        Identity id = s.identity();
-        BanEntry ban = ctx.server().bans().find(id.user(), id.host());
-        if (ban == null) return false;
-        LOG.log(Level.INFO, "refused " + id.prefix() + ": " + describe(ban));
-        ctx.reply().numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server (" + ban.reason() + ")");
-        // The replies must be queued before the close, which ends the queue with the ERROR line.
-        s.delivery().send(ctx.reply().drain());
-        s.delivery().close("Banned (" + ban.reason() + ")");
-        return true;
-    }
-
     private void add(Context ctx, IrcMessage m, BanEntry.Kind kind) {
         String verb = m.command();
         List<String> p = m.params();
@@ -87,12 +69,12 @@ final class BanCommands {
                 everyone = network.prefixLength() == 0;
             }
         } catch (IllegalArgumentException e) {
-            ctx.reply().standard("FAIL", verb, "INVALID_MASK", text, "Invalid " + kindName(kind) + " mask: " + e.getMessage());
+            ctx.reply().standard("FAIL", verb, "INVALID_MASK", text, "Invalid " + kind.label() + " mask: " + e.getMessage());
             return;
         }
         if (everyone) {
             // InspIRCd refuses lines that would match (nearly) everyone; we refuse the ones that match all.
-            ctx.reply().standard("FAIL", verb, "MASK_TOO_WIDE", mask, "That " + kindName(kind) + " would ban everyone");
+            ctx.reply().standard("FAIL", verb, "MASK_TOO_WIDE", mask, "That " + kind.label() + " would ban everyone");
             return;
         }
         User oper = ctx.user();
@@ -100,9 +82,9 @@ final class BanCommands {
         BanEntry entry = new BanEntry(kind, mask, reason, oper.nick(), now, duration == 0 ? 0 : now + duration);
         BanList bans = ctx.server().bans();
         BanEntry replaced = bans.add(entry);
-        LOG.log(Level.INFO, oper.identity().prefix() + (replaced == null ? " added " : " updated ") + describe(entry));
+        LOG.log(Level.INFO, oper.identity().prefix() + (replaced == null ? " added " : " updated ") + entry.describe());
         ctx.reply().fromServer("NOTICE", oper.nick(), (replaced == null ? "Added " : "Updated ")
-                + (duration == 0 ? "permanent " : "temporary (" + duration + " s) ") + kindName(kind) + " on " + mask
+                + (duration == 0 ? "permanent " : "temporary (" + duration + " s) ") + kind.label() + " on " + mask
                 + ": " + entry.reason());
         save(ctx, bans.persistAdded(entry), bans);
         disconnectMatching(ctx, entry);
@@ -114,17 +96,17 @@ final class BanCommands {
         try {
             mask = BanEntry.canonicalMask(kind, m.param(0));
         } catch (IllegalArgumentException e) {
-            ctx.reply().standard("FAIL", verb, "INVALID_MASK", m.param(0), "Invalid " + kindName(kind) + " mask: " + e.getMessage());
+            ctx.reply().standard("FAIL", verb, "INVALID_MASK", m.param(0), "Invalid " + kind.label() + " mask: " + e.getMessage());
             return;
         }
         BanList bans = ctx.server().bans();
         BanEntry removed = bans.remove(kind, mask);
         if (removed == null) {
-            ctx.reply().standard("FAIL", verb, "NO_SUCH_BAN", mask, "There is no " + kindName(kind) + " on " + mask);
+            ctx.reply().standard("FAIL", verb, "NO_SUCH_BAN", mask, "There is no " + kind.label() + " on " + mask);
             return;
         }
-        LOG.log(Level.INFO, ctx.user().identity().prefix() + " removed " + describe(removed));
-        ctx.reply().fromServer("NOTICE", ctx.user().nick(), "Removed " + kindName(kind) + " on " + removed.mask());
+        LOG.log(Level.INFO, ctx.user().identity().prefix() + " removed " + removed.describe());
+        ctx.reply().fromServer("NOTICE", ctx.user().nick(), "Removed " + kind.label() + " on " + removed.mask());
         save(ctx, bans.persistRemoved(removed), bans);
     }
 
@@ -154,20 +136,10 @@ final class BanCommands {
 
     /** 465 and {@code ERROR :Banned (reason)} to a connected client, then close; its peers see the QUIT. */
     static void banish(ServerInfo server, User s, BanEntry ban) {
-        LOG.log(Level.INFO, "disconnecting " + s.identity().prefix() + ": " + describe(ban));
+        LOG.log(Level.INFO, "disconnecting " + s.identity().prefix() + ": " + ban.describe());
         ReplyBuffer notice = new ReplyBuffer(server.name(), s);
         notice.numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server (" + ban.reason() + ")");
         s.delivery().send(notice.drain());
         s.delivery().close("Banned (" + ban.reason() + ")");
-    }
-
-    private static String kindName(BanEntry.Kind kind) {
-        return kind == BanEntry.Kind.KLINE ? "K-line" : "D-line";
-    }
-
-    private static String describe(BanEntry ban) {
-        return kindName(ban.kind()) + " on " + ban.mask() + " by " + ban.setBy()
-                + (ban.expiresAtSeconds() == 0 ? "" : " until " + Instant.ofEpochSecond(ban.expiresAtSeconds()))
-                + " (" + ban.reason() + ")";
     }
 }

@@ -70,8 +70,8 @@ final class CapabilityCommands {
         boolean values = is302(version);
         List<String> names = new ArrayList<>();
         for (Capability c : Capability.values()) {
-            if (!AccountCommands.offered(ctx, c)) continue;
-            String value = values ? AccountCommands.value(ctx, c) : null;
+            if (!AccountCapabilities.offered(ctx, c)) continue;
+            String value = values ? AccountCapabilities.value(ctx, c) : null;
             names.add(value == null ? c.wireName() : c.wireName() + "=" + value);
         }
         return names;
@@ -100,7 +100,7 @@ final class CapabilityCommands {
             if (token.isEmpty()) continue;
             boolean remove = token.startsWith("-");
             Capability c = Capability.ofWireName(remove ? token.substring(1) : token);
-            if (c == null || !AccountCommands.offered(ctx, c)) {
+            if (c == null || !AccountCapabilities.offered(ctx, c)) {
                 ctx.reply().fromServer("CAP", s.target(), "NAK", request);
                 return;
             }

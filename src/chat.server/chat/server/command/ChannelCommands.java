@@ -1,17 +1,13 @@
 package chat.server.command;
 
 import chat.server.service.RegisteredChannels;
-import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
-import chat.protocol.LineParser;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
 import chat.server.state.Registry;
 import chat.server.state.User;
 import chat.server.state.Topic;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Channel membership and channel state: JOIN, PART, NAMES, TOPIC. */
@@ -71,11 +67,11 @@ final class ChannelCommands {
             }
         }
         Topic topic = joined.topic();
-        if (topic != null) sendTopic(ctx, joined.channel(), topic);
-        namReplies(ctx, joined.secret(), joined.channel(), joined.names());
-        ReadMarkerCommands.onJoin(ctx, joined.channel());
+        if (topic != null) ChannelViews.sendTopic(ctx, joined.channel(), topic);
+        ChannelViews.namReplies(ctx, joined.secret(), joined.channel(), joined.names());
+        ReadPositions.onJoin(ctx, joined.channel());
         ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, joined.channel(), "End of /NAMES list");
-        HistoryCommands.replayOnJoin(ctx, joined.channel());
+        HistoryReplay.onJoin(ctx, joined.channel());
     }
 
     private static void refuseJoin(Context ctx, Registry.JoinResult refused) {
@@ -114,14 +110,14 @@ final class ChannelCommands {
         List<String> channels = TargetList.split(m.param(0));
         if (channels.size() == 1) {
             Registry.NamesView view = ctx.registry().names(ctx.user(), channels.get(0));
-            if (view.exists()) sendNames(ctx, view.secret(), view.channel(), view.names());
+            if (view.exists()) ChannelViews.sendNames(ctx, view.secret(), view.channel(), view.names());
             else ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channels.get(0), "End of /NAMES list");
             return;
         }
         // #15, RFC 2812 3.2.5 (as irctest checks it): each channel's 353s, then one 366 naming the list as sent.
         for (String channel : channels) {
             Registry.NamesView view = ctx.registry().names(ctx.user(), channel);
-            if (view.exists()) namReplies(ctx, view.secret(), view.channel(), view.names());
+            if (view.exists()) ChannelViews.namReplies(ctx, view.secret(), view.channel(), view.names());
         }
         ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, m.param(0), "End of /NAMES list");
     }
@@ -137,7 +133,7 @@ final class ChannelCommands {
                 case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, view.channel(), "You're not on that channel");
                 default -> {
                     if (view.topic() == null) ctx.reply().numeric(Numeric.RPL_NOTOPIC, view.channel(), "No topic is set");
-                    else sendTopic(ctx, view.channel(), view.topic());
+                    else ChannelViews.sendTopic(ctx, view.channel(), view.topic());
                 }
             }
             return;
@@ -152,51 +148,4 @@ final class ChannelCommands {
         }
     }
 
-    static void sendTopic(Context ctx, String channel, Topic topic) {
-        ctx.reply().numeric(Numeric.RPL_TOPIC, channel, topic.text());
-        ctx.reply().numeric(Numeric.RPL_TOPICWHOTIME, channel, topic.setBy(), Long.toString(topic.setAtSeconds()));
-    }
-
-    /** 353 lines, as many names in each as fit in 512 bytes, then 366; a secret channel's are marked '@'. */
-    static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
-        namReplies(ctx, secret, channel, entries);
-        ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
-    }
-
-    /** The 353 lines of one channel, as many as its names need. */
-    private static void namReplies(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
-        User s = ctx.user();
-        String symbol = secret ? "@" : "=";
-        boolean allPrefixes = s.has(Capability.MULTI_PREFIX);
-        boolean userhosts = s.has(Capability.USERHOST_IN_NAMES);
-        List<String> names = new ArrayList<>(entries.size());
-        for (Registry.NameEntry e : entries) {
-            String prefixes = allPrefixes || e.prefixes().isEmpty() ? e.prefixes() : e.prefixes().substring(0, 1);
-            names.add(prefixes + (userhosts ? e.identity().prefix() : e.identity().nick()));
-        }
-        // ":server 353 nick = #channel :" plus CR LF
-        int overhead = utf8(ctx.server().name()) + utf8(s.target()) + utf8(channel) + 16;
-        int budget = LineParser.MAX_LINE_BYTES - overhead;
-        StringBuilder line = new StringBuilder();
-        int lineBytes = 0;
-        for (String name : names) {
-            int nameBytes = utf8(name);
-            if (lineBytes > 0 && lineBytes + 1 + nameBytes > budget) {
-                ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel, line.toString());
-                line.setLength(0);
-                lineBytes = 0;
-            }
-            if (lineBytes > 0) {
-                line.append(' ');
-                lineBytes++;
-            }
-            line.append(name);
-            lineBytes += nameBytes;
-        }
-        if (line.length() > 0) ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel, line.toString());
-    }
-
-    private static int utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
-    }
 }

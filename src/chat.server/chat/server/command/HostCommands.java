@@ -1,9 +1,7 @@
 package chat.server.command;
 
-import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
-import chat.server.state.Registry;
 import chat.server.state.User;
 
 /** Operators changing a user's shown user name and host (CHGHOST, as InspIRCd's), told with IRCv3 chghost. */

@@ -5,7 +5,6 @@ import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
 import chat.server.state.ChannelModeration;
-import chat.server.state.Registry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,12 +1,10 @@
 package chat.server.command;
 
-import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.protocol.Numeric;
 import chat.server.account.Accounts;
 import chat.server.account.LoginGuard;
-import chat.server.state.Registry;
 import chat.server.state.User;
 import java.time.Instant;
 

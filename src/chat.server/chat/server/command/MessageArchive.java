@@ -1,6 +1,5 @@
 package chat.server.command;
 
-import chat.server.delivery.Fanout;
 import chat.server.delivery.Outgoing;
 import chat.server.history.History;
 import chat.server.spi.ServerMetrics;

@@ -75,16 +75,16 @@ final class MessageCommands {
                         if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
                     }
                     case OK -> {
-                        Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), line(source, verb, audience.channel(), text), clientTags,
+                        Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), MessageLines.line(source, verb, audience.channel(), text), clientTags,
                                 sender.account(), sender.bot());
                         Fanout.send(audience.members(), sender, out, ctx.server().stats());
                         MessageArchive.channel(ctx, out, verb, audience.channel(), text, clientTags);
-                        echo(ctx, out);
+                        MessageLines.echo(ctx, out);
                     }
                     default -> {
                         if (replyErrors) {
                             ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, audience.channel(),
-                                    cannotSendReason(audience.outcome()));
+                                    MessageLines.cannotSendReason(audience.outcome()));
                         }
                     }
                 }
@@ -97,38 +97,14 @@ final class MessageCommands {
                     if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
                     continue;
                 }
-                Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), line(source, verb, recipient.nick(), text), clientTags,
+                Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), MessageLines.line(source, verb, recipient.nick(), text), clientTags,
                                 sender.account(), sender.bot());
                 Fanout.send(recipient, out, ctx.server().stats());
                 MessageArchive.direct(ctx, out, verb, recipient, text, clientTags);
-                echo(ctx, out);
-                if (replyErrors) AwayCommands.replyIfAway(ctx, recipient);
+                MessageLines.echo(ctx, out);
+                if (replyErrors) AwayReply.replyIfAway(ctx, recipient);
             }
         }
-    }
-
-    /** The text of a 404 for a refusal of {@link Registry#channelAudience}. */
-    static String cannotSendReason(Registry.ChannelOutcome outcome) {
-        return switch (outcome) {
-            case BANNED -> "Cannot send to channel (you are banned)";
-            case QUIETED -> "Cannot send to channel (you are quieted)";
-            case MODERATED -> "Cannot send to channel (+m)";
-            default -> "Cannot send to channel (you are not on it)";
-        };
-    }
-
-    /** echo-message: the sender gets its own message back, as the receivers saw it (msgid, time). */
-    static void echo(Context ctx, Outgoing out) {
-        User sender = ctx.user();
-        if (!sender.has(Capability.ECHO_MESSAGE)) return;
-        if (out.onlyForTagReceivers() && !sender.has(Capability.MESSAGE_TAGS)) return;
-        ctx.reply().add(out.messageFor(sender));
-    }
-
-    static IrcMessage line(String source, String verb, String target, String text) {
-        return text == null || verb.equals("TAGMSG")
-                ? IrcMessage.from(source, verb, target)
-                : IrcMessage.from(source, verb, target, text);
     }
 
     /** The client-only tags ('+' prefix) to relay; none from a client that did not enable message-tags (as Ergo). */

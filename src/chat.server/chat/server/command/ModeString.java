@@ -1,8 +1,5 @@
 package chat.server.command;
 
-import chat.protocol.IrcMessage;
-import chat.protocol.LineParser;
-import chat.protocol.LineWriter;
 import chat.server.state.ChannelLimits;
 import chat.server.change.ModeChange;
 import java.util.ArrayList;

@@ -1,11 +1,9 @@
 package chat.server.command;
 
-import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
 import chat.server.state.ChannelModeration;
-import chat.server.state.Registry;
 import chat.server.state.User;
 
 /** What channel operators do to other users: KICK and INVITE. */

@@ -1,20 +1,14 @@
 package chat.server.command;
 
-import chat.protocol.Capability;
 import chat.protocol.IrcMessage;
-import chat.protocol.LineWriter;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
-import chat.server.service.ServerInfo;
 import chat.server.state.Monitors;
-import chat.server.state.Registry;
 import chat.server.state.User;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * IRCv3 MONITOR (notify lists: 730 online, 731 offline, 732/733 the list, 734 full) and extended-monitor (a
@@ -77,37 +71,6 @@ final class MonitorCommands {
         }
         for (String line : joined(online)) ctx.reply().numeric(Numeric.RPL_MONONLINE, line);
         for (String line : joined(offline)) ctx.reply().numeric(Numeric.RPL_MONOFFLINE, line);
-    }
-
-    /** Tells the watchers of {@code user}'s nick that it is online (registration, or a NICK to it). */
-    static void online(ServerInfo server, Registry registry, User user) {
-        tell(server, registry.monitors().watchersOf(user.nick()), Numeric.RPL_MONONLINE, user.identity().prefix());
-    }
-
-    /** Tells the watchers of {@code nick} that it is offline (disconnection, or a NICK away from it). */
-    static void offline(ServerInfo server, Registry registry, String nick) {
-        tell(server, registry.monitors().watchersOf(nick), Numeric.RPL_MONOFFLINE, nick);
-    }
-
-    /**
-     * extended-monitor: {@code audience} plus the watchers of {@code subject}'s nick that enabled
-     * extended-monitor (the caller still sends only to those with the notification's own capability).
-     */
-    static User[] withWatchers(Registry registry, User subject, User[] audience) {
-        User[] watchers = registry.monitors().watchersOf(subject.nick());
-        if (watchers.length == 0) return audience;
-        Set<User> all = new LinkedHashSet<>(List.of(audience));
-        for (User w : watchers) {
-            if (w.has(Capability.EXTENDED_MONITOR)) all.add(w);
-        }
-        return all.toArray(User[]::new);
-    }
-
-    private static void tell(ServerInfo server, User[] watchers, Numeric numeric, String target) {
-        for (User w : watchers) {
-            w.delivery().send(LineWriter.encodeWithin(IrcMessage.from(server.name(), numeric.code(), w.target(), target)));
-        }
-        server.stats().sent(watchers.length);
     }
 
     /** The items joined by commas, as many lines as {@link #TARGETS_PER_LINE_BYTES} needs. */

@@ -1,12 +1,20 @@
 package chat.server.command;
 
 import chat.protocol.CaseMapping;
+import chat.protocol.Capability;
+import chat.protocol.IrcMessage;
+import chat.protocol.LineWriter;
+import chat.protocol.Numeric;
 import chat.server.change.Change;
 import chat.server.service.ServerInfo;
 import chat.server.state.Announcement;
 import chat.server.state.ChangeSink;
 import chat.server.state.Echo;
 import chat.server.state.Registry;
+import chat.server.state.User;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * MONITOR's part of change delivery: the watchers of a nick hear it come online (registration, a NICK to it) and
@@ -35,22 +43,53 @@ final class MonitorDelivery implements ChangeSink {
             default -> inner.deliver(a, echo);
         }
         switch (a.change()) {
-            case Change.Registered r -> MonitorCommands.online(server, registry, a.actor());
+            case Change.Registered r -> online(server, registry, a.actor());
             case Change.NickChanged n -> {
                 CaseMapping mapping = registry.caseMapping();
                 if (!mapping.fold(n.actor().nick()).equals(mapping.fold(n.nick()))) {
-                    MonitorCommands.offline(server, registry, n.actor().nick());
-                    MonitorCommands.online(server, registry, a.actor());
+                    offline(server, registry, n.actor().nick());
+                    online(server, registry, a.actor());
                 }
             }
             case Change.Quit q -> {
-                if (q.actor().nick() != null) MonitorCommands.offline(server, registry, q.actor().nick());
+                if (q.actor().nick() != null) offline(server, registry, q.actor().nick());
             }
             default -> { }
         }
     }
 
     private Announcement watched(Announcement a) {
-        return new Announcement(a.change(), a.actor(), MonitorCommands.withWatchers(registry, a.actor(), a.audience()));
+        return new Announcement(a.change(), a.actor(), withWatchers(registry, a.actor(), a.audience()));
+    }
+
+    /** Tells the watchers of {@code user}'s nick that it is online (registration, or a NICK to it). */
+    private static void online(ServerInfo server, Registry registry, User user) {
+        tell(server, registry.monitors().watchersOf(user.nick()), Numeric.RPL_MONONLINE, user.identity().prefix());
+    }
+
+    /** Tells the watchers of {@code nick} that it is offline (disconnection, or a NICK away from it). */
+    private static void offline(ServerInfo server, Registry registry, String nick) {
+        tell(server, registry.monitors().watchersOf(nick), Numeric.RPL_MONOFFLINE, nick);
+    }
+
+    /**
+     * extended-monitor: {@code audience} plus the watchers of {@code subject}'s nick that enabled
+     * extended-monitor (the caller still sends only to those with the notification's own capability).
+     */
+    private static User[] withWatchers(Registry registry, User subject, User[] audience) {
+        User[] watchers = registry.monitors().watchersOf(subject.nick());
+        if (watchers.length == 0) return audience;
+        Set<User> all = new LinkedHashSet<>(List.of(audience));
+        for (User w : watchers) {
+            if (w.has(Capability.EXTENDED_MONITOR)) all.add(w);
+        }
+        return all.toArray(User[]::new);
+    }
+
+    private static void tell(ServerInfo server, User[] watchers, Numeric numeric, String target) {
+        for (User w : watchers) {
+            w.delivery().send(LineWriter.encodeWithin(IrcMessage.from(server.name(), numeric.code(), w.target(), target)));
+        }
+        server.stats().sent(watchers.length);
     }
 }

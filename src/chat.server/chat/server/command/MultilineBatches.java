@@ -135,7 +135,7 @@ final class MultilineBatches {
                     return;
                 }
                 default -> {
-                    ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, to.channel(), MessageCommands.cannotSendReason(to.outcome()));
+                    ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, to.channel(), MessageLines.cannotSendReason(to.outcome()));
                     return;
                 }
             }

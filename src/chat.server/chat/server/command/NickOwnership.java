@@ -1,7 +1,6 @@
 package chat.server.command;
 
 import chat.server.service.ServerInfo;
-import chat.protocol.IrcMessage;
 import chat.server.StoreConfig;
 import chat.server.spi.Account;
 import chat.server.spi.StoreUnavailableException;

@@ -5,7 +5,6 @@ import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
 import chat.server.account.Accounts;
 import chat.server.spi.Account;
-import chat.server.state.Registry;
 import chat.server.state.User;
 import java.time.Instant;
 import java.util.Locale;

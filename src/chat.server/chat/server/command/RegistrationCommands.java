@@ -27,7 +27,7 @@ final class RegistrationCommands {
             return;
         }
         // No server password is configured: PASS before registration is an account login (#store), else ignored.
-        AccountCommands.pass(ctx, m.param(0));
+        PassLogin.pass(ctx, m.param(0));
     }
 
     // NICK <nickname>
@@ -47,7 +47,7 @@ final class RegistrationCommands {
             return;
         }
         if (NickOwnership.refuses(ctx, nick)) {
-            if (!s.registered()) AccountCommands.passLogin(ctx, nick);
+            if (!s.registered()) PassLogin.passLogin(ctx, nick);
             if (NickOwnership.refuses(ctx, nick)) {
                 // as Ergo's strict enforcement: 433, with the reason
                 ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is reserved by a different account");
@@ -66,7 +66,7 @@ final class RegistrationCommands {
                 if (s.registered()) {
                     NickOwnership.claim(ctx);
                 } else {
-                    AccountCommands.passLogin(ctx, nick);
+                    PassLogin.passLogin(ctx, nick);
                     completeRegistration(ctx);
                 }
             }
@@ -113,8 +113,8 @@ final class RegistrationCommands {
     void completeRegistration(Context ctx) {
         User s = ctx.user();
         if (s.registered() || ctx.link().capNegotiating() || s.nick() == null || s.identity().user() == null) return;
-        if (BanCommands.refuseIfBanned(ctx)) return;
-        AccountCommands.passLogin(ctx, s.nick());
+        if (BanCheck.refuseIfBanned(ctx)) return;
+        PassLogin.passLogin(ctx, s.nick());
         // #12: on a cluster node the nickname is granted where the arrival lands in the log, first come first served.
         if (ctx.replication().arrive(ctx.link(), this::welcome)) return;
         if (!ctx.registry().register(s)) return;

@@ -50,8 +50,8 @@ final class RenameCommands {
             lines.add(IrcMessage.from(prefix, "PART", r.from(), "Channel renamed to " + r.to()
                     + (reason.isEmpty() ? "" : ": " + reason)));
             lines.add(IrcMessage.from(prefix, "JOIN", r.to()));
-            if (r.topic() != null) ChannelCommands.sendTopic(view, r.to(), r.topic());
-            ChannelCommands.sendNames(view, r.secret(), r.to(), r.names());
+            if (r.topic() != null) ChannelViews.sendTopic(view, r.to(), r.topic());
+            ChannelViews.sendNames(view, r.secret(), r.to(), r.names());
             if (member != actor) {
                 int count = lines.size();
                 member.delivery().send(lines.drain());

@@ -4,7 +4,6 @@ import chat.server.service.ServerInfo;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.ServerConfig;
-import chat.server.state.Registry;
 import chat.server.state.UserDirectory;
 import java.time.Duration;
 import java.time.Instant;

@@ -35,10 +35,10 @@ final class StatusMessages {
             case OK -> {
                 var sender = ctx.user();
                 Outgoing out = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(),
-                        MessageCommands.line(sender.identity().prefix(), verb, prefix + audience.channel(), text),
+                        MessageLines.line(sender.identity().prefix(), verb, prefix + audience.channel(), text),
                         clientTags, sender.account(), sender.bot());
                 Fanout.send(audience.members(), sender, out, ctx.server().stats());
-                MessageCommands.echo(ctx, out);
+                MessageLines.echo(ctx, out);
             }
             case NO_SUCH_CHANNEL -> {
                 if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
@@ -46,7 +46,7 @@ final class StatusMessages {
             default -> {
                 if (replyErrors) {
                     ctx.reply().numeric(Numeric.ERR_CANNOTSENDTOCHAN, audience.channel(),
-                            MessageCommands.cannotSendReason(audience.outcome()));
+                            MessageLines.cannotSendReason(audience.outcome()));
                 }
             }
         }

@@ -7,7 +7,6 @@ import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
 import chat.server.change.Identity;
-import chat.server.state.Registry;
 import chat.server.state.User;
 import chat.server.state.UserDirectory;
 import chat.server.state.WhowasEntry;

@@ -25,12 +25,24 @@ public record BanEntry(Kind kind, String mask, String reason, String setBy, long
         /** {@code user@host}, at registration. */
         KLINE,
         /** IP address or network, at accept. */
-        DLINE
+        DLINE;
+
+        /** "K-line" or "D-line". */
+        public String label() {
+            return this == KLINE ? "K-line" : "D-line";
+        }
     }
 
     public BanEntry {
         reason = clean(reason);
         setBy = clean(setBy);
+    }
+
+    /** For the log: what, on what, by whom, until when and why. */
+    public String describe() {
+        return kind.label() + " on " + mask + " by " + setBy
+                + (expiresAtSeconds == 0 ? "" : " until " + java.time.Instant.ofEpochSecond(expiresAtSeconds))
+                + " (" + reason + ")";
     }
 
     /** Whether it has lapsed at {@code nowSeconds}. */

@@ -83,12 +83,20 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         return session;
     }
 
-    /** The reader loop of a byte stream (TCP, TLS); returns when the client is gone or closing. */
+    /** The reader loop of a blocking byte stream (TLS); returns when the client is gone or closing. */
     void run(InputStream in) {
+        LineReader reader = new LineReader(in, receiveQueueBytes(), !tls);
+        pendingInput(reader::pendingBytes);
+        read(reader);
+    }
+
+    /**
+     * Hands the lines {@code reader} finds to the dispatcher until the client is gone or closing (false), or, on a
+     * non-blocking socket, until nothing more is there for now (true: read again when the socket is readable).
+     */
+    boolean read(LineReader reader) {
         try {
-            LineReader reader = new LineReader(in, receiveQueueBytes(), !tls);
-            pendingInput(reader::pendingBytes);
-            reader.run(this);
+            if (reader.run(this)) return !closing.get();
             if (!closing.get()) drop("Connection closed");
         } catch (LineReader.ReceiveQueueExceeded e) {
             receiveQueueExceeded();
@@ -98,6 +106,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
             LOG.log(Level.ERROR, "reader of " + session + " failed", e);
             drop("Internal error");
         }
+        return false;
     }
 
     /** The client sent more than the receive limit without a line ending, or without our reading it. */

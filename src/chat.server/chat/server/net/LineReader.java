@@ -7,7 +7,11 @@ import java.io.InputStream;
 /**
  * Splits a client's byte stream into lines ended by CR, LF or both. Its buffer starts small and grows only
  * up to the longest legal line; a longer line is skipped without being kept, and a client that sends more
- * than the receive limit without any line ending is cut off. Confined to the connection's reader thread.
+ * than the receive limit without any line ending is cut off. Confined to the connection's reader thread (on a
+ * non-blocking socket, to one reader thread at a time: each hands over to the next through the poller).
+ *
+ * <p>#17: on a non-blocking source the reader returns when nothing more is there, and lets go of an empty
+ * buffer: an idle client keeps neither a thread nor a read buffer.
  */
 final class LineReader {
 
@@ -35,7 +39,18 @@ final class LineReader {
         }
     }
 
-    private final InputStream in;
+    /** Where the bytes come from: a blocking stream, or a non-blocking socket whose read may give 0. */
+    interface Source {
+        /** Bytes read into {@code buf[offset, offset + length)}; 0 when a non-blocking source has none now; -1 at the end. */
+        int read(byte[] buf, int offset, int length) throws IOException;
+
+        /** Bytes that can be read without blocking. */
+        int available() throws IOException;
+    }
+
+    private static final byte[] RELEASED = new byte[0];
+
+    private final Source in;
     private final int receiveLimitBytes;
     private final boolean detectTls;
     private byte[] buf = new byte[INITIAL_BUFFER_BYTES];
@@ -46,6 +61,20 @@ final class LineReader {
     private boolean first = true;
 
     LineReader(InputStream in, int receiveLimitBytes, boolean detectTls) {
+        this(new Source() {
+            @Override
+            public int read(byte[] buf, int offset, int length) throws IOException {
+                return in.read(buf, offset, length);
+            }
+
+            @Override
+            public int available() throws IOException {
+                return in.available();
+            }
+        }, receiveLimitBytes, detectTls);
+    }
+
+    LineReader(Source in, int receiveLimitBytes, boolean detectTls) {
         this.in = in;
         this.receiveLimitBytes = receiveLimitBytes;
         this.detectTls = detectTls;
@@ -62,16 +91,27 @@ final class LineReader {
         return (end - start) + waiting;
     }
 
-    /** Reads until end of stream or until the sink says stop. */
-    void run(Sink sink) throws IOException {
+    /**
+     * Reads until end of stream or until the sink says stop (false), or until a non-blocking source has nothing
+     * more for now (true: call again when it has).
+     */
+    boolean run(Sink sink) throws IOException {
         while (true) {
+            if (buf == RELEASED) buf = new byte[INITIAL_BUFFER_BYTES];
             int n = in.read(buf, end, buf.length - end);
-            if (n < 0) return;
+            if (n < 0) return false;
+            if (n == 0) {
+                if (start == end && !skipping) {
+                    start = end = 0;
+                    buf = RELEASED;
+                }
+                return true;
+            }
             if (first && n > 0) {
                 first = false;
                 if (detectTls && buf[0] == 0x16) {
                     sink.tlsHandshake();
-                    return;
+                    return false;
                 }
             }
             int scan = end;
@@ -90,7 +130,7 @@ final class LineReader {
                     go = i <= start || sink.line(buf, start, i - start);
                 }
                 start = i + 1;
-                if (!go) return;
+                if (!go) return false;
             }
             makeRoom();
         }

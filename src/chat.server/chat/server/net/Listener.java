@@ -19,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
@@ -76,9 +78,10 @@ public final class Listener implements AutoCloseable {
     private final Semaphore proxyHeaders = new Semaphore(PROXY_HEADERS_PENDING_MAX);
     private final List<Cidr> proxies;
     private final ScheduledExecutorService sweeper;
+    private final SocketPoller poller;
 
     private Listener(ServerSocket serverSocket, ServerSocket tlsServerSocket, SSLContext tlsContext,
-                     Dispatcher dispatcher, Clock clock) {
+                     Dispatcher dispatcher, Clock clock) throws IOException {
         this.serverSocket = serverSocket;
         this.tlsServerSocket = tlsServerSocket;
         this.tlsContext = new AtomicReference<>(tlsContext);
@@ -87,6 +90,7 @@ public final class Listener implements AutoCloseable {
         ServerConfig config = dispatcher.server().config();
         this.admission = new Admission(config.limits());
         this.proxies = config.get(Options.PROXY_FROM).stream().map(Cidr::parse).toList();
+        this.poller = new SocketPoller();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sweeper").factory());
         sweeper.schedule(this::sweep, sweepPeriodMillis(limits(config)), TimeUnit.MILLISECONDS);
     }
@@ -111,22 +115,30 @@ public final class Listener implements AutoCloseable {
                 throw new IOException("cannot load the TLS certificate: " + e.getMessage(), e);
             }
         }
-        ServerSocket plain = bind(config.host(), config.port());
+        // #17: plain clients get non-blocking sockets (a channel's), watched by the poller while idle; TLS
+        // clients keep a blocking socket and their reader thread.
+        ServerSocket plain = bind(ServerSocketChannel.open().socket(), config.host(), config.port());
         ServerSocket tls;
         try {
-            tls = context == null ? null : bind(config.host(), config.tls().port());
+            tls = context == null ? null : bind(new ServerSocket(), config.host(), config.tls().port());
         } catch (IOException e) {
             plain.close();
             throw e;
         }
-        Listener listener = new Listener(plain, tls, context, dispatcher, clock);
+        Listener listener;
+        try {
+            listener = new Listener(plain, tls, context, dispatcher, clock);
+        } catch (IOException e) {
+            plain.close();
+            if (tls != null) tls.close();
+            throw e;
+        }
         Thread.ofVirtual().name("acceptor").start(() -> listener.acceptLoop(plain, false));
         if (tls != null) Thread.ofVirtual().name("tls-acceptor").start(() -> listener.acceptLoop(tls, true));
         return listener;
     }
 
-    private static ServerSocket bind(String host, int port) throws IOException {
-        ServerSocket socket = new ServerSocket();
+    private static ServerSocket bind(ServerSocket socket, String host, int port) throws IOException {
         socket.setReuseAddress(true);
         try {
             socket.bind(new InetSocketAddress(host, port), BACKLOG);
@@ -162,10 +174,10 @@ public final class Listener implements AutoCloseable {
             Socket socket;
             try {
                 socket = listening.accept();
-            } catch (SocketException e) {
-                return;
+            } catch (SocketException | ClosedChannelException e) {
+                return; // closed: the server is stopping
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "accept failed: " + e.getMessage());
+                LOG.log(Level.WARNING, "accept failed: " + e);
                 continue;
             }
             if (fromProxy(socket.getInetAddress())) {
@@ -221,6 +233,17 @@ public final class Listener implements AutoCloseable {
         }
         try {
             socket.setTcpNoDelay(true);
+            if (!tls && socket.getChannel() != null) {
+                PolledSocket polled = new PolledSocket(socket.getChannel(), poller);
+                Connection connection = new Connection(polled, address, false, dispatcher, live, clock, admission);
+                started(connection);
+                try {
+                    polled.start(connection, connection.receiveQueueBytes());
+                } catch (IOException e) {
+                    connection.drop("Read error: " + e.getMessage());
+                }
+                return;
+            }
             Socket stream = tls ? wrapTls(socket) : socket;
             Connection connection = new Connection(new SocketTransport(stream, tls), address, tls, dispatcher, live,
                     clock, admission);
@@ -368,5 +391,6 @@ public final class Listener implements AutoCloseable {
         while (!live.isEmpty() && System.nanoTime() < deadline) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         for (Connection c : List.copyOf(live)) c.drop("Server shutting down");
         sweeper.shutdownNow();
+        poller.close();
     }
 }
