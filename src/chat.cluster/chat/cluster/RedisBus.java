@@ -87,6 +87,10 @@ final class RedisBus implements ClusterBus {
     private ClusterListener listener;
     private String readFrom;
     private final Set<String> down = new HashSet<>();
+    // The reader thread; while it rebuilds, what the server publishes on it is written ahead of the queue.
+    private volatile Thread reader;
+    private volatile boolean rebuilding;
+    private final List<ClusterEntry> announcements = new ArrayList<>();
 
     private RedisBus(String host, int port, String node, Duration heartbeat, Duration cutOff) {
         this.host = host;
@@ -143,7 +147,9 @@ final class RedisBus implements ClusterBus {
 
     @Override
     public void publish(ClusterEntry entry) {
-        if (!closed) outgoing.add(entry);
+        if (closed) return;
+        if (rebuilding && Thread.currentThread() == reader) announcements.add(entry);
+        else outgoing.add(entry);
     }
 
     @Override
@@ -169,6 +175,7 @@ final class RedisBus implements ClusterBus {
     // --- the reader: the log in order, and what an outage or a lost log means ----------------------------------
 
     private void readLoop() {
+        reader = Thread.currentThread();
         Jedis jedis = null;
         long lastContact = System.nanoTime();
         boolean cut = false;
@@ -178,16 +185,19 @@ final class RedisBus implements ClusterBus {
                 String now = jedis.get(Keys.EPOCH);
                 if (!epoch.equals(now) || cut) {
                     // Redis restarted empty (or this node was cut off): start a new log, rebuild from announcements.
-                    if (now == null) jedis.set(Keys.EPOCH, beatValue, SetParams.setParams().nx());
-                    epoch = jedis.get(Keys.EPOCH);
-                    if (!cut) LOG.log(Level.WARNING, "the cluster log was lost (Redis restarted empty?): rebuilding");
-                    readFrom = "0-0";
-                    down.clear();
+                    // No deaths are declared meanwhile (every heartbeat is new), so the quiet time comes first.
+                    quietUntilNanos = System.nanoTime() + 2 * deathMillis() * 1_000_000L;
                     known.clear();
                     reported.clear();
-                    quietUntilNanos = System.nanoTime() + 2 * deathMillis() * 1_000_000L;
+                    down.clear();
+                    if (now == null) jedis.set(Keys.EPOCH, beatValue, SetParams.setParams().nx());
+                    String fresh = jedis.get(Keys.EPOCH);
+                    if (!cut) LOG.log(Level.WARNING, "the cluster log was lost (Redis restarted empty?): rebuilding");
+                    readFrom = "0-0";
                     cut = false;
-                    listener.logLost();
+                    rebuild(jedis);
+                    // Only now may the writer go on: what it holds from before comes after this node's announcements.
+                    epoch = fresh;
                 }
                 var read = jedis.xread(XReadParams.xReadParams().block(READ_BLOCK_MILLIS).count(READ_COUNT),
                         Map.of(Keys.LOG, new StreamEntryID(readFrom)));
@@ -217,6 +227,25 @@ final class RedisBus implements ClusterBus {
             }
         }
         if (jedis != null) closeQuietly(jedis);
+    }
+
+    /**
+     * Has the server forget the lost log and announce what it holds; those announcements are written at once,
+     * ahead of anything still queued, so that the others know this node's users before their lines.
+     */
+    private void rebuild(Jedis jedis) {
+        rebuilding = true;
+        try {
+            listener.logLost();
+        } finally {
+            rebuilding = false;
+        }
+        if (announcements.isEmpty()) return;
+        Pipeline pipeline = jedis.pipelined();
+        XAddParams params = XAddParams.xAddParams().maxLen(MAX_LOG_ENTRIES).approximateTrimming();
+        for (ClusterEntry e : announcements) pipeline.xadd(Keys.LOG, params, encode(e));
+        announcements.clear();
+        pipeline.sync();
     }
 
     private void apply(ClusterEntry entry) {
@@ -254,6 +283,13 @@ final class RedisBus implements ClusterBus {
                     outgoing.drainTo(batch, WRITE_BATCH - 1);
                 }
                 if (jedis == null) jedis = open();
+                // After a restart of Redis, nothing is written until the reader has rebuilt this node's place
+                // in the new log (its announcements first): lines of users the others do not know would be lost.
+                if (!epoch.equals(jedis.get(Keys.EPOCH))) {
+                    if (closed) break;
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+                    continue;
+                }
                 Pipeline pipeline = jedis.pipelined();
                 XAddParams params = XAddParams.xAddParams().maxLen(MAX_LOG_ENTRIES).approximateTrimming();
                 for (ClusterEntry e : batch) pipeline.xadd(Keys.LOG, params, encode(e));
@@ -287,7 +323,10 @@ final class RedisBus implements ClusterBus {
                 // Right after Redis lost everything, a missing heartbeat means nothing yet.
                 boolean settled = epoch.equals(jedis.get(Keys.EPOCH)) && System.nanoTime() - quietUntilNanos > 0;
                 for (String other : known) {
-                    if (settled && !now.contains(other) && reported.add(other)) publish(ClusterEntry.of(node, DOWN, other));
+                    if (settled && !now.contains(other) && reported.add(other)) {
+                        LOG.log(Level.WARNING, node + ": no heartbeat from " + other + " for " + deathMillis() + " ms: it is dead");
+                        publish(ClusterEntry.of(node, DOWN, other));
+                    }
                 }
                 jedis.hset(Keys.APPLIED, node, appliedId);
                 if (++beats % BEATS_PER_TRIM == 0) trim(jedis, now);

@@ -14,23 +14,35 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A network for a test: a throwaway Redis and chat nodes in this JVM (each its own server, registry and
- * Redis connections), started on free loopback ports and closed in reverse order. Clients are closed with it.
+ * A network for a test: a throwaway Redis, a database of its own on the test run's throwaway PostgreSQL, and
+ * chat nodes in this JVM (each its own server, registry and Redis connections) sharing both, started on free
+ * loopback ports and closed in reverse order. Clients are closed with it.
  */
 final class ClusterNodes implements AutoCloseable {
 
     private final RedisServer redis;
+    private final ThrowawayPostgres postgres;
+    private final String store;
     private final List<ChatServer> nodes = new ArrayList<>();
     private final List<Path> dataDirs = new ArrayList<>();
     private final List<TestClient> clients = new ArrayList<>();
 
-    private ClusterNodes(RedisServer redis) {
+    private ClusterNodes(RedisServer redis, ThrowawayPostgres postgres) {
         this.redis = redis;
+        this.postgres = postgres;
+        this.store = postgres.createDatabase();
     }
 
     /** Redis and {@code count} nodes named node1, node2, ... */
     static ClusterNodes start(int count, String... extraArgs) throws IOException {
-        ClusterNodes network = new ClusterNodes(RedisServer.launch());
+        RedisServer redis = RedisServer.launch();
+        ClusterNodes network;
+        try {
+            network = new ClusterNodes(redis, ThrowawayPostgres.shared());
+        } catch (IOException | RuntimeException e) {
+            redis.close();
+            throw e;
+        }
         try {
             for (int i = 1; i <= count; i++) network.addNode("node" + i, extraArgs);
         } catch (IOException | RuntimeException | Error e) {
@@ -46,10 +58,11 @@ final class ClusterNodes implements AutoCloseable {
         Path data = Files.createTempDirectory("chat-test-node");
         dataDirs.add(data);
         List<String> args = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--tls-port", "-1",
-                "--exempt", "127.0.0.0/8,::1", "--http-port", "-1", "--bots", "none", "--cluster", redis.url(), "--node-name", name));
+                "--exempt", "127.0.0.0/8,::1", "--http-port", "-1", "--bots", "none", "--cluster", redis.url(), "--node-name", name,
+                "--store", store, "--store-password-file", postgres.passwordFile().toString(), "--password-iterations", "4096"));
         args.addAll(List.of(extraArgs));
         ConfigSource source = ConfigSource.ofArgs(args.toArray(String[]::new));
-        // No store (the shared one is PostgreSQL's), and the ban list in the test's own directory.
+        // The ban list file (imported into the store once) in the test's own directory.
         ServerConfig config = Opers.withAdmin(source.load().with(Options.DATA_DIR, new ServerConfig.DataDirectory(data, false)));
         ChatServer node = ChatServer.start(config, source);
         nodes.add(node);
@@ -64,10 +77,23 @@ final class ClusterNodes implements AutoCloseable {
         return redis;
     }
 
+    /** The arguments that give another node (e.g. in its own JVM) this network's store. */
+    List<String> storeArgs() {
+        return List.of("--store", store, "--store-password-file", postgres.passwordFile().toString());
+    }
+
     /** A client registered as {@code nick} on node {@code i} (0-based). */
     TestClient connect(int i, String nick) {
         TestClient c = open(i);
         c.register(nick);
+        return c;
+    }
+
+    /** Closes {@code c} with the network. */
+    TestClient track(TestClient c) {
+        synchronized (clients) {
+            clients.add(c);
+        }
         return c;
     }
 

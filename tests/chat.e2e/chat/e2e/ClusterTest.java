@@ -55,6 +55,40 @@ class ClusterTest {
     }
 
     @Test
+    void historyIsStoredOnceAndReadFromAnyNodeWithTheMsgidsSeenLive() {
+        String[] caps = {"echo-message", "draft/chathistory", "batch", "server-time", "message-tags"};
+        TestClient anne = network.open(0);
+        anne.send("CAP REQ :" + String.join(" ", caps));
+        anne.send("CAP END");
+        anne.register("anne");
+        TestClient bert = network.open(1);
+        bert.send("CAP REQ :" + String.join(" ", caps));
+        bert.send("CAP END");
+        bert.register("bert");
+        TestClient cleo = network.open(2);
+        cleo.send("CAP REQ :" + String.join(" ", caps));
+        cleo.send("CAP END");
+        cleo.register("cleo");
+        for (TestClient c : List.of(anne, bert, cleo)) {
+            c.send("JOIN #hist");
+            c.expect("366", "*", "#hist");
+        }
+        List<String> live = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            anne.send("PRIVMSG #hist :a" + i);
+            String id = anne.expect("PRIVMSG", "#hist", "a" + i).tags().get("msgid");
+            assertThat(cleo.expect("PRIVMSG", "#hist", "a" + i).tags().get("msgid")).isEqualTo(id);
+            bert.send("PRIVMSG #hist :b" + i);
+            String other = bert.expect("PRIVMSG", "#hist", "b" + i).tags().get("msgid");
+            assertThat(cleo.expect("PRIVMSG", "#hist", "b" + i).tags().get("msgid")).isEqualTo(other);
+            live.add("a" + i);
+            live.add("b" + i);
+        }
+        cleo.drain();
+        assertThat(HistoryTest.history(cleo, "CHATHISTORY LATEST #hist * 50")).containsExactlyElementsOf(live);
+    }
+
+    @Test
     void aRaceForOneNicknameHasOneWinnerPerPair() throws Exception {
         int pairs = 100;
         List<CompletableFuture<Integer>> winners = new ArrayList<>();
@@ -83,6 +117,8 @@ class ClusterTest {
         op.expect("JOIN", "#mod");
         watcher.send("JOIN #mod");
         user.expect("JOIN", "#mod");
+        // The op's node has seen the watcher join before the MODE, so the MODE comes after it in the log.
+        op.expect("JOIN", "#mod");
         op.send("MODE #mod +v user");
         assertThat(watcher.expect("MODE", "#mod", "+v", "user").source()).startsWith("op!");
         op.send("KICK #mod user :out");

@@ -72,6 +72,8 @@ public final class Network implements ClusterListener, Replication {
 
     // user id -> a local client's arrival on its way through the log
     private final Map<String, Arrival> arriving = new ConcurrentHashMap<>();
+    // The other nodes in the network as the log says (an entry of theirs applied, and no DOWN since): LUSERS, LINKS.
+    private final Set<String> others = ConcurrentHashMap.newKeySet();
     private final CountDownLatch synced = new CountDownLatch(1);
     // confined to the reader thread: nodes whose announcements this node still waits for
     private final Set<String> awaitingSync = new HashSet<>();
@@ -162,6 +164,7 @@ public final class Network implements ClusterListener, Replication {
     @Override
     public void apply(ClusterEntry entry) {
         applier = Thread.currentThread();
+        if (!entry.node().equals(node) && !entry.node().isEmpty()) others.add(entry.node());
         try {
             switch (entry.kind()) {
                 case HELLO -> hello(entry);
@@ -287,6 +290,7 @@ public final class Network implements ClusterListener, Replication {
     @Override
     public void nodeDown(String dead) {
         applier = Thread.currentThread();
+        others.remove(dead);
         List<User> gone = new ArrayList<>();
         for (var it = users.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
@@ -302,6 +306,7 @@ public final class Network implements ClusterListener, Replication {
     @Override
     public void cutOff(String reason) {
         applier = Thread.currentThread();
+        LOG.log(Level.WARNING, node + " is cut off from the network: " + reason);
         for (Link s : List.copyOf(ids.keySet())) s.close(reason);
         ids.clear();
         arriving.clear();
@@ -311,6 +316,7 @@ public final class Network implements ClusterListener, Replication {
     public void logLost() {
         applier = Thread.currentThread();
         // Forget the others silently: they announce themselves again in answer to this HELLO.
+        others.clear();
         for (var it = users.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (remote(e.getValue().user())) {
@@ -333,7 +339,7 @@ public final class Network implements ClusterListener, Replication {
     @Override
     public List<String> nodes() {
         List<String> all = new ArrayList<>(List.of(node));
-        for (String n : new TreeSet<>(bus.liveNodes())) if (!n.equals(node)) all.add(n);
+        all.addAll(new TreeSet<>(others));
         return all;
     }
 
