@@ -2,9 +2,9 @@
 # scripts/client-tmux.sh — the interactive terminal client (#16), driven in tmux like a person would: typed
 # keys (tmux send-keys) and the screen (tmux capture-pane). Two other people (the bundled client on plain
 # pipes, reading commands from FIFOs) talk to it while it types. Checks that an incoming line does not corrupt
-# a half-typed one, no double echo, Tab completion, /switch and Alt-N, history with the times things were
-# said, reconnecting after a server restart (rejoining channels, telling the new server the /monitor list), and
-# that Ctrl-C says QUIT.
+# a half-typed one, no double echo, arrows and Ctrl-R, highlighted mentions, Tab completion, /switch and Alt-N,
+# history with the times things were said, reconnecting after a server restart (rejoining channels, telling the
+# new server the /monitor list), and that Ctrl-C says QUIT.
 # Run by `make client-tmux` and CI. Every wait is bounded (CLIENT_TMUX_WAIT seconds, default 20; starting a
 # JVM: CLIENT_TMUX_START_WAIT, default 60). Ends with "client-tmux: N passed, M failed".
 set -euo pipefail
@@ -58,6 +58,12 @@ input_is() { [ "$(input_line)" = "$1" ]; }
 shows() { screen_all | grep -qE -- "$1"; }
 count() { screen_all | grep -cE -- "$1" || true; }
 shows_times() { [ "$(count "$1")" -eq "$2" ]; }
+# The screen's last two lines while searching: the search prompt under the line it found.
+search_found() { local two; two=$(screen_now | sed '/^ *$/d' | tail -n 2 | sed 's/ *$//');
+  [ "$(sed -n 1p <<<"$two")" = "$2" ] && [[ "$(sed -n 2p <<<"$two")" == "$1"* ]]; }
+# A line holding $1 is drawn with the escape sequence $2 (capture-pane -e keeps colours).
+styled() { tmux -L "$SOCKET" capture-pane -e -p -S -5000 -t "$SESSION" 2>/dev/null | grep -F -- "$1" | grep -qF -- "$2"; }
+unstyled() { ! styled "$@"; }
 type_keys() { tmux -L "$SOCKET" send-keys -t "$SESSION" -l -- "$1"; }
 press() { tmux -L "$SOCKET" send-keys -t "$SESSION" "$@"; }
 # Types a line and Enter, once the prompt is back.
@@ -75,6 +81,8 @@ start_talker() {
 bob() { printf '%s\n' "$1" >&3; }
 carol() { printf '%s\n' "$1" >&4; }
 heard() { grep -qF -- "$2" "$work/$1.out"; }
+# $2 ends a line of what $1 saw (nothing after it, such as escape sequences sent as text).
+heard_line() { grep -q -- "$(sed 's/[][\.*^$/]/\\&/g' <<<"$2")\$" "$work/$1.out"; }
 
 # --- the server --------------------------------------------------------------------------------------------
 
@@ -120,6 +128,29 @@ check "bob gets the finished line" heard bob "<$ME> half typed words"
 check "$ME sees her line once, with time and nick (no double echo)" shows_times "half typed words" 1
 check "the prompt is back, empty" input_is "[#lobby] $ME>"
 
+# Arrows edit and recall, never reach the others as text; Ctrl-R searches what was typed.
+press Up
+check "Up recalls the line typed before" input_is "[#lobby] $ME> half typed words"
+press C-u
+type_keys "helo"
+press Left
+type_keys "l"
+check "Left moves the cursor within the line" input_is "[#lobby] $ME> hello"
+press Enter
+check "bob gets the edited line, no escape sequences" heard_line bob "<$ME> hello"
+# As a person would, wait for the prompt: keys pressed before the next line is being read are the terminal's.
+check "the prompt is back for the next line" input_is "[#lobby] $ME>"
+press C-r
+type_keys "typed w"
+check "Ctrl-R finds a line typed before" search_found "bck-i-search: typed w" "[#lobby] $ME> half typed words"
+press C-g
+press C-u
+check "the prompt is back after the search" input_is "[#lobby] $ME>"
+
+# A line naming alice is highlighted: its text in bold yellow (other lines' text has no colour).
+bob "$ME: look here"
+check "a mention is highlighted" styled "look here" $'\e[33m'"$ME: look here"
+
 # Tab completes nicknames (addressing at the start of the line) and commands.
 type_keys "bo"
 press Tab
@@ -138,6 +169,7 @@ carol "/join #dev"
 check "$ME sees carol join #dev" shows "\* carol joined #dev"
 bob "lobby news"
 check "a line from another channel is prefixed with its name" shows "^[0-9:]{5} \[#lobby\] <bob> lobby news$"
+check "... and, naming no one, it is not highlighted" unstyled "lobby news" $'\e[33mlobby news'
 type_line "/switch #lobby"
 check "/switch changes the target" input_is "[#lobby] $ME>"
 press M-2
