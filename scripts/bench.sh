@@ -349,9 +349,9 @@ for round in $(seq "$REPEAT"); do
       echo "BENCH scenario=${scenario%%-*} server=$name error=server_did_not_start" >> "$RESULTS"
       stop_server; continue
     fi
+    pg0=0; t0=$(date +%s%N); [ -n "$PG_DIR" ] && pg0=$(pg_ticks)
     ws=(); [ -n "$WEB_PORT" ] && ws=(--websocket-port "$WEB_PORT")
     line=$(bench_java Main "${args[@]}" "${ws[@]}" --server "$name" --port "$(port_of "$name")" --pid "$SERVER_PID" \
-PG_DIR=
              2> "$OUT/gen-$name-$scenario.log" | grep '^BENCH ' || true)
     [ -n "$line" ] || line="BENCH scenario=${scenario%%-*} server=$name error=generator_failed_see_gen-$name-$scenario.log"
     if [ -n "$PG_DIR" ] && [ "$name" = chat ]; then
