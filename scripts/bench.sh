@@ -14,7 +14,7 @@
 #                           HTTP listener at a free port), the senders on TCP: chat (and chat-base) only
 #   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
 #   BENCH_PORT_BASE=26660   first of the three loopback ports
-#   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM
+#   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM (after bin/chat-server.jvm-options)
 #   BENCH_QUICKACK=1        the generator ACKs every read at once (TCP_QUICKACK) instead of delaying ACKs
 #                           like real clients: servers that leave Nagle on then lose their 40-ms stalls
 #   BENCH_CHAT_STORE=on     chat keeps every message in its SQLite history (default off: no store)
@@ -83,7 +83,8 @@ elif [ "${BENCH_CHAT_STORE:-off}" = postgres ]; then
 else
   CHAT_FLAGS+=(--data-dir none)
 fi
-read -r -a CHAT_JVM <<< "${BENCH_CHAT_JVM:-}"
+# chat's JVM options are bin/chat-server's (bin/chat-server.jvm-options), then BENCH_CHAT_JVM's.
+read -r -a CHAT_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) ${BENCH_CHAT_JVM:-}"
 
 log() { printf '%s bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -351,6 +352,7 @@ for round in $(seq "$REPEAT"); do
     fi
     pg0=0; t0=$(date +%s%N); [ -n "$PG_DIR" ] && pg0=$(pg_ticks)
     ws=(); [ -n "$WEB_PORT" ] && ws=(--websocket-port "$WEB_PORT")
+    pg0=0; t0=$(date +%s%N); [ -n "$PG_DIR" ] && pg0=$(pg_ticks)
     line=$(bench_java Main "${args[@]}" "${ws[@]}" --server "$name" --port "$(port_of "$name")" --pid "$SERVER_PID" \
              2> "$OUT/gen-$name-$scenario.log" | grep '^BENCH ' || true)
     [ -n "$line" ] || line="BENCH scenario=${scenario%%-*} server=$name error=generator_failed_see_gen-$name-$scenario.log"
