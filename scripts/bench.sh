@@ -350,7 +350,6 @@ for round in $(seq "$REPEAT"); do
       echo "BENCH scenario=${scenario%%-*} server=$name error=server_did_not_start" >> "$RESULTS"
       stop_server; continue
     fi
-    pg0=0; t0=$(date +%s%N); [ -n "$PG_DIR" ] && pg0=$(pg_ticks)
     ws=(); [ -n "$WEB_PORT" ] && ws=(--websocket-port "$WEB_PORT")
     pg0=0; t0=$(date +%s%N); [ -n "$PG_DIR" ] && pg0=$(pg_ticks)
     line=$(bench_java Main "${args[@]}" "${ws[@]}" --server "$name" --port "$(port_of "$name")" --pid "$SERVER_PID" \
