@@ -194,7 +194,9 @@ image() {
     --output "$BUILD/image"
   # The server's module graph holds JNA (through OSHI) and SQLite's JDBC driver (through chat.store, named
   # above because jlink does not bind services): allow them native access without a warning.
-  sed -i 's|^JLINK_VM_OPTIONS=.*|JLINK_VM_OPTIONS="--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc"|' "$BUILD/image/bin/chat-server"
+  # #17: and the server's JVM options, as bin/chat-server gives them.
+  local jvm; jvm=$(sed 's/#.*//' bin/chat-server.jvm-options | xargs)
+  sed -i "s|^JLINK_VM_OPTIONS=.*|JLINK_VM_OPTIONS=\"--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc $jvm\"|" "$BUILD/image/bin/chat-server"
   # #16: the launchers exec java, so that the PID a shell gives for them is the JVM's (signals reach it).
   sed -i 's|^\$DIR/java |exec "$DIR/java" |; s|^DIR=`dirname $0`|DIR=$(dirname "$0")|' "$BUILD/image/bin/chat-server" "$BUILD/image/bin/chat-client"
   local launcher

@@ -17,7 +17,7 @@
 #                           the nodes': chat only, and not with BENCH_CHAT_STORE=on (a network refuses SQLite)
 #   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
 #   BENCH_PORT_BASE=26660   first of the three loopback ports
-#   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM
+#   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM (after bin/chat-server.jvm-options)
 #   BENCH_QUICKACK=1        the generator ACKs every read at once (TCP_QUICKACK) instead of delaying ACKs
 #                           like real clients: servers that leave Nagle on then lose their 40-ms stalls
 #   BENCH_CHAT_STORE=on     chat keeps every message in its SQLite history (default off: no store)
@@ -86,7 +86,8 @@ elif [ "${BENCH_CHAT_STORE:-off}" = postgres ]; then
 else
   CHAT_FLAGS+=(--data-dir none)
 fi
-read -r -a CHAT_JVM <<< "${BENCH_CHAT_JVM:-}"
+# chat's JVM options are bin/chat-server's (bin/chat-server.jvm-options), then BENCH_CHAT_JVM's.
+read -r -a CHAT_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) ${BENCH_CHAT_JVM:-}"
 
 log() { printf '%s bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 

@@ -117,6 +117,8 @@ class ClusterTest {
         op.expect("JOIN", "#mod");
         watcher.send("JOIN #mod");
         user.expect("JOIN", "#mod");
+        // The op's node has seen the watcher join before the MODE, so the MODE comes after it in the log.
+        op.expect("JOIN", "#mod");
         op.send("MODE #mod +v user");
         assertThat(watcher.expect("MODE", "#mod", "+v", "user").source()).startsWith("op!");
         op.send("KICK #mod user :out");
