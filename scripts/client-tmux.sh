@@ -3,7 +3,8 @@
 # keys (tmux send-keys) and the screen (tmux capture-pane). Two other people (the bundled client on plain
 # pipes, reading commands from FIFOs) talk to it while it types. Checks that an incoming line does not corrupt
 # a half-typed one, no double echo, Tab completion, /switch and Alt-N, history with the times things were
-# said, reconnecting after a server restart (rejoining channels), and that Ctrl-C says QUIT.
+# said, reconnecting after a server restart (rejoining channels, telling the new server the /monitor list), and
+# that Ctrl-C says QUIT.
 # Run by `make client-tmux` and CI. Every wait is bounded (CLIENT_TMUX_WAIT seconds, default 20; starting a
 # JVM: CLIENT_TMUX_START_WAIT, default 60). Ends with "client-tmux: N passed, M failed".
 set -euo pipefail
@@ -170,7 +171,11 @@ check "an empty history says so" shows "^\* no history of #empty$"
 type_line "/switch #dev"
 check "back in #dev" input_is "[#dev] $ME>"
 
-# The server goes away and comes back on the same port: the client connects again and rejoins.
+# A notify list (#15's /monitor), which the server forgets with the connection.
+type_line "/monitor dave"
+check "/monitor: dave is offline" shows_times "^\* offline: dave$" 1
+
+# The server goes away and comes back on the same port: the client connects again, rejoins and monitors again.
 stop_pid "$server_pid"
 check "$ME is told the server went away" shows "disconnected from server"
 check "... and that she will connect again" shows "connecting again in"
@@ -178,11 +183,13 @@ start_server "$port"
 wait_seconds=$START_WAIT check "the server is back" server_listens
 wait_seconds=$START_WAIT check "$ME rejoins #dev" shows_times "\* you joined #dev" 2
 check "the prompt still names #dev" input_is "[#dev] $ME>"
+check "the notify list is told to the new server" shows_times "^\* offline: dave$" 2
 mkfifo "$work/dave.in"
 exec 5<>"$work/dave.in"
 bin/chat-client --port "$port" --nick dave <"$work/dave.in" >"$work/dave.out" 2>&1 &
 talker_pids+=($!)
 wait_seconds=$START_WAIT check "dave connects" heard dave "* you are in #lobby"
+check "... and $ME is told that dave is online" shows "^\* online: dave$"
 printf '/join #dev\n' >&5
 check "$ME sees dave join #dev after the restart" shows "\* dave joined #dev"
 type_line "back after the restart"

@@ -13,12 +13,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -63,9 +61,9 @@ class MainTest {
 
     @Test
     void beingKickedFromTheCurrentChannelMovesTextToTheLastJoined() throws Exception {
-        PipedLines stdin = new PipedLines();
+        TypedKeys stdin = new TypedKeys();
         try (FakeServer server = new FakeServer()) {
-            Future<Integer> exit = start(server.port(), stdin.input(), "--nick", "bob");
+            Future<Integer> exit = start(server.port(), stdin, "--nick", "bob");
             server.accept();
             welcome(server, "bob");
             stdin.type("/join #dev");
@@ -77,7 +75,7 @@ class MainTest {
             server.expect("PONG");
             stdin.type("still here");
             assertThat(server.expect("PRIVMSG").params()).containsExactly("#lobby", "still here");
-            stdin.close();
+            stdin.end();
             server.expect("QUIT");
             server.hangUp();
 
@@ -190,49 +188,6 @@ class MainTest {
 
     private static InputStream stdin(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Stdin typed line by line by the test, open until {@link #close}. */
-    private static final class PipedLines {
-        private static final int END = -1;
-        private final BlockingQueue<Integer> bytes = new LinkedBlockingQueue<>();
-
-        void type(String line) {
-            for (byte b : (line + "\n").getBytes(StandardCharsets.UTF_8)) bytes.add(b & 0xff);
-        }
-
-        void close() {
-            bytes.add(END);
-        }
-
-        InputStream input() {
-            return new InputStream() {
-                @Override
-                public int read() throws IOException {
-                    try {
-                        int b = bytes.take();
-                        if (b == END) bytes.add(END);
-                        return b;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
-                    }
-                }
-
-                @Override
-                public int read(byte[] buf, int off, int len) throws IOException {
-                    if (len == 0) return 0;
-                    int first = read();
-                    if (first < 0) return -1;
-                    buf[off] = (byte) first;
-                    int n = 1;
-                    for (Integer next = bytes.peek(); n < len && next != null && next != END; next = bytes.peek()) {
-                        buf[off + n++] = (byte) (int) bytes.poll();
-                    }
-                    return n;
-                }
-            };
-        }
     }
 
     /** Stdin that gives its text, then stays open (like a terminal) until the latch opens. */

@@ -59,23 +59,37 @@ public final class Renderer {
     }
 
     /**
+     * What received lines show, and the message they are about: {@code message} is the received one, or the
+     * whole of a multi-line message when its batch ends (what a mention or a private chat is judged on), or
+     * null while a batch is being held.
+     */
+    public record Shown(List<String> lines, IrcMessage message) {
+        static final Shown NOTHING = new Shown(List.of(), null);
+    }
+
+    /**
      * The lines to show for a received message: usually one, none for what is not worth showing. A line of a
      * history batch comes under a "history of #chan" header, with the time it was said.
      */
     public List<String> render(IrcMessage m, View view) {
+        return show(m, view).lines();
+    }
+
+    /** As {@link #render}, with the message the lines are about. */
+    public Shown show(IrcMessage m, View view) {
         History history = histories.get(m.tags().getOrDefault(BATCH_TAG, ""));
         if (history != null) view = new View(view.nick(), history.target, view.mapping());
         if (multiline.holds(m)) {
             // a multi-line message (in a history batch too: its opener carries the time and the outer batch)
-            if (!m.command().equals("BATCH") || m.param(0).startsWith("+")) return List.of();
+            if (!m.command().equals("BATCH") || m.param(0).startsWith("+")) return Shown.NOTHING;
             IrcMessage whole = multiline.closed(m);
-            return whole == null ? List.of() : multiline(whole, view);
+            return whole == null ? Shown.NOTHING : new Shown(multiline(whole, view), whole);
         }
         String line = line(m, view);
-        if (line == null) return List.of();
+        if (line == null) return new Shown(List.of(), m);
         line = PlainText.clean(line);
-        if (history == null || history.shown++ > 0) return List.of(line);
-        return List.of(PlainText.clean("* history of " + history.target + ":"), line);
+        if (history == null || history.shown++ > 0) return new Shown(List.of(line), m);
+        return new Shown(List.of(PlainText.clean("* history of " + history.target + ":"), line), m);
     }
 
     private String line(IrcMessage m, View view) {

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One run of the client, driven by the calling (main) thread: ask for a nickname, connect, register, then
  * turn typed lines into messages until /quit, the end of input, or the end of the connection (after which an
- * interactive client connects again, with a growing pause, and rejoins its channels).
+ * interactive client connects again, with a growing pause, rejoins its channels and restores its notify list
+ * and away message).
  *
  * <p>Two virtual threads feed the main thread's inbox: one reads the keyboard, one reads the server (a
  * {@link Receiver}). Lines typed before the client is registered and knows its channel are held, in order,
@@ -79,6 +80,7 @@ public final class Client {
     private boolean endOfInput; // main thread only
     private String password; // main thread only: for the account, kept to log in again after a reconnect
     private Session session; // main thread only (shared with the reader and the completion through its lock)
+    private final Carryover carryover = new Carryover(); // main thread only
 
     /** @param clock the time and zone of the timestamps */
     public Client(Setup setup, Keyboard keyboard, Screen screen, Clock clock) {
@@ -197,6 +199,10 @@ public final class Client {
         if (code != CONTINUE) return code;
         for (String channel : rejoin) {
             if (!trySend(connection, IrcMessage.of("JOIN", channel))) return disconnected("cannot send", CONTINUE);
+        }
+        // The notify list and the away message of the connection before (none on the first).
+        for (IrcMessage again : carryover.restore()) {
+            if (!trySend(connection, again)) return disconnected("cannot send", CONTINUE);
         }
         code = awaitChannel();
         if (code != CONTINUE) return code;
@@ -366,6 +372,7 @@ public final class Client {
                 if (send.focus() != null) session.focus(send.focus());
                 for (IrcMessage message : send.messages()) {
                     if (!trySend(connection, message)) return disconnected("cannot send", CONTINUE);
+                    carryover.sent(message, session.view().mapping());
                     if (message.command().equals("PRIVMSG") && !Names.isChannel(message.param(0))
                             && message.param(0).indexOf(',') < 0) {
                         session.chatWith(message.param(0));

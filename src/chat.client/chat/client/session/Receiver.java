@@ -78,8 +78,12 @@ final class Receiver implements Runnable {
         // After our own /quit the server's ERROR only confirms it; the client says "* disconnected" itself.
         boolean expected = m.command().equals("ERROR") && session.isQuitting();
         if (!expected) {
-            boolean alert = Mentions.concernsMe(m, before);
-            for (String line : renderer.render(m, before)) {
+            // A multi-line message is judged whole, when its batch ends.
+            Renderer.Shown shown = renderer.show(m, before);
+            boolean alert = shown.message() != null && Mentions.concernsMe(shown.message(), before);
+            // Open before shown: a private chat is there to switch to once its first line is on the screen.
+            if (shown.message() != null) openChat(shown.message(), before);
+            for (String line : shown.lines()) {
                 if (alert) {
                     screen.alert(line);
                 } else {
@@ -88,6 +92,14 @@ final class Receiver implements Runnable {
             }
         }
         update(m, before);
+    }
+
+    /** #16: a private message (not one from history) opens a private chat, reachable with /switch, /N and Alt-N. */
+    private void openChat(IrcMessage said, View before) {
+        if (said.command().equals("PRIVMSG") && said.params().size() >= 2 && before.isMe(said.param(0))
+                && said.sourceNick() != null && said.tags().get("batch") == null) {
+            session.chatWith(said.sourceNick());
+        }
     }
 
     /** After a PART, KICK or failed JOIN took the current channel away: where plain text goes now. */
@@ -127,13 +139,6 @@ final class Receiver implements Runnable {
             }
             case "QUIT" -> {
                 if (m.sourceNick() != null) session.quit(m.sourceNick());
-            }
-            case "PRIVMSG" -> {
-                // #16: a private message opens a private chat, reachable with /switch, /N and Alt-N.
-                if (m.params().size() >= 2 && before.isMe(m.param(0)) && m.sourceNick() != null
-                        && m.tags().get("batch") == null) {
-                    session.chatWith(m.sourceNick());
-                }
             }
             case "ERROR" -> lastError = m.last();
             default -> numeric(m);

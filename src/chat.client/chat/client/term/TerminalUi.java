@@ -44,8 +44,9 @@ public final class TerminalUi implements Screen, Keyboard {
     private volatile String prompt = "> ";
     private volatile Roster roster;
     private volatile List<String> commands = List.of();
+    private boolean askingSecret; // keyboard thread only
 
-    private TerminalUi(Terminal terminal, boolean bell) {
+    TerminalUi(Terminal terminal, boolean bell) {
         this.terminal = terminal;
         this.bell = bell;
         this.reader = LineReaderBuilder.builder()
@@ -62,6 +63,9 @@ public final class TerminalUi implements Screen, Keyboard {
                 .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
                 .option(LineReader.Option.BRACKETED_PASTE, true)
                 .build();
+        // A target switched (by the main thread) after the keyboard thread took the prompt for its next line but
+        // before that line was being read: setPrompt saw no line to redraw, so the line takes the prompt now.
+        reader.getWidgets().put(LineReader.CALLBACK_INIT, this::takeCurrentPrompt);
     }
 
     /**
@@ -144,6 +148,12 @@ public final class TerminalUi implements Screen, Keyboard {
         }
     }
 
+    /** Called by JLine at the start of each line, holding its lock and with the line being read. */
+    private boolean takeCurrentPrompt() {
+        if (!askingSecret) ((LineReaderImpl) reader).setPrompt(prompt);
+        return true;
+    }
+
     private static AttributedString styled(String line, boolean highlight) {
         AttributedStringBuilder out = new AttributedStringBuilder();
         int at = 0;
@@ -169,8 +179,13 @@ public final class TerminalUi implements Screen, Keyboard {
 
     @Override
     public String readLine() {
+        return readLine(prompt);
+    }
+
+    /** A line, with the prompt that was current when the keyboard thread asked for it (see takeCurrentPrompt). */
+    String readLine(String promptTaken) {
         try {
-            return reader.readLine(prompt);
+            return reader.readLine(promptTaken);
         } catch (UserInterruptException | EndOfFileException e) {
             // Ctrl-C or Ctrl-D: leave (the client sends QUIT).
             return null;
@@ -179,10 +194,13 @@ public final class TerminalUi implements Screen, Keyboard {
 
     @Override
     public String readSecret(String question) {
+        askingSecret = true;
         try {
             return reader.readLine(question, '*');
         } catch (UserInterruptException | EndOfFileException e) {
             return null;
+        } finally {
+            askingSecret = false;
         }
     }
 

@@ -305,6 +305,18 @@ class RendererTest {
     }
 
     @Test
+    void whatIsShownIsAboutTheWholeMultilineMessage() {
+        assertThat(renderer.show(message(":bob!b@h BATCH +m3 draft/multiline me"), VIEW).message()).isNull();
+        assertThat(renderer.show(message("@batch=m3 :bob!b@h PRIVMSG me :one"), VIEW).message()).isNull();
+        assertThat(renderer.show(message("@batch=m3 :bob!b@h PRIVMSG me :two"), VIEW).message()).isNull();
+        Renderer.Shown whole = renderer.show(message(":bob!b@h BATCH -m3"), VIEW);
+        assertThat(whole.message()).isEqualTo(IrcMessage.from("bob!b@h", "PRIVMSG", "me", "one\ntwo"));
+        assertThat(whole.lines()).hasSize(2);
+        IrcMessage plain = message(":bob!b@h PRIVMSG #lobby :hi");
+        assertThat(renderer.show(plain, VIEW).message()).isEqualTo(plain);
+    }
+
+    @Test
     void anEmptyHistorySaysSo() {
         assertThat(renderAll(":srv BATCH +e chathistory #quiet", ":srv BATCH -e",
                 ":srv BATCH +p chathistory bob", ":srv BATCH -p")).containsExactly(

@@ -23,8 +23,13 @@ class HelperBotsTest {
 
     @Test
     void helpGreetsAndAnswers() {
-        TestClient alice = server.connect("alice");
-        IrcMessage greeting = alice.expect("NOTICE", "alice");
+        // Help greets on alice's JOIN, so its NOTICE may come before the names that end her registration.
+        TestClient alice = server.open();
+        alice.send("NICK alice");
+        alice.send("USER alice 0 * :Test alice");
+        IrcMessage greeting = alice.until("366", "alice", "#lobby", "*").stream()
+                .filter(m -> m.command().equals("NOTICE") && "alice".equals(m.param(0))).findFirst()
+                .orElseGet(() -> alice.expect("NOTICE", "alice"));
         assertThat(greeting.source()).startsWith("Help!");
         assertThat(greeting.last()).contains("Welcome to #lobby, alice");
         alice.send("PRIVMSG #lobby :!faq tls");
