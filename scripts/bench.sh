@@ -12,6 +12,9 @@
 #   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect fanout-max fanout-rate direct fanout-ws);
 #                           fanout-ws is fanout-max with the receiving members on chat's WebSocket (/webirc on an
 #                           HTTP listener at a free port), the senders on TCP: chat (and chat-base) only
+#                           fanout-cluster (-rate) is fanout-max (-rate) with the members spread over three chat nodes
+#                           of one network (#12: a throwaway redis-server, --cluster), Redis's CPU counted with
+#                           the nodes': chat only, and not with BENCH_CHAT_STORE=on (a network refuses SQLite)
 #   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
 #   BENCH_PORT_BASE=26660   first of the three loopback ports
 #   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM (after bin/chat-server.jvm-options)
@@ -32,7 +35,7 @@ OUT=$ROOT/build/bench
 QUICK=${BENCH_QUICK:-0}
 BASELINE=${BENCH_BASELINE:-}
 SERVERS=${BENCH_SERVERS:-chat ngircd inspircd${BASELINE:+ chat-base}}
-SCENARIOS=${BENCH_SCENARIOS:-connect fanout-max fanout-rate direct fanout-ws}
+SCENARIOS=${BENCH_SCENARIOS:-connect fanout-max fanout-rate direct fanout-ws fanout-cluster fanout-cluster-rate}
 PORT_BASE=${BENCH_PORT_BASE:-26660}
 JFR=${BENCH_JFR:-0}
 
@@ -277,9 +280,47 @@ start_server() { # name scenario
   fi
 }
 stop_server() {
-  stop_pid "$SERVER_PID"
-  local rest=(); for p in "${STARTED[@]}"; do [ "$p" != "$SERVER_PID" ] && rest+=("$p"); done
+  local p
+  for p in "$SERVER_PID" "${CLUSTER_PIDS[@]}"; do stop_pid "$p"; done
+  local rest=(); for p in "${STARTED[@]}"; do [ "$p" != "$SERVER_PID" ] && [[ " ${CLUSTER_PIDS[*]} " != *" $p "* ]] && rest+=("$p"); done
   STARTED=("${rest[@]}")
+  CLUSTER_PIDS=()
+}
+
+# #12: a network of three chat nodes on one throwaway Redis (ports PORT_BASE+10...13); the generator spreads the
+# members over the nodes (MORE) and counts the other nodes' and Redis's CPU with the first node's.
+CLUSTER_PIDS=()
+MORE=()
+start_cluster() { # scenario
+  local scenario=$1 redis_port=$((PORT_BASE + 10)) i port pids=() ports=()
+  WEB_PORT=
+  for port in $(seq "$redis_port" $((redis_port + 3))); do
+    if listening "$port"; then log "port $port is taken: set BENCH_PORT_BASE"; exit 1; fi
+  done
+  scripts/ensure-packages.sh redis-server=redis-server
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$OUT" > "$OUT/redis-$scenario.log" 2>&1 &
+  local redis_pid=$!
+  STARTED+=("$redis_pid"); CLUSTER_PIDS+=("$redis_pid")
+  for _ in $(seq 100); do listening "$redis_port" && break; sleep 0.1; done
+  listening "$redis_port" || { log "redis-server is not listening on $redis_port"; return 1; }
+  for i in 1 2 3; do
+    port=$((redis_port + i))
+    "$JAVA" "${CHAT_JVM[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -p build/modules:build/lib \
+      -m chat.server/chat.server.Main --port "$port" --http-port -1 "${CHAT_FLAGS[@]}" \
+      --cluster "redis://127.0.0.1:$redis_port" --node-name "node$i" > "$OUT/chat-$scenario-node$i.log" 2>&1 &
+    pids+=($!); ports+=("$port")
+    STARTED+=($!)
+    for _ in $(seq 300); do
+      listening "$port" && break
+      kill -0 "${pids[-1]}" 2>/dev/null || { log "node$i exited at start; see $OUT/chat-$scenario-node$i.log"; return 1; }
+      sleep 0.1
+    done
+    listening "$port" || { log "node$i is not listening on $port after 30 s"; return 1; }
+  done
+  SERVER_PID=${pids[0]}
+  CLUSTER_PIDS+=("${pids[1]}" "${pids[2]}")
+  MORE=(--more-ports "${ports[1]},${ports[2]}" --more-pids "${pids[1]},${pids[2]},$redis_pid")
+  sleep 1
 }
 
 # Other sessions may share this machine: before each run, wait (a bounded time) for its other load to
@@ -309,8 +350,8 @@ scenario_args() { # scenario
   [ "${BENCH_QUICKACK:-0}" = 1 ] && common+=(--quickack true)
   case $1 in
     connect) echo "--scenario connect --clients $CLIENTS --warmup-clients $WARMUP_CLIENTS --idle $IDLE ${common[*]}" ;;
-    fanout-max|fanout-ws) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;
-    fanout-rate) echo "--scenario fanout --mode rate --members $MEMBERS --senders $SENDERS --rate $RATE ${common[*]}" ;;
+    fanout-max|fanout-ws|fanout-cluster) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;
+    fanout-rate|fanout-cluster-rate) echo "--scenario fanout --mode rate --members $MEMBERS --senders $SENDERS --rate $RATE ${common[*]}" ;;
     direct) echo "--scenario direct --pairs $PAIRS --window $WINDOW ${common[*]}" ;;
     *) log "unknown scenario $1"; exit 2 ;;
   esac
@@ -334,7 +375,13 @@ cat "$RESULTS" >&2
 started_at=$(date +%s)
 WAITED_TOTAL=0
 # WebSocket members need chat's /webirc: the peers sit fanout-ws out.
-runs_in() { case $1 in fanout-ws) case $2 in chat|chat-base) return 0 ;; *) return 1 ;; esac ;; esac; return 0; }
+runs_in() {
+  case $1 in
+    fanout-ws) case $2 in chat|chat-base) return 0 ;; *) return 1 ;; esac ;;
+    fanout-cluster*) [ "$2" = chat ] && [ "${BENCH_CHAT_STORE:-off}" != on ] && return 0; return 1 ;;
+  esac
+  return 0
+}
 total_runs=0
 for scenario in $SCENARIOS; do for name in $SERVERS; do runs_in "$scenario" "$name" && total_runs=$((total_runs + REPEAT)); done; done
 runs=0
@@ -346,13 +393,16 @@ for round in $(seq "$REPEAT"); do
     wait_quiet $((total_runs - runs)) "$runs"
     runs=$((runs + 1))
     log "$scenario against $name (round $round of $REPEAT)"
-    if ! start_server "$name" "$scenario"; then
+    MORE=()
+    case $scenario in fanout-cluster*) starter=start_cluster ;; *) starter="start_server $name" ;; esac
+    if ! $starter "$scenario"; then
       echo "BENCH scenario=${scenario%%-*} server=$name error=server_did_not_start" >> "$RESULTS"
       stop_server; continue
     fi
     ws=(); [ -n "$WEB_PORT" ] && ws=(--websocket-port "$WEB_PORT")
     pg0=0; t0=$(date +%s%N); [ -n "$PG_DIR" ] && pg0=$(pg_ticks)
-    line=$(bench_java Main "${args[@]}" "${ws[@]}" --server "$name" --port "$(port_of "$name")" --pid "$SERVER_PID" \
+    port=$(port_of "$name"); [ ${#MORE[@]} -gt 0 ] && port=$((PORT_BASE + 11))
+    line=$(bench_java Main "${args[@]}" "${ws[@]}" "${MORE[@]}" --server "$name" --port "$port" --pid "$SERVER_PID" \
              2> "$OUT/gen-$name-$scenario.log" | grep '^BENCH ' || true)
     [ -n "$line" ] || line="BENCH scenario=${scenario%%-*} server=$name error=generator_failed_see_gen-$name-$scenario.log"
     if [ -n "$PG_DIR" ] && [ "$name" = chat ]; then

@@ -4,7 +4,8 @@
 # PROXY protocol v2) in front of them. Everything runs from build/cluster/ (logs, configs, PIDs); `down` stops
 # exactly the processes `up` started, by the PIDs it wrote down, and removes the directory.
 #
-# The nodes run without a store (--data-dir none): with the PostgreSQL store (#11) in place they would share it.
+# The nodes share one throwaway PostgreSQL (scripts/throwaway-postgres.sh, data under /tmp, its directory named in
+# build/cluster/pg.dir) for accounts and history.
 # Ports: HAProxy CLUSTER_PORT (12345), Redis CLUSTER_REDIS_PORT (16379), node i on CLUSTER_NODE_BASE+i (16400+i).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,12 +40,17 @@ up() {
   local count=${1:-3}
   [ -d "$DIR" ] && { say "already up (or not cleaned): run scripts/cluster.sh down first"; exit 1; }
   scripts/ensure-packages.sh redis-server=redis-server haproxy=haproxy
+  scripts/throwaway-postgres.sh install
   for port in "$PORT" "$REDIS_PORT"; do
     listening "$port" && { say "port $port is taken: set CLUSTER_PORT / CLUSTER_REDIS_PORT"; exit 1; }
   done
   ./build.sh build >&2
   mkdir -p "$DIR"
   local java; java=$(./build.sh java)
+  local pg; pg=$(mktemp -d /tmp/chat-cluster-pg-XXXXXX)
+  echo "$pg" > "$DIR/pg.dir"
+  scripts/throwaway-postgres.sh start "$pg" > "$DIR/pg.log"
+  local store; store=$(scripts/throwaway-postgres.sh url "$pg")
   start redis /usr/bin/redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$DIR"
   wait_port "$REDIS_PORT" "$(cat "$DIR/redis.pid")" redis
   local backends=""
@@ -53,7 +59,7 @@ up() {
     mkdir -p "$DIR/node$i"
     start "node$i" "$java" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -p build/modules:build/lib \
       -m chat.server/chat.server.Main --port "$port" --tls-port -1 --server-name "node$i.chat.local" \
-      --data-dir none --http-port -1 --bots none --cluster "redis://127.0.0.1:$REDIS_PORT" --node-name "node$i" \
+      --data-dir "$DIR/node$i" --store "$store" --store-password-file "$pg/password" --http-port -1 --bots none --cluster "redis://127.0.0.1:$REDIS_PORT" --node-name "node$i" \
       --proxy-from 127.0.0.1/32
     wait_port "$port" "$(cat "$DIR/node$i.pid")" "node$i"
     backends+="  server node$i 127.0.0.1:$port send-proxy-v2 check check-send-proxy inter 1s fall 2 rise 1"$'\n'
@@ -91,6 +97,11 @@ down() {
       kill -9 "$pid" 2>/dev/null || true
     fi
   done
+  if [ -f "$DIR/pg.dir" ]; then
+    local pg; pg=$(cat "$DIR/pg.dir")
+    scripts/throwaway-postgres.sh stop "$pg" || true
+    rm -rf "$pg"
+  fi
   rm -rf "$DIR"
   say "down"
 }

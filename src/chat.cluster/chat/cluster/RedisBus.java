@@ -110,12 +110,21 @@ final class RedisBus implements ClusterBus {
                 if (System.nanoTime() > deadline) throw new IOException("node name " + node + " is in use in this network");
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
             }
-            jedis.set(Keys.EPOCH, bus.beatValue, SetParams.setParams().nx());
+            jedis.set(Keys.EPOCH, freshEpoch(), SetParams.setParams().nx());
             bus.epoch = jedis.get(Keys.EPOCH);
         } catch (JedisException e) {
             throw new IOException("cannot reach the cluster's Redis at " + url + ": " + e.getMessage(), e);
         }
         return bus;
+    }
+
+    /**
+     * A new random value for the log's epoch each time one is set: had a node set its own fixed value again after
+     * Redis restarted, the others would find the epoch unchanged and never rebuild (and then declare the nodes
+     * whose heartbeats were not back yet dead).
+     */
+    private static String freshEpoch() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     }
 
     private Jedis open() {
@@ -190,7 +199,7 @@ final class RedisBus implements ClusterBus {
                     known.clear();
                     reported.clear();
                     down.clear();
-                    if (now == null) jedis.set(Keys.EPOCH, beatValue, SetParams.setParams().nx());
+                    if (now == null) jedis.set(Keys.EPOCH, freshEpoch(), SetParams.setParams().nx());
                     String fresh = jedis.get(Keys.EPOCH);
                     if (!cut) LOG.log(Level.WARNING, "the cluster log was lost (Redis restarted empty?): rebuilding");
                     readFrom = "0-0";

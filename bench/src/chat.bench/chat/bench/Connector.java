@@ -10,7 +10,7 @@ import java.util.List;
 final class Connector {
 
     private final EventLoop loop;
-    private final InetSocketAddress address;
+    private final List<InetSocketAddress> addresses;
     private final InetSocketAddress webSocketAddress;
     private final List<Client> clients;
     private final int concurrency;
@@ -23,14 +23,17 @@ final class Connector {
     long lastRegisteredNanos;
 
     Connector(EventLoop loop, InetSocketAddress address, List<Client> clients, int concurrency) {
-        this(loop, address, null, clients, concurrency);
+        this(loop, List.of(address), null, clients, concurrency);
     }
 
-    /** {@code webSocketAddress}: where the clients marked {@link Client#webSocket} connect. */
-    Connector(EventLoop loop, InetSocketAddress address, InetSocketAddress webSocketAddress, List<Client> clients,
+    /**
+     * {@code addresses}: where the clients connect, client i to the (i mod n)-th (#12: the nodes of a network);
+     * {@code webSocketAddress}: where the clients marked {@link Client#webSocket} connect.
+     */
+    Connector(EventLoop loop, List<InetSocketAddress> addresses, InetSocketAddress webSocketAddress, List<Client> clients,
               int concurrency) {
         this.loop = loop;
-        this.address = address;
+        this.addresses = List.copyOf(addresses);
         this.webSocketAddress = webSocketAddress;
         this.clients = clients;
         this.concurrency = Math.max(1, concurrency);
@@ -66,7 +69,7 @@ final class Connector {
         while (inFlight < concurrency && next < clients.size()) {
             inFlight++;
             Client c = clients.get(next++);
-            loop.connect(c, c.webSocket ? webSocketAddress : address);
+            loop.connect(c, c.webSocket ? webSocketAddress : addresses.get(c.index % addresses.size()));
         }
     }
 }

@@ -19,7 +19,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Proc server = new Proc(o.pid(), o.ticksPerSecond());
+        Proc server = new Proc(o.pids(), o.ticksPerSecond());
         Proc self = Proc.self(o.ticksPerSecond());
         Result r = o.scenario().equals("connect")
                 ? new ConnectScenario(o, server, self).run()

@@ -1,7 +1,9 @@
 package chat.bench;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +33,8 @@ import java.util.Set;
  * @param idleSeconds       connect: time over which idle CPU is measured
  * @param phaseLimitSeconds time limit of registration and join phases
  * @param quickAck          acknowledge every read at once instead of delaying ACKs (see {@link EventLoop})
+ * @param morePorts         fanout only: the other nodes' ports, comma-separated (#12: members spread over a network)
+ * @param morePids          processes whose CPU and memory count with the server's (the other nodes, Redis)
  * @param webSocketPort     fanout only: the port of chat's HTTP listener, whose {@code /webirc} the members
  *                          that do not send use (senders stay on TCP); 0: every member on TCP
  */
@@ -38,12 +42,12 @@ record Options(String scenario, String mode, String server, String host, int por
                int clients, int concurrency, int warmupClients, int members, int senders, int window, double rate,
                int pairs, double warmupSeconds, double seconds, long maxMessages, double drainSeconds,
                double settleSeconds, double idleSeconds, double phaseLimitSeconds, boolean quickAck,
-               int webSocketPort) {
+               int webSocketPort, String morePorts, String morePids) {
 
     private static final Set<String> KEYS = Set.of("scenario", "mode", "server", "host", "port", "pid", "clk-tck",
             "clients", "concurrency", "warmup-clients", "members", "senders", "window", "rate", "pairs",
             "warmup", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit", "quickack",
-            "websocket-port");
+            "websocket-port", "more-ports", "more-pids");
 
     static Options parse(String[] args) {
         Map<String, String> m = new HashMap<>();
@@ -77,7 +81,9 @@ record Options(String scenario, String mode, String server, String host, int por
                 Double.parseDouble(m.getOrDefault("idle", "5")),
                 Double.parseDouble(m.getOrDefault("phase-limit", "60")),
                 Boolean.parseBoolean(m.getOrDefault("quickack", "false")),
-                Integer.parseInt(m.getOrDefault("websocket-port", "0")));
+                Integer.parseInt(m.getOrDefault("websocket-port", "0")),
+                m.getOrDefault("more-ports", ""),
+                m.getOrDefault("more-pids", ""));
         o.validate();
         return o;
     }
@@ -99,6 +105,23 @@ record Options(String scenario, String mode, String server, String host, int por
         return new InetSocketAddress(host, port);
     }
 
+    /**
+     * #12: where the clients connect: the server's port, then {@code --more-ports} (the other nodes of a chat
+     * network); client i uses the (i mod n)-th, so the members are spread over the nodes.
+     */
+    List<InetSocketAddress> addresses() {
+        List<InetSocketAddress> all = new ArrayList<>(List.of(address()));
+        for (String p : morePorts.split(",")) if (!p.isBlank()) all.add(new InetSocketAddress(host, Integer.parseInt(p.trim())));
+        return all;
+    }
+
+    /** The server's process and {@code --more-pids} (the other nodes, Redis): their CPU and memory count together. */
+    long[] pids() {
+        List<Long> all = new ArrayList<>(List.of(pid));
+        for (String p : morePids.split(",")) if (!p.isBlank()) all.add(Long.parseLong(p.trim()));
+        return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** Where WebSocket members connect (the same host), or null when every member uses TCP. */
     InetSocketAddress webSocketAddress() {
         return webSocketPort == 0 ? null : new InetSocketAddress(host, webSocketPort);
@@ -107,7 +130,9 @@ record Options(String scenario, String mode, String server, String host, int por
     /** The first keys of every result line. */
     Result header() {
         // WebSocket members make a scenario of their own in the report, beside the same fan-out on TCP.
-        Result r = new Result().put("scenario", webSocketPort > 0 ? scenario + "-ws" : scenario);
+        Result r = new Result().put("scenario", webSocketPort > 0 ? scenario + "-ws"
+                : addresses().size() > 1 ? scenario + "-cluster" : scenario);
+        if (addresses().size() > 1) r.put("nodes", addresses().size());
         if (scenario.equals("fanout")) r.put("mode", mode);
         r.put("server", server);
         return quickAck ? r.put("quickack", "yes") : r;

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What Linux tells about a process: CPU time from /proc/PID/stat, resident memory from /proc/PID/status. */
+/**
+ * What Linux tells about a process (or several counted as one: the nodes of a network and their Redis): CPU
+ * time from /proc/PID/stat, resident memory from /proc/PID/status.
+ */
 final class Proc {
 
     private final long pid;
+    private final long[] others;
     private final int ticksPerSecond;
 
     /**
@@ -15,7 +19,13 @@ final class Proc {
      * @param ticksPerSecond the kernel's USER_HZ ({@code getconf CLK_TCK}, 100 on Linux)
      */
     Proc(long pid, int ticksPerSecond) {
-        this.pid = pid;
+        this(new long[] {pid}, ticksPerSecond);
+    }
+
+    /** The processes {@code pids} as one: their CPU times and memory are added up (the first 0: none). */
+    Proc(long[] pids, int ticksPerSecond) {
+        this.pid = pids[0];
+        this.others = java.util.Arrays.copyOfRange(pids, 1, pids.length);
         this.ticksPerSecond = ticksPerSecond;
     }
 
@@ -30,6 +40,12 @@ final class Proc {
     /** User plus system CPU time so far, in nanoseconds (at the kernel's tick resolution). */
     long cpuNanos() {
         if (pid <= 0) return 0;
+        long total = cpuNanos(pid);
+        for (long p : others) total += cpuNanos(p);
+        return total;
+    }
+
+    private long cpuNanos(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // The command name may hold spaces: the fields we want follow its closing parenthesis.
@@ -61,6 +77,12 @@ final class Proc {
     /** Resident set size in KiB (VmRSS). */
     long rssKib() {
         if (pid <= 0) return 0;
+        long total = rssKib(pid);
+        for (long p : others) total += rssKib(p);
+        return total;
+    }
+
+    private static long rssKib(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));

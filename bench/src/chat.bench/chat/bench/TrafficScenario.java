@@ -109,7 +109,7 @@ final class TrafficScenario {
             r.put("pairs", o.pairs()).put("window", o.window());
         }
         try (EventLoop loop = new EventLoop(o.quickAck())) {
-            Connector connector = new Connector(loop, o.address(), o.webSocketAddress(), clients, o.concurrency());
+            Connector connector = new Connector(loop, o.addresses(), o.webSocketAddress(), clients, o.concurrency());
             new Irc(loop, new Events(loop, connector));
             connector.start();
             if (!loop.runUntil(connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null)
