@@ -62,16 +62,7 @@ class PostgresOutageTest {
             receiver.expect("PRIVMSG", "#lobby", "during " + i);
             sender.expect("FAIL", "PRIVMSG", "STORE_FAILED");
         }
-        TestClient newcomer = server.connect("newcomer");
-        newcomer.send("REGISTER * * :another good password");
-        newcomer.expect("FAIL", "REGISTER", "TEMPORARILY_UNAVAILABLE");
-        TestClient sasl = server.open();
-        sasl.send("CAP LS 302");
-        sasl.expect("CAP", "*", "LS");
-        sasl.send("CAP REQ sasl");
-        sasl.expect("CAP", "*", "ACK");
-        Sasl.loginPlain(sasl, "alice", "correct horse battery");
-        assertThat(sasl.expect("904", "*").last()).contains("unavailable");
+        TestClient sasl = StoreOutageTest.accountCommandsAreRefused(server, server.connect("newcomer"), "alice", "correct horse battery");
         assertThat(server.server().storeAvailable()).isFalse();
 
         postgres.startAgain();

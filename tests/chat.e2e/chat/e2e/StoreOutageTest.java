@@ -29,6 +29,26 @@ class StoreOutageTest {
         FaultyStoreProvider.FAILING.set(false);
     }
 
+    /**
+     * While the store is down: a REGISTER from {@code registering} gets {@code FAIL REGISTER TEMPORARILY_UNAVAILABLE}
+     * and a SASL PLAIN login to {@code account} gets 904 saying the store is unavailable. Returns the SASL
+     * client, still connected, to try again once the store is back.
+     */
+    static TestClient accountCommandsAreRefused(ServerExtension server, TestClient registering, String account,
+                                                String password) {
+        registering.send("REGISTER * * :another good password");
+        registering.expect("FAIL", "REGISTER", "TEMPORARILY_UNAVAILABLE");
+
+        TestClient sasl = server.open();
+        sasl.send("CAP LS 302");
+        sasl.expect("CAP", "*", "LS");
+        sasl.send("CAP REQ sasl");
+        sasl.expect("CAP", "*", "ACK");
+        Sasl.loginPlain(sasl, account, password);
+        assertThat(sasl.expect("904", "*").last()).contains("unavailable");
+        return sasl;
+    }
+
     @Test
     void commandsThatNeedTheStoreFailClearlyWhileLiveMessagesFlowAndTheClientStays() {
         AccountTest.registerAccount(server, "alice", "correct horse battery");
@@ -37,16 +57,7 @@ class StoreOutageTest {
         FaultyStoreProvider.FAILING.set(true);
 
         TestClient dave = server.connect("dave");
-        dave.send("REGISTER * * :another good password");
-        dave.expect("FAIL", "REGISTER", "TEMPORARILY_UNAVAILABLE");
-
-        TestClient sasl = server.open();
-        sasl.send("CAP LS 302");
-        sasl.expect("CAP", "*", "LS");
-        sasl.send("CAP REQ sasl");
-        sasl.expect("CAP", "*", "ACK");
-        Sasl.loginPlain(sasl, "alice", "correct horse battery");
-        assertThat(sasl.expect("904", "*").last()).contains("unavailable");
+        TestClient sasl = accountCommandsAreRefused(server, dave, "alice", "correct horse battery");
 
         bob.send("PRIVMSG #lobby :said while the store is down");
         carol.expect("PRIVMSG", "#lobby", "said while the store is down");
