@@ -22,6 +22,7 @@ import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
@@ -112,6 +113,13 @@ final class RedisBus implements ClusterBus {
             }
             jedis.set(Keys.EPOCH, freshEpoch(), SetParams.setParams().nx());
             bus.epoch = jedis.get(Keys.EPOCH);
+            // Right after Redis lost everything the others' heartbeats come back one by one: give them the time, so
+            // that this node knows whom to wait for. It declares nobody dead before it could have seen them beat.
+            long settling = jedis.pttl(Keys.REBUILT);
+            if (settling > 0) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(settling));
+            bus.quietUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bus.deathMillis());
+            // Known before the node starts: a node starting late waits for the answers of these.
+            bus.live = beating(jedis);
         } catch (JedisException e) {
             throw new IOException("cannot reach the cluster's Redis at " + url + ": " + e.getMessage(), e);
         }
@@ -148,7 +156,6 @@ final class RedisBus implements ClusterBus {
         try (Jedis jedis = open()) {
             readFrom = jedis.xadd(Keys.LOG, XAddParams.xAddParams(), encode(hello)).toString();
         }
-        live = Set.of(node);
         threads.add(Thread.ofVirtual().name("cluster-reader").start(this::readLoop));
         threads.add(Thread.ofVirtual().name("cluster-writer").start(this::writeLoop));
         threads.add(Thread.ofVirtual().name("cluster-beater").start(this::beatLoop));
@@ -192,7 +199,8 @@ final class RedisBus implements ClusterBus {
             try {
                 if (jedis == null) jedis = open();
                 String now = jedis.get(Keys.EPOCH);
-                if (!epoch.equals(now) || cut) {
+                boolean lost = !epoch.equals(now);
+                if (lost || cut) {
                     // Redis restarted empty (or this node was cut off): start a new log, rebuild from announcements.
                     // No deaths are declared meanwhile (every heartbeat is new), so the quiet time comes first.
                     quietUntilNanos = System.nanoTime() + 2 * deathMillis() * 1_000_000L;
@@ -200,11 +208,14 @@ final class RedisBus implements ClusterBus {
                     reported.clear();
                     down.clear();
                     if (now == null) jedis.set(Keys.EPOCH, freshEpoch(), SetParams.setParams().nx());
+                    if (lost) jedis.set(Keys.REBUILT, node, SetParams.setParams().px(deathMillis()));
                     String fresh = jedis.get(Keys.EPOCH);
-                    if (!cut) LOG.log(Level.WARNING, "the cluster log was lost (Redis restarted empty?): rebuilding");
-                    readFrom = "0-0";
+                    if (lost) LOG.log(Level.WARNING, "the cluster log was lost (Redis restarted empty?): rebuilding");
                     cut = false;
-                    rebuild(jedis);
+                    // A new log is read whole (the others may have announced themselves already); the same log from
+                    // this node's HELLO on (what came before, its own burial included, is what it learns anew).
+                    String hello = rebuild(jedis, lost);
+                    readFrom = lost || hello == null ? "0-0" : hello;
                     // Only now may the writer go on: what it holds from before comes after this node's announcements.
                     epoch = fresh;
                 }
@@ -239,22 +250,26 @@ final class RedisBus implements ClusterBus {
     }
 
     /**
-     * Has the server forget the lost log and announce what it holds; those announcements are written at once,
-     * ahead of anything still queued, so that the others know this node's users before their lines.
+     * Has the server forget the lost log and announce what it holds (or, back on the same log after a cut, learn
+     * the network again); what it publishes meanwhile is written at once, ahead of anything still queued, so that
+     * the others know this node's users before their lines. Returns the id of the first entry written, or null.
      */
-    private void rebuild(Jedis jedis) {
+    private String rebuild(Jedis jedis, boolean lost) {
         rebuilding = true;
         try {
-            listener.logLost();
+            if (lost) listener.logLost();
+            else listener.rejoined();
         } finally {
             rebuilding = false;
         }
-        if (announcements.isEmpty()) return;
+        if (announcements.isEmpty()) return null;
         Pipeline pipeline = jedis.pipelined();
         XAddParams params = XAddParams.xAddParams().maxLen(MAX_LOG_ENTRIES).approximateTrimming();
-        for (ClusterEntry e : announcements) pipeline.xadd(Keys.LOG, params, encode(e));
+        Response<StreamEntryID> first = pipeline.xadd(Keys.LOG, params, encode(announcements.getFirst()));
+        for (ClusterEntry e : announcements.subList(1, announcements.size())) pipeline.xadd(Keys.LOG, params, encode(e));
         announcements.clear();
         pipeline.sync();
+        return first.get().toString();
     }
 
     private void apply(ClusterEntry entry) {
@@ -325,9 +340,8 @@ final class RedisBus implements ClusterBus {
             try {
                 if (jedis == null) jedis = open();
                 jedis.set(Keys.NODE + node, beatValue, SetParams.setParams().px(deathMillis()));
-                Set<String> now = new HashSet<>();
-                for (String key : jedis.keys(Keys.NODE + "*")) now.add(key.substring(Keys.NODE.length()));
-                live = Set.copyOf(now);
+                Set<String> now = beating(jedis);
+                live = now;
                 reported.retainAll(known);
                 // Right after Redis lost everything, a missing heartbeat means nothing yet.
                 boolean settled = epoch.equals(jedis.get(Keys.EPOCH)) && System.nanoTime() - quietUntilNanos > 0;
@@ -346,6 +360,13 @@ final class RedisBus implements ClusterBus {
             LockSupport.parkNanos(heartbeat.toNanos());
         }
         if (jedis != null) closeQuietly(jedis);
+    }
+
+    /** The nodes whose heartbeat key is alive now. */
+    private static Set<String> beating(Jedis jedis) {
+        Set<String> now = new HashSet<>();
+        for (String key : jedis.keys(Keys.NODE + "*")) now.add(key.substring(Keys.NODE.length()));
+        return Set.copyOf(now);
     }
 
     /** Drops what every live node has applied; a node that joins later learns the state from announcements. */
