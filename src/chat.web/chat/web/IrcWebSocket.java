@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
 
 /**
  * One IRC client over WebSocket (IRCv3 WebSocket specification): one IRC line per message, without CR LF. The
@@ -55,7 +56,8 @@ public final class IrcWebSocket implements Session.Listener.AutoDemanding, Trans
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
-        this.out = new OutgoingLines(session, framing != Framing.BINARY);
+        // The API's session is Jetty's WebSocketSession, whose public getCoreSession() leads to the core API.
+        this.out = new OutgoingLines(((WebSocketSession) session).getCoreSession(), framing != Framing.BINARY);
         try {
             link = server.connect(address, secure, this);
         } catch (ConnectionRefused e) {

@@ -4,43 +4,45 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * The server's CR LF-ended lines as WebSocket messages, one line each without its CR LF, written through Jetty's core
- * session: #13: each line of one write is a frame queued in batch mode and the write ends with one flush, so the
- * frames share one buffer and one socket write, as the TCP transport's lines do. (The API session sends and writes
- * each message on its own, a system call per line: 20 times TCP's CPU per delivery in a fan-out.)
+ * session (#13): all the lines of one write go out in one socket write, as the TCP transport's do. (The API session
+ * sends and writes each message on its own: a system call per line, 20 times TCP's CPU per delivery in a fan-out.)
+ *
+ * <p>Without an extension the lines go to Jetty as one frame that holds them all as messages ({@link FramedLines});
+ * with one (a browser's permessage-deflate), or for a text line that is not UTF-8, each line is a frame of its own,
+ * queued in batch mode, and one flush sends them together.
  */
 final class OutgoingLines {
 
     private final CoreSession frames;
     private final byte opcode;
+    /** No extension was negotiated: Jetty writes the payload of a frame as it is. */
+    private final boolean plain;
 
     /** {@code text}: text messages, whose payload must be UTF-8; else binary ones. */
-    OutgoingLines(Session session, boolean text) {
-        // The API's session is Jetty's WebSocketSession, whose public getCoreSession() leads to the core API.
-        this.frames = ((WebSocketSession) session).getCoreSession();
+    OutgoingLines(CoreSession frames, boolean text) {
+        this.frames = frames;
         this.opcode = text ? OpCode.TEXT : OpCode.BINARY;
+        this.plain = frames.getNegotiatedExtensions().isEmpty();
     }
 
     /**
      * Sends the lines of {@code bytes[offset, offset + length)} and waits until they have gone out: the send queue's
-     * pace, and the caller reuses {@code bytes} afterwards, which the frames still point into until then.
+     * pace, and the caller reuses {@code bytes} afterwards, which Jetty may read until then.
      *
      * @throws IOException when the connection failed
      */
     void write(byte[] bytes, int offset, int length) throws IOException {
+        Callback.Completable sent = new Callback.Completable();
         FirstFailure failure = new FirstFailure();
-        if (!queue(bytes, offset, length, failure)) return;
-        Callback.Completable flushed = new Callback.Completable();
-        frames.flush(flushed);
+        if (!send(bytes, offset, length, sent, failure)) return;
         try {
-            flushed.get();
+            sent.get();
         } catch (ExecutionException e) {
             throw new IOException("WebSocket write failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -53,28 +55,36 @@ final class OutgoingLines {
 
     /** Sends the lines without waiting (the caller never reuses {@code lines}). */
     void send(byte[] lines) {
-        if (queue(lines, 0, lines.length, Callback.NOOP)) frames.flush(Callback.NOOP);
+        send(lines, 0, lines.length, Callback.NOOP, Callback.NOOP);
     }
 
-    /** Queues one batched frame for each CR LF-ended line; false if there was none. */
-    private boolean queue(byte[] bytes, int offset, int length, Callback callback) {
-        boolean any = false;
-        int end = offset + length;
-        int start = offset;
-        for (int i = offset; i < end; i++) {
-            if (bytes[i] != '\n') continue;
-            int lineEnd = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
-            ByteBuffer payload = opcode == OpCode.TEXT
-                    ? TextPayload.of(bytes, start, lineEnd - start)
-                    : ByteBuffer.wrap(bytes, start, lineEnd - start);
-            frames.sendFrame(new Frame(opcode, true, payload), callback, true);
-            any = true;
-            start = i + 1;
+    /**
+     * Hands the CR LF-ended lines to Jetty; {@code sent} completes once all have gone out, {@code eachFailure} hears
+     * of a message that failed on its own. False if there was no line.
+     */
+    private boolean send(byte[] bytes, int offset, int length, Callback sent, Callback eachFailure) {
+        int[] ends = LineEnds.in(bytes, offset, length);
+        if (ends.length == 0) return false;
+        // A UTF-8 sequence never holds CR or LF, so the lines are UTF-8 exactly when all of their bytes are.
+        if (plain && (opcode == OpCode.BINARY || TextPayload.isUtf8(bytes, offset, length))) {
+            // Not batched: Jetty writes the frame at once, and its callback is the write's.
+            frames.sendFrame(FramedLines.of(opcode, bytes, offset, ends), sent, false);
+            return true;
         }
-        return any;
+        int start = offset;
+        for (int lf : ends) {
+            int lineLength = LineEnds.lineLength(bytes, start, lf);
+            ByteBuffer payload = opcode == OpCode.TEXT
+                    ? TextPayload.of(bytes, start, lineLength)
+                    : ByteBuffer.wrap(bytes, start, lineLength);
+            frames.sendFrame(new Frame(opcode, true, payload), eachFailure, true);
+            start = lf + 1;
+        }
+        frames.flush(sent);
+        return true;
     }
 
-    /** The frames' shared callback: keeps the first failure (the flush's own callback hears of a lost connection). */
+    /** The batched frames' shared callback: keeps the first failure (the flush's callback hears of a lost connection). */
     private static final class FirstFailure implements Callback {
         volatile Throwable cause;
 
