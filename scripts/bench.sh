@@ -10,7 +10,7 @@
 #   BENCH_QUICK=1           about two minutes, for development (smaller sizes, shorter phases, one round)
 #   BENCH_SERVERS="chat inspircd"          which servers (default: chat ngircd inspircd)
 #   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect connect-autojoin fanout-max fanout-rate direct
-#                           fanout-ws fanout-cluster fanout-cluster-rate);
+#                           fanout-ws fanout-cluster fanout-cluster-rate fanout-cluster-rate-small);
 #                           connect-autojoin is connect with every client auto-joined to #lobby on registration (chat's
 #                           --default-channel, inspircd's conn_join module) and done only at #lobby's end of NAMES
 #                           (366), every member hearing every later JOIN: chat (and chat-base) and inspircd only
@@ -18,7 +18,9 @@
 #                           HTTP listener at a free port), the senders on TCP: chat (and chat-base) only
 #                           fanout-cluster (-rate) is fanout-max (-rate) with the members spread over three chat nodes
 #                           of one network (#12: a throwaway redis-server, --cluster), Redis's CPU counted with
-#                           the nodes': chat only, and not with BENCH_CHAT_STORE=on (a network refuses SQLite)
+#                           the nodes': chat only, and not with BENCH_CHAT_STORE=on (a network refuses SQLite);
+#                           their lines add Redis's CPU, commands and bytes per log entry (one per message), and
+#                           fanout-cluster-rate-small runs the rate with a quarter of the members to compare them
 #   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
 #   BENCH_PORT_BASE=26660   first of the three loopback ports
 #   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM (after bin/chat-server.jvm-options)
@@ -39,7 +41,7 @@ OUT=$ROOT/build/bench
 QUICK=${BENCH_QUICK:-0}
 BASELINE=${BENCH_BASELINE:-}
 SERVERS=${BENCH_SERVERS:-chat ngircd inspircd${BASELINE:+ chat-base}}
-SCENARIOS=${BENCH_SCENARIOS:-connect connect-autojoin fanout-max fanout-rate direct fanout-ws fanout-cluster fanout-cluster-rate}
+SCENARIOS=${BENCH_SCENARIOS:-connect connect-autojoin fanout-max fanout-rate direct fanout-ws fanout-cluster fanout-cluster-rate fanout-cluster-rate-small}
 PORT_BASE=${BENCH_PORT_BASE:-26660}
 JFR=${BENCH_JFR:-0}
 
@@ -307,6 +309,7 @@ stop_server() {
   local rest=(); for p in "${STARTED[@]}"; do [ "$p" != "$SERVER_PID" ] && [[ " ${CLUSTER_PIDS[*]} " != *" $p "* ]] && rest+=("$p"); done
   STARTED=("${rest[@]}")
   CLUSTER_PIDS=()
+  REDIS_PID=
 }
 
 # #12: a network of three chat nodes on one throwaway Redis (ports PORT_BASE+10...13); the generator spreads the
@@ -323,11 +326,14 @@ start_cluster() { # scenario
   redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$OUT" > "$OUT/redis-$scenario.log" 2>&1 &
   local redis_pid=$!
   STARTED+=("$redis_pid"); CLUSTER_PIDS+=("$redis_pid")
+  REDIS_PID=$redis_pid REDIS_PORT=$redis_port
   for _ in $(seq 100); do listening "$redis_port" && break; sleep 0.1; done
   listening "$redis_port" || { log "redis-server is not listening on $redis_port"; return 1; }
   for i in 1 2 3; do
     port=$((redis_port + i))
-    "$JAVA" "${CHAT_JVM[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -p build/modules:build/lib \
+    local jfr=()
+    [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/chat-$scenario-node$i.jfr,settings=profile,dumponexit=true")
+    "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -p build/modules:build/lib \
       -m chat.server/chat.server.Main --port "$port" --http-port -1 "${CHAT_FLAGS[@]}" \
       --cluster "redis://127.0.0.1:$redis_port" --node-name "node$i" > "$OUT/chat-$scenario-node$i.log" 2>&1 &
     pids+=($!); ports+=("$port")
@@ -343,6 +349,28 @@ start_cluster() { # scenario
   CLUSTER_PIDS+=("${pids[1]}" "${pids[2]}")
   MORE=(--more-ports "${ports[1]},${ports[2]}" --more-pids "${pids[1]},${pids[2]},$redis_pid")
   sleep 1
+}
+
+# #12: what the network costs Redis, sampled before and after the generator: CPU ticks of redis-server, the
+# commands it ran (INFO commandstats, INFO itself left out), of which XADDs (one per log entry), and the bytes
+# it read and wrote (INFO stats).
+REDIS_PID= REDIS_PORT=
+redis_sample() {
+  local ticks; ticks=$(awk '{print $14 + $15}' "/proc/$REDIS_PID/stat" 2>/dev/null || echo 0)
+  redis-cli -p "$REDIS_PORT" INFO all | tr -d '\r' | awk -v ticks="$ticks" -F'[:=,]' '
+    /^cmdstat_/ && $1 != "cmdstat_info" { cmds += $3 }
+    /^cmdstat_xadd:/ { xadd = $3 }
+    /^total_net_input_bytes:/ { in_ = $2 }
+    /^total_net_output_bytes:/ { out = $2 }
+    END { print ticks, cmds + 0, xadd + 0, in_ + 0, out + 0 }'
+}
+# The BENCH keys for Redis's cost per log entry between two samples (each message is one entry; the few entries
+# of registrations and joins count too): independent of the channel's size if the fan-out stays on the nodes.
+redis_cost() { # before after
+  awk -v hz="$(getconf CLK_TCK)" -v a="$1" -v b="$2" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); n = y[3] - x[3]; if (n <= 0) n = 1
+    printf " log_entries=%d redis_cpu_us_per_entry=%.2f redis_cmds_per_entry=%.2f redis_in_bytes_per_entry=%.0f redis_out_bytes_per_entry=%.0f",
+      y[3] - x[3], (y[1] - x[1]) * 1e6 / hz / n, (y[2] - x[2]) / n, (y[4] - x[4]) / n, (y[5] - x[5]) / n }'
 }
 
 # Other sessions may share this machine: before each run, wait (a bounded time) for its other load to
@@ -376,6 +404,8 @@ scenario_args() { # scenario
                         "--idle $IDLE ${common[*]} --phase-limit $AUTOJOIN_LIMIT" ;;
     fanout-max|fanout-ws|fanout-cluster) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;
     fanout-rate|fanout-cluster-rate) echo "--scenario fanout --mode rate --members $MEMBERS --senders $SENDERS --rate $RATE ${common[*]}" ;;
+    # #12: the same rate with a quarter of the members: Redis's cost per message must not change.
+    fanout-cluster-rate-small) echo "--scenario fanout --mode rate --members $((MEMBERS / 4)) --senders $SENDERS --rate $RATE ${common[*]}" ;;
     direct) echo "--scenario direct --pairs $PAIRS --window $WINDOW ${common[*]}" ;;
     *) log "unknown scenario $1"; exit 2 ;;
   esac
@@ -426,6 +456,7 @@ for round in $(seq "$REPEAT"); do
     fi
     ws=(); [ -n "$WEB_PORT" ] && ws=(--websocket-port "$WEB_PORT")
     pg0=0; t0=$(date +%s%N); [ -n "$PG_DIR" ] && pg0=$(pg_ticks)
+    redis0=; [ -n "$REDIS_PID" ] && redis0=$(redis_sample)
     port=$(port_of "$name"); [ ${#MORE[@]} -gt 0 ] && port=$((PORT_BASE + 11))
     line=$(bench_java Main "${args[@]}" "${ws[@]}" "${MORE[@]}" --server "$name" --port "$port" --pid "$SERVER_PID" \
              2> "$OUT/gen-$name-$scenario.log" | grep '^BENCH ' || true)
@@ -434,6 +465,11 @@ for round in $(seq "$REPEAT"); do
       pg1=$(pg_ticks); t1=$(date +%s%N)
       line+=$(awk -v d=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" -v ns=$((t1 - t0)) \
         'BEGIN { printf " pg_cpu_ms=%.0f pg_cpu_pct=%.1f", d * 1000 / hz, d / hz / (ns / 1e9) * 100 }')
+    fi
+    if [ -n "$REDIS_PID" ]; then
+      line+=$(redis_cost "$redis0" "$(redis_sample)")
+      # The smaller channel's runs get a table of their own.
+      [ "$scenario" = fanout-cluster-rate-small ] && line=${line/scenario=fanout-cluster /scenario=fanout-cluster-small }
     fi
     echo "$line" >> "$RESULTS"
     echo "$line"

@@ -30,19 +30,25 @@ final class FramedLines extends Frame {
         return firstLength;
     }
 
-    /** The {@code count} lines at {@code starts[i]}, {@code lengths[i]} in {@code bytes} (one at least) as messages. */
-    static FramedLines of(byte opcode, byte[] bytes, int[] starts, int[] lengths, int count) {
-        int size = lengths[0];
-        for (int i = 1; i < count; i++) size += headerLength(lengths[i]) + lengths[i];
-        byte[] out = new byte[size];
-        System.arraycopy(bytes, starts[0], out, 0, lengths[0]);
-        int n = lengths[0];
-        for (int i = 1; i < count; i++) {
-            n = header(out, n, opcode, lengths[i]);
-            System.arraycopy(bytes, starts[i], out, n, lengths[i]);
-            n += lengths[i];
+    /** The lines of {@code bytes} from {@code offset} that end at the LFs at {@code ends} (one at least) as messages. */
+    static FramedLines of(byte opcode, byte[] bytes, int offset, int[] ends) {
+        int firstLength = LineEnds.lineLength(bytes, offset, ends[0]);
+        int size = firstLength;
+        for (int i = 1; i < ends.length; i++) {
+            int length = LineEnds.lineLength(bytes, ends[i - 1] + 1, ends[i]);
+            size += headerLength(length) + length;
         }
-        return new FramedLines(opcode, ByteBuffer.wrap(out), lengths[0]);
+        byte[] out = new byte[size];
+        System.arraycopy(bytes, offset, out, 0, firstLength);
+        int n = firstLength;
+        for (int i = 1; i < ends.length; i++) {
+            int start = ends[i - 1] + 1;
+            int length = LineEnds.lineLength(bytes, start, ends[i]);
+            n = header(out, n, opcode, length);
+            System.arraycopy(bytes, start, out, n, length);
+            n += length;
+        }
+        return new FramedLines(opcode, ByteBuffer.wrap(out), firstLength);
     }
 
     static int headerLength(int payloadLength) {

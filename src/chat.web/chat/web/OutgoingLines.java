@@ -2,7 +2,6 @@ package chat.web;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -64,33 +63,22 @@ final class OutgoingLines {
      * of a message that failed on its own. False if there was no line.
      */
     private boolean send(byte[] bytes, int offset, int length, Callback sent, Callback eachFailure) {
-        int[] starts = new int[Math.min(length / 64 + 4, length + 1)];
-        int[] lengths = new int[starts.length];
-        int count = 0;
-        int end = offset + length;
-        int start = offset;
-        for (int i = offset; i < end; i++) {
-            if (bytes[i] != '\n') continue;
-            if (count == starts.length) {
-                starts = Arrays.copyOf(starts, count * 2);
-                lengths = Arrays.copyOf(lengths, count * 2);
-            }
-            starts[count] = start;
-            lengths[count++] = (i > start && bytes[i - 1] == '\r' ? i - 1 : i) - start;
-            start = i + 1;
-        }
-        if (count == 0) return false;
+        int[] ends = LineEnds.in(bytes, offset, length);
+        if (ends.length == 0) return false;
         // A UTF-8 sequence never holds CR or LF, so the lines are UTF-8 exactly when all of their bytes are.
         if (plain && (opcode == OpCode.BINARY || TextPayload.isUtf8(bytes, offset, length))) {
             // Not batched: Jetty writes the frame at once, and its callback is the write's.
-            frames.sendFrame(FramedLines.of(opcode, bytes, starts, lengths, count), sent, false);
+            frames.sendFrame(FramedLines.of(opcode, bytes, offset, ends), sent, false);
             return true;
         }
-        for (int i = 0; i < count; i++) {
+        int start = offset;
+        for (int lf : ends) {
+            int lineLength = LineEnds.lineLength(bytes, start, lf);
             ByteBuffer payload = opcode == OpCode.TEXT
-                    ? TextPayload.of(bytes, starts[i], lengths[i])
-                    : ByteBuffer.wrap(bytes, starts[i], lengths[i]);
+                    ? TextPayload.of(bytes, start, lineLength)
+                    : ByteBuffer.wrap(bytes, start, lineLength);
             frames.sendFrame(new Frame(opcode, true, payload), eachFailure, true);
+            start = lf + 1;
         }
         frames.flush(sent);
         return true;

@@ -54,7 +54,7 @@ public final class Report {
     private static final Map<String, String> MAIN_FIGURE = Map.of("connect", "time_s", "connect-autojoin", "time_s",
             "fanout max", "deliveries_per_s",
             "fanout rate", "p99_ms", "direct", "deliveries_per_s", "fanout-cluster max", "deliveries_per_s",
-            "fanout-cluster rate", "p99_ms");
+            "fanout-cluster rate", "p99_ms", "fanout-cluster-small rate", "p99_ms");
     private static final List<String> LESS_IS_BETTER = List.of("time_s", "p99_ms");
 
     /** Higher is better; a failed run scores lowest. */
