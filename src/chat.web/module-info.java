@@ -4,6 +4,9 @@ module chat.web {
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.websocket.server;
     requires transitive org.eclipse.jetty.websocket.api; // the exported endpoint's methods name its types
+    // #13: the API session's core session sends an endpoint's lines as batched frames, one flush per write.
+    requires org.eclipse.jetty.websocket.common;
+    requires org.eclipse.jetty.websocket.core.common;
     requires io.prometheus.metrics.core;
     requires io.prometheus.writer.text;
     requires io.prometheus.metrics.instrumentation.jvm;

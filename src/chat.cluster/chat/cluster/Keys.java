@@ -9,6 +9,8 @@ final class Keys {
     static final String EPOCH = "chat:epoch";
     /** Hash: node name -> the last log id it applied (trimming keeps what the slowest live node still needs). */
     static final String APPLIED = "chat:applied";
+    /** Present (with a TTL of one death time) while the nodes rebuild after Redis lost everything. */
+    static final String REBUILT = "chat:rebuilt";
     /** Prefix of the per-node heartbeat keys (value: the node's epoch; expire after three beats). */
     static final String NODE = "chat:node:";
 

@@ -10,17 +10,19 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
 
 /**
  * One IRC client over WebSocket (IRCv3 WebSocket specification): one IRC line per message, without CR LF. The
  * server sees a transport like a socket: it writes CR LF-ended lines, which go out one message each, and it reads
  * the lines this endpoint hands to its {@link InboundLink}.
  *
- * <p>Text framing never sends invalid UTF-8: bytes that are not UTF-8 become U+FFFD, as the specification allows.
+ * <p>#13: the messages of one write go out batched into one socket write ({@link OutgoingLines}).
+ *
+ * <p>Text framing never sends invalid UTF-8: bytes that are not UTF-8 become U+FFFD ({@link TextPayload}).
  * Invalid UTF-8 in a client's text message fails the connection (Jetty closes with 1007, as RFC 6455 requires);
  * binary messages carry any bytes, which the server treats as it treats a TCP client's.
  */
@@ -41,6 +43,7 @@ public final class IrcWebSocket implements Session.Listener.AutoDemanding, Trans
     private final boolean secure;
     private final Framing framing;
     private volatile Session session;
+    private volatile OutgoingLines out;
     private volatile InboundLink link;
 
     IrcWebSocket(FrontendContext server, InetAddress address, boolean secure, Framing framing) {
@@ -53,10 +56,12 @@ public final class IrcWebSocket implements Session.Listener.AutoDemanding, Trans
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        // The API's session is Jetty's WebSocketSession, whose public getCoreSession() leads to the core API.
+        this.out = new OutgoingLines(((WebSocketSession) session).getCoreSession(), framing != Framing.BINARY);
         try {
             link = server.connect(address, secure, this);
         } catch (ConnectionRefused e) {
-            sendLine(LineWriter.encodeWithin(IrcMessage.of("ERROR", e.getMessage())), Callback.NOOP);
+            sendLines(LineWriter.encodeWithin(IrcMessage.of("ERROR", e.getMessage())));
             session.close(StatusCode.POLICY_VIOLATION, "refused", Callback.NOOP);
         }
     }
@@ -91,8 +96,8 @@ public final class IrcWebSocket implements Session.Listener.AutoDemanding, Trans
         while (length > 0 && (message[length - 1] == '\n' || message[length - 1] == '\r')) length--;
         for (int i = 0; i < length; i++) {
             if (message[i] == '\n' || message[i] == '\r') {
-                sendLine(LineWriter.encodeWithin(IrcMessage.of("FAIL", "*", "INVALID_MESSAGE",
-                        "A WebSocket message holds one IRC line, without CR or LF")), Callback.NOOP);
+                sendLines(LineWriter.encodeWithin(IrcMessage.of("FAIL", "*", "INVALID_MESSAGE",
+                        "A WebSocket message holds one IRC line, without CR or LF")));
                 return;
             }
         }
@@ -118,47 +123,18 @@ public final class IrcWebSocket implements Session.Listener.AutoDemanding, Trans
         return "websocket";
     }
 
-    /** Sends each CR LF-ended line as one message and waits until the last has gone out (the send queue's pace). */
+    /** Sends each CR LF-ended line as one message, all in one flush, and waits until they have gone out. */
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         Session s = session;
         if (s == null || !s.isOpen()) throw new IOException("WebSocket closed");
-        Callback.Completable last = null;
-        int end = offset + length;
-        int start = offset;
-        for (int i = offset; i < end; i++) {
-            if (bytes[i] != '\n') continue;
-            int lineEnd = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
-            last = new Callback.Completable();
-            send(s, bytes, start, lineEnd - start, last);
-            start = i + 1;
-        }
-        if (last == null) return;
-        try {
-            last.get();
-        } catch (ExecutionException e) {
-            throw new IOException("WebSocket write failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing", e);
-        }
+        out.write(bytes, offset, length);
     }
 
-    private void send(Session s, byte[] bytes, int offset, int length, Callback callback) {
-        if (framing == Framing.BINARY) {
-            s.sendBinary(ByteBuffer.wrap(bytes, offset, length).slice(), callback);
-        } else {
-            // new String replaces bytes that are not UTF-8 with U+FFFD: a text message never carries them.
-            s.sendText(new String(bytes, offset, length, StandardCharsets.UTF_8), callback);
-        }
-    }
-
-    private void sendLine(byte[] line, Callback callback) {
-        Session s = session;
-        if (s == null) return;
-        int length = line.length;
-        while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r')) length--;
-        send(s, line, 0, length, callback);
+    /** Sends the server's own lines (a refusal, a FAIL) without waiting: nothing reuses their bytes. */
+    private void sendLines(byte[] lines) {
+        OutgoingLines o = out;
+        if (o != null) o.send(lines);
     }
 
     @Override

@@ -27,6 +27,12 @@ final class WebServer implements Frontend {
     private static final System.Logger LOG = System.getLogger("chat.web");
     /** A WebSocket message holds one IRC line: tags and the line itself, without CR LF. */
     static final int MAX_MESSAGE_BYTES = LineParser.MAX_RAW_LINE_BYTES;
+    /**
+     * Jetty's buffer for batched frames (#13): one write of the server's send queue (at most 16 KiB of lines, whose
+     * frame headers take about the room of their CR LF) fits whole, and Jetty batches any frame under a quarter of
+     * it, so every IRC line (tags included) shares the buffer. Taken from Jetty's pool only while a write is on.
+     */
+    static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
     /** Idle time Jetty allows a WebSocket beyond the server's own PING schedule, which decides first. */
     static final Duration IDLE_MARGIN = Duration.ofSeconds(60);
     /** How long a stop waits for requests in progress. */
@@ -73,6 +79,7 @@ final class WebServer implements Frontend {
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
             container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
             container.setIdleTimeout(idle);
+            container.setOutputBufferSize(OUTPUT_BUFFER_BYTES);
             container.addMapping("/webirc", new WebIrcCreator(server, settings));
         });
         upgrade.setHandler(new Routes(server, settings, metrics));

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 @Tag("cluster")
 class ClusterFailoverTest {
 
-    /** How long the network may take to settle after a fault. */
-    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final Duration SETTLE = ClusterNodes.SETTLE;
     private static final String[] CAPS = {"echo-message", "draft/chathistory", "batch", "server-time", "message-tags"};
 
     private ClusterNodes network;
@@ -56,7 +55,7 @@ class ClusterFailoverTest {
         for (int i = 0; i < 5; i++) bob.send("PRIVMSG #r :during " + i);
         network.redis().start();
         // Each node forgets the others' users and announces its own again: wait until every node sees all three.
-        for (TestClient c : List.of(alice, bob, carol)) awaitNames(c, "#r", "alice", "bob", "carol");
+        for (TestClient c : List.of(alice, bob, carol)) ClusterNodes.awaitNames(c, "#r", "alice", "bob", "carol");
         bob.send("PRIVMSG #r :after");
         alice.expect("PRIVMSG", "#r", "after");
         carol.expect("PRIVMSG", "#r", "after");
@@ -248,21 +247,5 @@ class ClusterFailoverTest {
             }
         }
         throw new AssertionError("could not reconnect " + nick + " through HAProxy within " + SETTLE, last);
-    }
-
-    /** Asks NAMES until {@code channel} lists every one of {@code nicks} (bounded by {@link #SETTLE}). */
-    private static void awaitNames(TestClient c, String channel, String... nicks) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            c.send("NAMES " + channel);
-            last = c.expect("353", "*", "*", channel).last();
-            c.expect("366", "*", channel);
-            List<String> names = new ArrayList<>();
-            for (String n : last.split(" ")) names.add(n.replaceAll("^[~&@%+]+", ""));
-            if (names.containsAll(List.of(nicks))) return;
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
-        throw new AssertionError(channel + " never listed all of " + List.of(nicks) + " for " + c.nick() + "; last: " + last);
     }
 }

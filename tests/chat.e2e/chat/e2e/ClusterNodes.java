@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,6 +22,9 @@ import java.util.stream.Stream;
  * loopback ports and closed in reverse order. Clients are closed with it.
  */
 final class ClusterNodes implements AutoCloseable {
+
+    /** How long the network may take to settle after a fault. */
+    static final Duration SETTLE = Duration.ofSeconds(30);
 
     private final RedisServer redis;
     private final ThrowawayPostgres postgres;
@@ -140,5 +146,21 @@ final class ClusterNodes implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Asks NAMES until {@code channel} lists every one of {@code nicks} (bounded by {@link #SETTLE}). */
+    static void awaitNames(TestClient c, String channel, String... nicks) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            c.send("NAMES " + channel);
+            last = c.expect("353", "*", "*", channel).last();
+            c.expect("366", "*", channel);
+            List<String> names = new ArrayList<>();
+            for (String n : last.split(" ")) names.add(n.replaceAll("^[~&@%+]+", ""));
+            if (names.containsAll(List.of(nicks))) return;
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        throw new AssertionError(channel + " never listed all of " + List.of(nicks) + " for " + c.nick() + "; last: " + last);
     }
 }

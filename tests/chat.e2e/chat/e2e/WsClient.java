@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * A WebSocket client written out by hand (RFC 6455), so that tests can send what a browser never would: invalid
@@ -57,6 +59,8 @@ final class WsClient implements AutoCloseable {
     private final Map<String, String> headers;
     private final LinkedBlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final ReentrantLock writeLock = new ReentrantLock(); // the test and the reader's PONG both write
+    /** permessage-deflate (RFC 7692), for a client that asked for it: one context for the whole connection. */
+    private final Inflater inflater = new Inflater(true);
 
     private WsClient(Socket socket, int status, Map<String, String> headers, InputStream in) {
         this.socket = socket;
@@ -114,6 +118,11 @@ final class WsClient implements AutoCloseable {
     /** The subprotocol the server accepted, or null. */
     String protocol() {
         return headers.get("sec-websocket-protocol");
+    }
+
+    /** A header of the server's upgrade response (its name in lower case), or null. */
+    String header(String name) {
+        return headers.get(name);
     }
 
     void sendText(String line) {
@@ -196,6 +205,7 @@ final class WsClient implements AutoCloseable {
             socket.setSoTimeout(0);
             ByteArrayOutputStream message = new ByteArrayOutputStream();
             int messageOpcode = 0;
+            boolean compressed = false;
             while (true) {
                 int b0 = in.readUnsignedByte();
                 int b1 = in.readUnsignedByte();
@@ -211,10 +221,13 @@ final class WsClient implements AutoCloseable {
                     if (opcode == CLOSE) break;
                     continue;
                 }
-                if (opcode != 0) messageOpcode = opcode;
+                if (opcode != 0) {
+                    messageOpcode = opcode;
+                    compressed = (b0 & 0x40) != 0; // RSV1 on a message's first frame: deflated
+                }
                 message.writeBytes(payload);
                 if ((b0 & 0x80) != 0) {
-                    frames.add(new Frame(messageOpcode, message.toByteArray()));
+                    frames.add(new Frame(messageOpcode, compressed ? inflate(message.toByteArray()) : message.toByteArray()));
                     message.reset();
                 }
             }
@@ -222,6 +235,23 @@ final class WsClient implements AutoCloseable {
             // closed
         }
         frames.add(EOF);
+    }
+
+    /** RFC 7692, 7.2.2: the message's bytes and the empty block's tail 00 00 FF FF, inflated. */
+    private byte[] inflate(byte[] deflated) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] input = java.util.Arrays.copyOf(deflated, deflated.length + 4);
+        input[input.length - 2] = (byte) 0xff;
+        input[input.length - 1] = (byte) 0xff;
+        inflater.setInput(input);
+        byte[] chunk = new byte[4096];
+        try {
+            int n;
+            while ((n = inflater.inflate(chunk)) > 0) out.write(chunk, 0, n);
+        } catch (DataFormatException e) {
+            throw new IOException("bad deflate data from the server", e);
+        }
+        return out.toByteArray();
     }
 
     @Override

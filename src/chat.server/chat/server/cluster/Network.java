@@ -12,12 +12,14 @@ import chat.server.spi.ClusterEntry;
 import chat.server.spi.ClusterListener;
 import chat.server.state.Link;
 import chat.server.state.NetworkState;
+import chat.server.state.SavedChannel;
 import chat.server.state.User;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,9 +54,12 @@ public final class Network implements ClusterListener, Replication {
     static final String ARRIVE = "ARRIVE";
     static final String USER = "USER";
     static final String MEMBER = "MEMBER";
+    static final String CHANNEL = "CHANNEL";
     static final String SYNCED = "SYNCED";
     static final String LINE = "LINE";
     static final String DEPART = "DEPART";
+    /** HELLO's field after a lost log: every node then announces itself to all, so nobody answers it. */
+    static final String REBUILD = "rebuild";
 
     private final ClusterBus bus;
     private final String node;
@@ -75,8 +80,15 @@ public final class Network implements ClusterListener, Replication {
     // The other nodes in the network as the log says (an entry of theirs applied, and no DOWN since): LUSERS, LINKS.
     private final Set<String> others = ConcurrentHashMap.newKeySet();
     private final CountDownLatch synced = new CountDownLatch(1);
-    // confined to the reader thread: nodes whose announcements this node still waits for
-    private final Set<String> awaitingSync = new HashSet<>();
+    // Nodes whose answers to this node's HELLO it still waits for: filled before the bus starts, then the reader's.
+    private final Set<String> awaitingSync = ConcurrentHashMap.newKeySet();
+    // confined to the reader thread (set before the bus starts it): this node is learning the network from the
+    // answers to its HELLO, which hold the state at the HELLO's place in the log; the changes read meanwhile are
+    // held, to be applied after that state in log order.
+    private boolean learning;
+    private final List<Runnable> held = new ArrayList<>();
+    // confined to the reader thread: channels (folded) whose state an announcement of this round has settled
+    private final Set<String> settled = new HashSet<>();
     private volatile Thread applier;
 
     private Network(ClusterBus bus, Dispatcher dispatcher) {
@@ -92,15 +104,35 @@ public final class Network implements ClusterListener, Replication {
      */
     public static Network join(ClusterBus bus, Dispatcher dispatcher) throws InterruptedException {
         Network network = new Network(bus, dispatcher);
+        network.learnFrom(bus.liveNodes());
         bus.start(ClusterEntry.of(bus.node(), HELLO), network);
-        network.awaitSync(bus.liveNodes());
+        if (!network.synced.await(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.log(Level.WARNING, "nodes " + network.awaitingSync + " did not answer in " + SYNC_TIMEOUT.toSeconds()
+                    + " s: taking clients with what the others announced");
+            // Read back by this node, it ends the learning on the reader thread, where the held changes are.
+            bus.publish(ClusterEntry.of(network.node, SYNCED, network.node));
+        }
         return network;
     }
 
-    private void awaitSync(Set<String> others) throws InterruptedException {
-        if (others.stream().allMatch(node::equals) || !synced.await(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            synced.countDown();
-        }
+    /** Starts learning the network from the answers of {@code live} nodes (this one aside) to a HELLO. */
+    private void learnFrom(Set<String> live) {
+        awaitingSync.clear();
+        for (String n : live) if (!n.equals(node)) awaitingSync.add(n);
+        settled.clear();
+        held.clear();
+        learning = !awaitingSync.isEmpty();
+        if (!learning) synced.countDown();
+    }
+
+    /** Every node this node waited for has answered (or died, or the wait was given up): apply what was held. */
+    private void learned() {
+        learning = false;
+        awaitingSync.clear();
+        List<Runnable> replay = List.copyOf(held);
+        held.clear();
+        for (Runnable r : replay) r.run();
+        synced.countDown();
     }
 
     public String node() {
@@ -165,44 +197,96 @@ public final class Network implements ClusterListener, Replication {
     public void apply(ClusterEntry entry) {
         applier = Thread.currentThread();
         if (!entry.node().equals(node) && !entry.node().isEmpty()) others.add(entry.node());
-        try {
-            switch (entry.kind()) {
-                case HELLO -> hello(entry);
-                case ARRIVE -> arrival(entry);
-                case USER -> announced(entry);
-                case MEMBER -> member(entry);
-                case SYNCED -> syncedBy(entry);
-                case LINE -> line(entry);
-                case DEPART -> departure(entry);
-                default -> LOG.log(Level.DEBUG, "unknown cluster entry " + entry.kind());
+        switch (entry.kind()) {
+            case HELLO -> safely(entry, this::hello);
+            case USER -> safely(entry, this::announced);
+            case MEMBER -> safely(entry, this::member);
+            case CHANNEL -> safely(entry, this::channel);
+            case SYNCED -> safely(entry, this::syncedBy);
+            default -> {
+                if (learning) held.add(() -> safely(entry, this::change));
+                else safely(entry, this::change);
             }
+        }
+    }
+
+    private static void safely(ClusterEntry entry, Consumer<ClusterEntry> step) {
+        try {
+            step.accept(entry);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "applying " + entry.kind() + " from " + entry.node() + " failed", e);
         }
     }
 
-    /** Another node joined (or the log was lost): announce this node's users and their channels to it. */
+    /** A change of the network: an arrival, a client's command, a departure. */
+    private void change(ClusterEntry entry) {
+        switch (entry.kind()) {
+            case ARRIVE -> arrival(entry);
+            case LINE -> line(entry);
+            case DEPART -> departure(entry);
+            default -> LOG.log(Level.DEBUG, "unknown cluster entry " + entry.kind());
+        }
+    }
+
+    /**
+     * Another node joined (or came back after it was cut off): announce this node's users, their channels and
+     * those channels' state to it. A HELLO after a lost log needs no answer: every node announces itself to all.
+     */
     private void hello(ClusterEntry entry) {
-        if (entry.node().equals(node)) return;
+        if (entry.node().equals(node) || entry.field(0).equals(REBUILD)) return;
+        announce(entry.node());
+    }
+
+    /**
+     * Publishes this node's users ({@code USER}), their memberships ({@code MEMBER}) and the state of every channel
+     * they are on ({@code CHANNEL}), addressed to {@code target}, or to every node when it is "".
+     */
+    private void announce(String target) {
+        Set<String> channels = new LinkedHashSet<>();
         for (Map.Entry<Link, String> local : ids.entrySet()) {
             User s = local.getKey().user();
             if (!s.registered() || !users.containsKey(local.getValue())) continue;
             bus.publish(ClusterEntry.of(node, USER, local.getValue(), s.nick(), s.identity().user(), s.identity().host(),
                     s.identity().realname(), orEmpty(s.account()), Integer.toString(local.getKey().capabilityBits()),
-                    s.operator() ? "o" : "", orEmpty(s.awayMessage())));
+                    s.operator() ? "o" : "", orEmpty(s.awayMessage()), target));
             for (NetworkState.Membership m : state.memberships(s)) {
-                bus.publish(ClusterEntry.of(node, MEMBER, local.getValue(), m.channel(), m.modes()));
+                bus.publish(ClusterEntry.of(node, MEMBER, local.getValue(), m.channel(), m.modes(), target));
+                channels.add(m.channel());
             }
         }
-        bus.publish(ClusterEntry.of(node, SYNCED, entry.node()));
+        for (String name : channels) {
+            SavedChannel channel = state.channel(name);
+            if (channel != null) bus.publish(ClusterEntry.of(node, CHANNEL, ChannelAnnouncement.fields(target, channel)));
+        }
+        if (!target.isEmpty()) bus.publish(ClusterEntry.of(node, SYNCED, target));
+    }
+
+    /**
+     * Whether an announcement addressed to {@code target} is for this node: one for every node (after a lost
+     * log) always is; one answering a HELLO only for the node that said it, while it learns (the others know).
+     */
+    private boolean takes(String target) {
+        return target.isEmpty() || learning && target.equals(node);
     }
 
     private void syncedBy(ClusterEntry entry) {
-        if (!entry.field(0).equals(node)) return;
+        if (!learning || !entry.field(0).equals(node)) return;
+        // Its own SYNCED: the wait was given up.
+        if (entry.node().equals(node)) awaitingSync.clear();
         awaitingSync.remove(entry.node());
-        if (awaitingSync.isEmpty() || bus.liveNodes().stream().filter(n -> !n.equals(node)).noneMatch(awaitingSync::contains)) {
-            synced.countDown();
-        }
+        awaitingSync.retainAll(bus.liveNodes());
+        if (awaitingSync.isEmpty()) learned();
+    }
+
+    /**
+     * A channel's state, announced: the first announcement of a round (a lost log, or this node learning) sets
+     * topic, modes, key, limit and lists; the later ones add their masks to the lists. Every node applies the
+     * same announcements in the same order, so every node ends with the same state.
+     */
+    private void channel(ClusterEntry entry) {
+        if (!takes(ChannelAnnouncement.target(entry))) return;
+        SavedChannel announced = ChannelAnnouncement.parse(entry);
+        state.settle(announced, settled.add(dispatcher.registry().caseMapping().fold(announced.name())));
     }
 
     /** A client finishing registration on some node: first in the log wins its nickname. */
@@ -251,7 +335,7 @@ public final class Network implements ClusterListener, Replication {
     /** A user another node announced (to a node joining, or after the log was lost). */
     private void announced(ClusterEntry entry) {
         String id = entry.field(0);
-        if (entry.node().equals(node) || users.containsKey(id)) return;
+        if (entry.node().equals(node) || !takes(entry.field(9)) || users.containsKey(id)) return;
         Link remote = newRemote(entry);
         if (!state.arrive(remote.user(), entry.field(1))) return;
         users.put(id, remote);
@@ -260,7 +344,7 @@ public final class Network implements ClusterListener, Replication {
     }
 
     private void member(ClusterEntry entry) {
-        if (entry.node().equals(node)) return;
+        if (entry.node().equals(node) || !takes(entry.field(3))) return;
         Link s = users.get(entry.field(0));
         if (s != null && remote(s.user())) state.restore(s.user(), new NetworkState.Membership(entry.field(1), entry.field(2)));
     }
@@ -291,6 +375,17 @@ public final class Network implements ClusterListener, Replication {
     public void nodeDown(String dead) {
         applier = Thread.currentThread();
         others.remove(dead);
+        if (learning) {
+            // Its users leave after the changes held before its death; it will not answer any more.
+            held.add(() -> split(dead));
+            awaitingSync.remove(dead);
+            if (awaitingSync.isEmpty()) learned();
+        } else {
+            split(dead);
+        }
+    }
+
+    private void split(String dead) {
         List<User> gone = new ArrayList<>();
         for (var it = users.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
@@ -315,15 +410,14 @@ public final class Network implements ClusterListener, Replication {
     @Override
     public void logLost() {
         applier = Thread.currentThread();
-        // Forget the others silently: they announce themselves again in answer to this HELLO.
-        others.clear();
-        for (var it = users.entrySet().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            if (remote(e.getValue().user())) {
-                state.split(e.getValue().user(), "");
-                it.remove();
-            }
-        }
+        // What was held came from the lost log; the state comes again from everyone's announcements.
+        learning = false;
+        held.clear();
+        awaitingSync.clear();
+        synced.countDown();
+        settled.clear();
+        // Forget the others silently: they announce themselves again to everyone, as this node does.
+        forgetOthers();
         // Arrivals in flight were in the lost log: their clients must try again.
         for (String id : List.copyOf(arriving.keySet())) {
             Arrival lost = arriving.remove(id);
@@ -332,8 +426,30 @@ public final class Network implements ClusterListener, Replication {
             dispatcher.runFor(local, ctx -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE,
                     local.user().nick(), "The network restarted: choose your nickname again"));
         }
+        bus.publish(ClusterEntry.of(node, HELLO, REBUILD));
+        announce("");
+    }
+
+    /** Takes every other node's users out of this node's state, silently. */
+    private void forgetOthers() {
+        others.clear();
+        for (var it = users.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (remote(e.getValue().user())) {
+                state.split(e.getValue().user(), "");
+                it.remove();
+            }
+        }
+    }
+
+    @Override
+    public void rejoined() {
+        applier = Thread.currentThread();
+        // The others buried this node while it was cut off, and its clients are gone: learn the network again.
+        forgetOthers();
+        users.values().removeIf(link -> !ids.containsKey(link));
+        learnFrom(bus.liveNodes());
         bus.publish(ClusterEntry.of(node, HELLO));
-        hello(ClusterEntry.of("", HELLO));
     }
 
     @Override

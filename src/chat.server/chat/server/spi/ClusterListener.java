@@ -19,4 +19,10 @@ public interface ClusterListener {
      * node's users and announce this node's own again; the others do the same.
      */
     void logLost();
+
+    /**
+     * The broker is back with the same log after this node was cut off from it: the others buried this node, so
+     * it forgets their users and learns the network again, as a node starting late does.
+     */
+    void rejoined();
 }

@@ -13,7 +13,8 @@ public final class Channel {
 
     // written under Registry.lock (RENAME), read anywhere
     private volatile String name;
-    private final long createdAtSeconds;
+    // guarded by Registry.lock (a cluster node rebuilding the network takes it from the announcing node)
+    private long createdAtSeconds;
     // guarded by Registry.lock
     private Topic topic;
     // guarded by Registry.lock
@@ -42,6 +43,10 @@ public final class Channel {
 
     long createdAtSeconds() {
         return createdAtSeconds;
+    }
+
+    void setCreatedAtSeconds(long seconds) {
+        this.createdAtSeconds = seconds;
     }
 
     ChannelModes modes() {

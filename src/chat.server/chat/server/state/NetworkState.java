@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The registry steps a cluster node needs beyond a single server's (#12), under the registry's one lock: a
  * nickname granted by the log to a user (it overrides an unregistered local claim, whose own arrival will then
- * be refused), and the memberships a node announces and restores when the network rebuilds.
+ * be refused), and the memberships and channel states a node announces and restores when the network rebuilds.
  */
 public final class NetworkState {
 
@@ -103,6 +103,47 @@ public final class NetworkState {
             } else {
                 channel.add(user, membership.modes());
                 user.channels.add(channel);
+            }
+        } finally {
+            registry.lock.unlock();
+        }
+    }
+
+    /** A copy of the channel's state (topic, modes, key, limit, mask lists, owner), or null if there is none. */
+    public SavedChannel channel(String name) {
+        registry.lock.lock();
+        try {
+            Channel channel = registry.channels.get(registry.caseMapping().fold(name));
+            return channel == null ? null : SavedChannel.copyOf(channel);
+        } finally {
+            registry.lock.unlock();
+        }
+    }
+
+    /**
+     * Settles a channel's state from a node's announcement, silently (the network is rebuilding). The first
+     * announcement of a round sets everything: topic, flags, key, limit, owner, creation time and the four mask
+     * lists; a later one ({@code first} false) only adds the masks the lists lack, up to
+     * {@link ChannelLimits#MAX_LIST_ENTRIES}. Nothing happens if the channel does not exist here (its members
+     * left meanwhile).
+     */
+    public void settle(SavedChannel announced, boolean first) {
+        registry.lock.lock();
+        try {
+            Channel channel = registry.channels.get(registry.caseMapping().fold(announced.name()));
+            if (channel == null) return;
+            if (first) {
+                announced.applyTo(channel);
+                channel.setCreatedAtSeconds(announced.createdAtSeconds());
+                return;
+            }
+            ChannelModes modes = channel.modes();
+            for (char letter : SavedChannel.LIST_LETTERS.toCharArray()) {
+                List<MaskEntry> list = modes.list(letter);
+                for (MaskEntry e : announced.list(letter)) {
+                    if (modes.listEntries() >= ChannelLimits.MAX_LIST_ENTRIES) return;
+                    if (list.stream().noneMatch(held -> registry.caseMapping().equal(held.mask(), e.mask()))) list.add(e);
+                }
             }
         } finally {
             registry.lock.unlock();

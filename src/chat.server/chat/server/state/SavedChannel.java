@@ -7,10 +7,11 @@ import java.util.Objects;
 
 /**
  * What a registered channel (one an account owns) keeps across restarts: an immutable copy taken under the
- * registry lock, or read from the store to restore the channel when it is created again.
+ * registry lock, or read from the store to restore the channel when it is created again. A cluster node also
+ * announces any channel's state this way when the network rebuilds (#12).
  *
  * @param name             the channel's name as created
- * @param ownerAccount     the account that owns it
+ * @param ownerAccount     the account that owns it (null only in a cluster node's copy of an unowned channel)
  * @param topic            the topic, or null
  * @param flags            the flag letters set, e.g. {@code "mnt"}
  * @param key              the +k key, or null
@@ -26,7 +27,6 @@ public record SavedChannel(String name, String ownerAccount, Topic topic, String
 
     public SavedChannel {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(ownerAccount, "ownerAccount");
         Objects.requireNonNull(flags, "flags");
         lists = Map.copyOf(lists);
     }
@@ -71,7 +71,11 @@ public record SavedChannel(String name, String ownerAccount, Topic topic, String
 
     /** A copy of an owned channel's state; null when no account owns it. Caller holds the registry lock. */
     static SavedChannel of(Channel channel) {
-        if (channel.ownerAccount() == null) return null;
+        return channel.ownerAccount() == null ? null : copyOf(channel);
+    }
+
+    /** A copy of any channel's state, owned or not. Caller holds the registry lock. */
+    static SavedChannel copyOf(Channel channel) {
         ChannelModes modes = channel.modes();
         Map<Character, List<MaskEntry>> lists = new HashMap<>();
         for (char letter : LIST_LETTERS.toCharArray()) lists.put(letter, List.copyOf(modes.list(letter)));
