@@ -9,7 +9,11 @@
 #   scripts/bench.sh test   the generator's unit tests only (make bench-test)
 #   BENCH_QUICK=1           about two minutes, for development (smaller sizes, shorter phases, one round)
 #   BENCH_SERVERS="chat inspircd"          which servers (default: chat ngircd inspircd)
-#   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect fanout-max fanout-rate direct fanout-ws);
+#   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect connect-autojoin fanout-max fanout-rate direct
+#                           fanout-ws fanout-cluster fanout-cluster-rate fanout-cluster-rate-small);
+#                           connect-autojoin is connect with every client auto-joined to #lobby on registration (chat's
+#                           --default-channel, inspircd's conn_join module) and done only at #lobby's end of NAMES
+#                           (366), every member hearing every later JOIN: chat (and chat-base) and inspircd only
 #                           fanout-ws is fanout-max with the receiving members on chat's WebSocket (/webirc on an
 #                           HTTP listener at a free port), the senders on TCP: chat (and chat-base) only
 #                           fanout-cluster (-rate) is fanout-max (-rate) with the members spread over three chat nodes
@@ -27,6 +31,8 @@
 #                           (scripts/throwaway-postgres.sh); each BENCH line of chat then adds PostgreSQL's CPU
 #   BENCH_BASELINE=DIR      also run "chat-base": chat built into DIR (e.g. `git stash; BUILD_DIR=build/base
 #                           ./build.sh build; git stash pop`), to compare a change with what it changes
+#   BENCH_BASE_DROP="--http-port --bots"  flags (each with its value) not given to chat-base: a baseline built
+#                           before they existed refuses them
 #   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
 #                           shows each server's best run and lists the others
 #   BENCH_BUDGET=SECONDS    the time the whole run may take (default 840); waits for a quiet machine shrink to fit
@@ -37,7 +43,7 @@ OUT=$ROOT/build/bench
 QUICK=${BENCH_QUICK:-0}
 BASELINE=${BENCH_BASELINE:-}
 SERVERS=${BENCH_SERVERS:-chat ngircd inspircd${BASELINE:+ chat-base}}
-SCENARIOS=${BENCH_SCENARIOS:-connect fanout-max fanout-rate direct fanout-ws fanout-cluster fanout-cluster-rate fanout-cluster-rate-small}
+SCENARIOS=${BENCH_SCENARIOS:-connect connect-autojoin fanout-max fanout-rate direct fanout-ws fanout-cluster fanout-cluster-rate fanout-cluster-rate-small}
 PORT_BASE=${BENCH_PORT_BASE:-26660}
 JFR=${BENCH_JFR:-0}
 
@@ -57,15 +63,18 @@ DRAIN=10              # seconds allowed for the last deliveries
 SETTLE=2              # seconds before memory is read
 IDLE=5                # seconds over which idle CPU is measured
 PHASE_LIMIT=60        # seconds allowed for registering and joining
+AUTOJOIN_LIMIT=180    # connect-autojoin: seconds allowed until the last 366 (inspircd took 43 s for 10,000)
+AUTOJOIN_CHANNEL='#lobby'
 REPEAT=${BENCH_REPEAT:-2}
 BUDGET=${BENCH_BUDGET:-840}
 if [ "$QUICK" = 1 ]; then
-  CLIENTS=2000 WARMUP_CLIENTS=500 WARMUP=1 SECONDS_=3 DRAIN=3 SETTLE=1 IDLE=2 PHASE_LIMIT=15
+  CLIENTS=2000 WARMUP_CLIENTS=500 WARMUP=1 SECONDS_=3 DRAIN=3 SETTLE=1 IDLE=2 PHASE_LIMIT=15 AUTOJOIN_LIMIT=60
   REPEAT=${BENCH_REPEAT:-1} BUDGET=${BENCH_BUDGET:-150}
 fi
 
 # ---- chat's flags, in one place: limits relaxed as for the peers (BENCHMARKS.md lists them). ----
-# Nobody auto-joins #lobby (the peers have no such channel; every server's clients use #bench instead),
+# Nobody auto-joins #lobby (the peers have no such channel; every server's clients use #bench instead) except in
+# connect-autojoin (chat_flags),
 # the send queue is inspircd's hard sendq, the resource monitor is off, and PINGs are as rare as the peers'.
 # Flood control and the per-address limits are off for loopback (--exempt, --flood-rate 0, --max-clients),
 # TLS is off. The store (accounts and history) is off unless BENCH_CHAT_STORE=on, which keeps every message
@@ -88,6 +97,14 @@ elif [ "${BENCH_CHAT_STORE:-off}" = postgres ]; then
 else
   CHAT_FLAGS+=(--data-dir none)
 fi
+# chat's flags for one scenario: connect-autojoin joins every client to #lobby on registration.
+chat_flags() { # scenario
+  local f prev=
+  for f in "${CHAT_FLAGS[@]}"; do
+    if [ "$1" = connect-autojoin ] && [ "$prev" = --default-channel ]; then f=$AUTOJOIN_CHANNEL; fi
+    printf '%s\n' "$f"; prev=$f
+  done
+}
 # chat's JVM options are bin/chat-server's (bin/chat-server.jvm-options), then BENCH_CHAT_JVM's.
 read -r -a CHAT_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) ${BENCH_CHAT_JVM:-}"
 
@@ -229,6 +246,11 @@ EOF
 <files motd="$OUT/motd.txt">
 <log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="$OUT/inspircd/inspircd.log">
 EOF
+  # connect-autojoin: the same with its autojoin module (Debian's InspIRCd 3: m_conn_join), every client to #lobby.
+  { cat "$OUT/inspircd/inspircd.conf"
+    echo '<module name="conn_join">'
+    echo "<autojoin channel=\"$AUTOJOIN_CHANNEL\">"
+  } > "$OUT/inspircd/inspircd-autojoin.conf"
 }
 write_configs
 
@@ -251,14 +273,23 @@ start_server() { # name scenario
       [ "$name" = chat-base ] && dir=$BASELINE
       [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
       local http=-1; [ "$scenario" = fanout-ws ] && http=0
+      local flags; mapfile -t flags < <(chat_flags "$scenario")
+      flags=(--http-port "$http" "${flags[@]}")
+      if [ "$name" = chat-base ] && [ -n "${BENCH_BASE_DROP:-}" ]; then
+        local kept=() i=0; while [ $i -lt ${#flags[@]} ]; do
+          case " $BENCH_BASE_DROP " in *" ${flags[$i]} "*) i=$((i+2)); continue ;; esac
+          kept+=("${flags[$i]}"); i=$((i+1)); done
+        flags=("${kept[@]}")
+      fi
       "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc \
         -p "$dir/modules:$dir/lib" \
-        -m chat.server/chat.server.Main --port "$port" --http-port "$http" "${CHAT_FLAGS[@]}" > "$logf" 2>&1 &
+        -m chat.server/chat.server.Main --port "$port" "${flags[@]}" > "$logf" 2>&1 &
       ;;
     ngircd) /usr/sbin/ngircd --nodaemon --config "$OUT/ngircd/ngircd.conf" > "$logf" 2>&1 & ;;
     inspircd)
       local asroot=(); [ "$(id -u)" = 0 ] && asroot=(--runasroot)
-      /usr/sbin/inspircd --nofork "${asroot[@]}" --config "$OUT/inspircd/inspircd.conf" > "$logf" 2>&1 &
+      local conf=inspircd.conf; [ "$scenario" = connect-autojoin ] && conf=inspircd-autojoin.conf
+      /usr/sbin/inspircd --nofork "${asroot[@]}" --config "$OUT/inspircd/$conf" > "$logf" 2>&1 &
       ;;
   esac
   SERVER_PID=$!
@@ -378,6 +409,8 @@ scenario_args() { # scenario
   [ "${BENCH_QUICKACK:-0}" = 1 ] && common+=(--quickack true)
   case $1 in
     connect) echo "--scenario connect --clients $CLIENTS --warmup-clients $WARMUP_CLIENTS --idle $IDLE ${common[*]}" ;;
+    connect-autojoin) echo "--scenario connect --autojoin $AUTOJOIN_CHANNEL --clients $CLIENTS --warmup-clients $WARMUP_CLIENTS" \
+                        "--idle $IDLE ${common[*]} --phase-limit $AUTOJOIN_LIMIT" ;;
     fanout-max|fanout-ws|fanout-cluster) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;
     fanout-rate|fanout-cluster-rate) echo "--scenario fanout --mode rate --members $MEMBERS --senders $SENDERS --rate $RATE ${common[*]}" ;;
     # #12: the same rate with a quarter of the members: Redis's cost per message must not change.
@@ -404,10 +437,11 @@ RESULTS="$OUT/results-$STAMP.txt"
 cat "$RESULTS" >&2
 started_at=$(date +%s)
 WAITED_TOTAL=0
-# WebSocket members need chat's /webirc: the peers sit fanout-ws out.
+# WebSocket members need chat's /webirc: the peers sit fanout-ws out; ngircd has no autojoin.
 runs_in() {
   case $1 in
     fanout-ws) case $2 in chat|chat-base) return 0 ;; *) return 1 ;; esac ;;
+    connect-autojoin) [ "$2" != ngircd ] && return 0; return 1 ;;
     fanout-cluster*) [ "$2" = chat ] && [ "${BENCH_CHAT_STORE:-off}" != on ] && return 0; return 1 ;;
   esac
   return 0
