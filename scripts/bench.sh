@@ -9,12 +9,18 @@
 #   scripts/bench.sh test   the generator's unit tests only (make bench-test)
 #   BENCH_QUICK=1           about two minutes, for development (smaller sizes, shorter phases, one round)
 #   BENCH_SERVERS="chat inspircd"          which servers (default: chat ngircd inspircd)
-#   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect fanout-max fanout-rate direct fanout-ws);
+#   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect connect-autojoin fanout-max fanout-rate direct
+#                           fanout-ws fanout-cluster fanout-cluster-rate fanout-cluster-rate-small);
+#                           connect-autojoin is connect with every client auto-joined to #lobby on registration (chat's
+#                           --default-channel, inspircd's conn_join module) and done only at #lobby's end of NAMES
+#                           (366), every member hearing every later JOIN: chat (and chat-base) and inspircd only
 #                           fanout-ws is fanout-max with the receiving members on chat's WebSocket (/webirc on an
 #                           HTTP listener at a free port), the senders on TCP: chat (and chat-base) only
 #                           fanout-cluster (-rate) is fanout-max (-rate) with the members spread over three chat nodes
 #                           of one network (#12: a throwaway redis-server, --cluster), Redis's CPU counted with
-#                           the nodes': chat only, and not with BENCH_CHAT_STORE=on (a network refuses SQLite)
+#                           the nodes': chat only, and not with BENCH_CHAT_STORE=on (a network refuses SQLite);
+#                           their lines add Redis's CPU, commands and bytes per log entry (one per message), and
+#                           fanout-cluster-rate-small runs the rate with a quarter of the members to compare them
 #   BENCH_JFR=1             record chat with JFR (profile settings) and summarise the CPU samples
 #   BENCH_PORT_BASE=26660   first of the three loopback ports
 #   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM (after bin/chat-server.jvm-options)
@@ -25,6 +31,8 @@
 #                           (scripts/throwaway-postgres.sh); each BENCH line of chat then adds PostgreSQL's CPU
 #   BENCH_BASELINE=DIR      also run "chat-base": chat built into DIR (e.g. `git stash; BUILD_DIR=build/base
 #                           ./build.sh build; git stash pop`), to compare a change with what it changes
+#   BENCH_BASE_DROP="--http-port --bots"  flags (each with its value) not given to chat-base: a baseline built
+#                           before they existed refuses them
 #   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
 #                           shows each server's best run and lists the others
 #   BENCH_BUDGET=SECONDS    the time the whole run may take (default 840); waits for a quiet machine shrink to fit
@@ -35,7 +43,7 @@ OUT=$ROOT/build/bench
 QUICK=${BENCH_QUICK:-0}
 BASELINE=${BENCH_BASELINE:-}
 SERVERS=${BENCH_SERVERS:-chat ngircd inspircd${BASELINE:+ chat-base}}
-SCENARIOS=${BENCH_SCENARIOS:-connect fanout-max fanout-rate direct fanout-ws fanout-cluster fanout-cluster-rate}
+SCENARIOS=${BENCH_SCENARIOS:-connect connect-autojoin fanout-max fanout-rate direct fanout-ws fanout-cluster fanout-cluster-rate fanout-cluster-rate-small}
 PORT_BASE=${BENCH_PORT_BASE:-26660}
 JFR=${BENCH_JFR:-0}
 
@@ -55,15 +63,18 @@ DRAIN=10              # seconds allowed for the last deliveries
 SETTLE=2              # seconds before memory is read
 IDLE=5                # seconds over which idle CPU is measured
 PHASE_LIMIT=60        # seconds allowed for registering and joining
+AUTOJOIN_LIMIT=180    # connect-autojoin: seconds allowed until the last 366 (inspircd took 43 s for 10,000)
+AUTOJOIN_CHANNEL='#lobby'
 REPEAT=${BENCH_REPEAT:-2}
 BUDGET=${BENCH_BUDGET:-840}
 if [ "$QUICK" = 1 ]; then
-  CLIENTS=2000 WARMUP_CLIENTS=500 WARMUP=1 SECONDS_=3 DRAIN=3 SETTLE=1 IDLE=2 PHASE_LIMIT=15
+  CLIENTS=2000 WARMUP_CLIENTS=500 WARMUP=1 SECONDS_=3 DRAIN=3 SETTLE=1 IDLE=2 PHASE_LIMIT=15 AUTOJOIN_LIMIT=60
   REPEAT=${BENCH_REPEAT:-1} BUDGET=${BENCH_BUDGET:-150}
 fi
 
 # ---- chat's flags, in one place: limits relaxed as for the peers (BENCHMARKS.md lists them). ----
-# Nobody auto-joins #lobby (the peers have no such channel; every server's clients use #bench instead),
+# Nobody auto-joins #lobby (the peers have no such channel; every server's clients use #bench instead) except in
+# connect-autojoin (chat_flags),
 # the send queue is inspircd's hard sendq, the resource monitor is off, and PINGs are as rare as the peers'.
 # Flood control and the per-address limits are off for loopback (--exempt, --flood-rate 0, --max-clients),
 # TLS is off. The store (accounts and history) is off unless BENCH_CHAT_STORE=on, which keeps every message
@@ -86,6 +97,14 @@ elif [ "${BENCH_CHAT_STORE:-off}" = postgres ]; then
 else
   CHAT_FLAGS+=(--data-dir none)
 fi
+# chat's flags for one scenario: connect-autojoin joins every client to #lobby on registration.
+chat_flags() { # scenario
+  local f prev=
+  for f in "${CHAT_FLAGS[@]}"; do
+    if [ "$1" = connect-autojoin ] && [ "$prev" = --default-channel ]; then f=$AUTOJOIN_CHANNEL; fi
+    printf '%s\n' "$f"; prev=$f
+  done
+}
 # chat's JVM options are bin/chat-server's (bin/chat-server.jvm-options), then BENCH_CHAT_JVM's.
 read -r -a CHAT_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) ${BENCH_CHAT_JVM:-}"
 
@@ -227,6 +246,11 @@ EOF
 <files motd="$OUT/motd.txt">
 <log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="$OUT/inspircd/inspircd.log">
 EOF
+  # connect-autojoin: the same with its autojoin module (Debian's InspIRCd 3: m_conn_join), every client to #lobby.
+  { cat "$OUT/inspircd/inspircd.conf"
+    echo '<module name="conn_join">'
+    echo "<autojoin channel=\"$AUTOJOIN_CHANNEL\">"
+  } > "$OUT/inspircd/inspircd-autojoin.conf"
 }
 write_configs
 
@@ -249,14 +273,23 @@ start_server() { # name scenario
       [ "$name" = chat-base ] && dir=$BASELINE
       [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
       local http=-1; [ "$scenario" = fanout-ws ] && http=0
+      local flags; mapfile -t flags < <(chat_flags "$scenario")
+      flags=(--http-port "$http" "${flags[@]}")
+      if [ "$name" = chat-base ] && [ -n "${BENCH_BASE_DROP:-}" ]; then
+        local kept=() i=0; while [ $i -lt ${#flags[@]} ]; do
+          case " $BENCH_BASE_DROP " in *" ${flags[$i]} "*) i=$((i+2)); continue ;; esac
+          kept+=("${flags[$i]}"); i=$((i+1)); done
+        flags=("${kept[@]}")
+      fi
       "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc \
         -p "$dir/modules:$dir/lib" \
-        -m chat.server/chat.server.Main --port "$port" --http-port "$http" "${CHAT_FLAGS[@]}" > "$logf" 2>&1 &
+        -m chat.server/chat.server.Main --port "$port" "${flags[@]}" > "$logf" 2>&1 &
       ;;
     ngircd) /usr/sbin/ngircd --nodaemon --config "$OUT/ngircd/ngircd.conf" > "$logf" 2>&1 & ;;
     inspircd)
       local asroot=(); [ "$(id -u)" = 0 ] && asroot=(--runasroot)
-      /usr/sbin/inspircd --nofork "${asroot[@]}" --config "$OUT/inspircd/inspircd.conf" > "$logf" 2>&1 &
+      local conf=inspircd.conf; [ "$scenario" = connect-autojoin ] && conf=inspircd-autojoin.conf
+      /usr/sbin/inspircd --nofork "${asroot[@]}" --config "$OUT/inspircd/$conf" > "$logf" 2>&1 &
       ;;
   esac
   SERVER_PID=$!
@@ -285,6 +318,7 @@ stop_server() {
   local rest=(); for p in "${STARTED[@]}"; do [ "$p" != "$SERVER_PID" ] && [[ " ${CLUSTER_PIDS[*]} " != *" $p "* ]] && rest+=("$p"); done
   STARTED=("${rest[@]}")
   CLUSTER_PIDS=()
+  REDIS_PID=
 }
 
 # #12: a network of three chat nodes on one throwaway Redis (ports PORT_BASE+10...13); the generator spreads the
@@ -301,11 +335,14 @@ start_cluster() { # scenario
   redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$OUT" > "$OUT/redis-$scenario.log" 2>&1 &
   local redis_pid=$!
   STARTED+=("$redis_pid"); CLUSTER_PIDS+=("$redis_pid")
+  REDIS_PID=$redis_pid REDIS_PORT=$redis_port
   for _ in $(seq 100); do listening "$redis_port" && break; sleep 0.1; done
   listening "$redis_port" || { log "redis-server is not listening on $redis_port"; return 1; }
   for i in 1 2 3; do
     port=$((redis_port + i))
-    "$JAVA" "${CHAT_JVM[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -p build/modules:build/lib \
+    local jfr=()
+    [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/chat-$scenario-node$i.jfr,settings=profile,dumponexit=true")
+    "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -p build/modules:build/lib \
       -m chat.server/chat.server.Main --port "$port" --http-port -1 "${CHAT_FLAGS[@]}" \
       --cluster "redis://127.0.0.1:$redis_port" --node-name "node$i" > "$OUT/chat-$scenario-node$i.log" 2>&1 &
     pids+=($!); ports+=("$port")
@@ -321,6 +358,28 @@ start_cluster() { # scenario
   CLUSTER_PIDS+=("${pids[1]}" "${pids[2]}")
   MORE=(--more-ports "${ports[1]},${ports[2]}" --more-pids "${pids[1]},${pids[2]},$redis_pid")
   sleep 1
+}
+
+# #12: what the network costs Redis, sampled before and after the generator: CPU ticks of redis-server, the
+# commands it ran (INFO commandstats, INFO itself left out), of which XADDs (one per log entry), and the bytes
+# it read and wrote (INFO stats).
+REDIS_PID= REDIS_PORT=
+redis_sample() {
+  local ticks; ticks=$(awk '{print $14 + $15}' "/proc/$REDIS_PID/stat" 2>/dev/null || echo 0)
+  redis-cli -p "$REDIS_PORT" INFO all | tr -d '\r' | awk -v ticks="$ticks" -F'[:=,]' '
+    /^cmdstat_/ && $1 != "cmdstat_info" { cmds += $3 }
+    /^cmdstat_xadd:/ { xadd = $3 }
+    /^total_net_input_bytes:/ { in_ = $2 }
+    /^total_net_output_bytes:/ { out = $2 }
+    END { print ticks, cmds + 0, xadd + 0, in_ + 0, out + 0 }'
+}
+# The BENCH keys for Redis's cost per log entry between two samples (each message is one entry; the few entries
+# of registrations and joins count too): independent of the channel's size if the fan-out stays on the nodes.
+redis_cost() { # before after
+  awk -v hz="$(getconf CLK_TCK)" -v a="$1" -v b="$2" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); n = y[3] - x[3]; if (n <= 0) n = 1
+    printf " log_entries=%d redis_cpu_us_per_entry=%.2f redis_cmds_per_entry=%.2f redis_in_bytes_per_entry=%.0f redis_out_bytes_per_entry=%.0f",
+      y[3] - x[3], (y[1] - x[1]) * 1e6 / hz / n, (y[2] - x[2]) / n, (y[4] - x[4]) / n, (y[5] - x[5]) / n }'
 }
 
 # Other sessions may share this machine: before each run, wait (a bounded time) for its other load to
@@ -350,8 +409,12 @@ scenario_args() { # scenario
   [ "${BENCH_QUICKACK:-0}" = 1 ] && common+=(--quickack true)
   case $1 in
     connect) echo "--scenario connect --clients $CLIENTS --warmup-clients $WARMUP_CLIENTS --idle $IDLE ${common[*]}" ;;
+    connect-autojoin) echo "--scenario connect --autojoin $AUTOJOIN_CHANNEL --clients $CLIENTS --warmup-clients $WARMUP_CLIENTS" \
+                        "--idle $IDLE ${common[*]} --phase-limit $AUTOJOIN_LIMIT" ;;
     fanout-max|fanout-ws|fanout-cluster) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;
     fanout-rate|fanout-cluster-rate) echo "--scenario fanout --mode rate --members $MEMBERS --senders $SENDERS --rate $RATE ${common[*]}" ;;
+    # #12: the same rate with a quarter of the members: Redis's cost per message must not change.
+    fanout-cluster-rate-small) echo "--scenario fanout --mode rate --members $((MEMBERS / 4)) --senders $SENDERS --rate $RATE ${common[*]}" ;;
     direct) echo "--scenario direct --pairs $PAIRS --window $WINDOW ${common[*]}" ;;
     *) log "unknown scenario $1"; exit 2 ;;
   esac
@@ -374,10 +437,11 @@ RESULTS="$OUT/results-$STAMP.txt"
 cat "$RESULTS" >&2
 started_at=$(date +%s)
 WAITED_TOTAL=0
-# WebSocket members need chat's /webirc: the peers sit fanout-ws out.
+# WebSocket members need chat's /webirc: the peers sit fanout-ws out; ngircd has no autojoin.
 runs_in() {
   case $1 in
     fanout-ws) case $2 in chat|chat-base) return 0 ;; *) return 1 ;; esac ;;
+    connect-autojoin) [ "$2" != ngircd ] && return 0; return 1 ;;
     fanout-cluster*) [ "$2" = chat ] && [ "${BENCH_CHAT_STORE:-off}" != on ] && return 0; return 1 ;;
   esac
   return 0
@@ -401,6 +465,7 @@ for round in $(seq "$REPEAT"); do
     fi
     ws=(); [ -n "$WEB_PORT" ] && ws=(--websocket-port "$WEB_PORT")
     pg0=0; t0=$(date +%s%N); [ -n "$PG_DIR" ] && pg0=$(pg_ticks)
+    redis0=; [ -n "$REDIS_PID" ] && redis0=$(redis_sample)
     port=$(port_of "$name"); [ ${#MORE[@]} -gt 0 ] && port=$((PORT_BASE + 11))
     line=$(bench_java Main "${args[@]}" "${ws[@]}" "${MORE[@]}" --server "$name" --port "$port" --pid "$SERVER_PID" \
              2> "$OUT/gen-$name-$scenario.log" | grep '^BENCH ' || true)
@@ -409,6 +474,11 @@ for round in $(seq "$REPEAT"); do
       pg1=$(pg_ticks); t1=$(date +%s%N)
       line+=$(awk -v d=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" -v ns=$((t1 - t0)) \
         'BEGIN { printf " pg_cpu_ms=%.0f pg_cpu_pct=%.1f", d * 1000 / hz, d / hz / (ns / 1e9) * 100 }')
+    fi
+    if [ -n "$REDIS_PID" ]; then
+      line+=$(redis_cost "$redis0" "$(redis_sample)")
+      # The smaller channel's runs get a table of their own.
+      [ "$scenario" = fanout-cluster-rate-small ] && line=${line/scenario=fanout-cluster /scenario=fanout-cluster-small }
     fi
     echo "$line" >> "$RESULTS"
     echo "$line"

@@ -36,7 +36,10 @@ import redis.clients.jedis.resps.StreamEntry;
  * one reader thread that blocks on XREAD and hands entries to the server in log order, and a beater that keeps
  * this node's heartbeat key alive, notices dead nodes (and writes a {@code DOWN} entry for them, so every node
  * sees the death at the same place in the log) and trims what every live node has applied. Each thread has
- * its own connection: a Jedis connection is confined to one thread.
+ * its own connection: a Jedis connection is confined to one thread. The reader and the writer are platform
+ * threads: each spends its life blocked on its socket or queue, and a platform thread is woken there by the
+ * kernel directly, where a virtual one goes through the JDK's poller and waits for one of the few carriers the
+ * clients' threads keep busy (docs/cluster.md, "Benchmark").
  */
 final class RedisBus implements ClusterBus {
 
@@ -55,6 +58,12 @@ final class RedisBus implements ClusterBus {
     static final int BEATS_PER_TRIM = 5;
     /** Beats a heartbeat key outlives its last refresh: a node silent this long is dead. */
     static final int BEATS_TO_DEATH = 5;
+    /**
+     * How often a reader or writer whose connection stayed up asks for the log's epoch again. Redis restarting
+     * breaks every connection, and a new connection always asks first: this only catches a log emptied under a
+     * live connection (FLUSHALL). Asking before every read or write doubled Redis's commands per entry.
+     */
+    static final long EPOCH_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Socket timeout of every connection: longer than a blocking read. */
     static final int SOCKET_TIMEOUT_MILLIS = 5_000;
     /** The entry kind the bus itself writes and reads: field 0 is a dead node. */
@@ -156,8 +165,8 @@ final class RedisBus implements ClusterBus {
         try (Jedis jedis = open()) {
             readFrom = jedis.xadd(Keys.LOG, XAddParams.xAddParams(), encode(hello)).toString();
         }
-        threads.add(Thread.ofVirtual().name("cluster-reader").start(this::readLoop));
-        threads.add(Thread.ofVirtual().name("cluster-writer").start(this::writeLoop));
+        threads.add(Thread.ofPlatform().daemon().name("cluster-reader").start(this::readLoop));
+        threads.add(Thread.ofPlatform().daemon().name("cluster-writer").start(this::writeLoop));
         threads.add(Thread.ofVirtual().name("cluster-beater").start(this::beatLoop));
     }
 
@@ -194,30 +203,16 @@ final class RedisBus implements ClusterBus {
         reader = Thread.currentThread();
         Jedis jedis = null;
         long lastContact = System.nanoTime();
+        long epochCheckedNanos = 0;
         boolean cut = false;
         while (!closed) {
             try {
-                if (jedis == null) jedis = open();
-                String now = jedis.get(Keys.EPOCH);
-                boolean lost = !epoch.equals(now);
-                if (lost || cut) {
-                    // Redis restarted empty (or this node was cut off): start a new log, rebuild from announcements.
-                    // No deaths are declared meanwhile (every heartbeat is new), so the quiet time comes first.
-                    quietUntilNanos = System.nanoTime() + 2 * deathMillis() * 1_000_000L;
-                    known.clear();
-                    reported.clear();
-                    down.clear();
-                    if (now == null) jedis.set(Keys.EPOCH, freshEpoch(), SetParams.setParams().nx());
-                    if (lost) jedis.set(Keys.REBUILT, node, SetParams.setParams().px(deathMillis()));
-                    String fresh = jedis.get(Keys.EPOCH);
-                    if (lost) LOG.log(Level.WARNING, "the cluster log was lost (Redis restarted empty?): rebuilding");
+                boolean fresh = jedis == null;
+                if (fresh) jedis = open();
+                if (fresh || cut || System.nanoTime() - epochCheckedNanos > EPOCH_CHECK_NANOS) {
+                    epochCheckedNanos = System.nanoTime();
+                    rejoin(jedis, cut);
                     cut = false;
-                    // A new log is read whole (the others may have announced themselves already); the same log from
-                    // this node's HELLO on (what came before, its own burial included, is what it learns anew).
-                    String hello = rebuild(jedis, lost);
-                    readFrom = lost || hello == null ? "0-0" : hello;
-                    // Only now may the writer go on: what it holds from before comes after this node's announcements.
-                    epoch = fresh;
                 }
                 var read = jedis.xread(XReadParams.xReadParams().block(READ_BLOCK_MILLIS).count(READ_COUNT),
                         Map.of(Keys.LOG, new StreamEntryID(readFrom)));
@@ -247,6 +242,32 @@ final class RedisBus implements ClusterBus {
             }
         }
         if (jedis != null) closeQuietly(jedis);
+    }
+
+    /**
+     * Compares the log's epoch with the one this node reads; when Redis lost the log (or this node was cut off),
+     * starts over: a new log, rebuilt from announcements.
+     */
+    private void rejoin(Jedis jedis, boolean cut) {
+        String now = jedis.get(Keys.EPOCH);
+        boolean lost = !epoch.equals(now);
+        if (!lost && !cut) return;
+        // Redis restarted empty (or this node was cut off): start a new log, rebuild from announcements.
+        // No deaths are declared meanwhile (every heartbeat is new), so the quiet time comes first.
+        quietUntilNanos = System.nanoTime() + 2 * deathMillis() * 1_000_000L;
+        known.clear();
+        reported.clear();
+        down.clear();
+        if (now == null) jedis.set(Keys.EPOCH, freshEpoch(), SetParams.setParams().nx());
+        if (lost) jedis.set(Keys.REBUILT, node, SetParams.setParams().px(deathMillis()));
+        String fresh = jedis.get(Keys.EPOCH);
+        if (lost) LOG.log(Level.WARNING, "the cluster log was lost (Redis restarted empty?): rebuilding");
+        // A new log is read whole (the others may have announced themselves already); the same log from
+        // this node's HELLO on (what came before, its own burial included, is what it learns anew).
+        String hello = rebuild(jedis, lost);
+        readFrom = lost || hello == null ? "0-0" : hello;
+        // Only now may the writer go on: what it holds from before comes after this node's announcements.
+        epoch = fresh;
     }
 
     /**
@@ -297,6 +318,7 @@ final class RedisBus implements ClusterBus {
 
     private void writeLoop() {
         Jedis jedis = null;
+        long epochCheckedNanos = 0;
         List<ClusterEntry> batch = new ArrayList<>(WRITE_BATCH);
         while (!closed || !outgoing.isEmpty() || !batch.isEmpty()) {
             try {
@@ -306,13 +328,19 @@ final class RedisBus implements ClusterBus {
                     batch.add(first);
                     outgoing.drainTo(batch, WRITE_BATCH - 1);
                 }
-                if (jedis == null) jedis = open();
+                if (jedis == null) {
+                    jedis = open();
+                    epochCheckedNanos = System.nanoTime() - EPOCH_CHECK_NANOS - 1;
+                }
                 // After a restart of Redis, nothing is written until the reader has rebuilt this node's place
                 // in the new log (its announcements first): lines of users the others do not know would be lost.
-                if (!epoch.equals(jedis.get(Keys.EPOCH))) {
-                    if (closed) break;
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
-                    continue;
+                if (System.nanoTime() - epochCheckedNanos > EPOCH_CHECK_NANOS) {
+                    if (!epoch.equals(jedis.get(Keys.EPOCH))) {
+                        if (closed) break;
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+                        continue;
+                    }
+                    epochCheckedNanos = System.nanoTime();
                 }
                 Pipeline pipeline = jedis.pipelined();
                 XAddParams params = XAddParams.xAddParams().maxLen(MAX_LOG_ENTRIES).approximateTrimming();

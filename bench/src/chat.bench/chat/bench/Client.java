@@ -30,9 +30,12 @@ final class Client {
     boolean welcomed;
     boolean registered;
     boolean joined;
+    /** What its round waits for happened (see {@link Connector#done}). */
+    boolean done;
     boolean closed;
     long startedNanos;
     long registeredNanos;
+    long joinedNanos;
 
     Client(int index, String nick) {
         this(index, nick, false);

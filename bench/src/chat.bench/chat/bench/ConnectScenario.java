@@ -11,6 +11,11 @@ import java.util.concurrent.TimeUnit;
  * second, the time until all are registered, the server's resident memory per idle client above the empty
  * server's, and the server's CPU while they idle. An optional warm-up round of clients registers and
  * leaves first, so that a JIT-compiled server is measured warm, as it would be in service.
+ *
+ * <p>{@code connect-autojoin} ({@code --autojoin #lobby}): the server joins every client to that channel on
+ * registration and tells every member of each JOIN; a client is done (and makes room for the next) only at
+ * the channel's end of NAMES (366), while every client keeps reading the other members' JOINs. The time is
+ * then the first connect to the last 366, and the server's peak memory is reported too.
  */
 final class ConnectScenario {
 
@@ -43,18 +48,28 @@ final class ConnectScenario {
             long busy0 = self.machineBusyNanos();
             Round main = round(loop, address, "c", o.clients());
             boolean all = loop.runUntil(main.connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null);
-            long end = all ? main.connector.lastRegisteredNanos : System.nanoTime();
+            long end = all ? main.connector.lastCompletedNanos : System.nanoTime();
             double seconds = (end - main.connector.firstStartNanos) / 1e9;
             long cpu1 = server.cpuNanos();
             long gen1 = self.cpuNanos();
             long busy1 = self.machineBusyNanos();
-            int registered = main.connector.registered;
+            int registered = 0;
             Histogram each = new Histogram();
+            Histogram joins = new Histogram();
             for (Client c : main.clients) {
-                if (c.registered) each.record(c.registeredNanos - c.startedNanos);
+                if (c.registered) {
+                    registered++;
+                    each.record(c.registeredNanos - c.startedNanos);
+                }
+                if (c.joined) joins.record(c.joinedNanos - c.startedNanos);
             }
-            r.put("registered", registered)
-                    .put("time_s", seconds, 3)
+            r.put("registered", registered);
+            if (autojoin()) {
+                r.put("joined", main.connector.completed)
+                        .put("join_p50_ms", joins.percentile(50) / 1e6, 2)
+                        .put("join_p99_ms", joins.percentile(99) / 1e6, 2);
+            }
+            r.put("time_s", seconds, 3)
                     .put("registrations_per_s", registered / seconds, 0)
                     .put("reg_p50_ms", each.percentile(50) / 1e6, 2)
                     .put("reg_p99_ms", each.percentile(99) / 1e6, 2)
@@ -74,11 +89,12 @@ final class ConnectScenario {
             double idleSeconds = (System.nanoTime() - t0) / 1e9;
             int alive = 0;
             for (Client c : main.clients) {
-                if (c.registered && !c.closed) alive++;
+                if (c.done && !c.closed) alive++;
             }
             r.put("lost", o.clients() - alive)
                     .put("rss_empty_kib", emptyRss)
                     .put("rss_kib", rss)
+                    .put("rss_peak_kib", server.peakRssKib())
                     .put("rss_per_client_kib", registered == 0 ? 0 : (double) (rss - emptyRss) / registered, 2)
                     .put("idle_cpu_pct", (idle1 - idle0) / 1e7 / idleSeconds, 2)
                     .put("idle_other_cpu_pct", Math.max(0, (idleBusy1 - idleBusy0) - (idle1 - idle0)) / 1e7 / idleSeconds, 1);
@@ -97,11 +113,13 @@ final class ConnectScenario {
         new Irc(loop, new Irc.Events() {
             @Override
             public void registered(Client c) {
-                connector.registered(c);
+                if (!autojoin()) connector.registered(c);
             }
 
             @Override
             public void joined(Client c) {
+                c.joinedNanos = System.nanoTime();
+                if (autojoin()) connector.done(c, c.joinedNanos);
             }
 
             @Override
@@ -112,9 +130,13 @@ final class ConnectScenario {
             public void closed(Client c, String reason) {
                 connector.closed(c, reason);
             }
-        });
+        }, autojoin() ? o.autojoin() : null);
         connector.start();
         return new Round(clients, connector);
+    }
+
+    private boolean autojoin() {
+        return !o.autojoin().isEmpty();
     }
 
     private static void sleep(double seconds) {

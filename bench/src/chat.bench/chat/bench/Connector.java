@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Opens clients with at most {@code concurrency} of them connecting or registering at once: each one that
- * finishes (registered, or failed) makes room for the next. Counts what happened and when.
+ * finishes (done: registered, or also joined when the round waits for that; or failed) makes room for the
+ * next. Counts what happened and when.
  */
 final class Connector {
 
@@ -16,11 +17,12 @@ final class Connector {
     private final int concurrency;
     private int next;
     private int inFlight;
-    int registered;
+    /** Clients done: registered, or registered and joined (see {@link #done}). */
+    int completed;
     int failed;
     String firstFailure;
     long firstStartNanos;
-    long lastRegisteredNanos;
+    long lastCompletedNanos;
 
     Connector(EventLoop loop, InetSocketAddress address, List<Client> clients, int concurrency) {
         this(loop, List.of(address), null, clients, concurrency);
@@ -45,20 +47,26 @@ final class Connector {
     }
 
     boolean finished() {
-        return registered + failed == clients.size();
+        return completed + failed == clients.size();
     }
 
-    /** Called for a client that completed registration. */
+    /** Called for a client that completed registration, when that is all the round waits for. */
     void registered(Client c) {
-        registered++;
-        lastRegisteredNanos = c.registeredNanos;
+        done(c, c.registeredNanos);
+    }
+
+    /** Called for a client that completed what the round waits for, at {@code atNanos}. */
+    void done(Client c, long atNanos) {
+        c.done = true;
+        completed++;
+        lastCompletedNanos = atNanos;
         inFlight--;
         fill();
     }
 
-    /** Called for a client that closed; counts as failed only while it was still registering. */
+    /** Called for a client that closed; counts as failed only while it was not done yet. */
     void closed(Client c, String reason) {
-        if (c.registered) return;
+        if (c.done) return;
         failed++;
         if (firstFailure == null) firstFailure = c.nick + ": " + reason;
         inFlight--;

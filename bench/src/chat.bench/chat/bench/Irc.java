@@ -1,11 +1,14 @@
 package chat.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The client side of IRC that every scenario shares: NICK/USER on connect, PONG to PING, registration
- * complete at the end of the MOTD (376, or 422 when there is none) after 001, joined at 366, and PRIVMSG
- * texts handed to the scenario. Lines are looked at as bytes: nothing is decoded on the hot path.
+ * complete at the end of the MOTD (376, or 422 when there is none) after 001, joined at 366 (of one given
+ * channel, or of any), and PRIVMSG texts handed to the scenario. Everything else (other members' JOINs,
+ * NAMES lines) is dropped after a look at its command. Lines are looked at as bytes: nothing is decoded on
+ * the hot path.
  */
 final class Irc implements EventLoop.Handler {
 
@@ -31,10 +34,21 @@ final class Irc implements EventLoop.Handler {
     private final EventLoop loop;
     private final Events events;
     private final byte[] scratch = new byte[EventLoop.MAX_LINE_BYTES + 16];
+    /** The channel whose 366 means joined (ASCII lower case), or null: any channel's. */
+    private final byte[] joinChannel;
 
     Irc(EventLoop loop, Events events) {
+        this(loop, events, null);
+    }
+
+    /**
+     * @param joinChannel the channel whose end of NAMES (366) marks a client joined, e.g. the channel a
+     *                    server joins every client to on registration; null: the first 366 of any channel
+     */
+    Irc(EventLoop loop, Events events, String joinChannel) {
         this.loop = loop;
         this.events = events;
+        this.joinChannel = joinChannel == null ? null : ascii(joinChannel.toLowerCase(Locale.ROOT));
         loop.handler(this);
     }
 
@@ -65,7 +79,7 @@ final class Irc implements EventLoop.Handler {
             if (p < end && a[p] == ':') p++;
             events.message(c, a, p, end);
         } else if (len == 3 && isDigit(a[cmd]) && isDigit(a[cmd + 1]) && isDigit(a[cmd + 2])) {
-            numeric((a[cmd] - '0') * 100 + (a[cmd + 1] - '0') * 10 + (a[cmd + 2] - '0'), c, a, start, end);
+            numeric((a[cmd] - '0') * 100 + (a[cmd + 1] - '0') * 10 + (a[cmd + 2] - '0'), c, a, start, p, end);
         } else if (len == 4 && same(a, cmd, PING)) {
             int n = 0;
             System.arraycopy(PONG, 0, scratch, n, PONG.length);
@@ -79,7 +93,8 @@ final class Irc implements EventLoop.Handler {
         }
     }
 
-    private void numeric(int code, Client c, byte[] a, int start, int end) {
+    /** {@code params}: where the numeric's parameters start (its target, the client's nick). */
+    private void numeric(int code, Client c, byte[] a, int start, int params, int end) {
         switch (code) {
             case 1 -> c.welcomed = true;
             case 376, 422 -> {
@@ -90,7 +105,7 @@ final class Irc implements EventLoop.Handler {
                 }
             }
             case 366 -> {
-                if (!c.joined) {
+                if (!c.joined && isJoinChannel(a, params, end)) {
                     c.joined = true;
                     events.joined(c);
                 }
@@ -106,6 +121,21 @@ final class Irc implements EventLoop.Handler {
     @Override
     public void closed(Client c, String reason) {
         events.closed(c, reason);
+    }
+
+    /** Whether a 366's channel ({@code :srv 366 nick #chan :End of NAMES}) is the one awaited. */
+    private boolean isJoinChannel(byte[] a, int params, int end) {
+        if (joinChannel == null) return true;
+        int p = spaceOrEnd(a, params, end); // past the nick
+        while (p < end && a[p] == ' ') p++;
+        int channelEnd = spaceOrEnd(a, p, end);
+        if (channelEnd - p != joinChannel.length) return false;
+        for (int i = 0; i < joinChannel.length; i++) {
+            byte b = a[p + i];
+            if (b >= 'A' && b <= 'Z') b += 'a' - 'A';
+            if (b != joinChannel[i]) return false;
+        }
+        return true;
     }
 
     private static int spaceOrEnd(byte[] a, int from, int end) {

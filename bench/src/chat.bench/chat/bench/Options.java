@@ -37,17 +37,20 @@ import java.util.Set;
  * @param morePids          processes whose CPU and memory count with the server's (the other nodes, Redis)
  * @param webSocketPort     fanout only: the port of chat's HTTP listener, whose {@code /webirc} the members
  *                          that do not send use (senders stay on TCP); 0: every member on TCP
+ * @param autojoin          connect only: the channel the server joins every client to on registration
+ *                          (e.g. {@code #lobby}); a client is done at that channel's end of NAMES (366), not
+ *                          at registration; empty: none (done when registered)
  */
 record Options(String scenario, String mode, String server, String host, int port, long pid, int ticksPerSecond,
                int clients, int concurrency, int warmupClients, int members, int senders, int window, double rate,
                int pairs, double warmupSeconds, double seconds, long maxMessages, double drainSeconds,
                double settleSeconds, double idleSeconds, double phaseLimitSeconds, boolean quickAck,
-               int webSocketPort, String morePorts, String morePids) {
+               int webSocketPort, String morePorts, String morePids, String autojoin) {
 
     private static final Set<String> KEYS = Set.of("scenario", "mode", "server", "host", "port", "pid", "clk-tck",
             "clients", "concurrency", "warmup-clients", "members", "senders", "window", "rate", "pairs",
             "warmup", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit", "quickack",
-            "websocket-port", "more-ports", "more-pids");
+            "websocket-port", "more-ports", "more-pids", "autojoin");
 
     static Options parse(String[] args) {
         Map<String, String> m = new HashMap<>();
@@ -83,7 +86,8 @@ record Options(String scenario, String mode, String server, String host, int por
                 Boolean.parseBoolean(m.getOrDefault("quickack", "false")),
                 Integer.parseInt(m.getOrDefault("websocket-port", "0")),
                 m.getOrDefault("more-ports", ""),
-                m.getOrDefault("more-pids", ""));
+                m.getOrDefault("more-pids", ""),
+                m.getOrDefault("autojoin", ""));
         o.validate();
         return o;
     }
@@ -98,6 +102,10 @@ record Options(String scenario, String mode, String server, String host, int por
         if (window < 1 || rate <= 0 || pairs < 1 || clients < 1) throw new IllegalArgumentException("window, rate, pairs, clients must be positive");
         if (webSocketPort < 0 || webSocketPort > 65535) throw new IllegalArgumentException("websocket-port: 0..65535");
         if (webSocketPort > 0 && !scenario.equals("fanout")) throw new IllegalArgumentException("websocket-port: fanout only");
+        if (!autojoin.isEmpty() && !scenario.equals("connect")) throw new IllegalArgumentException("autojoin: connect only");
+        if (!autojoin.isEmpty() && (autojoin.charAt(0) != '#' || autojoin.contains(" "))) {
+            throw new IllegalArgumentException("autojoin: a channel name such as #lobby");
+        }
         if (seconds <= 0 || phaseLimitSeconds <= 0 || maxMessages < 1) throw new IllegalArgumentException("every phase needs a positive limit");
     }
 
@@ -131,7 +139,7 @@ record Options(String scenario, String mode, String server, String host, int por
     Result header() {
         // WebSocket members make a scenario of their own in the report, beside the same fan-out on TCP.
         Result r = new Result().put("scenario", webSocketPort > 0 ? scenario + "-ws"
-                : addresses().size() > 1 ? scenario + "-cluster" : scenario);
+                : addresses().size() > 1 ? scenario + "-cluster" : autojoin.isEmpty() ? scenario : scenario + "-autojoin");
         if (addresses().size() > 1) r.put("nodes", addresses().size());
         if (scenario.equals("fanout")) r.put("mode", mode);
         r.put("server", server);

@@ -76,18 +76,27 @@ final class Proc {
 
     /** Resident set size in KiB (VmRSS). */
     long rssKib() {
+        return statusKib("VmRSS:");
+    }
+
+    /** The peak resident set size since the process started, in KiB (VmHWM). */
+    long peakRssKib() {
+        return statusKib("VmHWM:");
+    }
+
+    private long statusKib(String field) {
         if (pid <= 0) return 0;
-        long total = rssKib(pid);
-        for (long p : others) total += rssKib(p);
+        long total = statusKib(pid, field);
+        for (long p : others) total += statusKib(p, field);
         return total;
     }
 
-    private static long rssKib(long pid) {
+    private static long statusKib(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
-            throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
+            throw new IllegalStateException("no " + field + " in /proc/" + pid + "/status");
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/" + pid + "/status: " + e.getMessage(), e);
         }

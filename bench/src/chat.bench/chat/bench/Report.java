@@ -51,9 +51,10 @@ public final class Report {
     }
 
     /** The figure that ranks repeated runs of a scenario, and whether less of it is better. */
-    private static final Map<String, String> MAIN_FIGURE = Map.of("connect", "time_s", "fanout max", "deliveries_per_s",
+    private static final Map<String, String> MAIN_FIGURE = Map.of("connect", "time_s", "connect-autojoin", "time_s",
+            "fanout max", "deliveries_per_s",
             "fanout rate", "p99_ms", "direct", "deliveries_per_s", "fanout-cluster max", "deliveries_per_s",
-            "fanout-cluster rate", "p99_ms");
+            "fanout-cluster rate", "p99_ms", "fanout-cluster-small rate", "p99_ms");
     private static final List<String> LESS_IS_BETTER = List.of("time_s", "p99_ms");
 
     /** Higher is better; a failed run scores lowest. */
@@ -189,6 +190,21 @@ public final class Report {
             check("connect: idle memory <= 4 KiB per client", m <= 4, String.format(Locale.ROOT, "%.2f KiB", m));
             double cpu = value(connect, "idle_cpu_pct");
             check("connect: idle CPU < 1% of a core", cpu < 1, String.format(Locale.ROOT, "%.2f%%", cpu));
+        }
+        Map<String, String> autojoin = get(all, "connect-autojoin", subject);
+        Map<String, String> autojoinPeer = get(all, "connect-autojoin", peer);
+        if (autojoin != null && autojoinPeer != null) {
+            // #17: every client auto-joins #lobby and hears every later JOIN; the time is until the last 366.
+            double t = value(autojoin, "time_s") / value(autojoinPeer, "time_s");
+            check("autojoin time vs " + peer + " <= 0.5x, none lost", t <= 0.5 && zero(autojoin, "lost"),
+                    String.format(Locale.ROOT, "%s clients: %.3f vs %.3f s = %.2fx, lost %s (%s %s)", autojoin.get("clients"),
+                            value(autojoin, "time_s"), value(autojoinPeer, "time_s"), t, autojoin.get("lost"),
+                            peer, autojoinPeer.get("lost")));
+            double m = value(autojoin, "rss_kib") / value(autojoinPeer, "rss_kib");
+            check("autojoin RSS vs " + peer + " <= 1x", m <= 1,
+                    String.format(Locale.ROOT, "%.0f vs %.0f MiB = %.2fx (peak %.0f vs %.0f MiB)", value(autojoin, "rss_kib") / 1024,
+                            value(autojoinPeer, "rss_kib") / 1024, m, value(autojoin, "rss_peak_kib") / 1024,
+                            value(autojoinPeer, "rss_peak_kib") / 1024));
         }
     }
 

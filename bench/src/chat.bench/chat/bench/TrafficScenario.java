@@ -114,7 +114,7 @@ final class TrafficScenario {
             connector.start();
             if (!loop.runUntil(connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null)
                     || connector.failed > 0) {
-                return r.put("error", "registration failed: " + connector.registered + " of " + clients.size()
+                return r.put("error", "registration failed: " + connector.completed + " of " + clients.size()
                         + " registered; first failure: " + connector.firstFailure);
             }
             if (fanout) {

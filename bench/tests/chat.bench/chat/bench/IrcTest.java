@@ -70,4 +70,28 @@ class IrcTest {
         }
         assertThat(heard).containsExactly("registered c0", "joined c0");
     }
+
+    @Test
+    void withAnAutojoinChannelOnlyItsEndOfNamesMarksTheClientJoined() throws IOException {
+        try (EventLoop loop = new EventLoop()) {
+            Irc irc = new Irc(loop, events, "#lobby");
+            Client c = new Client(7, "c7");
+            feed(irc, c, ":srv 001 c7 :Welcome");
+            feed(irc, c, ":srv 376 c7 :End of MOTD");
+            feed(irc, c, ":c7!c7@127.0.0.1 JOIN #lobby");
+            feed(irc, c, ":srv 353 c7 = #lobby :c7 c1 c2 c3");
+            // Other clients joining after us, and another channel's end of NAMES: not ours.
+            feed(irc, c, ":c8!c8@127.0.0.1 JOIN #lobby");
+            feed(irc, c, ":c9!~c9@127.0.0.1 JOIN :#lobby");
+            feed(irc, c, ":srv 366 c7 #lobbyx :End of /NAMES list.");
+            feed(irc, c, ":srv 366 c7 #other :End of /NAMES list.");
+            assertThat(c.joined).isFalse();
+            assertThat(heard).containsExactly("registered c7");
+            feed(irc, c, ":srv 366 c7 #Lobby :End of /NAMES list.");
+            feed(irc, c, ":c10!c10@127.0.0.1 JOIN #lobby");
+            feed(irc, c, ":srv 366 c7 #lobby :End of /NAMES list."); // once only
+            assertThat(c.joined).isTrue();
+        }
+        assertThat(heard).containsExactly("registered c7", "joined c7");
+    }
 }
