@@ -31,6 +31,8 @@
 #                           (scripts/throwaway-postgres.sh); each BENCH line of chat then adds PostgreSQL's CPU
 #   BENCH_BASELINE=DIR      also run "chat-base": chat built into DIR (e.g. `git stash; BUILD_DIR=build/base
 #                           ./build.sh build; git stash pop`), to compare a change with what it changes
+#   BENCH_BASE_DROP="--http-port --bots"  flags (each with its value) not given to chat-base: a baseline built
+#                           before they existed refuses them
 #   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
 #                           shows each server's best run and lists the others
 #   BENCH_BUDGET=SECONDS    the time the whole run may take (default 840); waits for a quiet machine shrink to fit
@@ -272,9 +274,16 @@ start_server() { # name scenario
       [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
       local http=-1; [ "$scenario" = fanout-ws ] && http=0
       local flags; mapfile -t flags < <(chat_flags "$scenario")
+      flags=(--http-port "$http" "${flags[@]}")
+      if [ "$name" = chat-base ] && [ -n "${BENCH_BASE_DROP:-}" ]; then
+        local kept=() i=0; while [ $i -lt ${#flags[@]} ]; do
+          case " $BENCH_BASE_DROP " in *" ${flags[$i]} "*) i=$((i+2)); continue ;; esac
+          kept+=("${flags[$i]}"); i=$((i+1)); done
+        flags=("${kept[@]}")
+      fi
       "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc \
         -p "$dir/modules:$dir/lib" \
-        -m chat.server/chat.server.Main --port "$port" --http-port "$http" "${flags[@]}" > "$logf" 2>&1 &
+        -m chat.server/chat.server.Main --port "$port" "${flags[@]}" > "$logf" 2>&1 &
       ;;
     ngircd) /usr/sbin/ngircd --nodaemon --config "$OUT/ngircd/ngircd.conf" > "$logf" 2>&1 & ;;
     inspircd)

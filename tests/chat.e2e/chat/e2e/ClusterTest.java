@@ -267,6 +267,38 @@ class ClusterTest {
         late.expect("433", "late", "alice");
     }
 
+    @Test
+    void aLoginOnOneNodeIsSeenOnEveryNodeAndItsPasswordStaysOffTheLog() throws Exception {
+        try (RedisMonitor monitor = RedisMonitor.open(network.redis().port())) {
+            TestClient alice = network.connect(0, "alice");
+            TestClient bob = network.open(1);
+            bob.send("CAP REQ :account-notify");
+            bob.send("CAP END");
+            bob.register("bob");
+            TestClient dave = network.connect(2, "dave");
+            for (TestClient c : List.of(alice, bob, dave)) {
+                c.send("JOIN #acc");
+                c.expect("366", "*", "#acc");
+            }
+            bob.drain();
+            alice.send("PRIVMSG NickServ :REGISTER hunter2-secret");
+            alice.expect("900", "alice");
+            assertThat(bob.expect("ACCOUNT", "alice").source()).startsWith("alice!");
+            dave.send("PRIVMSG NickServ :IDENTIFY alice hunter2-secret");
+            dave.expect("900", "dave");
+            assertThat(bob.expect("ACCOUNT", "alice").source()).startsWith("dave!");
+            // WHOIS on a third node knows both logins.
+            TestClient carol = network.connect(1, "carol");
+            carol.send("WHOIS alice");
+            carol.expect("330", "carol", "alice", "alice");
+            carol.send("WHOIS dave");
+            carol.expect("330", "carol", "dave", "alice");
+            // Every command Redis ran, the logins' ACCOUNT entries among them: no password.
+            List<String> commands = monitor.awaitMatches(line -> line.contains("\"ACCOUNT\""), 2);
+            assertThat(commands).noneMatch(l -> l.contains("hunter2"));
+        }
+    }
+
     /** 1 if the client got the welcome, 0 if it was told the nick is in use. */
     private static int outcome(TestClient c, String nick) {
         IrcMessage m = c.expectAny("001", "433");

@@ -1,5 +1,6 @@
 package chat.server.cluster;
 
+import chat.protocol.CaseMapping;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
 import chat.protocol.LineWriter;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,6 +60,16 @@ public final class Network implements ClusterListener, Replication {
     static final String SYNCED = "SYNCED";
     static final String LINE = "LINE";
     static final String DEPART = "DEPART";
+    static final String ACCOUNT = "ACCOUNT";
+    /** The account service's nickname (the command package's NickServ.NAME). */
+    private static final String ACCOUNT_SERVICE = "NickServ";
+    /**
+     * What a client may tell the account service that carries a password or concerns only the client itself: it
+     * runs on the client's own node, as SASL does, so that no password enters the log (Redis's memory) and the
+     * shared store sees one attempt, not one per node; the login that follows travels as an {@code ACCOUNT}
+     * entry. What acts on other users (GHOST, REGAIN, DROP) still goes through the log.
+     */
+    private static final Set<String> LOCAL_SERVICE_VERBS = Set.of("IDENTIFY", "LOGIN", "REGISTER", "INFO", "SET", "HELP");
     /** HELLO's field after a lost log: every node then announces itself to all, so nobody answers it. */
     static final String REBUILD = "rebuild";
 
@@ -152,11 +164,27 @@ public final class Network implements ClusterListener, Replication {
     @Override
     public boolean publish(Link link, IrcMessage message) {
         if (applying() || !link.user().registered() || !REPLICATED.contains(message.command())) return false;
+        if (toLocalService(message)) return false;
         String id = ids.get(link);
         if (id == null) return false;
         bus.publish(ClusterEntry.of(node, LINE, id, new String(LineWriter.encode(message), StandardCharsets.UTF_8).strip(),
                 Integer.toString(link.capabilityBits())));
         return true;
+    }
+
+    private boolean toLocalService(IrcMessage message) {
+        if (!message.command().equals("PRIVMSG") && !message.command().equals("NOTICE") || message.params().size() < 2) return false;
+        CaseMapping mapping = dispatcher.registry().caseMapping();
+        if (!mapping.equal(message.params().getFirst(), ACCOUNT_SERVICE)) return false;
+        String[] words = message.last().strip().split(" +", 2);
+        return LOCAL_SERVICE_VERBS.contains(words[0].toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public void accountChanged(User user, String account) {
+        if (applying() || remote(user) || !user.registered()) return;
+        String id = ids.get(Link.of(user));
+        if (id != null && users.containsKey(id)) bus.publish(ClusterEntry.of(node, ACCOUNT, id, orEmpty(account)));
     }
 
     @Override
@@ -224,6 +252,7 @@ public final class Network implements ClusterListener, Replication {
             case ARRIVE -> arrival(entry);
             case LINE -> line(entry);
             case DEPART -> departure(entry);
+            case ACCOUNT -> account(entry);
             default -> LOG.log(Level.DEBUG, "unknown cluster entry " + entry.kind());
         }
     }
@@ -358,6 +387,14 @@ public final class Network implements ClusterListener, Replication {
         if (s == null || !s.user().registered()) return;
         if (remote(s.user())) s.setCapabilityBits(capabilities(entry.field(2)));
         dispatcher.server().messageIds().within(entry.id(), () -> dispatcher.dispatch(s, LineParser.parse(entry.field(1))));
+    }
+
+    /** A user of another node logged in or out there: its account changes here too (account-notify, WHOIS). */
+    private void account(ClusterEntry entry) {
+        if (entry.node().equals(node)) return;
+        Link s = users.get(entry.field(0));
+        String account = entry.field(1).isEmpty() ? null : entry.field(1);
+        if (s != null && remote(s.user())) dispatcher.registry().settings().changeAccount(s.user(), account);
     }
 
     private void departure(ClusterEntry entry) {

@@ -18,6 +18,7 @@ final class Logins {
     static void loggedIn(Context ctx, String account) {
         User s = ctx.user();
         ctx.registry().settings().changeAccount(s, account);
+        ctx.replication().accountChanged(s, account);
         ctx.link().authentication().nextClaim();
         String prefix = s.nick() == null ? "*" : s.identity().prefix();
         ctx.reply().numeric(Numeric.RPL_LOGGEDIN, prefix, account, "You are now logged in as " + account);
@@ -39,6 +40,7 @@ final class Logins {
     /** Logs {@code session} out (its account was dropped), from whichever client's command did it. */
     static void loggedOut(Context ctx, User session) {
         ctx.registry().settings().changeAccount(session, null);
+        ctx.replication().accountChanged(session, null);
         IrcMessage out = IrcMessage.from(ctx.server().name(), Numeric.RPL_LOGGEDOUT.code(), session.target(),
                 session.identity().prefix(), "You are now logged out");
         if (session == ctx.user()) {

@@ -26,8 +26,8 @@ final class MessageArchive {
 
     /** A message to a channel. */
     static void channel(Context ctx, Outgoing out, String verb, String channel, String text, Map<String, String> tags) {
+        ctx.registry().sentMessages().rememberInChannel(out.msgid(), ctx.user(), channel);
         History history = ctx.server().storage().history();
-        ctx.registry().sentMessages().remember(out.msgid(), history.channelKey(channel), ctx.user());
         if (!history.enabled() || !worthKeeping(verb, tags)) return;
         store(ctx, out, verb, history.channelKey(channel), channel, text, tags, List.of());
     }
@@ -37,12 +37,12 @@ final class MessageArchive {
      * could never prove who they were.
      */
     static void direct(Context ctx, Outgoing out, String verb, User recipient, String text, Map<String, String> tags) {
-        History history = ctx.server().storage().history();
         User sender = ctx.user();
+        ctx.registry().sentMessages().rememberPrivate(out.msgid(), sender, recipient);
+        History history = ctx.server().storage().history();
+        if (!history.enabled() || !worthKeeping(verb, tags)) return;
         String from = history.partyKey(sender.account(), sender.nick());
         String to = history.partyKey(recipient.account(), recipient.nick());
-        ctx.registry().sentMessages().remember(out.msgid(), History.privateKey(from, to), sender);
-        if (!history.enabled() || !worthKeeping(verb, tags)) return;
         List<String> parties = new ArrayList<>(2);
         if (History.isAccountParty(from)) parties.add(from);
         if (History.isAccountParty(to) && !to.equals(from)) parties.add(to);

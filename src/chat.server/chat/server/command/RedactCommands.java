@@ -11,6 +11,7 @@ import chat.server.state.SentMessages;
 import chat.server.state.User;
 import chat.server.state.UserDirectory;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * draft/message-redaction: {@code REDACT} by a message's sender, or on a channel by its operators. Members (or the
@@ -27,6 +28,7 @@ final class RedactCommands {
         History history = ctx.server().storage().history();
         User[] audience;
         String conversation;
+        Predicate<SentMessages.Sent> here; // whether a remembered message was sent where target names
         boolean channelOperator = false;
         if (Names.isChannel(target)) {
             UserDirectory.ChannelWho channel = ctx.registry().directory().whoChannel(s, target);
@@ -38,6 +40,7 @@ final class RedactCommands {
             channelOperator = me.modes().indexOf('@') >= 0;
             audience = channel.members().stream().map(UserDirectory.Member::user).toArray(User[]::new);
             conversation = history.channelKey(target);
+            here = sent -> sent.inChannel(target, ctx.registry().caseMapping());
         } else {
             User other = ctx.registry().findNick(target);
             if (other == null) {
@@ -47,8 +50,9 @@ final class RedactCommands {
             audience = other == s ? new User[] {s} : new User[] {s, other};
             conversation = History.privateKey(history.partyKey(s.account(), s.nick()),
                     history.partyKey(other.account(), other.nick()));
+            here = sent -> sent.between(s, other);
         }
-        Boolean own = sentBy(ctx, s, conversation, msgid);
+        Boolean own = sentBy(ctx, s, conversation, here, msgid);
         if (own == null) {
             ctx.reply().standard("FAIL", "REDACT", "UNKNOWN_MSGID", target, msgid, "No such message to redact");
             return;
@@ -68,9 +72,10 @@ final class RedactCommands {
     }
 
     /** Whether {@code s} sent the message; null when there is no such message in the conversation. */
-    private static Boolean sentBy(Context ctx, User s, String conversation, String msgid) {
+    private static Boolean sentBy(Context ctx, User s, String conversation, Predicate<SentMessages.Sent> here,
+                                  String msgid) {
         SentMessages.Sent recent = ctx.registry().sentMessages().find(msgid);
-        if (recent != null) return recent.conversation().equals(conversation) ? recent.sender() == s : null;
+        if (recent != null) return here.test(recent) ? recent.sender() == s : null;
         Optional<StoredMessage> stored = ctx.server().storage().history().find(conversation, msgid);
         if (stored.isEmpty()) return null;
         StoredMessage m = stored.get();

@@ -30,6 +30,10 @@ public interface Replication {
         }
 
         @Override
+        public void accountChanged(User user, String account) {
+        }
+
+        @Override
         public boolean remote(User user) {
             return false;
         }
@@ -56,6 +60,12 @@ public interface Replication {
 
     /** A local client left on its own (not by a change from the log): the others must see it go. */
     void departed(User user, String reason);
+
+    /**
+     * A registered user logged in to {@code account} (or out: null) on its own node, by a command that did not go
+     * through the log (NickServ's IDENTIFY and REGISTER, which carry a password): the others must see it.
+     */
+    void accountChanged(User user, String account);
 
     /** Whether the user is on another node (its replies go nowhere; its own node answers it). */
     boolean remote(User user);

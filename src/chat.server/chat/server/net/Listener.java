@@ -237,11 +237,7 @@ public final class Listener implements AutoCloseable {
                 PolledSocket polled = new PolledSocket(socket.getChannel(), poller);
                 Connection connection = new Connection(polled, address, false, dispatcher, live, clock, admission);
                 started(connection);
-                try {
-                    polled.start(connection, connection.receiveQueueBytes());
-                } catch (IOException e) {
-                    connection.drop("Read error: " + e.getMessage());
-                }
+                polled.start(connection, connection.receiveQueueBytes());
                 return;
             }
             Socket stream = tls ? wrapTls(socket) : socket;
