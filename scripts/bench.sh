@@ -452,6 +452,8 @@ runs=0
 for round in $(seq "$REPEAT"); do
  for scenario in $SCENARIOS; do
   read -r -a args <<< "$(scenario_args "$scenario")"
+  # A failed run's line names the scenario as the generator would (connect-autojoin is a table of its own).
+  label=${scenario%%-*}; [ "$scenario" = connect-autojoin ] && label=$scenario
   for name in $SERVERS; do
     runs_in "$scenario" "$name" || continue
     wait_quiet $((total_runs - runs)) "$runs"
@@ -460,7 +462,7 @@ for round in $(seq "$REPEAT"); do
     MORE=()
     case $scenario in fanout-cluster*) starter=start_cluster ;; *) starter="start_server $name" ;; esac
     if ! $starter "$scenario"; then
-      echo "BENCH scenario=${scenario%%-*} server=$name error=server_did_not_start" >> "$RESULTS"
+      echo "BENCH scenario=$label server=$name error=server_did_not_start" >> "$RESULTS"
       stop_server; continue
     fi
     ws=(); [ -n "$WEB_PORT" ] && ws=(--websocket-port "$WEB_PORT")
@@ -469,7 +471,7 @@ for round in $(seq "$REPEAT"); do
     port=$(port_of "$name"); [ ${#MORE[@]} -gt 0 ] && port=$((PORT_BASE + 11))
     line=$(bench_java Main "${args[@]}" "${ws[@]}" "${MORE[@]}" --server "$name" --port "$port" --pid "$SERVER_PID" \
              2> "$OUT/gen-$name-$scenario.log" | grep '^BENCH ' || true)
-    [ -n "$line" ] || line="BENCH scenario=${scenario%%-*} server=$name error=generator_failed_see_gen-$name-$scenario.log"
+    [ -n "$line" ] || line="BENCH scenario=$label server=$name error=generator_failed_see_gen-$name-$scenario.log"
     if [ -n "$PG_DIR" ] && [ "$name" = chat ]; then
       pg1=$(pg_ticks); t1=$(date +%s%N)
       line+=$(awk -v d=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" -v ns=$((t1 - t0)) \

@@ -41,7 +41,7 @@ public final class Registry {
     // guarded by lock: folded channel name -> channel
     final Map<String, Channel> channels = new HashMap<>();
     // guarded by lock
-    final Set<User> registered = new LinkedHashSet<>();
+    final RegisteredUsers registered = new RegisteredUsers();
     // guarded by lock: identities that recently left a nickname, for WHOWAS
     final WhowasHistory whowas = new WhowasHistory(WhowasHistory.WHOWAS_HISTORY);
     // guarded by lock: the most users registered at once since start (LUSERS 265/266)
@@ -514,7 +514,7 @@ public final class Registry {
     public User[] everyone() {
         lock.lock();
         try {
-            return registered.toArray(NO_USERS);
+            return registered.toArray();
         } finally {
             lock.unlock();
         }

@@ -4,7 +4,6 @@ import chat.protocol.CaseMapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,7 +18,7 @@ public final class UserDirectory {
     // guarded by lock (the registry's)
     private final Map<String, Channel> channels;
     // guarded by lock (the registry's)
-    private final Set<User> registered;
+    private final RegisteredUsers registered;
     // guarded by lock (the registry's)
     private final WhowasHistory whowas;
 
@@ -46,13 +45,8 @@ public final class UserDirectory {
     public UserCounts userCounts() {
         lock.lock();
         try {
-            int invisible = 0;
-            int operators = 0;
-            for (User s : registered) {
-                if (s.invisible()) invisible++;
-                if (s.operator()) operators++;
-            }
-            return new UserCounts(registered.size(), invisible, operators, channels.size(), registry.maxUsers);
+            return new UserCounts(registered.size(), registered.invisible(), registered.operators(), channels.size(),
+                    registry.maxUsers);
         } finally {
             lock.unlock();
         }

@@ -77,11 +77,11 @@ public final class UserSettings {
                 switch (c) {
                     case 'i', 'w', 'B' -> {
                         changed = user.hasMode(c) != add;
-                        user.setMode(c, add);
+                        registry.registered.setMode(user, c, add);
                     }
                     case 'o' -> {
                         changed = !add && user.operator();
-                        if (changed) user.setMode('o', false);
+                        if (changed) registry.registered.setMode(user, 'o', false);
                     }
                     default -> {
                         unknown = true;
@@ -111,7 +111,7 @@ public final class UserSettings {
         lock.lock();
         try {
             if (user.operator()) return false;
-            user.setMode('o', true);
+            registry.registered.setMode(user, 'o', true);
             announce(new Change.UserModesChanged(user.identity(), "+o", true), user, new User[] {user});
             return true;
         } finally {

@@ -129,4 +129,31 @@ class RegistryQueriesTest {
         UserDirectory.UserCounts counts = registry.directory().userCounts();
         assertThat(counts).isEqualTo(new UserDirectory.UserCounts(2, 1, 0, 1, 3));
     }
+
+    @Test
+    void userCountsFollowEveryModeChangeRegistrationAndQuit() {
+        User alice = user("alice");
+        User bob = user("bob");
+        registry.settings().changeModes(alice, "+i", null);
+        registry.settings().changeModes(alice, "+i", null); // set already: counted once
+        registry.settings().oper(alice, null);
+        registry.settings().oper(bob, null);
+        assertThat(registry.directory().userCounts()).isEqualTo(new UserDirectory.UserCounts(2, 1, 2, 0, 2));
+
+        registry.settings().changeModes(bob, "+i-o", null);
+        registry.settings().changeModes(alice, "-i", null);
+        assertThat(registry.directory().userCounts()).isEqualTo(new UserDirectory.UserCounts(2, 1, 1, 0, 2));
+
+        // Modes set before registration count from registration on; a user who leaves takes its modes along.
+        User carol = new Link(NOWHERE, "127.0.0.1", CLOCK.millis()).user();
+        registry.changeNick(carol, "carol");
+        registry.settings().changeModes(carol, "+i", null);
+        assertThat(registry.directory().userCounts().invisible()).isEqualTo(1);
+        assertThat(registry.register(carol)).isTrue();
+        assertThat(registry.directory().userCounts()).isEqualTo(new UserDirectory.UserCounts(3, 2, 1, 0, 3));
+        registry.remove(bob, "bye");
+        registry.remove(alice, "bye");
+        registry.settings().changeModes(alice, "+i", null); // gone: no longer counted
+        assertThat(registry.directory().userCounts()).isEqualTo(new UserDirectory.UserCounts(1, 1, 0, 0, 3));
+    }
 }
