@@ -7,7 +7,6 @@ import chat.server.state.Registry;
 import chat.server.state.Topic;
 import chat.server.state.User;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** How a channel is shown to a client: its topic (332, 333) and its names (353 lines, then 366). */
@@ -33,18 +32,16 @@ final class ChannelViews {
         String symbol = secret ? "@" : "=";
         boolean allPrefixes = s.has(Capability.MULTI_PREFIX);
         boolean userhosts = s.has(Capability.USERHOST_IN_NAMES);
-        List<String> names = new ArrayList<>(entries.size());
-        for (Registry.NameEntry e : entries) {
-            String prefixes = allPrefixes || e.prefixes().isEmpty() ? e.prefixes() : e.prefixes().substring(0, 1);
-            names.add(prefixes + (userhosts ? e.identity().prefix() : e.identity().nick()));
-        }
         // ":server 353 nick = #channel :" plus CR LF
         int overhead = utf8(ctx.server().name()) + utf8(s.target()) + utf8(channel) + 16;
         int budget = LineParser.MAX_LINE_BYTES - overhead;
-        StringBuilder line = new StringBuilder();
+        // #17: a JOIN to a channel of 10,000 lists them all; no string per name, no growing of the builder.
+        StringBuilder line = new StringBuilder(Math.max(16, budget));
         int lineBytes = 0;
-        for (String name : names) {
-            int nameBytes = utf8(name);
+        for (Registry.NameEntry e : entries) {
+            String prefixes = allPrefixes || e.prefixes().isEmpty() ? e.prefixes() : e.prefixes().substring(0, 1);
+            String who = userhosts ? e.identity().prefix() : e.identity().nick();
+            int nameBytes = utf8(prefixes) + utf8(who);
             if (lineBytes > 0 && lineBytes + 1 + nameBytes > budget) {
                 ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel, line.toString());
                 line.setLength(0);
@@ -54,13 +51,17 @@ final class ChannelViews {
                 line.append(' ');
                 lineBytes++;
             }
-            line.append(name);
+            line.append(prefixes).append(who);
             lineBytes += nameBytes;
         }
         if (line.length() > 0) ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel, line.toString());
     }
 
+    /** The UTF-8 length of {@code text}; counted without encoding when it is ASCII, as nicks mostly are. */
     private static int utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) return text.getBytes(StandardCharsets.UTF_8).length;
+        }
+        return text.length();
     }
 }
