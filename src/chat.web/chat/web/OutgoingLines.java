@@ -10,25 +10,20 @@ import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * The server's CR LF-ended lines as WebSocket messages, one line each without its CR LF, written through Jetty's core
- * session (#13): all the lines of one write go out in one socket write, as the TCP transport's do. (The API session
- * sends and writes each message on its own: a system call per line, 20 times TCP's CPU per delivery in a fan-out.)
- *
- * <p>Without an extension the lines go to Jetty as one frame that holds them all as messages ({@link FramedLines});
- * with one (a browser's permessage-deflate), or for a text line that is not UTF-8, each line is a frame of its own,
- * queued in batch mode, and one flush sends them together.
+ * session (#13): each line is a frame of Jetty's, queued in batch mode, and one flush sends all the lines of one
+ * write in one socket write, as the TCP transport's do. (The API session sends and writes each message on its own: a
+ * system call per line, 20 times TCP's CPU per delivery in a fan-out.) Jetty does all the framing, extensions
+ * (a browser's permessage-deflate) included.
  */
 final class OutgoingLines {
 
     private final CoreSession frames;
     private final byte opcode;
-    /** No extension was negotiated: Jetty writes the payload of a frame as it is. */
-    private final boolean plain;
 
     /** {@code text}: text messages, whose payload must be UTF-8; else binary ones. */
     OutgoingLines(CoreSession frames, boolean text) {
         this.frames = frames;
         this.opcode = text ? OpCode.TEXT : OpCode.BINARY;
-        this.plain = frames.getNegotiatedExtensions().isEmpty();
     }
 
     /**
@@ -65,12 +60,6 @@ final class OutgoingLines {
     private boolean send(byte[] bytes, int offset, int length, Callback sent, Callback eachFailure) {
         int[] ends = LineEnds.in(bytes, offset, length);
         if (ends.length == 0) return false;
-        // A UTF-8 sequence never holds CR or LF, so the lines are UTF-8 exactly when all of their bytes are.
-        if (plain && (opcode == OpCode.BINARY || TextPayload.isUtf8(bytes, offset, length))) {
-            // Not batched: Jetty writes the frame at once, and its callback is the write's.
-            frames.sendFrame(FramedLines.of(opcode, bytes, offset, ends), sent, false);
-            return true;
-        }
         int start = offset;
         for (int lf : ends) {
             int lineLength = LineEnds.lineLength(bytes, start, lf);
