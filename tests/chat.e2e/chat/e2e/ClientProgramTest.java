@@ -66,6 +66,9 @@ class ClientProgramTest {
         assertThat(bob.expect("JOIN", "#lobby").sourceNick()).isEqualTo("alice");
         bob.send("PRIVMSG #lobby :hi alice");
         bob.send("PRIVMSG alice :secret");
+        // The server handles bob's lines in order: once his PING is answered, both went to alice before she quits.
+        bob.send("PING :sent");
+        bob.expect("PONG", "*", "sent");
         keyboard.write("/msg bob got it\n".getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
         assertThat(bob.expect("PRIVMSG", "bob").last()).isEqualTo("got it");
