@@ -237,7 +237,11 @@ public final class Listener implements AutoCloseable {
                 PolledSocket polled = new PolledSocket(socket.getChannel(), poller);
                 Connection connection = new Connection(polled, address, false, dispatcher, live, clock, admission);
                 started(connection);
-                polled.start(connection, connection.receiveQueueBytes());
+                try {
+                    polled.start(connection, connection.receiveQueueBytes());
+                } catch (IOException e) {
+                    connection.drop("Read error: " + e.getMessage());
+                }
                 return;
             }
             Socket stream = tls ? wrapTls(socket) : socket;

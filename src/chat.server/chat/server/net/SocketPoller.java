@@ -3,23 +3,17 @@ package chat.server.net;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.CancelledKeyException;
-import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * #17: one thread that watches idle plain TCP client sockets for the moment input arrives (and, for a writer
- * waiting on a full socket buffer of a watched socket, for room), so that an idle client holds no thread. Each
- * readiness fires once: the interest is cleared before the socket's owner hears of it, and the owner asks again
+ * #17: one thread that watches every plain TCP client socket for the moment it becomes readable (or, for a
+ * writer waiting on a full socket buffer, writable), so that an idle client holds no thread. Each readiness
+ * fires once: the interest is cleared before the socket's owner hears of it, and the owner asks again
  * ({@link #await}) when it wants to hear once more. The selector is level-triggered, so input that arrives
- * between a reader's last read and the socket's registration is not missed.
- *
- * <p>Sockets are registered on the poller's own thread ({@link #watch}), after a select: a socket's previous key,
- * cancelled when its owner took it back, is then surely gone from the selector.
+ * between a reader's last read and its next {@code await} is not missed.
  */
 final class SocketPoller implements AutoCloseable {
 
@@ -32,9 +26,6 @@ final class SocketPoller implements AutoCloseable {
 
         /** The socket's send buffer has room again. */
         void writable();
-
-        /** The socket is registered: {@code key} is the one to {@link #await} on (null: the socket is closed). */
-        void watched(SelectionKey key);
     }
 
     private final Selector selector;
@@ -46,19 +37,9 @@ final class SocketPoller implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("socket-poller").start(this::run);
     }
 
-    /** Who asked to be watched, and on what. */
-    private record Watch(SocketChannel channel, Watcher watcher) {
-    }
-
-    private final Queue<Watch> toRegister = new ConcurrentLinkedQueue<>();
-
-    /**
-     * Watches a non-blocking socket for input, from the poller's next turn on; the watcher hears of its key
-     * ({@link Watcher#watched}) before it hears of any readiness.
-     */
-    void watch(SocketChannel channel, Watcher watcher) {
-        toRegister.add(new Watch(channel, watcher));
-        selector.wakeup();
+    /** Registers a non-blocking socket, watched for nothing until {@link #await} asks. */
+    SelectionKey register(SocketChannel channel, Watcher watcher) throws IOException {
+        return channel.register(selector, 0, watcher);
     }
 
     /**
@@ -80,24 +61,11 @@ final class SocketPoller implements AutoCloseable {
         try {
             while (selector.isOpen()) {
                 selector.select(this::ready);
-                registerWaiting();
             }
         } catch (ClosedSelectorException e) {
             // closed: done
         } catch (IOException e) {
             LOG.log(Level.ERROR, "the socket poller failed", e);
-        }
-    }
-
-    private void registerWaiting() {
-        for (Watch w; (w = toRegister.poll()) != null; ) {
-            SelectionKey key;
-            try {
-                key = w.channel().register(selector, SelectionKey.OP_READ, w.watcher());
-            } catch (IOException | CancelledKeyException | IllegalBlockingModeException e) {
-                key = null; // closed meanwhile, or taken back by its owner: nothing to watch
-            }
-            w.watcher().watched(key);
         }
     }
 
