@@ -59,7 +59,7 @@ final class CapabilityCommands {
             return;
         }
         User s = ctx.user();
-        ctx.registry().changeRealname(ctx.user(), realname, ctx.echo());
+        ctx.registry().settings().changeRealname(ctx.user(), realname, ctx.echo());
     }
 
     private static boolean is302(String version) {

@@ -26,7 +26,7 @@ final class HostCommands {
                     + " printable characters without space, '!' or '@'");
             return;
         }
-        ctx.registry().changeHost(target, user, host);
+        ctx.registry().settings().changeHost(target, user, host);
         ctx.reply().fromServer("NOTICE", ctx.user().target(), "Changed the host of " + target.nick() + " to "
                 + user + "@" + host);
     }

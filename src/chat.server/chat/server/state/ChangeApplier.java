@@ -41,11 +41,11 @@ final class ChangeApplier {
                 yield true;
             }
             case Change.HostChanged h -> {
-                registry.changeHost(actor, h.user(), h.host());
+                registry.settings().changeHost(actor, h.user(), h.host());
                 yield true;
             }
             case Change.RealnameChanged r -> {
-                registry.changeRealname(actor, r.realname(), null);
+                registry.settings().changeRealname(actor, r.realname(), null);
                 yield true;
             }
             case Change.Invited i -> ok(registry.moderation().invite(actor, i.nick(), i.channel()).outcome());

@@ -594,44 +594,6 @@ public final class Registry {
         return names;
     }
 
-    /**
-     * Publishes a new real name (SETNAME); returns the user and everyone sharing a channel with it. {@code echo}
-     * takes the user's own copy (or null).
-     */
-    public User[] changeRealname(User user, String realname, Echo echo) {
-        lock.lock();
-        try {
-            Identity id = user.identity();
-            user.setIdentity(new Identity(id.nick(), id.user(), id.host(), realname));
-            User[] audience = audienceOf(user, true);
-            announcements.add(new Announcement(new Change.RealnameChanged(id, realname), user, audience));
-            return audience;
-        } finally {
-            announcements.unlockAndPublish(echo);
-        }
-    }
-
-    /**
-     * @param oldPrefix the prefix before the change (the source of CHGHOST)
-     * @param audience  the user and everyone sharing a channel with it
-     */
-    public record HostChange(String oldPrefix, User[] audience) {
-    }
-
-    /** Publishes a new user name and host for the user (CHGHOST). */
-    public HostChange changeHost(User target, String userName, String host) {
-        lock.lock();
-        try {
-            Identity old = target.identity();
-            target.setIdentity(new Identity(old.nick(), userName, host, old.realname()));
-            User[] audience = audienceOf(target, true);
-            announcements.add(new Announcement(new Change.HostChanged(old, userName, host), target, audience));
-            return new HostChange(old.prefix(), audience);
-        } finally {
-            announcements.unlockAndPublish(null);
-        }
-    }
-
     /** The user and everyone sharing a channel with it. */
     public User[] audienceOf(User user) {
         lock.lock();

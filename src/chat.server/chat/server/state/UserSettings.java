@@ -1,12 +1,13 @@
 package chat.server.state;
 
 import chat.server.change.Change;
+import chat.server.change.Identity;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The registry's writers of a user's own state: USER, away status, user modes, OPER, login and logout. It
- * shares the registry's one lock (same rules: short I/O-free steps; the audience is a snapshot to deliver to
- * after the lock is released).
+ * The registry's writers of a user's own state: USER, away status, user modes, OPER, login and logout, real name
+ * (SETNAME), user name and host (CHGHOST). It shares the registry's one lock (same rules: short I/O-free steps; the
+ * audience is a snapshot to deliver to after the lock is released).
  */
 public final class UserSettings {
 
@@ -140,5 +141,43 @@ public final class UserSettings {
     /** Records that the user spoke (WHOIS idle time); no lock: the time is the user's own and not shared state. */
     public void spoke(User user, long nowMillis) {
         user.markSpoke(nowMillis);
+    }
+
+    /**
+     * Publishes a new real name (SETNAME); returns the user and everyone sharing a channel with it. {@code echo}
+     * takes the user's own copy (or null).
+     */
+    public User[] changeRealname(User user, String realname, Echo echo) {
+        lock.lock();
+        try {
+            Identity id = user.identity();
+            user.setIdentity(new Identity(id.nick(), id.user(), id.host(), realname));
+            User[] audience = registry.audienceOf(user, true);
+            announce(new Change.RealnameChanged(id, realname), user, audience);
+            return audience;
+        } finally {
+            unlockAndPublish(echo);
+        }
+    }
+
+    /**
+     * @param oldPrefix the prefix before the change (the source of CHGHOST)
+     * @param audience  the user and everyone sharing a channel with it
+     */
+    public record HostChange(String oldPrefix, User[] audience) {
+    }
+
+    /** Publishes a new user name and host for the user (CHGHOST). */
+    public HostChange changeHost(User target, String userName, String host) {
+        lock.lock();
+        try {
+            Identity old = target.identity();
+            target.setIdentity(new Identity(old.nick(), userName, host, old.realname()));
+            User[] audience = registry.audienceOf(target, true);
+            announce(new Change.HostChanged(old, userName, host), target, audience);
+            return new HostChange(old.prefix(), audience);
+        } finally {
+            unlockAndPublish(null);
+        }
     }
 }
