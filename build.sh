@@ -139,6 +139,8 @@ run_tests() {
     done
     select+=(--select-module "$m")
   done
+  # Selections of one's own (--select-class X, --select-method Y) replace the whole-suite module selection.
+  case " $* " in *" --select"*) select=() ;; esac
   rm -rf "$BUILD/test-reports" "$BUILD/test-logs"
   # #16: the servers the tests start log to build/test-logs/, not between the lines of the test tree.
   mkdir -p "$BUILD/test-logs"
