@@ -9,12 +9,12 @@ import chat.server.state.Outbound;
  */
 final class RemoteLink implements Outbound {
 
-    private final Network network;
+    private final LogApplier applier;
     private volatile Link link;
     private volatile boolean closed;
 
-    RemoteLink(Network network) {
-        this.network = network;
+    RemoteLink(LogApplier applier) {
+        this.applier = applier;
     }
 
     void bind(Link link) {
@@ -30,6 +30,6 @@ final class RemoteLink implements Outbound {
     public void close(String reason) {
         if (closed) return;
         closed = true;
-        network.removed(link, reason);
+        applier.removed(link, reason);
     }
 }
