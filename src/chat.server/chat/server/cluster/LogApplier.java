@@ -11,7 +11,9 @@ import static chat.server.cluster.Network.REBUILD;
 import static chat.server.cluster.Network.SYNCED;
 import static chat.server.cluster.Network.USER;
 
+import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
+import chat.protocol.LineWriter;
 import chat.protocol.Numeric;
 import chat.server.cluster.Network.Arrival;
 import chat.server.command.Dispatcher;
@@ -246,12 +248,21 @@ final class LogApplier implements ClusterListener {
         dispatcher.server().messageIds().within(entry.id(), () -> dispatcher.dispatch(s, LineParser.parse(entry.field(1))));
     }
 
-    /** A user of another node logged in or out there: its account changes here too (account-notify, WHOIS). */
+    /**
+     * A user logged in or out by a command that ran on another node: its account changes here too (account-notify,
+     * WHOIS). A client of this node logged out from elsewhere (its account was dropped there) is told so.
+     */
     private void account(ClusterEntry entry) {
         if (entry.node().equals(node)) return;
         Link s = users.get(entry.field(0));
+        if (s == null) return;
         String account = entry.field(1).isEmpty() ? null : entry.field(1);
-        if (s != null && Network.isRemote(s.user())) dispatcher.registry().settings().changeAccount(s.user(), account);
+        dispatcher.registry().settings().changeAccount(s.user(), account);
+        if (account == null && !Network.isRemote(s.user())) {
+            User u = s.user();
+            u.delivery().reply(LineWriter.encodeWithin(IrcMessage.from(dispatcher.server().name(),
+                    Numeric.RPL_LOGGEDOUT.code(), u.target(), u.identity().prefix(), "You are now logged out")));
+        }
     }
 
     private void departure(ClusterEntry entry) {

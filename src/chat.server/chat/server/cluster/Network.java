@@ -59,12 +59,15 @@ public final class Network implements Replication {
     /** The account service's nickname (the command package's NickServ.NAME). */
     private static final String ACCOUNT_SERVICE = "NickServ";
     /**
-     * What a client may tell the account service that carries a password or concerns only the client itself: it
-     * runs on the client's own node, as SASL does, so that no password enters the log (Redis's memory) and the
-     * shared store sees one attempt, not one per node; the login that follows travels as an {@code ACCOUNT}
-     * entry. What acts on other users (GHOST, REGAIN, DROP) still goes through the log.
+     * The account service's verbs that change nothing but the network's state (who holds a nickname, who is
+     * connected): they go through the log however they are sent ({@code PRIVMSG NickServ}, {@code NICKSERV},
+     * {@code NS}) and every node runs them alike, at one place in the log, as it runs NICK or KILL. Every other
+     * verb (IDENTIFY, LOGIN, REGISTER, DROP, SET, INFO, HELP) carries a password or works on the shared store: it
+     * runs on the client's own node only, as SASL does, so that no password enters the log (Redis's memory) and
+     * the store sees one attempt, one registration, one drop; the logins and logouts that follow travel as
+     * {@code ACCOUNT} entries.
      */
-    private static final Set<String> LOCAL_SERVICE_VERBS = Set.of("IDENTIFY", "LOGIN", "REGISTER", "INFO", "SET", "HELP");
+    private static final Set<String> LOGGED_SERVICE_VERBS = Set.of("GHOST", "REGAIN", "RECOVER");
     /** HELLO's field after a lost log: every node then announces itself to all, so nobody answers it. */
     static final String REBUILD = "rebuild";
 
@@ -125,8 +128,9 @@ public final class Network implements Replication {
 
     @Override
     public boolean publish(Link link, IrcMessage message) {
-        if (applier.applying() || !link.user().registered() || !REPLICATED.contains(message.command())) return false;
-        if (toLocalService(message)) return false;
+        if (applier.applying() || !link.user().registered()) return false;
+        String verb = serviceVerb(message);
+        if (verb == null ? !REPLICATED.contains(message.command()) : !LOGGED_SERVICE_VERBS.contains(verb)) return false;
         String id = ids.get(link);
         if (id == null) return false;
         bus.publish(ClusterEntry.of(node, LINE, id, new String(LineWriter.encode(message), StandardCharsets.UTF_8).strip(),
@@ -134,19 +138,42 @@ public final class Network implements Replication {
         return true;
     }
 
-    private boolean toLocalService(IrcMessage message) {
-        if (!message.command().equals("PRIVMSG") && !message.command().equals("NOTICE") || message.params().size() < 2) return false;
-        CaseMapping mapping = dispatcher.registry().caseMapping();
-        if (!mapping.equal(message.params().getFirst(), ACCOUNT_SERVICE)) return false;
-        String[] words = message.last().strip().split(" +", 2);
-        return LOCAL_SERVICE_VERBS.contains(words[0].toUpperCase(Locale.ROOT));
+    /** The verb of a line to the account service (upper case), or null if the line is not one. */
+    private String serviceVerb(IrcMessage message) {
+        String text;
+        switch (message.command()) {
+            case "NICKSERV", "NS" -> text = String.join(" ", message.params());
+            case "PRIVMSG", "NOTICE" -> {
+                if (message.params().size() < 2) return null;
+                CaseMapping mapping = dispatcher.registry().caseMapping();
+                if (!mapping.equal(message.params().getFirst(), ACCOUNT_SERVICE)) return null;
+                text = message.last();
+            }
+            default -> {
+                return null;
+            }
+        }
+        return text.strip().split(" +", 2)[0].toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * A login or logout by a command that ran on this node only: of its own client, or (a DROP logs every
+     * client of the account out) of any user, this node's or another's.
+     */
     @Override
     public void accountChanged(User user, String account) {
-        if (applier.applying() || remote(user) || !user.registered()) return;
-        String id = ids.get(Link.of(user));
-        if (id != null && users.containsKey(id)) bus.publish(ClusterEntry.of(node, ACCOUNT, id, orEmpty(account)));
+        if (applier.applying() || !user.registered()) return;
+        String id = idOfKnown(Link.of(user));
+        if (id != null) bus.publish(ClusterEntry.of(node, ACCOUNT, id, orEmpty(account)));
+    }
+
+    /** The network-wide id of a user this node knows (its own once arrived, or another node's), or null. */
+    private String idOfKnown(Link link) {
+        if (link == null) return null;
+        String id = ids.get(link);
+        if (id != null) return users.containsKey(id) ? id : null;
+        for (Map.Entry<String, Link> e : users.entrySet()) if (e.getValue() == link) return e.getKey();
+        return null;
     }
 
     @Override
