@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * #17: all send queues share one budget ({@code --sendq-total}). In a busy channel, clients that do not read (on
- * TCP and on WebSocket) are dropped with {@code SendQ exceeded} once the queues together pass three quarters of the budget, while
- * the clients that read get every message and the server stays up.
+ * TCP and on WebSocket) are dropped with {@code SendQ exceeded} once the queues together pass three quarters of the
+ * budget, while the clients that read get every message and the server stays up.
  */
 class SendQueueBudgetTest {
 

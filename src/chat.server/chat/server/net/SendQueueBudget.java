@@ -69,7 +69,7 @@ final class SendQueueBudget {
         return limitBytes;
     }
 
-    /** What one queue may hold while the budget is under pressure: the last quarter of the budget over the connections. */
+    /** What one queue may hold while the budget is under pressure: the budget's last quarter over the connections. */
     long fairShareBytes() {
         return (limitBytes - pressureBytes) / Math.max(1, connections.getAsInt());
     }
