@@ -19,6 +19,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,6 +105,9 @@ public final class Network implements ClusterListener, Replication {
     private final List<Runnable> held = new ArrayList<>();
     // confined to the reader thread: channels (folded) whose state an announcement of this round has settled
     private final Set<String> settled = new HashSet<>();
+    // confined to the reader thread: user id -> channels an announcement of this round says it is invited to,
+    // for users not announced yet (their node announces them later in the round)
+    private final Map<String, List<String>> pendingInvitations = new HashMap<>();
     private volatile Thread applier;
 
     private Network(ClusterBus bus, Dispatcher dispatcher) {
@@ -135,6 +139,7 @@ public final class Network implements ClusterListener, Replication {
         awaitingSync.clear();
         for (String n : live) if (!n.equals(node)) awaitingSync.add(n);
         settled.clear();
+        pendingInvitations.clear();
         held.clear();
         learning = !awaitingSync.isEmpty();
         if (!learning) synced.countDown();
@@ -208,10 +213,9 @@ public final class Network implements ClusterListener, Replication {
     /** The network-wide id of a user this node knows (its own once arrived, or another node's), or null. */
     private String idOfKnown(Link link) {
         if (link == null) return null;
+        if (link.outbound() instanceof RemoteLink remote) return remote.id();
         String id = ids.get(link);
-        if (id != null) return users.containsKey(id) ? id : null;
-        for (Map.Entry<String, Link> e : users.entrySet()) if (e.getValue() == link) return e.getKey();
-        return null;
+        return id != null && users.containsKey(id) ? id : null;
     }
 
     @Override
@@ -312,7 +316,13 @@ public final class Network implements ClusterListener, Replication {
         }
         for (String name : channels) {
             SavedChannel channel = state.channel(name);
-            if (channel != null) bus.publish(ClusterEntry.of(node, CHANNEL, ChannelAnnouncement.fields(target, channel)));
+            if (channel == null) continue;
+            List<String> invitees = new ArrayList<>();
+            for (User invited : state.invitations(name)) {
+                String id = idOfKnown(Link.of(invited));
+                if (id != null) invitees.add(id);
+            }
+            bus.publish(ClusterEntry.of(node, CHANNEL, ChannelAnnouncement.fields(target, channel, invitees)));
         }
         if (!target.isEmpty()) bus.publish(ClusterEntry.of(node, SYNCED, target));
     }
@@ -343,6 +353,12 @@ public final class Network implements ClusterListener, Replication {
         if (!takes(ChannelAnnouncement.target(entry))) return;
         SavedChannel announced = ChannelAnnouncement.parse(entry);
         state.settle(announced, settled.add(dispatcher.registry().caseMapping().fold(announced.name())));
+        // Pending invitations are merged like the lists: every announcement's, for users known now or later.
+        for (String id : ChannelAnnouncement.invitees(entry)) {
+            Link invited = users.get(id);
+            if (invited != null) state.restoreInvitation(invited.user(), announced.name());
+            else pendingInvitations.computeIfAbsent(id, k -> new ArrayList<>()).add(announced.name());
+        }
     }
 
     /** A client finishing registration on some node: first in the log wins its nickname. */
@@ -371,7 +387,7 @@ public final class Network implements ClusterListener, Replication {
     }
 
     private Link newRemote(ClusterEntry entry) {
-        RemoteLink outbound = new RemoteLink(this);
+        RemoteLink outbound = new RemoteLink(this, entry.field(0));
         Link link = new Link(outbound, entry.field(3), System.currentTimeMillis());
         outbound.bind(link);
         link.setCapabilityBits(capabilities(entry.field(6)));
@@ -395,6 +411,8 @@ public final class Network implements ClusterListener, Replication {
         Link remote = newRemote(entry);
         if (!state.arrive(remote.user(), entry.field(1))) return;
         users.put(id, remote);
+        for (String channel : pendingInvitations.getOrDefault(id, List.of())) state.restoreInvitation(remote.user(), channel);
+        pendingInvitations.remove(id);
         if (entry.field(7).contains("o")) dispatcher.registry().settings().oper(remote.user(), null);
         if (!entry.field(8).isEmpty()) dispatcher.registry().settings().setAway(remote.user(), entry.field(8));
     }
@@ -489,8 +507,7 @@ public final class Network implements ClusterListener, Replication {
         awaitingSync.clear();
         synced.countDown();
         settled.clear();
-        // Forget the others silently: they announce themselves again to everyone, as this node does.
-        forgetOthers();
+        pendingInvitations.clear();
         // Arrivals in flight were in the lost log: their clients must try again.
         for (String id : List.copyOf(arriving.keySet())) {
             Arrival lost = arriving.remove(id);
@@ -501,6 +518,9 @@ public final class Network implements ClusterListener, Replication {
         }
         bus.publish(ClusterEntry.of(node, HELLO, REBUILD));
         announce("");
+        // Forget the others silently: they announce themselves again to everyone, as this node does. Only now: the
+        // announcement names the users of other nodes invited to this node's channels.
+        forgetOthers();
     }
 
     /** Takes every other node's users out of this node's state, silently. */
