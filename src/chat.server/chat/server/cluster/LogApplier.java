@@ -26,6 +26,7 @@ import chat.server.state.SavedChannel;
 import chat.server.state.User;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ final class LogApplier implements ClusterListener {
     private final List<Runnable> held = new ArrayList<>();
     // confined to the reader thread: channels (folded) whose state an announcement of this round has settled
     private final Set<String> settled = new HashSet<>();
+    // confined to the reader thread: user id -> channels an announcement of this round says it is invited to,
+    // for users not announced yet (their node announces them later in the round)
+    private final Map<String, List<String>> pendingInvitations = new HashMap<>();
     private volatile Thread reader;
 
     LogApplier(Network network, ClusterBus bus, Dispatcher dispatcher) {
@@ -89,6 +93,7 @@ final class LogApplier implements ClusterListener {
         awaitingSync.clear();
         for (String n : live) if (!n.equals(node)) awaitingSync.add(n);
         settled.clear();
+        pendingInvitations.clear();
         held.clear();
         learning = !awaitingSync.isEmpty();
         if (!learning) synced.countDown();
@@ -175,6 +180,12 @@ final class LogApplier implements ClusterListener {
         if (!takes(ChannelAnnouncement.target(entry))) return;
         SavedChannel announced = ChannelAnnouncement.parse(entry);
         state.settle(announced, settled.add(dispatcher.registry().caseMapping().fold(announced.name())));
+        // Pending invitations are merged like the lists: every announcement's, for users known now or later.
+        for (String id : ChannelAnnouncement.invitees(entry)) {
+            Link invited = users.get(id);
+            if (invited != null) state.restoreInvitation(invited.user(), announced.name());
+            else pendingInvitations.computeIfAbsent(id, k -> new ArrayList<>()).add(announced.name());
+        }
     }
 
     /** A client finishing registration on some node: first in the log wins its nickname. */
@@ -203,7 +214,7 @@ final class LogApplier implements ClusterListener {
     }
 
     private Link newRemote(ClusterEntry entry) {
-        RemoteLink outbound = new RemoteLink(this);
+        RemoteLink outbound = new RemoteLink(this, entry.field(0));
         Link link = new Link(outbound, entry.field(3), System.currentTimeMillis());
         outbound.bind(link);
         link.setCapabilityBits(capabilities(entry.field(6)));
@@ -227,6 +238,8 @@ final class LogApplier implements ClusterListener {
         Link remote = newRemote(entry);
         if (!state.arrive(remote.user(), entry.field(1))) return;
         users.put(id, remote);
+        for (String channel : pendingInvitations.getOrDefault(id, List.of())) state.restoreInvitation(remote.user(), channel);
+        pendingInvitations.remove(id);
         if (entry.field(7).contains("o")) dispatcher.registry().settings().oper(remote.user(), null);
         if (!entry.field(8).isEmpty()) dispatcher.registry().settings().setAway(remote.user(), entry.field(8));
     }
@@ -321,8 +334,7 @@ final class LogApplier implements ClusterListener {
         awaitingSync.clear();
         synced.countDown();
         settled.clear();
-        // Forget the others silently: they announce themselves again to everyone, as this node does.
-        forgetOthers();
+        pendingInvitations.clear();
         // Arrivals in flight were in the lost log: their clients must try again.
         for (String id : List.copyOf(arriving.keySet())) {
             Arrival lost = arriving.remove(id);
@@ -333,6 +345,9 @@ final class LogApplier implements ClusterListener {
         }
         bus.publish(ClusterEntry.of(node, HELLO, REBUILD));
         network.announce("");
+        // Forget the others silently: they announce themselves again to everyone, as this node does. Only now: the
+        // announcement names the users of other nodes invited to this node's channels.
+        forgetOthers();
     }
 
     /** Takes every other node's users out of this node's state, silently. */

@@ -170,10 +170,9 @@ public final class Network implements Replication {
     /** The network-wide id of a user this node knows (its own once arrived, or another node's), or null. */
     private String idOfKnown(Link link) {
         if (link == null) return null;
+        if (link.outbound() instanceof RemoteLink remote) return remote.id();
         String id = ids.get(link);
-        if (id != null) return users.containsKey(id) ? id : null;
-        for (Map.Entry<String, Link> e : users.entrySet()) if (e.getValue() == link) return e.getKey();
-        return null;
+        return id != null && users.containsKey(id) ? id : null;
     }
 
     @Override
@@ -218,7 +217,13 @@ public final class Network implements Replication {
         }
         for (String name : channels) {
             SavedChannel channel = state.channel(name);
-            if (channel != null) bus.publish(ClusterEntry.of(node, CHANNEL, ChannelAnnouncement.fields(target, channel)));
+            if (channel == null) continue;
+            List<String> invitees = new ArrayList<>();
+            for (User invited : state.invitations(name)) {
+                String id = idOfKnown(Link.of(invited));
+                if (id != null) invitees.add(id);
+            }
+            bus.publish(ClusterEntry.of(node, CHANNEL, ChannelAnnouncement.fields(target, channel, invitees)));
         }
         if (!target.isEmpty()) bus.publish(ClusterEntry.of(node, SYNCED, target));
     }

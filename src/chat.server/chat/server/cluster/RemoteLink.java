@@ -10,11 +10,18 @@ import chat.server.state.Outbound;
 final class RemoteLink implements Outbound {
 
     private final LogApplier applier;
+    private final String id;
     private volatile Link link;
     private volatile boolean closed;
 
-    RemoteLink(LogApplier applier) {
+    RemoteLink(LogApplier applier, String id) {
         this.applier = applier;
+        this.id = id;
+    }
+
+    /** The user's network-wide id (its node's name, a slash, a number). */
+    String id() {
+        return id;
     }
 
     void bind(Link link) {
