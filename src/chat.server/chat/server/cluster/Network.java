@@ -5,6 +5,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
 import chat.protocol.LineWriter;
 import chat.protocol.Numeric;
+import chat.server.change.ModeChange;
 import chat.server.command.Context;
 import chat.server.command.Dispatcher;
 import chat.server.command.Replication;
@@ -62,6 +63,8 @@ public final class Network implements ClusterListener, Replication {
     static final String LINE = "LINE";
     static final String DEPART = "DEPART";
     static final String ACCOUNT = "ACCOUNT";
+    /** The server's own mode change for a user (a built-in bot's status): user id, channel, then "+o nick"... */
+    static final String MODES = "MODES";
     /** The account service's nickname (the command package's NickServ.NAME). */
     private static final String ACCOUNT_SERVICE = "NickServ";
     /**
@@ -219,6 +222,17 @@ public final class Network implements ClusterListener, Replication {
     }
 
     @Override
+    public boolean serverModes(Link link, String channel, List<ModeChange> changes) {
+        if (applying()) return false;
+        String id = idOfKnown(link);
+        if (id == null || remote(link.user())) return false;
+        List<String> fields = new ArrayList<>(List.of(id, channel));
+        for (ModeChange c : changes) fields.add((c.add() ? "+" : "-") + c.mode() + " " + orEmpty(c.param()));
+        bus.publish(ClusterEntry.of(node, MODES, fields.toArray(String[]::new)));
+        return true;
+    }
+
+    @Override
     public boolean arrive(Link link, Consumer<Context> finish) {
         if (applying()) return false;
         String id = idOf(link);
@@ -284,6 +298,7 @@ public final class Network implements ClusterListener, Replication {
             case LINE -> line(entry);
             case DEPART -> departure(entry);
             case ACCOUNT -> account(entry);
+            case MODES -> serverModes(entry);
             default -> LOG.log(Level.DEBUG, "unknown cluster entry " + entry.kind());
         }
     }
@@ -449,6 +464,19 @@ public final class Network implements ClusterListener, Replication {
             u.delivery().reply(LineWriter.encodeWithin(IrcMessage.from(dispatcher.server().name(),
                     Numeric.RPL_LOGGEDOUT.code(), u.target(), u.identity().prefix(), "You are now logged out")));
         }
+    }
+
+    /** The server's own mode change for a user, made where it is in the log on every node (its own included). */
+    private void serverModes(ClusterEntry entry) {
+        Link s = users.get(entry.field(0));
+        if (s == null) return;
+        List<ModeChange> changes = new ArrayList<>();
+        for (String change : entry.fields().subList(2, entry.fields().size())) {
+            String param = change.substring(3);
+            changes.add(new ModeChange(change.charAt(0) == '+', change.charAt(1), param.isEmpty() ? null : param));
+        }
+        dispatcher.server().messageIds().within(entry.id(),
+                () -> dispatcher.registry().moderation().serverModes(s.user(), entry.field(1), changes));
     }
 
     private void departure(ClusterEntry entry) {
