@@ -29,7 +29,7 @@ public final class ServerConfig {
     /** Default send queue per client: 1 MiB, as InspIRCd's hard sendq. */
     public static final int SENDQ_BYTES = 1 << 20;
     /** Default budget of all send queues together: the JVM's maximum heap divided by this. */
-    public static final int SENDQ_TOTAL_HEAP_DIVISOR = 4;
+    public static final int SENDQ_TOTAL_HEAP_DIVISOR = 2;
     /** Default receive limit for one unterminated line: 64 KiB. */
     public static final int RECVQ_BYTES = 64 << 10;
     /** Default targets per message. */
@@ -175,8 +175,8 @@ public final class ServerConfig {
     }
 
     /**
-     * #17: bytes all send queues may hold together ({@code --sendq-total}); by default a quarter of the JVM's
-     * maximum heap, so that clients that do not read cannot fill it.
+     * #17: bytes all send queues may hold together ({@code --sendq-total}); by default half the JVM's maximum heap,
+     * so that clients that do not read cannot fill it.
      */
     public long sendQueueTotalBytes() {
         long set = get(Options.SENDQ_TOTAL);

@@ -72,7 +72,7 @@ public final class Listener implements AutoCloseable {
     private final Clock clock;
     private final Admission admission;
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
-    /** #17: what all send queues hold together, WebSocket clients' included; each connection's share is of {@link #live}. */
+    /** #17: what all send queues hold together, WebSocket clients' included; shares are counted over {@link #live}. */
     private final SendQueueBudget sendQueues;
     private final Semaphore lingering = new Semaphore(BANNED_LINGERING_MAX);
     /** PROXY headers being read at once; past this a proxied connection is closed at once. */

@@ -9,12 +9,12 @@ import java.util.function.IntSupplier;
  * {@link OutboundQueue}; each queue adds a line's bytes when it takes the line and gives them back once the line
  * is written or thrown away, so the count is exact.
  *
- * <p>The rule: while the queues together hold at most half the budget, every line is taken (each queue still has
- * its own {@code --sendq}). Past that, a line that would take its queue past a fair share (half the budget
- * divided among the connections) is refused, and its client is dropped as for {@code SendQ exceeded}. A queue
- * within its share is never refused, so a client that keeps up is never dropped for others' backlog; and since
- * queues within their share hold at most half the budget together, the total stays within the budget (give or
- * take the lines offered at the same moment, and while the number of connections grows).
+ * <p>The rule: while the queues together hold at most three quarters of the budget, every line is taken (each queue
+ * still has its own {@code --sendq}). Past that, a line that would take its queue past a fair share (the last
+ * quarter of the budget divided among the connections) is refused, and its client is dropped as for
+ * {@code SendQ exceeded}. A queue within its share is never refused, so a client that keeps up is never dropped for
+ * others' backlog; and since queues within their share grow by at most the last quarter together, the total stays
+ * within the budget (give or take the lines offered at the same moment, and while the number of connections grows).
  */
 final class SendQueueBudget {
 
@@ -25,12 +25,12 @@ final class SendQueueBudget {
 
     /**
      * @param limitBytes  the most bytes all send queues may hold together
-     * @param connections how many connections share it now (each one's fair share is half the budget over this)
+     * @param connections how many connections share it now (each one's fair share is a quarter of the budget over this)
      */
     SendQueueBudget(long limitBytes, IntSupplier connections) {
         if (limitBytes <= 0) throw new IllegalArgumentException("a send-queue budget must be positive");
         this.limitBytes = limitBytes;
-        this.pressureBytes = limitBytes / 2;
+        this.pressureBytes = limitBytes - limitBytes / 4;
         this.connections = connections;
     }
 
@@ -69,8 +69,8 @@ final class SendQueueBudget {
         return limitBytes;
     }
 
-    /** What one queue may hold while the budget is under pressure: half the budget over the connections. */
+    /** What one queue may hold while the budget is under pressure: the budget's last quarter over the connections. */
     long fairShareBytes() {
-        return pressureBytes / Math.max(1, connections.getAsInt());
+        return (limitBytes - pressureBytes) / Math.max(1, connections.getAsInt());
     }
 }

@@ -104,13 +104,13 @@ class OutboundQueueBudgetTest {
 
     @Test
     void theFinalLineCountsPastTheBudgetAndIsGivenBackWhenWritten() throws Exception {
-        // Budget 8192: pressure past 4096 bytes, and the one connection's share is 4096.
+        // Budget 8192: pressure past 6144 bytes, and the one connection's share is 2048.
         SendQueueBudget budget = new SendQueueBudget(8192, () -> 1);
         CountDownLatch gate = new CountDownLatch(1);
         Events events = new Events();
         Wire wire = new Wire(gate, null);
         OutboundQueue queue = new OutboundQueue(wire, 1 << 20, budget, events);
-        byte[] big = line("b".repeat(4000));
+        byte[] big = line("b".repeat(6100));
 
         assertThat(queue.offer(big)).isTrue();
         await(wire.firstWriteEntered, "first write started");
@@ -126,7 +126,7 @@ class OutboundQueueBudgetTest {
 
     @Test
     void aQueuePastItsShareIsRefusedWhileOneThatKeepsUpIsServed() throws Exception {
-        // Budget 2000: pressure past 1000 bytes; two connections: a share of 500 each.
+        // Budget 2000: pressure past 1500 bytes; two connections: a share of 250 each.
         SendQueueBudget budget = new SendQueueBudget(2000, () -> 2);
         CountDownLatch gate = new CountDownLatch(1);
         Wire held = new Wire(gate, null);
@@ -137,8 +137,8 @@ class OutboundQueueBudgetTest {
 
         int taken = 0;
         while (slow.offer(hundred)) taken++;
-        assertThat(taken).as("lines the slow queue took").isEqualTo(10);
-        assertThat(budget.heldBytes()).isEqualTo(1000);
+        assertThat(taken).as("lines the slow queue took").isEqualTo(15);
+        assertThat(budget.heldBytes()).isEqualTo(1500);
 
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 100; i++) {
