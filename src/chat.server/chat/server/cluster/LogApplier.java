@@ -7,6 +7,7 @@ import static chat.server.cluster.Network.DEPART;
 import static chat.server.cluster.Network.HELLO;
 import static chat.server.cluster.Network.LINE;
 import static chat.server.cluster.Network.MEMBER;
+import static chat.server.cluster.Network.MODES;
 import static chat.server.cluster.Network.REBUILD;
 import static chat.server.cluster.Network.SYNCED;
 import static chat.server.cluster.Network.USER;
@@ -15,6 +16,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.LineParser;
 import chat.protocol.LineWriter;
 import chat.protocol.Numeric;
+import chat.server.change.ModeChange;
 import chat.server.cluster.Network.Arrival;
 import chat.server.command.Dispatcher;
 import chat.server.spi.ClusterBus;
@@ -141,6 +143,7 @@ final class LogApplier implements ClusterListener {
             case LINE -> line(entry);
             case DEPART -> departure(entry);
             case ACCOUNT -> account(entry);
+            case MODES -> serverModes(entry);
             default -> LOG.log(Level.DEBUG, "unknown cluster entry " + entry.kind());
         }
     }
@@ -276,6 +279,19 @@ final class LogApplier implements ClusterListener {
             u.delivery().reply(LineWriter.encodeWithin(IrcMessage.from(dispatcher.server().name(),
                     Numeric.RPL_LOGGEDOUT.code(), u.target(), u.identity().prefix(), "You are now logged out")));
         }
+    }
+
+    /** The server's own mode change for a user, made where it is in the log on every node (its own included). */
+    private void serverModes(ClusterEntry entry) {
+        Link s = users.get(entry.field(0));
+        if (s == null) return;
+        List<ModeChange> changes = new ArrayList<>();
+        for (String change : entry.fields().subList(2, entry.fields().size())) {
+            String param = change.substring(3);
+            changes.add(new ModeChange(change.charAt(0) == '+', change.charAt(1), param.isEmpty() ? null : param));
+        }
+        dispatcher.server().messageIds().within(entry.id(),
+                () -> dispatcher.registry().moderation().serverModes(s.user(), entry.field(1), changes));
     }
 
     private void departure(ClusterEntry entry) {

@@ -3,6 +3,7 @@ package chat.server.cluster;
 import chat.protocol.CaseMapping;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineWriter;
+import chat.server.change.ModeChange;
 import chat.server.command.Context;
 import chat.server.command.Dispatcher;
 import chat.server.command.Replication;
@@ -56,6 +57,8 @@ public final class Network implements Replication {
     static final String LINE = "LINE";
     static final String DEPART = "DEPART";
     static final String ACCOUNT = "ACCOUNT";
+    /** The server's own mode change for a user (a built-in bot's status): user id, channel, then "+o nick"... */
+    static final String MODES = "MODES";
     /** The account service's nickname (the command package's NickServ.NAME). */
     private static final String ACCOUNT_SERVICE = "NickServ";
     /**
@@ -173,6 +176,17 @@ public final class Network implements Replication {
         if (link.outbound() instanceof RemoteLink remote) return remote.id();
         String id = ids.get(link);
         return id != null && users.containsKey(id) ? id : null;
+    }
+
+    @Override
+    public boolean serverModes(Link link, String channel, List<ModeChange> changes) {
+        if (applier.applying()) return false;
+        String id = idOfKnown(link);
+        if (id == null || remote(link.user())) return false;
+        List<String> fields = new ArrayList<>(List.of(id, channel));
+        for (ModeChange c : changes) fields.add((c.add() ? "+" : "-") + c.mode() + " " + orEmpty(c.param()));
+        bus.publish(ClusterEntry.of(node, MODES, fields.toArray(String[]::new)));
+        return true;
     }
 
     @Override
