@@ -10,12 +10,14 @@
 #   BENCH_QUICK=1           about two minutes, for development (smaller sizes, shorter phases, one round)
 #   BENCH_SERVERS="chat inspircd"          which servers (default: chat ngircd inspircd)
 #   BENCH_SCENARIOS="fanout-max direct"    which scenarios (default: connect connect-autojoin fanout-max fanout-rate direct
-#                           fanout-ws fanout-cluster fanout-cluster-rate fanout-cluster-rate-small);
+#                           fanout-ws fanout-ws-deflate fanout-cluster fanout-cluster-rate fanout-cluster-rate-small);
 #                           connect-autojoin is connect with every client auto-joined to #lobby on registration (chat's
 #                           --default-channel, inspircd's conn_join module) and done only at #lobby's end of NAMES
 #                           (366), every member hearing every later JOIN: chat (and chat-base) and inspircd only
 #                           fanout-ws is fanout-max with the receiving members on chat's WebSocket (/webirc on an
-#                           HTTP listener at a free port), the senders on TCP: chat (and chat-base) only
+#                           HTTP listener at a free port), the senders on TCP: chat (and chat-base) only;
+#                           fanout-ws-deflate is fanout-ws with the members offering permessage-deflate as Chromium
+#                           does and inflating every line, the path browsers take
 #                           fanout-cluster (-rate) is fanout-max (-rate) with the members spread over three chat nodes
 #                           of one network (#12: a throwaway redis-server, --cluster), Redis's CPU counted with
 #                           the nodes': chat only, and not with BENCH_CHAT_STORE=on (a network refuses SQLite);
@@ -43,7 +45,7 @@ OUT=$ROOT/build/bench
 QUICK=${BENCH_QUICK:-0}
 BASELINE=${BENCH_BASELINE:-}
 SERVERS=${BENCH_SERVERS:-chat ngircd inspircd${BASELINE:+ chat-base}}
-SCENARIOS=${BENCH_SCENARIOS:-connect connect-autojoin fanout-max fanout-rate direct fanout-ws fanout-cluster fanout-cluster-rate fanout-cluster-rate-small}
+SCENARIOS=${BENCH_SCENARIOS:-connect connect-autojoin fanout-max fanout-rate direct fanout-ws fanout-ws-deflate fanout-cluster fanout-cluster-rate fanout-cluster-rate-small}
 PORT_BASE=${BENCH_PORT_BASE:-26660}
 JFR=${BENCH_JFR:-0}
 
@@ -82,7 +84,7 @@ fi
 CHAT_FLAGS=(--host 127.0.0.1 --default-channel none --sendq 16777216 --recvq 1048576
             --monitor-interval 0 --ping-interval 600 --registration-timeout 60 --motd-file "$OUT/motd.txt"
             --tls-port -1 --flood-rate 0 --exempt 127.0.0.0/8,::1 --max-clients 200000 --bots none)
-# The HTTP listener (start_server adds --http-port) is on only for fanout-ws, at a port the kernel picks.
+# The HTTP listener (start_server adds --http-port) is on only for fanout-ws(-deflate), at a port the kernel picks.
 PG_DIR=
 if [ "${BENCH_CHAT_STORE:-off}" = on ]; then
   # No replay on JOIN: a second round's joiners would be sent the first round's lines.
@@ -272,7 +274,7 @@ start_server() { # name scenario
       local jfr=() dir=build
       [ "$name" = chat-base ] && dir=$BASELINE
       [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
-      local http=-1; [ "$scenario" = fanout-ws ] && http=0
+      local http=-1; case $scenario in fanout-ws*) http=0 ;; esac
       local flags; mapfile -t flags < <(chat_flags "$scenario")
       flags=(--http-port "$http" "${flags[@]}")
       if [ "$name" = chat-base ] && [ -n "${BENCH_BASE_DROP:-}" ]; then
@@ -302,7 +304,8 @@ start_server() { # name scenario
   listening "$port" || { log "$name is not listening on $port after 20 s"; return 1; }
   sleep 1 # let it finish starting before the empty server is measured
   WEB_PORT=
-  if [ "$scenario" = fanout-ws ]; then
+  local http_on=0; case $scenario in fanout-ws*) http_on=1 ;; esac
+  if [ "$http_on" = 1 ]; then
     # chat prints "web client at http://HOST:PORT/" once its HTTP listener is bound.
     for _ in $(seq 100); do
       WEB_PORT=$(sed -n 's|^web client at http://[^ ]*:\([0-9]*\)/$|\1|p' "$logf" | head -1)
@@ -412,6 +415,7 @@ scenario_args() { # scenario
     connect-autojoin) echo "--scenario connect --autojoin $AUTOJOIN_CHANNEL --clients $CLIENTS --warmup-clients $WARMUP_CLIENTS" \
                         "--idle $IDLE ${common[*]} --phase-limit $AUTOJOIN_LIMIT" ;;
     fanout-max|fanout-ws|fanout-cluster) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW ${common[*]}" ;;
+    fanout-ws-deflate) echo "--scenario fanout --mode max --members $MEMBERS --senders $SENDERS --window $WINDOW --websocket-deflate true ${common[*]}" ;;
     fanout-rate|fanout-cluster-rate) echo "--scenario fanout --mode rate --members $MEMBERS --senders $SENDERS --rate $RATE ${common[*]}" ;;
     # #12: the same rate with a quarter of the members: Redis's cost per message must not change.
     fanout-cluster-rate-small) echo "--scenario fanout --mode rate --members $((MEMBERS / 4)) --senders $SENDERS --rate $RATE ${common[*]}" ;;
@@ -437,10 +441,10 @@ RESULTS="$OUT/results-$STAMP.txt"
 cat "$RESULTS" >&2
 started_at=$(date +%s)
 WAITED_TOTAL=0
-# WebSocket members need chat's /webirc: the peers sit fanout-ws out; ngircd has no autojoin.
+# WebSocket members need chat's /webirc: the peers sit fanout-ws(-deflate) out; ngircd has no autojoin.
 runs_in() {
   case $1 in
-    fanout-ws) case $2 in chat|chat-base) return 0 ;; *) return 1 ;; esac ;;
+    fanout-ws*) case $2 in chat|chat-base) return 0 ;; *) return 1 ;; esac ;;
     connect-autojoin) [ "$2" != ngircd ] && return 0; return 1 ;;
     fanout-cluster*) [ "$2" = chat ] && [ "${BENCH_CHAT_STORE:-off}" != on ] && return 0; return 1 ;;
   esac

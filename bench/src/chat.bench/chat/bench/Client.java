@@ -17,8 +17,12 @@ final class Client {
     final String nick;
     /** Speaks IRC over WebSocket ({@code /webirc}) instead of plain TCP. */
     final boolean webSocket;
+    /** Offers permessage-deflate in its upgrade, as browsers do, and inflates what the server compresses. */
+    final boolean deflate;
     /** The WebSocket upgrade was answered with 101: frames from now on. */
     boolean upgraded;
+    /** The permessage-deflate the server accepted, or null. */
+    PerMessageDeflate inflater;
     InetSocketAddress address;
     SocketChannel channel;
     SelectionKey key;
@@ -42,9 +46,14 @@ final class Client {
     }
 
     Client(int index, String nick, boolean webSocket) {
+        this(index, nick, webSocket, false);
+    }
+
+    Client(int index, String nick, boolean webSocket, boolean deflate) {
         this.index = index;
         this.nick = nick;
         this.webSocket = webSocket;
+        this.deflate = deflate;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.zip.DataFormatException;
 import jdk.net.ExtendedSocketOptions;
 
 /**
@@ -87,7 +88,8 @@ final class EventLoop implements AutoCloseable {
     /** A WebSocket client asks for the upgrade first: it is connected for the handler once the server agrees. */
     private void opened(Client c) {
         if (c.webSocket) {
-            sendRaw(c, WebSocket.upgrade(c.address.getHostString(), c.address.getPort(), WEBIRC_PATH), 0);
+            sendRaw(c, WebSocket.upgrade(c.address.getHostString(), c.address.getPort(), WEBIRC_PATH,
+                    c.deflate ? PerMessageDeflate.OFFER : null), 0);
         } else {
             handler.connected(c);
         }
@@ -179,6 +181,7 @@ final class EventLoop implements AutoCloseable {
         for (Client c : open) {
             if (c.closed) continue;
             c.closed = true;
+            if (c.inflater != null) c.inflater.end();
             try {
                 c.channel.close();
             } catch (IOException ignored) {
@@ -270,6 +273,13 @@ final class EventLoop implements AutoCloseable {
                 fail(c, "upgrade refused: " + new String(a, 0, Math.max(0, Bytes.indexOf(a, 0, blank, (byte) '\r')), StandardCharsets.US_ASCII));
                 return;
             }
+            if (c.deflate) {
+                c.inflater = PerMessageDeflate.accepted(a, 0, blank, MAX_LINE_BYTES);
+                if (c.inflater == null) {
+                    fail(c, "the server did not accept permessage-deflate");
+                    return;
+                }
+            }
             c.upgraded = true;
             handler.connected(c);
             if (c.closed) return;
@@ -291,9 +301,15 @@ final class EventLoop implements AutoCloseable {
                 fail(c, "fragmented WebSocket message");
                 return;
             }
+            boolean compressed = WebSocket.compressed(a, p);
+            if (compressed && (c.inflater == null || opcode >= WebSocket.CLOSE)) {
+                fail(c, "RSV1 set on a " + (c.inflater == null ? "connection without permessage-deflate" : "control frame"));
+                return;
+            }
             switch (opcode) {
                 case WebSocket.TEXT, WebSocket.BINARY -> {
-                    if (to > from) handler.line(c, a, from, to);
+                    if (compressed) inflate(c, a, from, to);
+                    else if (to > from) handler.line(c, a, from, to);
                 }
                 case WebSocket.PING -> {
                     byte[] pong = WebSocket.message(WebSocket.PONG, a, from, to - from);
@@ -310,9 +326,22 @@ final class EventLoop implements AutoCloseable {
         carry(c, a, p, end);
     }
 
+    /** A compressed message (RSV1), inflated and handed on as a line. */
+    private void inflate(Client c, byte[] a, int from, int to) {
+        int n;
+        try {
+            n = c.inflater.inflate(a, from, to);
+        } catch (DataFormatException e) {
+            fail(c, "permessage-deflate: " + e.getMessage());
+            return;
+        }
+        if (n > 0) handler.line(c, c.inflater.output(), 0, n);
+    }
+
     private void fail(Client c, String reason) {
         if (c.closed) return;
         c.closed = true;
+        if (c.inflater != null) c.inflater.end();
         if (c.key != null) c.key.cancel();
         try {
             if (c.channel != null) c.channel.close();

@@ -37,6 +37,8 @@ import java.util.Set;
  * @param morePids          processes whose CPU and memory count with the server's (the other nodes, Redis)
  * @param webSocketPort     fanout only: the port of chat's HTTP listener, whose {@code /webirc} the members
  *                          that do not send use (senders stay on TCP); 0: every member on TCP
+ * @param webSocketDeflate  with {@code webSocketPort}: the WebSocket members offer permessage-deflate as browsers
+ *                          do and inflate what the server compresses (#13)
  * @param autojoin          connect only: the channel the server joins every client to on registration
  *                          (e.g. {@code #lobby}); a client is done at that channel's end of NAMES (366), not
  *                          at registration; empty: none (done when registered)
@@ -45,12 +47,12 @@ record Options(String scenario, String mode, String server, String host, int por
                int clients, int concurrency, int warmupClients, int members, int senders, int window, double rate,
                int pairs, double warmupSeconds, double seconds, long maxMessages, double drainSeconds,
                double settleSeconds, double idleSeconds, double phaseLimitSeconds, boolean quickAck,
-               int webSocketPort, String morePorts, String morePids, String autojoin) {
+               int webSocketPort, boolean webSocketDeflate, String morePorts, String morePids, String autojoin) {
 
     private static final Set<String> KEYS = Set.of("scenario", "mode", "server", "host", "port", "pid", "clk-tck",
             "clients", "concurrency", "warmup-clients", "members", "senders", "window", "rate", "pairs",
             "warmup", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit", "quickack",
-            "websocket-port", "more-ports", "more-pids", "autojoin");
+            "websocket-port", "websocket-deflate", "more-ports", "more-pids", "autojoin");
 
     static Options parse(String[] args) {
         Map<String, String> m = new HashMap<>();
@@ -85,6 +87,7 @@ record Options(String scenario, String mode, String server, String host, int por
                 Double.parseDouble(m.getOrDefault("phase-limit", "60")),
                 Boolean.parseBoolean(m.getOrDefault("quickack", "false")),
                 Integer.parseInt(m.getOrDefault("websocket-port", "0")),
+                Boolean.parseBoolean(m.getOrDefault("websocket-deflate", "false")),
                 m.getOrDefault("more-ports", ""),
                 m.getOrDefault("more-pids", ""),
                 m.getOrDefault("autojoin", ""));
@@ -102,6 +105,7 @@ record Options(String scenario, String mode, String server, String host, int por
         if (window < 1 || rate <= 0 || pairs < 1 || clients < 1) throw new IllegalArgumentException("window, rate, pairs, clients must be positive");
         if (webSocketPort < 0 || webSocketPort > 65535) throw new IllegalArgumentException("websocket-port: 0..65535");
         if (webSocketPort > 0 && !scenario.equals("fanout")) throw new IllegalArgumentException("websocket-port: fanout only");
+        if (webSocketDeflate && webSocketPort == 0) throw new IllegalArgumentException("websocket-deflate: needs websocket-port");
         if (!autojoin.isEmpty() && !scenario.equals("connect")) throw new IllegalArgumentException("autojoin: connect only");
         if (!autojoin.isEmpty() && (autojoin.charAt(0) != '#' || autojoin.contains(" "))) {
             throw new IllegalArgumentException("autojoin: a channel name such as #lobby");
@@ -138,7 +142,7 @@ record Options(String scenario, String mode, String server, String host, int por
     /** The first keys of every result line. */
     Result header() {
         // WebSocket members make a scenario of their own in the report, beside the same fan-out on TCP.
-        Result r = new Result().put("scenario", webSocketPort > 0 ? scenario + "-ws"
+        Result r = new Result().put("scenario", webSocketPort > 0 ? scenario + (webSocketDeflate ? "-ws-deflate" : "-ws")
                 : addresses().size() > 1 ? scenario + "-cluster" : autojoin.isEmpty() ? scenario : scenario + "-autojoin");
         if (addresses().size() > 1) r.put("nodes", addresses().size());
         if (scenario.equals("fanout")) r.put("mode", mode);

@@ -154,16 +154,10 @@ public final class Report {
             check("fanout rate: p99 latency <= 0.8x " + peer, r <= 0.8 && zero(fanRate, "lost", "dup", "ooo"),
                     String.format(Locale.ROOT, "%.3f vs %.3f ms = %.2fx", value(fanRate, "p99_ms"), value(fanRatePeer, "p99_ms"), r));
         }
-        if (fanWs != null && fanMax != null) {
-            // #13: the same fan-out with the receiving members on WebSocket, against its TCP run.
-            double c = value(fanWs, "server_cpu_us_per_delivery") / value(fanMax, "server_cpu_us_per_delivery");
-            boolean clean = zero(fanWs, "lost", "dup", "ooo", "disconnected");
-            check("fanout-ws max: CPU per delivery <= 1.5x TCP's, zero loss", c <= 1.5 && clean,
-                    String.format(Locale.ROOT, "%.3f vs %.3f us = %.2fx; deliveries/s %.0f vs %.0f = %.2fx; loss-free: %s",
-                            value(fanWs, "server_cpu_us_per_delivery"), value(fanMax, "server_cpu_us_per_delivery"), c,
-                            value(fanWs, "deliveries_per_s"), value(fanMax, "deliveries_per_s"),
-                            value(fanWs, "deliveries_per_s") / value(fanMax, "deliveries_per_s"), clean ? "yes" : "no"));
-        }
+        // #13: the same fan-out with the receiving members on WebSocket, against its TCP run; then as browsers
+        // connect, with permessage-deflate.
+        webSocket("fanout-ws max", fanWs, fanMax);
+        webSocket("fanout-ws-deflate max", get(all, "fanout-ws-deflate max", subject), fanMax);
         Map<String, String> clusterMax = get(all, "fanout-cluster max", subject);
         Map<String, String> clusterRate = get(all, "fanout-cluster rate", subject);
         if (clusterMax != null && fanMax != null) {
@@ -206,6 +200,17 @@ public final class Report {
                             value(autojoinPeer, "rss_kib") / 1024, m, value(autojoin, "rss_peak_kib") / 1024,
                             value(autojoinPeer, "rss_peak_kib") / 1024));
         }
+    }
+
+    private static void webSocket(String scenario, Map<String, String> ws, Map<String, String> tcp) {
+        if (ws == null || tcp == null) return;
+        double c = value(ws, "server_cpu_us_per_delivery") / value(tcp, "server_cpu_us_per_delivery");
+        boolean clean = zero(ws, "lost", "dup", "ooo", "disconnected");
+        check(scenario + ": CPU per delivery <= 1.5x TCP's, zero loss", c <= 1.5 && clean,
+                String.format(Locale.ROOT, "%.3f vs %.3f us = %.2fx; deliveries/s %.0f vs %.0f = %.2fx; loss-free: %s",
+                        value(ws, "server_cpu_us_per_delivery"), value(tcp, "server_cpu_us_per_delivery"), c,
+                        value(ws, "deliveries_per_s"), value(tcp, "deliveries_per_s"),
+                        value(ws, "deliveries_per_s") / value(tcp, "deliveries_per_s"), clean ? "yes" : "no"));
     }
 
     private static Map<String, String> get(Map<String, Map<String, Map<String, String>>> all, String scenario, String server) {

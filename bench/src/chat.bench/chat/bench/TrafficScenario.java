@@ -73,8 +73,12 @@ final class TrafficScenario {
         this.maxRate = !fanout || o.mode().equals("max");
         int n = fanout ? o.members() : 2 * o.pairs();
         senderCount = fanout ? o.senders() : n;
-        // #13: with a WebSocket port, the members that only receive (the acker #0 among them) use WebSocket.
-        for (int i = 0; i < n; i++) clients.add(new Client(i, "b" + i, o.webSocketPort() > 0 && i < n - senderCount));
+        // #13: with a WebSocket port, the members that only receive (the acker #0 among them) use WebSocket, with
+        // permessage-deflate when asked, as browsers do.
+        for (int i = 0; i < n; i++) {
+            boolean webSocket = o.webSocketPort() > 0 && i < n - senderCount;
+            clients.add(new Client(i, "b" + i, webSocket, webSocket && o.webSocketDeflate()));
+        }
         senderClient = new int[senderCount];
         ackerClient = new int[senderCount];
         prefix = new byte[senderCount][];
@@ -103,7 +107,9 @@ final class TrafficScenario {
         Result r = o.header();
         if (fanout) {
             r.put("members", o.members()).put("senders", o.senders());
-            if (o.webSocketPort() > 0) r.put("members_on", "websocket").put("senders_on", "tcp");
+            if (o.webSocketPort() > 0) {
+                r.put("members_on", o.webSocketDeflate() ? "websocket-deflate" : "websocket").put("senders_on", "tcp");
+            }
             if (maxRate) r.put("window", o.window()); else r.put("rate", o.rate(), 0);
         } else {
             r.put("pairs", o.pairs()).put("window", o.window());
@@ -182,9 +188,27 @@ final class TrafficScenario {
                     .put("gen_cpu_us_per_delivery", measured == 0 ? 0 : (gen1 - gen0) / 1e3 / measured, 3)
                     .put("other_cpu_pct", Math.max(0, (busy1 - busy0) - (cpu1 - cpu0) - (gen1 - gen0)) / 1e7 / seconds, 1)
                     .put("rss_kib", server.rssKib());
+            if (o.webSocketDeflate()) deflateFigures(r);
             if (firstDisconnect != null) r.put("first_disconnect", firstDisconnect);
         }
         return r;
+    }
+
+    /**
+     * #13: what permessage-deflate did to the members' messages over the whole run: how many times smaller they
+     * came, and whether the server kept its compression context between messages (as negotiated).
+     */
+    private void deflateFigures(Result r) {
+        long compressed = 0;
+        long inflated = 0;
+        String context = "-";
+        for (Client c : clients) {
+            if (c.inflater == null) continue;
+            compressed += c.inflater.compressedBytes();
+            inflated += c.inflater.inflatedBytes();
+            context = c.inflater.serverNoContextTakeover() ? "reset" : "takeover";
+        }
+        r.put("deflate_ratio", compressed == 0 ? 0 : (double) inflated / compressed, 2).put("deflate_context", context);
     }
 
     private long expectedDeliveries() {

@@ -28,11 +28,16 @@ final class WebSocket {
     private WebSocket() {
     }
 
-    /** The HTTP/1.1 upgrade request for {@code path} on {@code host:port} (a fixed key: nothing is secret here). */
-    static byte[] upgrade(String host, int port, String path) {
+    /**
+     * The HTTP/1.1 upgrade request for {@code path} on {@code host:port} (a fixed key: nothing is secret here),
+     * offering {@code extensions} (or null: none).
+     */
+    static byte[] upgrade(String host, int port, String path, String extensions) {
         return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + "Sec-WebSocket-Protocol: " + PROTOCOL + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + "Sec-WebSocket-Protocol: " + PROTOCOL + "\r\n"
+                + (extensions == null ? "" : "Sec-WebSocket-Extensions: " + extensions + "\r\n")
+                + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Where the upgrade response's header ends in {@code a[0, end)} (after its blank line), or -1 if not yet. */
@@ -130,6 +135,11 @@ final class WebSocket {
 
     static boolean fin(byte[] a, int p) {
         return (a[p] & 0x80) != 0;
+    }
+
+    /** Whether the frame's RSV1 bit is set: with permessage-deflate, its message is compressed (RFC 7692, 6). */
+    static boolean compressed(byte[] a, int p) {
+        return (a[p] & 0x40) != 0;
     }
 
     static int opcode(byte[] a, int p) {
