@@ -244,9 +244,16 @@ public final class Network implements ClusterListener, Replication {
         return true;
     }
 
+    /**
+     * A local client left: on its own, or closed while this node applied the log. A close by a log entry (KILL,
+     * GHOST, a K-line) is made by every node at that entry, and its DEPART then changes nothing; but a client
+     * dropped while the log was applied for its own sake (its send queue overflowed in a fan-out) is known gone
+     * only here: the others learn it from the DEPART. Either way this node forgets it, so that a later
+     * announcement (a lost log, a late node) does not bring it back.
+     */
     @Override
     public void departed(User user, String reason) {
-        if (applying() || remote(user)) return;
+        if (remote(user)) return;
         Link link = Link.of(user);
         if (link == null) return;
         String id = ids.remove(link);
@@ -521,9 +528,11 @@ public final class Network implements ClusterListener, Replication {
     public void cutOff(String reason) {
         applier = Thread.currentThread();
         LOG.log(Level.WARNING, node + " is cut off from the network: " + reason);
-        for (Link s : List.copyOf(ids.keySet())) s.close(reason);
+        List<Link> local = List.copyOf(ids.keySet());
+        // Forgotten first: their departures need no DEPART (the others split this node's users).
         ids.clear();
         arriving.clear();
+        for (Link s : local) s.close(reason);
     }
 
     @Override
