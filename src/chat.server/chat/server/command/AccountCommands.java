@@ -197,7 +197,7 @@ final class AccountCommands {
                 case EXISTS -> registerFailed(ctx, standard, "ACCOUNT_EXISTS", name, "Account already exists");
                 case BAD_NAME -> registerFailed(ctx, standard, "BAD_ACCOUNT_NAME", name, "Account name is not a valid nickname");
                 case WEAK_PASSWORD -> registerFailed(ctx, standard, "WEAK_PASSWORD", name,
-                        "Password must be at least " + Accounts.PASSWORD_MIN_CHARS + " characters");
+                        "Password must be at least " + ctx.server().storage().accounts().minPasswordChars() + " characters");
                 case UNACCEPTABLE_PASSWORD -> registerFailed(ctx, standard, "UNACCEPTABLE_PASSWORD", name,
                         "Password must be at most " + Accounts.PASSWORD_MAX_CHARS + " characters");
                 case UNAVAILABLE -> registerFailed(ctx, standard, "TEMPORARILY_UNAVAILABLE", name, "Try again later");
