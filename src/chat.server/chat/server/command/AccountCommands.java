@@ -50,9 +50,15 @@ final class AccountCommands {
             ctx.reply().fromServer("AUTHENTICATE", "+");
             return;
         }
-        if (param.length() > CHUNK_BYTES || auth.chunks().length() + param.length() > MAX_SASL_BYTES) {
+        if (param.length() > CHUNK_BYTES) {
             auth.reset();
             ctx.reply().numeric(Numeric.ERR_SASLTOOLONG, "SASL message too long");
+            return;
+        }
+        if (auth.chunks().length() + param.length() > MAX_SASL_BYTES) {
+            // Every line was a legal chunk, but together they pass what any mechanism needs: the exchange fails.
+            auth.reset();
+            ctx.reply().numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: the response is too long");
             return;
         }
         if (!param.equals("+")) auth.chunks().append(param);
