@@ -63,6 +63,12 @@ public final class Outgoing {
         return new Outgoing(message, null, clock.millis(), msgid, account, clientTags, fromBot);
     }
 
+    /** The same at a given time: the lines of one multiline message share their batch's time. */
+    public static Outgoing message(long timeMillis, String msgid, IrcMessage message, Map<String, String> clientTags,
+                                   String account, boolean fromBot) {
+        return new Outgoing(message, null, timeMillis, msgid, account, clientTags, fromBot);
+    }
+
     /**
      * A JOIN, with the form extended-join receivers get ({@code JOIN #chan account :realname}) and the joiner's
      * account for account-tag receivers.
