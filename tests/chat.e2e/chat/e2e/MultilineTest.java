@@ -23,6 +23,15 @@ class MultilineTest {
         c.send("BATCH -b1");
     }
 
+    /** Each client joins #chan, then everything they were sent so far is read. */
+    private static void joinChan(TestClient... clients) {
+        for (TestClient c : clients) {
+            c.send("JOIN #chan");
+            c.expect("366", c.nick(), "#chan");
+        }
+        for (TestClient c : clients) c.drain();
+    }
+
     @Test
     void theCapabilityAdvertisesItsLimits() {
         TestClient c = server.open();
@@ -36,13 +45,7 @@ class MultilineTest {
         TestClient alice = server.connectWithCaps("alice", CAP, "batch", "echo-message", "message-tags");
         TestClient bob = server.connectWithCaps("bob", CAP, "batch", "message-tags");
         TestClient carl = server.connect("carl");
-        for (TestClient c : List.of(alice, bob, carl)) {
-            c.send("JOIN #chan");
-            c.expect("366", c.nick(), "#chan");
-        }
-        alice.drain();
-        bob.drain();
-        carl.drain();
+        joinChan(alice, bob, carl);
         sendBatch(alice, "#chan", "first line", "second ", "@batch=b1;draft/multiline-concat PRIVMSG #chan :half");
         assertThat(alice.drain()).extracting(IrcMessage::command).containsExactly("BATCH", "PRIVMSG", "PRIVMSG",
                 "PRIVMSG", "BATCH");
@@ -93,13 +96,7 @@ class MultilineTest {
                 "labeled-response", "server-time");
         TestClient bob = server.connectWithCaps("bob", CAP, "batch", "message-tags");
         TestClient carl = server.connectWithCaps("carl", "message-tags", "server-time");
-        for (TestClient c : List.of(alice, bob, carl)) {
-            c.send("JOIN #chan");
-            c.expect("366", c.nick(), "#chan");
-        }
-        alice.drain();
-        bob.drain();
-        carl.drain();
+        joinChan(alice, bob, carl);
         alice.send("@label=xyz;+example.com/tag=1 BATCH +b1 draft/multiline #chan");
         alice.send("@batch=b1 PRIVMSG #chan :");
         alice.send("@batch=b1 PRIVMSG #chan :how is ");
