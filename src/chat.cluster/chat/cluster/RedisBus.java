@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -32,8 +32,8 @@ import redis.clients.jedis.params.XTrimParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * The bus on one Redis: a writer thread that appends published entries to the log stream in pipelined batches,
- * one reader thread that blocks on XREAD and hands entries to the server in log order, and a beater that keeps
+ * The bus on one Redis: a writer ({@link LogWriter}) that appends published entries to the log stream in pipelined
+ * batches, one reader thread that blocks on XREAD and hands entries to the server in log order, and a beater that keeps
  * this node's heartbeat key alive, notices dead nodes (and writes a {@code DOWN} entry for them, so every node
  * sees the death at the same place in the log) and trims what every live node has applied. Each thread has
  * its own connection: a Jedis connection is confined to one thread. The reader and the writer are platform
@@ -44,8 +44,6 @@ import redis.clients.jedis.resps.StreamEntry;
 final class RedisBus implements ClusterBus {
 
     private static final System.Logger LOG = System.getLogger("chat.cluster");
-    /** Entries written in one pipeline at most. */
-    static final int WRITE_BATCH = 512;
     /** Entries read by one XREAD at most. */
     static final int READ_COUNT = 1024;
     /** How long one XREAD waits for new entries. */
@@ -80,7 +78,7 @@ final class RedisBus implements ClusterBus {
     private final Duration heartbeat;
     private final Duration cutOff;
     private final String beatValue = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
-    private final LinkedBlockingQueue<ClusterEntry> outgoing = new LinkedBlockingQueue<>();
+    private final LogWriter writer;
     // Nodes that wrote entries since they were last reported dead: written by the reader, read by the beater.
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     // Dead nodes already written down by this node's beater (cleared when they beat again).
@@ -108,6 +106,7 @@ final class RedisBus implements ClusterBus {
         this.node = node;
         this.heartbeat = heartbeat;
         this.cutOff = cutOff;
+        this.writer = new LogWriter(new HostAndPort(host, port), CLIENT_CONFIG, () -> epoch);
     }
 
     static RedisBus connect(URI url, String node, Duration heartbeat, Duration cutOff) throws IOException {
@@ -166,7 +165,7 @@ final class RedisBus implements ClusterBus {
             readFrom = jedis.xadd(Keys.LOG, XAddParams.xAddParams(), encode(hello)).toString();
         }
         threads.add(Thread.ofPlatform().daemon().name("cluster-reader").start(this::readLoop));
-        threads.add(Thread.ofPlatform().daemon().name("cluster-writer").start(this::writeLoop));
+        writer.start();
         threads.add(Thread.ofVirtual().name("cluster-beater").start(this::beatLoop));
     }
 
@@ -174,7 +173,7 @@ final class RedisBus implements ClusterBus {
     public void publish(ClusterEntry entry) {
         if (closed) return;
         if (rebuilding && Thread.currentThread() == reader) announcements.add(entry);
-        else outgoing.add(entry);
+        else writer.add(entry);
     }
 
     @Override
@@ -182,7 +181,7 @@ final class RedisBus implements ClusterBus {
         return live;
     }
 
-    private static Map<String, String> encode(ClusterEntry entry) {
+    static Map<String, String> encode(ClusterEntry entry) {
         Map<String, String> fields = new HashMap<>(4);
         fields.put("n", entry.node());
         fields.put("k", entry.kind());
@@ -231,7 +230,7 @@ final class RedisBus implements ClusterBus {
                 if (closed) return;
                 if (!cut && System.nanoTime() - lastContact > cutOff.toNanos()) {
                     cut = true;
-                    outgoing.clear();
+                    writer.clear();
                     LOG.log(Level.ERROR, "lost the cluster's Redis for " + cutOff.toSeconds() + " s: " + e.getMessage());
                     listener.cutOff("Lost the network (its Redis is unreachable): reconnect");
                 }
@@ -314,51 +313,6 @@ final class RedisBus implements ClusterBus {
         listener.apply(entry);
     }
 
-    // --- the writer: batches of XADD in one pipeline -----------------------------------------------------------
-
-    private void writeLoop() {
-        Jedis jedis = null;
-        long epochCheckedNanos = 0;
-        List<ClusterEntry> batch = new ArrayList<>(WRITE_BATCH);
-        while (!closed || !outgoing.isEmpty() || !batch.isEmpty()) {
-            try {
-                if (batch.isEmpty()) {
-                    ClusterEntry first = outgoing.poll(READ_BLOCK_MILLIS, TimeUnit.MILLISECONDS);
-                    if (first == null) continue;
-                    batch.add(first);
-                    outgoing.drainTo(batch, WRITE_BATCH - 1);
-                }
-                if (jedis == null) {
-                    jedis = open();
-                    epochCheckedNanos = System.nanoTime() - EPOCH_CHECK_NANOS - 1;
-                }
-                // After a restart of Redis, nothing is written until the reader has rebuilt this node's place
-                // in the new log (its announcements first): lines of users the others do not know would be lost.
-                if (System.nanoTime() - epochCheckedNanos > EPOCH_CHECK_NANOS) {
-                    if (!epoch.equals(jedis.get(Keys.EPOCH))) {
-                        if (closed) break;
-                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
-                        continue;
-                    }
-                    epochCheckedNanos = System.nanoTime();
-                }
-                Pipeline pipeline = jedis.pipelined();
-                XAddParams params = XAddParams.xAddParams().maxLen(MAX_LOG_ENTRIES).approximateTrimming();
-                for (ClusterEntry e : batch) pipeline.xadd(Keys.LOG, params, encode(e));
-                pipeline.sync();
-                batch.clear();
-            } catch (InterruptedException e) {
-                break;
-            } catch (JedisException e) {
-                if (jedis != null) closeQuietly(jedis);
-                jedis = null;
-                if (closed) break;
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
-            }
-        }
-        if (jedis != null) closeQuietly(jedis);
-    }
-
     // --- the beater: liveness, deaths, trimming ---------------------------------------------------------------
 
     private void beatLoop() {
@@ -423,8 +377,13 @@ final class RedisBus implements ClusterBus {
     public void close() {
         if (closed) return;
         // The others see this node leave at once rather than after its heartbeat expires.
-        outgoing.add(ClusterEntry.of(node, DOWN, node));
+        writer.add(ClusterEntry.of(node, DOWN, node));
         closed = true;
+        try {
+            writer.close(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Thread t : threads) {
             try {
                 t.join(Duration.ofSeconds(5));

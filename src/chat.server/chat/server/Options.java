@@ -67,6 +67,11 @@ public final class Options {
     public static final Option<Integer> SENDQ = declare(Option.integer("sendq", "BYTES", ServerConfig.SENDQ_BYTES)
             .atLeast(4096).shown("1 MiB")
             .help("bytes queued for a slow reader before it is dropped (SendQ exceeded)"));
+    public static final Option<Long> SENDQ_TOTAL = declare(Option.of("sendq-total", "BYTES", Options::byteCount, 0L)
+            .shown("half the heap").must(b -> b == 0 || b >= 4096, "must be 0 (the default) or at least 4096")
+            .fixed()
+            .help("bytes queued for all clients together; past three quarters of it, a client whose queue passes its "
+                    + "fair share is dropped (SendQ exceeded); 0: half the JVM's maximum heap"));
     public static final Option<Integer> RECVQ = declare(Option.integer("recvq", "BYTES", ServerConfig.RECVQ_BYTES)
             .atLeast(1024).shown("64 KiB")
             .help("bytes of one line without a line ending before the client is dropped"));
@@ -242,6 +247,14 @@ public final class Options {
     private static final Map<String, Option<?>> BY_KEY = byKey();
 
     private Options() {
+    }
+
+    private static long byteCount(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number of bytes, not '" + text + "'");
+        }
     }
 
     private static URI clusterUrl(String text) {

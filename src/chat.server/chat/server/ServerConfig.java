@@ -28,6 +28,8 @@ public final class ServerConfig {
     public static final Duration PING_TIMEOUT = Duration.ofSeconds(60);
     /** Default send queue per client: 1 MiB, as InspIRCd's hard sendq. */
     public static final int SENDQ_BYTES = 1 << 20;
+    /** Default budget of all send queues together: the JVM's maximum heap divided by this. */
+    public static final int SENDQ_TOTAL_HEAP_DIVISOR = 2;
     /** Default receive limit for one unterminated line: 64 KiB. */
     public static final int RECVQ_BYTES = 64 << 10;
     /** Default targets per message. */
@@ -170,6 +172,15 @@ public final class ServerConfig {
     /** Bytes that may wait for a slow client before it is dropped ({@code SendQ exceeded}). */
     public int sendQueueBytes() {
         return get(Options.SENDQ);
+    }
+
+    /**
+     * #17: bytes all send queues may hold together ({@code --sendq-total}); by default half the JVM's maximum heap,
+     * so that clients that do not read cannot fill it.
+     */
+    public long sendQueueTotalBytes() {
+        long set = get(Options.SENDQ_TOTAL);
+        return set > 0 ? set : Runtime.getRuntime().maxMemory() / SENDQ_TOTAL_HEAP_DIVISOR;
     }
 
     /** Bytes of one line without an ending after which the client is dropped. */

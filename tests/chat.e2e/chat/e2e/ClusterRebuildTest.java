@@ -122,6 +122,71 @@ class ClusterRebuildTest {
         assertThat(awaitView(bob, "#hidden", lateHidden)).isEqualTo(lateHidden);
     }
 
+    @Test
+    void invitationsCrossNodesAndSurviveARedisRestartAndReachALateNode() throws IOException {
+        TestClient alice = network.connect(0, "alice");
+        TestClient bob = network.connect(1, "bob");
+        // carol's and dave's node never has a member of #inv: after the restart it knows it only from the others.
+        TestClient carol = network.connect(2, "carol");
+        TestClient dave = network.connect(2, "dave");
+        alice.send("JOIN #inv");
+        alice.expect("366", "alice", "#inv");
+        alice.send("MODE #inv +i");
+        alice.expect("MODE", "#inv", "+i");
+        bob.send("JOIN #inv");
+        bob.expect("473", "bob", "#inv");
+        // An invitation given on one node lets the invitee in from another.
+        alice.send("INVITE bob #inv");
+        alice.expect("341", "alice", "bob", "#inv");
+        bob.expect("INVITE", "bob", "#inv");
+        bob.send("JOIN #inv");
+        bob.expect("366", "bob", "#inv");
+        assertThat(alice.expect("JOIN", "#inv").source()).startsWith("bob!");
+        alice.send("INVITE carol #inv");
+        carol.expect("INVITE", "carol", "#inv");
+        alice.send("INVITE dave #inv");
+        dave.expect("INVITE", "dave", "#inv");
+
+        // Pending invitations are announced with their channel when the network rebuilds.
+        network.redis().stop();
+        network.redis().start();
+        ClusterNodes.awaitNames(carol, "#inv", "alice", "bob");
+        awaitMode(carol, "#inv", 'i');
+        carol.send("JOIN #inv");
+        carol.expect("366", "carol", "#inv");
+        assertThat(alice.expect("JOIN", "#inv").source()).startsWith("carol!");
+        assertThat(bob.expect("JOIN", "#inv").source()).startsWith("carol!");
+
+        // A node started now learns dave's pending invitation with the channel, and lets dave in as the others do.
+        network.addNode("node4");
+        TestClient eve = network.connect(3, "eve");
+        alice.send("INVITE eve #inv");
+        eve.expect("INVITE", "eve", "#inv");
+        eve.send("JOIN #inv");
+        eve.expect("366", "eve", "#inv");
+        dave.send("JOIN #inv");
+        dave.expect("366", "dave", "#inv");
+        assertThat(eve.expect("JOIN", "#inv").source()).startsWith("dave!");
+        ClusterNodes.awaitNames(eve, "#inv", "alice", "bob", "carol", "dave", "eve");
+        ClusterNodes.awaitNames(alice, "#inv", "alice", "bob", "carol", "dave", "eve");
+    }
+
+    /** Asks MODE until {@code c}'s node shows {@code channel} with the flag {@code mode} (bounded). */
+    private static void awaitMode(TestClient c, String channel, char mode) {
+        long deadline = System.nanoTime() + ClusterNodes.SETTLE.toNanos();
+        String shown;
+        do {
+            c.send("MODE " + channel);
+            shown = c.expect("324", c.nick(), channel).param(2);
+        } while (shown.indexOf(mode) < 0 && System.nanoTime() < deadline && pause());
+        assertThat(shown).as(c.nick() + "'s modes of " + channel).contains(String.valueOf(mode));
+    }
+
+    private static boolean pause() {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        return true;
+    }
+
     /**
      * What {@code c} is shown of {@code channel}: TOPIC, MODE and the four lists, NAMES; each reply as its
      * parameters after the client's nick, sorted.

@@ -62,7 +62,7 @@ final class WsClient implements AutoCloseable {
     /** permessage-deflate (RFC 7692), for a client that asked for it: one context for the whole connection. */
     private final Inflater inflater = new Inflater(true);
 
-    private WsClient(Socket socket, int status, Map<String, String> headers, InputStream in) {
+    private WsClient(Socket socket, int status, Map<String, String> headers, InputStream in, boolean reads) {
         this.socket = socket;
         this.status = status;
         this.headers = headers;
@@ -71,12 +71,27 @@ final class WsClient implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        if (status == 101) Thread.ofVirtual().name("ws-test-reader").start(() -> readLoop(in));
+        if (status == 101 && reads) Thread.ofVirtual().name("ws-test-reader").start(() -> readLoop(in));
     }
 
     /** Opens {@code /webirc} on {@code port}, asking for {@code protocols} (none when empty), from {@code origin} (null: none). */
     static WsClient open(int port, String origin, List<String> protocols, Map<String, String> extraHeaders) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
+        return open(new Socket("127.0.0.1", port), port, origin, protocols, extraHeaders, true);
+    }
+
+    /**
+     * Opens {@code /webirc} on {@code port} with a 4 KiB receive buffer and never reads past the handshake: a client
+     * whose lines pile up in the server (#17). It can still send.
+     */
+    static WsClient openUnread(int port, String... protocols) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        return open(socket, port, null, List.of(protocols), Map.of(), false);
+    }
+
+    private static WsClient open(Socket socket, int port, String origin, List<String> protocols,
+                                 Map<String, String> extraHeaders, boolean reads) throws IOException {
         socket.setSoTimeout((int) TestClient.TIMEOUT.toMillis());
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
@@ -95,7 +110,7 @@ final class WsClient implements AutoCloseable {
             int colon = line.indexOf(':');
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
-        return new WsClient(socket, status, headers, in);
+        return new WsClient(socket, status, headers, in, reads);
     }
 
     static WsClient open(int port, String... protocols) throws IOException {

@@ -19,6 +19,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,12 +65,15 @@ public final class Network implements ClusterListener, Replication {
     /** The account service's nickname (the command package's NickServ.NAME). */
     private static final String ACCOUNT_SERVICE = "NickServ";
     /**
-     * What a client may tell the account service that carries a password or concerns only the client itself: it
-     * runs on the client's own node, as SASL does, so that no password enters the log (Redis's memory) and the
-     * shared store sees one attempt, not one per node; the login that follows travels as an {@code ACCOUNT}
-     * entry. What acts on other users (GHOST, REGAIN, DROP) still goes through the log.
+     * The account service's verbs that change nothing but the network's state (who holds a nickname, who is
+     * connected): they go through the log however they are sent ({@code PRIVMSG NickServ}, {@code NICKSERV},
+     * {@code NS}) and every node runs them alike, at one place in the log, as it runs NICK or KILL. Every other
+     * verb (IDENTIFY, LOGIN, REGISTER, DROP, SET, INFO, HELP) carries a password or works on the shared store: it
+     * runs on the client's own node only, as SASL does, so that no password enters the log (Redis's memory) and
+     * the store sees one attempt, one registration, one drop; the logins and logouts that follow travel as
+     * {@code ACCOUNT} entries.
      */
-    private static final Set<String> LOCAL_SERVICE_VERBS = Set.of("IDENTIFY", "LOGIN", "REGISTER", "INFO", "SET", "HELP");
+    private static final Set<String> LOGGED_SERVICE_VERBS = Set.of("GHOST", "REGAIN", "RECOVER");
     /** HELLO's field after a lost log: every node then announces itself to all, so nobody answers it. */
     static final String REBUILD = "rebuild";
 
@@ -101,6 +105,9 @@ public final class Network implements ClusterListener, Replication {
     private final List<Runnable> held = new ArrayList<>();
     // confined to the reader thread: channels (folded) whose state an announcement of this round has settled
     private final Set<String> settled = new HashSet<>();
+    // confined to the reader thread: user id -> channels an announcement of this round says it is invited to,
+    // for users not announced yet (their node announces them later in the round)
+    private final Map<String, List<String>> pendingInvitations = new HashMap<>();
     private volatile Thread applier;
 
     private Network(ClusterBus bus, Dispatcher dispatcher) {
@@ -132,6 +139,7 @@ public final class Network implements ClusterListener, Replication {
         awaitingSync.clear();
         for (String n : live) if (!n.equals(node)) awaitingSync.add(n);
         settled.clear();
+        pendingInvitations.clear();
         held.clear();
         learning = !awaitingSync.isEmpty();
         if (!learning) synced.countDown();
@@ -163,8 +171,9 @@ public final class Network implements ClusterListener, Replication {
 
     @Override
     public boolean publish(Link link, IrcMessage message) {
-        if (applying() || !link.user().registered() || !REPLICATED.contains(message.command())) return false;
-        if (toLocalService(message)) return false;
+        if (applying() || !link.user().registered()) return false;
+        String verb = serviceVerb(message);
+        if (verb == null ? !REPLICATED.contains(message.command()) : !LOGGED_SERVICE_VERBS.contains(verb)) return false;
         String id = ids.get(link);
         if (id == null) return false;
         bus.publish(ClusterEntry.of(node, LINE, id, new String(LineWriter.encode(message), StandardCharsets.UTF_8).strip(),
@@ -172,19 +181,41 @@ public final class Network implements ClusterListener, Replication {
         return true;
     }
 
-    private boolean toLocalService(IrcMessage message) {
-        if (!message.command().equals("PRIVMSG") && !message.command().equals("NOTICE") || message.params().size() < 2) return false;
-        CaseMapping mapping = dispatcher.registry().caseMapping();
-        if (!mapping.equal(message.params().getFirst(), ACCOUNT_SERVICE)) return false;
-        String[] words = message.last().strip().split(" +", 2);
-        return LOCAL_SERVICE_VERBS.contains(words[0].toUpperCase(Locale.ROOT));
+    /** The verb of a line to the account service (upper case), or null if the line is not one. */
+    private String serviceVerb(IrcMessage message) {
+        String text;
+        switch (message.command()) {
+            case "NICKSERV", "NS" -> text = String.join(" ", message.params());
+            case "PRIVMSG", "NOTICE" -> {
+                if (message.params().size() < 2) return null;
+                CaseMapping mapping = dispatcher.registry().caseMapping();
+                if (!mapping.equal(message.params().getFirst(), ACCOUNT_SERVICE)) return null;
+                text = message.last();
+            }
+            default -> {
+                return null;
+            }
+        }
+        return text.strip().split(" +", 2)[0].toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * A login or logout by a command that ran on this node only: of its own client, or (a DROP logs every
+     * client of the account out) of any user, this node's or another's.
+     */
     @Override
     public void accountChanged(User user, String account) {
-        if (applying() || remote(user) || !user.registered()) return;
-        String id = ids.get(Link.of(user));
-        if (id != null && users.containsKey(id)) bus.publish(ClusterEntry.of(node, ACCOUNT, id, orEmpty(account)));
+        if (applying() || !user.registered()) return;
+        String id = idOfKnown(Link.of(user));
+        if (id != null) bus.publish(ClusterEntry.of(node, ACCOUNT, id, orEmpty(account)));
+    }
+
+    /** The network-wide id of a user this node knows (its own once arrived, or another node's), or null. */
+    private String idOfKnown(Link link) {
+        if (link == null) return null;
+        if (link.outbound() instanceof RemoteLink remote) return remote.id();
+        String id = ids.get(link);
+        return id != null && users.containsKey(id) ? id : null;
     }
 
     @Override
@@ -285,7 +316,13 @@ public final class Network implements ClusterListener, Replication {
         }
         for (String name : channels) {
             SavedChannel channel = state.channel(name);
-            if (channel != null) bus.publish(ClusterEntry.of(node, CHANNEL, ChannelAnnouncement.fields(target, channel)));
+            if (channel == null) continue;
+            List<String> invitees = new ArrayList<>();
+            for (User invited : state.invitations(name)) {
+                String id = idOfKnown(Link.of(invited));
+                if (id != null) invitees.add(id);
+            }
+            bus.publish(ClusterEntry.of(node, CHANNEL, ChannelAnnouncement.fields(target, channel, invitees)));
         }
         if (!target.isEmpty()) bus.publish(ClusterEntry.of(node, SYNCED, target));
     }
@@ -316,6 +353,12 @@ public final class Network implements ClusterListener, Replication {
         if (!takes(ChannelAnnouncement.target(entry))) return;
         SavedChannel announced = ChannelAnnouncement.parse(entry);
         state.settle(announced, settled.add(dispatcher.registry().caseMapping().fold(announced.name())));
+        // Pending invitations are merged like the lists: every announcement's, for users known now or later.
+        for (String id : ChannelAnnouncement.invitees(entry)) {
+            Link invited = users.get(id);
+            if (invited != null) state.restoreInvitation(invited.user(), announced.name());
+            else pendingInvitations.computeIfAbsent(id, k -> new ArrayList<>()).add(announced.name());
+        }
     }
 
     /** A client finishing registration on some node: first in the log wins its nickname. */
@@ -344,7 +387,7 @@ public final class Network implements ClusterListener, Replication {
     }
 
     private Link newRemote(ClusterEntry entry) {
-        RemoteLink outbound = new RemoteLink(this);
+        RemoteLink outbound = new RemoteLink(this, entry.field(0));
         Link link = new Link(outbound, entry.field(3), System.currentTimeMillis());
         outbound.bind(link);
         link.setCapabilityBits(capabilities(entry.field(6)));
@@ -368,6 +411,8 @@ public final class Network implements ClusterListener, Replication {
         Link remote = newRemote(entry);
         if (!state.arrive(remote.user(), entry.field(1))) return;
         users.put(id, remote);
+        for (String channel : pendingInvitations.getOrDefault(id, List.of())) state.restoreInvitation(remote.user(), channel);
+        pendingInvitations.remove(id);
         if (entry.field(7).contains("o")) dispatcher.registry().settings().oper(remote.user(), null);
         if (!entry.field(8).isEmpty()) dispatcher.registry().settings().setAway(remote.user(), entry.field(8));
     }
@@ -389,12 +434,21 @@ public final class Network implements ClusterListener, Replication {
         dispatcher.server().messageIds().within(entry.id(), () -> dispatcher.dispatch(s, LineParser.parse(entry.field(1))));
     }
 
-    /** A user of another node logged in or out there: its account changes here too (account-notify, WHOIS). */
+    /**
+     * A user logged in or out by a command that ran on another node: its account changes here too (account-notify,
+     * WHOIS). A client of this node logged out from elsewhere (its account was dropped there) is told so.
+     */
     private void account(ClusterEntry entry) {
         if (entry.node().equals(node)) return;
         Link s = users.get(entry.field(0));
+        if (s == null) return;
         String account = entry.field(1).isEmpty() ? null : entry.field(1);
-        if (s != null && remote(s.user())) dispatcher.registry().settings().changeAccount(s.user(), account);
+        dispatcher.registry().settings().changeAccount(s.user(), account);
+        if (account == null && !remote(s.user())) {
+            User u = s.user();
+            u.delivery().reply(LineWriter.encodeWithin(IrcMessage.from(dispatcher.server().name(),
+                    Numeric.RPL_LOGGEDOUT.code(), u.target(), u.identity().prefix(), "You are now logged out")));
+        }
     }
 
     private void departure(ClusterEntry entry) {
@@ -453,8 +507,7 @@ public final class Network implements ClusterListener, Replication {
         awaitingSync.clear();
         synced.countDown();
         settled.clear();
-        // Forget the others silently: they announce themselves again to everyone, as this node does.
-        forgetOthers();
+        pendingInvitations.clear();
         // Arrivals in flight were in the lost log: their clients must try again.
         for (String id : List.copyOf(arriving.keySet())) {
             Arrival lost = arriving.remove(id);
@@ -465,6 +518,9 @@ public final class Network implements ClusterListener, Replication {
         }
         bus.publish(ClusterEntry.of(node, HELLO, REBUILD));
         announce("");
+        // Forget the others silently: they announce themselves again to everyone, as this node does. Only now: the
+        // announcement names the users of other nodes invited to this node's channels.
+        forgetOthers();
     }
 
     /** Takes every other node's users out of this node's state, silently. */

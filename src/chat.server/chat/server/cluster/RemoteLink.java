@@ -10,11 +10,18 @@ import chat.server.state.Outbound;
 final class RemoteLink implements Outbound {
 
     private final Network network;
+    private final String id;
     private volatile Link link;
     private volatile boolean closed;
 
-    RemoteLink(Network network) {
+    RemoteLink(Network network, String id) {
         this.network = network;
+        this.id = id;
+    }
+
+    /** The user's network-wide id (its node's name, a slash, a number). */
+    String id() {
+        return id;
     }
 
     void bind(Link link) {

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.protocol.IrcMessage;
 import chat.server.service.ServerInfo;
 import chat.server.StoreConfig;
 import chat.server.spi.Account;
@@ -9,7 +10,6 @@ import chat.server.state.Link;
 import chat.server.state.User;
 import chat.server.storage.Storage;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A registered account owns its nickname. Someone else using it is asked to log in and, after the claim
@@ -55,6 +55,9 @@ final class NickOwnership {
     static void claim(Registry registry, ServerInfo server, User s, Context ctx) {
         Storage storage = server.storage();
         if (storage.claims() == null || storage.config().nickEnforcement() != StoreConfig.NickEnforcement.GUEST) return;
+        // #12: a user of another cluster node is asked, and renamed through the log, by its own node only.
+        Replication replication = ctx == null ? Replication.NONE : ctx.replication();
+        if (replication.remote(s)) return;
         String nick = s.nick();
         if (nick == null || !s.registered() || ownedByAnother(storage, s, nick).isEmpty()) return;
         // #10: the deadline is the nickname's: changing away and back does not start it again
@@ -66,16 +69,19 @@ final class NickOwnership {
                 : "This nickname is registered and its time to log in has run out: it will be changed.";
         if (ctx != null && ctx.user() == s) NickServ.reply(ctx, text);
         else NickServ.notice(server, s, text);
-        storage.claims().at(deadline, () -> enforce(registry, server, nick));
+        storage.claims().at(deadline, () -> enforce(registry, server, replication, nick));
     }
 
     /** A claim deadline: whoever holds the nickname now, if its claim is due and it is not the owner, gets a guest nickname. */
-    private static void enforce(Registry registry, ServerInfo server, String nick) {
+    private static void enforce(Registry registry, ServerInfo server, Replication replication, String nick) {
         User holder = registry.findNick(nick);
         Link link = holder == null ? null : Link.of(holder);
         if (link == null || link.quitting() || !holder.registered()) return;
         if (!server.storage().claims().due(registry.caseMapping().fold(nick), holder)) return;
         if (ownedByAnother(server.storage(), holder, nick).isEmpty()) return;
+        // On a cluster node the rename is the holder's NICK through the log, so every node makes it at one place.
+        String guest = GUEST_PREFIX + (10_000 + server.messageIds().pick(90_000));
+        if (replication.publish(link, IrcMessage.of("NICK", guest))) return;
         renameToGuest(registry, server, holder);
     }
 
@@ -99,7 +105,8 @@ final class NickOwnership {
     /** Renames {@code s} to a free guest nickname and tells it and those who share a channel with it. */
     static boolean renameToGuest(Registry registry, ServerInfo server, User s) {
         for (int i = 0; i < GUEST_TRIES; i++) {
-            String guest = GUEST_PREFIX + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+            // The same on every node when applied from a cluster's log (REGAIN, NICK taking a nickname back).
+            String guest = GUEST_PREFIX + (10_000 + server.messageIds().pick(90_000));
             // No command of the user made this change: its own NICK goes after its pending replies.
             if (registry.changeNick(s, guest, null).outcome() == Registry.NickOutcome.CHANGED) return true;
         }

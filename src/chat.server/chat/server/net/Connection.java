@@ -50,7 +50,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     private volatile long closingSinceMillis;
 
     Connection(Transport transport, InetAddress address, boolean tls, Dispatcher dispatcher, Set<Connection> live,
-               Clock clock, Admission admission) {
+               Clock clock, Admission admission, SendQueueBudget sendQueues) {
         this.transport = transport;
         this.tls = tls;
         this.address = address;
@@ -62,7 +62,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         this.dispatcher = dispatcher;
         this.live = live;
         this.clock = clock;
-        this.queue = new OutboundQueue(transport, dispatcher.server().config().sendQueueBytes(), this);
+        this.queue = new OutboundQueue(transport, dispatcher.server().config().sendQueueBytes(), sendQueues, this);
         this.session = new Link(this, address.getHostAddress(), clock.millis());
     }
 
@@ -177,7 +177,8 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     public boolean send(byte[] lines) {
         if (closing.get()) return false;
         if (queue.offer(lines)) return true;
-        // #2: a client that does not read its lines must not hold them in our memory: drop it.
+        // #2: a client that does not read its lines must not hold them in our memory: drop it. #17: the same when
+        // the server's send queues together are near their budget and this one holds more than its share.
         dispatcher.server().stats().dropped("sendq");
         drop("SendQ exceeded");
         return false;

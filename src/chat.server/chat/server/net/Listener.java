@@ -72,6 +72,8 @@ public final class Listener implements AutoCloseable {
     private final Clock clock;
     private final Admission admission;
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
+    /** #17: what all send queues hold together, WebSocket clients' included; shares are counted over {@link #live}. */
+    private final SendQueueBudget sendQueues;
     private final Semaphore lingering = new Semaphore(BANNED_LINGERING_MAX);
     /** PROXY headers being read at once; past this a proxied connection is closed at once. */
     static final int PROXY_HEADERS_PENDING_MAX = 256;
@@ -89,6 +91,7 @@ public final class Listener implements AutoCloseable {
         this.clock = clock;
         ServerConfig config = dispatcher.server().config();
         this.admission = new Admission(config.limits());
+        this.sendQueues = new SendQueueBudget(config.sendQueueTotalBytes(), live::size);
         this.proxies = config.get(Options.PROXY_FROM).stream().map(Cidr::parse).toList();
         this.poller = new SocketPoller();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sweeper").factory());
@@ -235,7 +238,8 @@ public final class Listener implements AutoCloseable {
             socket.setTcpNoDelay(true);
             if (!tls && socket.getChannel() != null) {
                 PolledSocket polled = new PolledSocket(socket.getChannel(), poller);
-                Connection connection = new Connection(polled, address, false, dispatcher, live, clock, admission);
+                Connection connection = new Connection(polled, address, false, dispatcher, live, clock, admission,
+                        sendQueues);
                 started(connection);
                 try {
                     polled.start(connection, connection.receiveQueueBytes());
@@ -246,7 +250,7 @@ public final class Listener implements AutoCloseable {
             }
             Socket stream = tls ? wrapTls(socket) : socket;
             Connection connection = new Connection(new SocketTransport(stream, tls), address, tls, dispatcher, live,
-                    clock, admission);
+                    clock, admission, sendQueues);
             started(connection);
             Thread.ofVirtual().name("client").start(() -> {
                 try {
@@ -270,7 +274,8 @@ public final class Listener implements AutoCloseable {
         if (serverSocket.isClosed()) throw new ConnectionRefused("Server shutting down");
         Refused refused = admissionRefusal(address);
         if (refused != null) throw new ConnectionRefused(refused.message());
-        Connection connection = new Connection(transport, address, secure, dispatcher, live, clock, admission);
+        Connection connection = new Connection(transport, address, secure, dispatcher, live, clock, admission,
+                sendQueues);
         PushedLines lines = new PushedLines(connection);
         started(connection);
         Thread.ofVirtual().name("client").start(lines::run);

@@ -8,9 +8,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lines waiting for one client, and the writer that sends them. Offering never blocks and takes no
- * lock: past the send-queue limit the offer fails and the owner drops the client. A writer virtual thread
- * is started when lines arrive and ends when the queue is empty, so an idle client costs no thread; while
- * it runs it gathers all pending lines into one write.
+ * lock: past the send-queue limit, or past the client's fair share of the server's {@link SendQueueBudget}, the
+ * offer fails and the owner drops the client. A writer virtual thread is started when lines arrive and ends when
+ * the queue is empty, so an idle client costs no thread; while it runs it gathers all pending lines into one write.
+ *
+ * <p>A line's bytes count (here and in the budget) from the offer until the write that sends them returns, or
+ * until the line is thrown away: each line leaves the queue once, through one {@code poll}, and whoever polls it
+ * gives its bytes back.
  */
 final class OutboundQueue {
 
@@ -28,6 +32,7 @@ final class OutboundQueue {
 
     private final Transport out;
     private final long limitBytes;
+    private final SendQueueBudget budget;
     private final Listener listener;
     private final ConcurrentLinkedQueue<byte[]> lines = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -35,41 +40,64 @@ final class OutboundQueue {
     private volatile boolean finishing;
     private volatile boolean dead;
 
-    OutboundQueue(Transport out, long limitBytes, Listener listener) {
+    OutboundQueue(Transport out, long limitBytes, SendQueueBudget budget, Listener listener) {
         this.out = out;
         this.limitBytes = limitBytes;
+        this.budget = budget;
         this.listener = listener;
     }
 
-    /** Queues bytes; false when the queue is closed or the limit is passed (nothing is queued then). */
+    /**
+     * Queues bytes; false when the queue is closed, its limit is passed, or the budget refuses them (nothing is
+     * queued then).
+     */
     boolean offer(byte[] bytes) {
         if (dead || finishing) return false;
-        if (queuedBytes.addAndGet(bytes.length) > limitBytes) {
+        long held = queuedBytes.addAndGet(bytes.length);
+        if (held > limitBytes || !budget.take(bytes.length, held)) {
             queuedBytes.addAndGet(-bytes.length);
             return false;
         }
         lines.add(bytes);
-        startWriter();
+        // kill() may have emptied the queue between the check above and the add: then nobody else frees this line.
+        if (dead) discard();
+        else startWriter();
         return true;
     }
 
     /** Queues a last line past any limit; once it is written the listener hears {@code finished}. */
     void finish(byte[] lastLine) {
         if (dead || finishing) return;
-        lines.add(lastLine);
         queuedBytes.addAndGet(lastLine.length);
+        budget.force(lastLine.length);
+        lines.add(lastLine);
         finishing = true;
-        startWriter();
+        if (dead) discard();
+        else startWriter();
     }
 
-    /** Drops everything; the writer stops at its next step. */
+    /** Drops everything, giving its bytes back; the writer stops at its next step. */
     void kill() {
         dead = true;
-        lines.clear();
+        discard();
     }
 
+    /** Bytes offered and not yet written: queued, or in the write under way. */
     long queuedBytes() {
         return queuedBytes.get();
+    }
+
+    /** Empties the queue. Safe alongside offers, the writer and another discard: each line is polled once. */
+    private void discard() {
+        long freed = 0;
+        byte[] line;
+        while ((line = lines.poll()) != null) freed += line.length;
+        if (freed > 0) release(freed);
+    }
+
+    private void release(long bytes) {
+        queuedBytes.addAndGet(-bytes);
+        budget.release(bytes);
     }
 
     private void startWriter() {
@@ -82,20 +110,27 @@ final class OutboundQueue {
             byte[] line;
             while (!dead && (line = lines.poll()) != null) {
                 byte[] next = lines.peek();
+                long taken = line.length;
+                IOException failure = null;
                 try {
                     if (next == null || line.length >= MAX_WRITE_BYTES) {
-                        queuedBytes.addAndGet(-line.length);
                         out.write(line, 0, line.length);
                     } else {
                         if (batch == null) batch = new byte[MAX_WRITE_BYTES];
                         int used = gather(line, batch);
+                        taken = used;
                         out.write(batch, 0, used);
                     }
                 } catch (IOException e) {
+                    failure = e;
+                } finally {
+                    release(taken);
+                }
+                if (failure != null) {
                     dead = true;
-                    lines.clear();
+                    discard();
                     writing.set(false);
-                    listener.writeFailed(e);
+                    listener.writeFailed(failure);
                     return;
                 }
             }
@@ -112,19 +147,24 @@ final class OutboundQueue {
         }
     }
 
-    /** Copies {@code first} and as many further lines as fit into {@code batch}; returns the bytes used. */
+    /**
+     * Copies {@code first} and as many further lines as fit into {@code batch}, taking them off the queue;
+     * returns the bytes used.
+     */
     private int gather(byte[] first, byte[] batch) {
         System.arraycopy(first, 0, batch, 0, first.length);
         int used = first.length;
-        long taken = first.length;
         byte[] next;
         while ((next = lines.peek()) != null && used + next.length <= batch.length) {
-            lines.poll();
+            byte[] polled = lines.poll();
+            if (polled != next) {
+                // Only kill() polls beside the writer: the queue is dead, and this line is thrown away too.
+                if (polled != null) release(polled.length);
+                break;
+            }
             System.arraycopy(next, 0, batch, used, next.length);
             used += next.length;
-            taken += next.length;
         }
-        queuedBytes.addAndGet(-taken);
         return used;
     }
 }

@@ -1,5 +1,6 @@
 package chat.server.service;
 
+import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,6 +34,16 @@ public final class MessageIds {
         Scope s = scope.get();
         if (s != null) return s.entry + "-" + Long.toString(++s.used, 36);
         return prefix + "-" + Long.toString(counter.incrementAndGet(), 36);
+    }
+
+    /**
+     * A number from 0 to {@code bound - 1} for a choice a command makes at random (a guest nickname): random on a
+     * single server; while a cluster log entry is applied, drawn from the entry's place in the log as its ids are,
+     * so that every node makes the same choice.
+     */
+    public int pick(int bound) {
+        if (scope.get() == null) return ThreadLocalRandom.current().nextInt(bound);
+        return new SplittableRandom(next().hashCode()).nextInt(bound);
     }
 
     /** Runs {@code step} with ids drawn from {@code entry} (a cluster log position, the same on every node). */

@@ -3,6 +3,7 @@ package chat.server.state;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -117,6 +118,11 @@ public final class Channel {
             oldest.next();
             oldest.remove();
         }
+    }
+
+    /** The pending invitations, oldest first. */
+    List<User> invitations() {
+        return List.copyOf(invited);
     }
 
     boolean isInvited(User s) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The registry steps a cluster node needs beyond a single server's (#12), under the registry's one lock: a
  * nickname granted by the log to a user (it overrides an unregistered local claim, whose own arrival will then
- * be refused), and the memberships and channel states a node announces and restores when the network rebuilds.
+ * be refused), and the memberships, channel states and pending invitations a node announces and restores when the
+ * network rebuilds.
  */
 public final class NetworkState {
 
@@ -104,6 +105,37 @@ public final class NetworkState {
                 channel.add(user, membership.modes());
                 user.channels.add(channel);
             }
+        } finally {
+            registry.lock.unlock();
+        }
+    }
+
+    /**
+     * The users invited to the channel and not joined yet, oldest first, those gone since left out; empty if there
+     * is no such channel.
+     */
+    public List<User> invitations(String channel) {
+        registry.lock.lock();
+        try {
+            Channel c = registry.channels.get(registry.caseMapping().fold(channel));
+            if (c == null) return List.of();
+            List<User> invited = new ArrayList<>();
+            for (User u : c.invitations()) if (!u.removed && registry.registered.contains(u)) invited.add(u);
+            return invited;
+        } finally {
+            registry.lock.unlock();
+        }
+    }
+
+    /**
+     * Puts back a pending invitation of {@code user} to a channel, silently: the network is rebuilding. Nothing
+     * happens if the channel does not exist here or the user is gone.
+     */
+    public void restoreInvitation(User user, String channel) {
+        registry.lock.lock();
+        try {
+            Channel c = registry.channels.get(registry.caseMapping().fold(channel));
+            if (c != null && !user.removed && registry.registered.contains(user) && !c.has(user)) c.invite(user);
         } finally {
             registry.lock.unlock();
         }

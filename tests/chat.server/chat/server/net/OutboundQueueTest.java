@@ -146,7 +146,7 @@ class OutboundQueueTest {
     @Test
     void allOfferedLinesArriveInOrder() throws Exception {
         Wire wire = new Wire();
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, new Events());
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), new Events());
         StringBuilder expected = new StringBuilder();
 
         for (int i = 0; i < 1000; i++) {
@@ -155,6 +155,7 @@ class OutboundQueueTest {
             expected.append(text).append("\r\n");
         }
         wire.awaitTotal(expected.length());
+        wire.awaitWriterEnd();
 
         assertThat(wire.text()).isEqualTo(expected.toString());
         assertThat(queue.queuedBytes()).isZero();
@@ -164,25 +165,26 @@ class OutboundQueueTest {
     void offerPastTheLimitIsRefusedAndQueuesNothing() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         Wire wire = new Wire(gate, null);
-        OutboundQueue queue = new OutboundQueue(wire, 100, new Events());
+        OutboundQueue queue = new OutboundQueue(wire, 107, SendQueueBudget.unlimited(), new Events());
         byte[] first = line("first");
         byte[] sixty = line("6".repeat(58));
         byte[] forty = line("4".repeat(38));
 
         assertThat(queue.offer(first)).isTrue();
         await(wire.firstWriteEntered, "first write started");
-        // The first line left the queue when its write began; what follows waits behind it.
-        assertThat(queue.queuedBytes()).isZero();
+        // #17: the first line counts until its write returns; what follows waits behind it.
+        assertThat(queue.queuedBytes()).isEqualTo(7);
         assertThat(queue.offer(sixty)).isTrue();
         assertThat(queue.offer(forty)).isTrue();
-        assertThat(queue.queuedBytes()).isEqualTo(100);
+        assertThat(queue.queuedBytes()).isEqualTo(107);
         assertThat(queue.offer(line("x"))).isFalse();
         assertThat(queue.offer(new byte[1])).isFalse();
-        assertThat(queue.queuedBytes()).isEqualTo(100);
+        assertThat(queue.queuedBytes()).isEqualTo(107);
 
         gate.countDown();
         wire.awaitTotal(first.length + 100);
         wire.awaitWriterEnd();
+        assertThat(queue.queuedBytes()).isZero();
 
         assertThat(wire.text()).isEqualTo("first\r\n" + "6".repeat(58) + "\r\n" + "4".repeat(38) + "\r\n");
         assertThat(queue.offer(line("again"))).as("room again once drained").isTrue();
@@ -192,7 +194,7 @@ class OutboundQueueTest {
     void pendingLinesAreGatheredIntoOneWrite() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         Wire wire = new Wire(gate, null);
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, new Events());
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), new Events());
 
         queue.offer(line("one"));
         await(wire.firstWriteEntered, "first write started");
@@ -209,7 +211,7 @@ class OutboundQueueTest {
     void lineOfAFullWriteIsWrittenOnItsOwn() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         Wire wire = new Wire(gate, null);
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, new Events());
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), new Events());
         String big = "b".repeat(OutboundQueue.MAX_WRITE_BYTES - 2) + "\r\n";
 
         queue.offer(line("one"));
@@ -227,7 +229,7 @@ class OutboundQueueTest {
     void batchesNeverExceedTheWriteSize() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         Wire wire = new Wire(gate, null);
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 22, new Events());
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 22, SendQueueBudget.unlimited(), new Events());
         StringBuilder expected = new StringBuilder("first\r\n");
 
         queue.offer(line("first"));
@@ -249,7 +251,7 @@ class OutboundQueueTest {
     void finishWritesTheLastLineAfterTheQueuedOnesThenReportsFinished() throws Exception {
         Wire wire = new Wire();
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, events);
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), events);
 
         queue.offer(line("a"));
         queue.offer(line("b"));
@@ -266,7 +268,7 @@ class OutboundQueueTest {
         CountDownLatch gate = new CountDownLatch(1);
         Wire wire = new Wire(gate, null);
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, events);
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), events);
 
         queue.offer(line("a"));
         await(wire.firstWriteEntered, "first write started");
@@ -287,7 +289,7 @@ class OutboundQueueTest {
         CountDownLatch gate = new CountDownLatch(1);
         Wire wire = new Wire(gate, null);
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(wire, 10, events);
+        OutboundQueue queue = new OutboundQueue(wire, 17, SendQueueBudget.unlimited(), events);
 
         queue.offer(line("first"));
         await(wire.firstWriteEntered, "first write started");
@@ -304,7 +306,7 @@ class OutboundQueueTest {
     void finishOnAnIdleQueueWritesAndReports() throws Exception {
         Wire wire = new Wire();
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, events);
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), events);
 
         queue.finish(line("ERROR :Registration timed out"));
         await(events.finished, "finished");
@@ -317,7 +319,7 @@ class OutboundQueueTest {
         IOException broken = new IOException("Broken pipe");
         Wire wire = new Wire(null, broken);
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, events);
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), events);
 
         assertThat(queue.offer(line("a"))).isTrue();
         await(events.failed, "writeFailed");
@@ -333,7 +335,7 @@ class OutboundQueueTest {
         IOException broken = new IOException("Connection reset");
         Wire wire = new Wire(null, broken);
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, events);
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), events);
 
         queue.finish(line("ERROR :bye"));
         await(events.failed, "writeFailed");
@@ -348,7 +350,7 @@ class OutboundQueueTest {
         CountDownLatch gate = new CountDownLatch(1);
         Wire wire = new Wire(gate, null);
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, events);
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), events);
 
         queue.offer(line("in flight"));
         await(wire.firstWriteEntered, "first write started");
@@ -367,7 +369,7 @@ class OutboundQueueTest {
     @Test
     void writerThreadIsVirtualAndEndsWhenTheQueueIsEmpty() throws Exception {
         Wire wire = new Wire();
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, new Events());
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), new Events());
 
         queue.offer(line("a"));
         wire.awaitTotal(3);
@@ -386,7 +388,7 @@ class OutboundQueueTest {
         int threads = 8;
         int perThread = 2_000;
         Wire wire = new Wire();
-        OutboundQueue queue = new OutboundQueue(wire, 64L << 20, new Events());
+        OutboundQueue queue = new OutboundQueue(wire, 64L << 20, SendQueueBudget.unlimited(), new Events());
         CountDownLatch go = new CountDownLatch(1);
         AtomicInteger refused = new AtomicInteger();
         long[] bytes = new long[threads];
@@ -430,7 +432,7 @@ class OutboundQueueTest {
     void wireBytesAreTheOfferedBytes() throws Exception {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         Wire wire = new Wire();
-        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, new Events());
+        OutboundQueue queue = new OutboundQueue(wire, 1 << 20, SendQueueBudget.unlimited(), new Events());
         byte[] utf8 = line("PRIVMSG #a :caf\u00e9 \u2603");
 
         queue.offer(utf8);
