@@ -69,7 +69,7 @@ final class MessageCommands {
             if (StatusMessages.isStatusTarget(target)) {
                 StatusMessages.relay(ctx, verb, target, text, clientTags, replyErrors);
             } else if (Names.isChannel(target)) {
-                Registry.ChannelAction audience = ctx.registry().channelAudience(sender, target);
+                Registry.ChannelAction audience = ctx.registry().channelDirectory().channelAudience(sender, target);
                 switch (audience.outcome()) {
                     case NO_SUCH_CHANNEL -> {
                         if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");

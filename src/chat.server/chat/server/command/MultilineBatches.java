@@ -142,7 +142,7 @@ final class MultilineBatches {
         String target = batch.target;
         User[] audience;
         if (Names.isChannel(target)) {
-            Registry.ChannelAction to = ctx.registry().channelAudience(sender, target);
+            Registry.ChannelAction to = ctx.registry().channelDirectory().channelAudience(sender, target);
             switch (to.outcome()) {
                 case OK -> audience = to.members();
                 case NO_SUCH_CHANNEL -> {
