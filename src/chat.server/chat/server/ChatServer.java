@@ -71,7 +71,8 @@ public final class ChatServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ServerStats stats = new ServerStats();
         Registry registry = new Registry(config.caseMapping(), clock);
-        Storage storage = Storage.open(config.store(), config.caseMapping(), clock);
+        Storage storage = Storage.open(config.store(), config.get(Options.PASSWORD_MIN_LENGTH), config.caseMapping(),
+                clock);
         // #store: what the server advertises (ISUPPORT, CAP) follows what it really has.
         config = config.withStore(storage.config());
         BanList bans;

@@ -336,9 +336,11 @@ final class LogApplier implements ClusterListener {
     public void cutOff(String reason) {
         reader = Thread.currentThread();
         LOG.log(Level.WARNING, node + " is cut off from the network: " + reason);
-        for (Link s : List.copyOf(ids.keySet())) s.close(reason);
+        List<Link> local = List.copyOf(ids.keySet());
+        // Forgotten first: their departures need no DEPART (the others split this node's users).
         ids.clear();
         arriving.clear();
+        for (Link s : local) s.close(reason);
     }
 
     @Override

@@ -201,9 +201,16 @@ public final class Network implements Replication {
         return true;
     }
 
+    /**
+     * A local client left: on its own, or closed while this node applied the log. A close by a log entry (KILL,
+     * GHOST, a K-line) is made by every node at that entry, and its DEPART then changes nothing; but a client
+     * dropped while the log was applied for its own sake (its send queue overflowed in a fan-out) is known gone
+     * only here: the others learn it from the DEPART. Either way this node forgets it, so that a later
+     * announcement (a lost log, a late node) does not bring it back.
+     */
     @Override
     public void departed(User user, String reason) {
-        if (applier.applying() || remote(user)) return;
+        if (remote(user)) return;
         Link link = Link.of(user);
         if (link == null) return;
         String id = ids.remove(link);

@@ -108,7 +108,7 @@ final class MessageCommands {
     }
 
     /** The client-only tags ('+' prefix) to relay; none from a client that did not enable message-tags (as Ergo). */
-    private static Map<String, String> clientTags(User sender, IrcMessage m) {
+    static Map<String, String> clientTags(User sender, IrcMessage m) {
         if (m.tags().isEmpty() || !sender.has(Capability.MESSAGE_TAGS)) return Map.of();
         Map<String, String> relayed = new LinkedHashMap<>();
         m.tags().forEach((key, value) -> {
