@@ -2,7 +2,7 @@
 ARGS ?=
 BENCH_QUICK ?= 0
 
-.PHONY: build test interop client-tmux launchers webtest screenshots run-server run-client image dist clean bench bench-test cluster cluster-down
+.PHONY: build test interop client-tmux launchers webtest screenshots run-server run-client image dist clean bench bench-test cluster cluster-down conformance
 
 build:
 	./build.sh build
@@ -48,6 +48,10 @@ bench:
 
 bench-test:
 	scripts/bench.sh test
+
+# The public conformance suite irctest against chat (IRCTEST_DIR=a checkout of github.com/progval/irctest).
+conformance:
+	scripts/conformance.sh
 
 # Redis, three chat nodes and HAProxy on 127.0.0.1:12345 (scripts/cluster.sh up 3); cluster-down stops them by PID.
 cluster:

@@ -71,7 +71,8 @@ public final class ChatServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ServerStats stats = new ServerStats();
         Registry registry = new Registry(config.caseMapping(), clock);
-        Storage storage = Storage.open(config.store(), config.caseMapping(), clock);
+        Storage storage = Storage.open(config.store(), config.get(Options.PASSWORD_MIN_LENGTH), config.caseMapping(),
+                clock);
         // #store: what the server advertises (ISUPPORT, CAP) follows what it really has.
         config = config.withStore(storage.config());
         BanList bans;
@@ -88,7 +89,16 @@ public final class ChatServer implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(CommandTable.standard(), registry, info);
         // Modules that hear of every change (a cluster, bots) plug in here.
         ServiceLoader.load(ChangeListener.class).forEach(registry::addListener);
-        // #14: the bots register before the first client can connect, so their nicknames are never taken.
+        // #12: a cluster node learns the whole network's state before it accepts clients.
+        Network network;
+        try {
+            network = ClusterJoin.join(config, dispatcher);
+        } catch (IOException | RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        // #14: the bots register before the first client can connect, so their nicknames are never taken; on a
+        // network, after the join, so that each bot arrives through the log like a client (docs/cluster.md).
         BotConfig botConfig = config.bots();
         BotHost bots = BotHost.start(dispatcher, clock, storage.store() == null ? null : storage.store().bots(),
                 botConfig::runs, botConfig::settingsOf);
@@ -96,15 +106,6 @@ public final class ChatServer implements AutoCloseable {
             bots.reconfigure(c.bots()::settingsOf);
             return bots.names().isEmpty() ? null : "bots reconfigured";
         });
-        // #12: a cluster node learns the whole network's state before it accepts clients.
-        Network network;
-        try {
-            network = ClusterJoin.join(config, dispatcher);
-        } catch (IOException | RuntimeException e) {
-            bots.close();
-            storage.close();
-            throw e;
-        }
         Listener listener;
         try {
             listener = Listener.start(dispatcher, clock);

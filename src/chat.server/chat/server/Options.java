@@ -3,6 +3,7 @@ package chat.server;
 import chat.protocol.CaseMapping;
 import chat.protocol.Names;
 import chat.server.Option.Section;
+import chat.server.account.Accounts;
 import chat.server.limit.Cidr;
 import java.net.URI;
 import java.nio.file.Files;
@@ -191,6 +192,9 @@ public final class Options {
                     StoreConfig.PASSWORD_ITERATIONS).in(Section.STORE).atLeast(StoreConfig.MIN_PASSWORD_ITERATIONS)
             .fixed()
             .help("PBKDF2-HMAC-SHA256 iterations for new passwords"));
+    public static final Option<Integer> PASSWORD_MIN_LENGTH = declare(Option.integer("password-min-length", "N",
+                    Accounts.PASSWORD_MIN_CHARS).in(Section.STORE).atLeast(1).fixed()
+            .help("shortest password accepted when an account is registered or its password changed"));
     public static final Option<Duration> NICK_CLAIM_TIMEOUT = declare(Option.seconds("nick-claim-timeout",
                     StoreConfig.NICK_CLAIM_TIMEOUT).in(Section.STORE).positive().fixed()
             .help("time a client using a registered nickname has to log in"));

@@ -222,6 +222,32 @@ class AccountTest {
     }
 
     @Test
+    void accountTagRidesOnEveryEventOfALoggedInUserAndOnNoneOfAGuest() {
+        registerAccount(server, "olga", "olga's secret");
+        TestClient peer = server.connectWithCaps("pia", "account-tag");
+        TestClient guest = server.connect("gus");
+        TestClient olga = saslClient(server, "olga", "olga's secret");
+        olga.send("JOIN #tags");
+        olga.expect("366");
+        olga.send("INVITE pia #tags");
+        assertThat(peer.expect("INVITE", "pia", "#tags").tags()).containsEntry("account", "olga");
+        peer.send("JOIN #tags");
+        peer.expect("366");
+        guest.send("JOIN #tags");
+        assertThat(peer.expect("JOIN", "#tags").tags()).doesNotContainKey("account");
+        olga.send("TOPIC #tags :tagged");
+        assertThat(peer.expect("TOPIC", "#tags", "tagged").tags()).containsEntry("account", "olga");
+        olga.send("MODE #tags +v gus");
+        assertThat(peer.expect("MODE", "#tags", "+v", "gus").tags()).containsEntry("account", "olga");
+        olga.send("NICK olga2");
+        assertThat(peer.expect("NICK", "olga2").tags()).containsEntry("account", "olga");
+        guest.send("PART #tags :bye");
+        assertThat(peer.expect("PART", "#tags", "bye").tags()).doesNotContainKey("account");
+        olga.send("PART #tags");
+        assertThat(peer.expect("PART", "#tags").tags()).containsEntry("account", "olga");
+    }
+
+    @Test
     void registrationRefusalsUseStandardReplies() {
         registerAccount(server, "jack", "jack's secret");
         TestClient c = server.connect("kate");
@@ -256,8 +282,9 @@ class AccountTest {
         c.expect("905");
         c.send("AUTHENTICATE PLAIN");
         c.expect("AUTHENTICATE", "+");
+        // Each chunk is legal (400 bytes), together they are too long: the exchange fails (904, not 905).
         for (int i = 0; i < 21; i++) c.send("AUTHENTICATE " + "A".repeat(400));
-        c.expect("905");
+        c.expect("904");
         c.send("AUTHENTICATE *");
         c.expect("906");
         c.register("mallory");

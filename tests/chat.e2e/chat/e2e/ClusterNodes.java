@@ -30,6 +30,8 @@ final class ClusterNodes implements AutoCloseable {
     private final ThrowawayPostgres postgres;
     private final String store;
     private final List<ChatServer> nodes = new ArrayList<>();
+    // nodes a test stopped on purpose: not closed again
+    private final List<ChatServer> stopped = new ArrayList<>();
     private final List<Path> dataDirs = new ArrayList<>();
     private final List<TestClient> clients = new ArrayList<>();
 
@@ -77,6 +79,13 @@ final class ClusterNodes implements AutoCloseable {
 
     ChatServer node(int i) {
         return nodes.get(i);
+    }
+
+    /** Shuts node {@code i} down as an operator would (it leaves the network at once); the others stay up. */
+    void stop(int i) {
+        ChatServer node = nodes.get(i);
+        stopped.add(node);
+        node.close();
     }
 
     RedisServer redis() {
@@ -137,7 +146,7 @@ final class ClusterNodes implements AutoCloseable {
         synchronized (clients) {
             clients.forEach(TestClient::close);
         }
-        for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
+        for (int i = nodes.size() - 1; i >= 0; i--) if (!stopped.contains(nodes.get(i))) nodes.get(i).close();
         redis.close();
         for (Path dir : dataDirs) {
             try (Stream<Path> files = Files.walk(dir)) {

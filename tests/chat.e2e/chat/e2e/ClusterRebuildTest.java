@@ -171,6 +171,38 @@ class ClusterRebuildTest {
         ClusterNodes.awaitNames(alice, "#inv", "alice", "bob", "carol", "dave", "eve");
     }
 
+    @Test
+    void aUserKilledFromAnotherNodeIsNotAnnouncedAgainAfterARedisRestart() {
+        TestClient op = network.connect(0, "op");
+        Opers.operUp(op);
+        TestClient victim = network.connect(1, "victim");
+        TestClient bystander = network.connect(1, "bystander");
+        TestClient watcher = network.connect(2, "watcher");
+        for (TestClient c : List.of(op, victim, bystander, watcher)) {
+            c.send("JOIN #kill");
+            c.expect("366", "*", "#kill");
+        }
+        op.send("KILL victim :enough");
+        victim.awaitClose();
+        assertThat(watcher.expect("QUIT").source()).startsWith("victim!");
+
+        network.redis().stop();
+        network.redis().start();
+        // A node writes a client's line only once it has announced its users to the new log: once these two lines
+        // are through, node1 and node2 have announced theirs.
+        op.send("PRIVMSG #kill :node1 rebuilt");
+        watcher.expect("PRIVMSG", "#kill", "node1 rebuilt");
+        bystander.send("PRIVMSG #kill :node2 rebuilt");
+        watcher.expect("PRIVMSG", "#kill", "node2 rebuilt");
+        // The victim's node forgot it when the KILL closed it there: it did not announce it with its living users.
+        watcher.send("WHOIS victim");
+        watcher.expect("401", "watcher", "victim");
+        TestClient again = network.connect(0, "victim");
+        again.send("JOIN #kill");
+        again.expect("366", "victim", "#kill");
+        assertThat(watcher.expect("JOIN", "#kill").source()).startsWith("victim!");
+    }
+
     /** Asks MODE until {@code c}'s node shows {@code channel} with the flag {@code mode} (bounded). */
     private static void awaitMode(TestClient c, String channel, char mode) {
         long deadline = System.nanoTime() + ClusterNodes.SETTLE.toNanos();

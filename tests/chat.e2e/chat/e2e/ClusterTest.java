@@ -179,6 +179,7 @@ class ClusterTest {
     void aNodeKilledWithSigkillSplitsAndFreesItsNicks() {
         try (ChatNodeProcess doomed = ChatNodeProcess.launch("--cluster", network.redis().url(), "--node-name", "doomed")) {
             TestClient stays = network.connect(0, "stays");
+            TestClient next = network.connect(1, "next");
             TestClient gone;
             try {
                 gone = new TestClient("127.0.0.1", doomed.port());
@@ -190,6 +191,8 @@ class ClusterTest {
             gone.expect("366", "goner", "#split");
             stays.send("JOIN #split");
             stays.expect("366", "stays", "#split");
+            next.send("JOIN #split");
+            next.expect("366", "next", "#split");
             long killedAt = System.nanoTime();
             doomed.kill();
             gone.close();
@@ -198,6 +201,8 @@ class ClusterTest {
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(java.time.Duration.ofSeconds(10));
             assertThat(quit.source()).startsWith("goner!");
             assertThat(quit.last()).isEqualTo("*.net *.split");
+            // Each node applies the split when its own reader reaches it in the log: node 1 frees the nick then.
+            assertThat(next.expect("QUIT").source()).startsWith("goner!");
             network.connect(1, "goner");
         }
     }

@@ -23,6 +23,15 @@ class MultilineTest {
         c.send("BATCH -b1");
     }
 
+    /** Each client joins #chan, then everything they were sent so far is read. */
+    private static void joinChan(TestClient... clients) {
+        for (TestClient c : clients) {
+            c.send("JOIN #chan");
+            c.expect("366", c.nick(), "#chan");
+        }
+        for (TestClient c : clients) c.drain();
+    }
+
     @Test
     void theCapabilityAdvertisesItsLimits() {
         TestClient c = server.open();
@@ -36,13 +45,7 @@ class MultilineTest {
         TestClient alice = server.connectWithCaps("alice", CAP, "batch", "echo-message", "message-tags");
         TestClient bob = server.connectWithCaps("bob", CAP, "batch", "message-tags");
         TestClient carl = server.connect("carl");
-        for (TestClient c : List.of(alice, bob, carl)) {
-            c.send("JOIN #chan");
-            c.expect("366", c.nick(), "#chan");
-        }
-        alice.drain();
-        bob.drain();
-        carl.drain();
+        joinChan(alice, bob, carl);
         sendBatch(alice, "#chan", "first line", "second ", "@batch=b1;draft/multiline-concat PRIVMSG #chan :half");
         assertThat(alice.drain()).extracting(IrcMessage::command).containsExactly("BATCH", "PRIVMSG", "PRIVMSG",
                 "PRIVMSG", "BATCH");
@@ -85,5 +88,43 @@ class MultilineTest {
         TestClient plain = server.connect("plain");
         plain.send("BATCH +x draft/multiline #lobby");
         assertThat(plain.expect("FAIL").params()).startsWith("BATCH", "UNKNOWN_TYPE");
+    }
+
+    @Test
+    void aLabeledBatchIsAnsweredByItsEchoAndOthersGetItsNonBlankLinesUnderOneMsgid() {
+        TestClient alice = server.connectWithCaps("alice", CAP, "batch", "echo-message", "message-tags",
+                "labeled-response", "server-time");
+        TestClient bob = server.connectWithCaps("bob", CAP, "batch", "message-tags");
+        TestClient carl = server.connectWithCaps("carl", "message-tags", "server-time");
+        joinChan(alice, bob, carl);
+        alice.send("@label=xyz;+example.com/tag=1 BATCH +b1 draft/multiline #chan");
+        alice.send("@batch=b1 PRIVMSG #chan :");
+        alice.send("@batch=b1 PRIVMSG #chan :how is ");
+        alice.send("@batch=b1;draft/multiline-concat PRIVMSG #chan :everyone?");
+        alice.send("BATCH -b1");
+
+        List<IrcMessage> echo = alice.drain();
+        assertThat(echo).extracting(IrcMessage::command).containsExactly("BATCH", "PRIVMSG", "PRIVMSG", "PRIVMSG", "BATCH");
+        assertThat(echo.get(0).params()).contains("draft/multiline", "#chan");
+        assertThat(echo.get(0).tags()).containsEntry("label", "xyz").containsKeys("msgid", "time");
+        String msgid = echo.get(0).tags().get("msgid");
+
+        List<IrcMessage> batch = bob.drain();
+        assertThat(batch).extracting(IrcMessage::last).contains("", "how is ", "everyone?");
+        assertThat(batch.get(0).tags()).containsEntry("+example.com/tag", "1").containsEntry("msgid", msgid);
+
+        List<IrcMessage> lines = carl.drain().stream().filter(m -> m.command().equals("PRIVMSG")).toList();
+        assertThat(lines).extracting(IrcMessage::last).containsExactly("how is ", "everyone?");
+        assertThat(lines.get(0).tags()).containsEntry("msgid", msgid).containsEntry("+example.com/tag", "1");
+        assertThat(lines.get(1).tags()).doesNotContainKey("msgid").containsEntry("time", echo.get(0).tags().get("time"));
+    }
+
+    @Test
+    void aBlankLineThatContinuesAnotherFailsTheBatch() {
+        TestClient alice = server.connectWithCaps("alice", CAP, "batch", "echo-message");
+        alice.send("JOIN #chan");
+        alice.expect("366", "alice", "#chan");
+        sendBatch(alice, "#chan", "hi", "@batch=b1;draft/multiline-concat PRIVMSG #chan :");
+        alice.expect("FAIL", "BATCH", "MULTILINE_INVALID");
     }
 }

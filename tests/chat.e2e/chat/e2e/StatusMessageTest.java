@@ -83,4 +83,28 @@ class StatusMessageTest {
         bar.send("PRIVMSG #chan :free again");
         op.expect("PRIVMSG", "#chan", "free again");
     }
+
+    @Test
+    void aMuteExceptionLiftsMutesAndQuietsButNotBans() {
+        TestClient op = server.connect("chanop");
+        join(op, "#chan");
+        op.send("MODE #chan +b m:qux!*@*");
+        op.expect("MODE", "#chan", "+b", "m:qux!*@*");
+        TestClient qux = server.connectWithCaps("qux", "echo-message");
+        join(qux, "#chan");
+        qux.send("PRIVMSG #chan :muted");
+        qux.expect("404", "qux", "#chan");
+        op.send("MODE #chan +e m:qux!*@*");
+        qux.expect("MODE", "#chan", "+e", "m:qux!*@*");
+        qux.send("PRIVMSG #chan :exempt");
+        op.expect("PRIVMSG", "#chan", "exempt");
+        op.send("MODE #chan +q qux!*@*");
+        qux.expect("MODE", "#chan", "+q", "qux!*@*");
+        qux.send("PRIVMSG #chan :still exempt");
+        op.expect("PRIVMSG", "#chan", "still exempt");
+        op.send("MODE #chan +b qux!*@*");
+        qux.expect("MODE", "#chan", "+b", "qux!*@*");
+        qux.send("PRIVMSG #chan :banned");
+        assertThat(qux.expect("404", "qux", "#chan").last()).contains("banned");
+    }
 }

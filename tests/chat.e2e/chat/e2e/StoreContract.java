@@ -150,6 +150,12 @@ abstract class StoreContract {
                     .containsExactly(new Activity("dm:~alice ~bob", 10), new Activity("#c", 30));
             assertThat(history.targets("~alice", List.of(), 15, 100, 10)).isEmpty();
             assertThat(history.targets("~bob", List.of(), 0, 100, 1)).containsExactly(new Activity("dm:~alice ~bob", 10));
+            // A conversation is listed by its latest message: one that went on after the window is not in it.
+            history.append(message("#c", "c2", 60, "later"), List.of()).get();
+            assertThat(history.targets("~alice", List.of("#c"), 0, 50, 10))
+                    .containsExactly(new Activity("dm:~alice ~bob", 10));
+            assertThat(history.targets("~alice", List.of("#c"), 0, 100, 10))
+                    .containsExactly(new Activity("dm:~alice ~bob", 10), new Activity("#c", 60));
         }
     }
 

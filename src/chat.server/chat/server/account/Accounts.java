@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
  */
 public final class Accounts implements AutoCloseable {
 
-    /** Shortest password accepted at registration. */
+    /** Default shortest password accepted at registration and password change ({@code --password-min-length}). */
     public static final int PASSWORD_MIN_CHARS = 8;
     /** Longest password accepted. */
     public static final int PASSWORD_MAX_CHARS = 300;
@@ -77,6 +77,7 @@ public final class Accounts implements AutoCloseable {
     private final AccountStore store;
     private final CaseMapping caseMapping;
     private final int iterations;
+    private final int minPasswordChars;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final byte[] decoySecret = new byte[32];
@@ -84,8 +85,12 @@ public final class Accounts implements AutoCloseable {
     private final ExecutorService kdf;
 
     /** Accounts in {@code store}; null for a server without accounts. */
-    public Accounts(AccountStore store, CaseMapping caseMapping, int iterations, Clock clock) {
+    public Accounts(AccountStore store, CaseMapping caseMapping, int iterations, int minPasswordChars, Clock clock) {
+        if (minPasswordChars < 1 || minPasswordChars > PASSWORD_MAX_CHARS) {
+            throw new IllegalArgumentException("the shortest password must be 1 to " + PASSWORD_MAX_CHARS + " characters");
+        }
         this.store = store;
+        this.minPasswordChars = minPasswordChars;
         this.caseMapping = caseMapping;
         this.iterations = iterations;
         this.clock = clock;
@@ -94,6 +99,11 @@ public final class Accounts implements AutoCloseable {
                 FAILURE_WINDOW_MILLIS, clock);
         this.kdf = store == null ? null
                 : Executors.newFixedThreadPool(KDF_THREADS, Thread.ofPlatform().name("kdf-", 0).daemon(true).factory());
+    }
+
+    /** Shortest password accepted at registration and password change. */
+    public int minPasswordChars() {
+        return minPasswordChars;
     }
 
     public boolean enabled() {
@@ -115,7 +125,7 @@ public final class Accounts implements AutoCloseable {
     public Registration register(String name, String email, String password) {
         if (store == null) return Registration.UNAVAILABLE;
         if (!Names.isValidNick(name)) return Registration.BAD_NAME;
-        if (password.length() < PASSWORD_MIN_CHARS) return Registration.WEAK_PASSWORD;
+        if (password.length() < minPasswordChars) return Registration.WEAK_PASSWORD;
         if (password.length() > PASSWORD_MAX_CHARS) return Registration.UNACCEPTABLE_PASSWORD;
         if (store.find(key(name)).isPresent()) return Registration.EXISTS;
         try {
@@ -174,7 +184,7 @@ public final class Accounts implements AutoCloseable {
 
     /** Sets a new password; false when the account is gone or the password is unacceptable. */
     public boolean setPassword(String name, String password) {
-        if (store == null || password.length() < PASSWORD_MIN_CHARS || password.length() > PASSWORD_MAX_CHARS) return false;
+        if (store == null || password.length() < minPasswordChars || password.length() > PASSWORD_MAX_CHARS) return false;
         try {
             return store.setCredentials(key(name), derive(password)).join();
         } catch (CompletionException e) {

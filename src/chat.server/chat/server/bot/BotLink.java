@@ -1,6 +1,7 @@
 package chat.server.bot;
 
 import chat.protocol.LineParser;
+import chat.protocol.Numeric;
 import chat.protocol.ParseResult;
 import chat.server.spi.BotEvent;
 import chat.server.state.Outbound;
@@ -46,6 +47,7 @@ final class BotLink implements Outbound {
             start = end + 1;
             if (line.isEmpty()) continue;
             if (LineParser.parse(line) instanceof ParseResult.Parsed parsed) {
+                if (parsed.message().command().equals(Numeric.ERR_NICKNAMEINUSE.code())) runner.nickRefused();
                 BotEvent event = BotEvents.from(parsed.message(), runner.nick(), clock.instant());
                 if (event != null) offer(event);
             }

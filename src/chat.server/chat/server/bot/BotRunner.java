@@ -22,6 +22,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One bot at work: its session (a user without a socket), its bounded queue of events and tasks, and the
@@ -41,20 +42,26 @@ final class BotRunner implements BotContext {
     private final Bot bot;
     private final BotHost host;
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final BotSettings settings;
+    private final StoredSettings settings;
     private final TokenBucket flood;
     private volatile Link link;
     private volatile Map<String, String> config;
     private volatile Thread thread;
     private volatile boolean stopping;
+    // set when the bot's nickname was refused (433), cleared before each try
+    private volatile boolean refused;
     private final CountDownLatch ready = new CountDownLatch(1);
+    /** How often a bot waiting for its arrival to come back from a network's log looks. */
+    static final Duration REGISTRATION_POLL = Duration.ofMillis(20);
     /** A failing bot's stack trace is logged at most this often. */
     private static final long FAILURE_LOG_MILLIS = 60_000;
     // confined to the bot's thread
     private long failures;
+    // confined to the bot's thread: bot.start was called (on a network, once this node hosts the bot)
+    private boolean started;
     private long lastFailureLog = Long.MIN_VALUE / 2;
 
-    BotRunner(Bot bot, BotHost host, BotSettings settings, Map<String, String> config) {
+    BotRunner(Bot bot, BotHost host, StoredSettings settings, Map<String, String> config) {
         this.bot = bot;
         this.host = host;
         this.settings = settings;
@@ -130,14 +137,24 @@ final class BotRunner implements BotContext {
     }
 
     private void register(Link l) {
+        refused = false;
         dispatch("CAP REQ :" + CAPABILITIES);
         dispatch("NICK " + bot.name());
         dispatch("USER bot 0 * :" + clean(bot.description()));
         dispatch("CAP END");
-        if (!l.user().registered()) {
+        if (!awaitRegistered(l)) {
+            if (inNetwork()) {
+                standBy(l);
+                return;
+            }
             LOG.log(Level.ERROR, "bot " + bot.name() + " could not register (is its nickname valid and free?)");
             return;
         }
+        begin();
+    }
+
+    private void begin() {
+        started = true;
         dispatch("MODE " + bot.name() + " +B");
         try {
             bot.start(this);
@@ -146,13 +163,62 @@ final class BotRunner implements BotContext {
         }
     }
 
+    /** Whether this server is a node of a network (#12), where the bot's registration goes through the log. */
+    private boolean inNetwork() {
+        return !host.dispatcher().replication().nodes().isEmpty();
+    }
+
+    /**
+     * Waits until the session is registered: at once on a single server; on a network node when its arrival
+     * comes back from the log (at most {@link BotHost#READY_TIMEOUT}). False if it was refused (its nickname is
+     * another node's bot's, or a user's) or did not come back.
+     */
+    private boolean awaitRegistered(Link l) {
+        long deadline = System.nanoTime() + BotHost.READY_TIMEOUT.toNanos();
+        while (!l.user().registered() && !refused && inNetwork() && System.nanoTime() < deadline && !stopping) {
+            LockSupport.parkNanos(REGISTRATION_POLL.toNanos());
+        }
+        return l.user().registered();
+    }
+
+    /**
+     * On a network one instance of each bot runs: the first node whose bot's arrival is in the log hosts it. The
+     * others' sessions stay unregistered and try the nickname again every {@link BotHost#RECONNECT_DELAY}, so that
+     * one of them takes over once the hosting node is gone (its users split, the nickname free).
+     */
+    private void standBy(Link l) {
+        if (stopping) return;
+        host.later(BotHost.RECONNECT_DELAY, () -> enqueue(() -> {
+            if (stopping || link != l) return;
+            refused = false;
+            dispatch("NICK " + bot.name());
+            if (awaitRegistered(l)) {
+                LOG.log(Level.INFO, "bot " + bot.name() + " runs on this node now");
+                settings.reload();
+                begin();
+            } else {
+                standBy(l);
+            }
+        }));
+    }
+
     /** Runs on the bot's thread: the server gives a built-in bot its channel status, then the bot sees the event. */
     void deliver(BotEvent event) {
+        // A network node's standby session hears its refusals (433) before its bot ever started: not the bot's.
+        if (!started) return;
         if (event instanceof BotEvent.Joined j && j.nick().equalsIgnoreCase(nick())) {
-            host.dispatcher().registry().moderation().serverModes(link.user(), j.channel(),
-                    List.of(new ModeChange(true, bot.moderator() ? 'o' : 'v', nick())));
+            List<ModeChange> status = List.of(new ModeChange(true, bot.moderator() ? 'o' : 'v', nick()));
+            // On a network every node gives it, where the log says (the bot's moderation is checked on every node).
+            if (!host.dispatcher().replication().serverModes(link, j.channel(), status)) {
+                host.dispatcher().registry().moderation().serverModes(link.user(), j.channel(), status);
+            }
         }
         bot.onEvent(event);
+    }
+
+    /** The server answered the bot's NICK (or its arrival through a network's log) with 433. */
+    void nickRefused() {
+        refused = true;
     }
 
     /** Runs {@code task} on the bot's thread; false when the queue is full. */
@@ -189,6 +255,8 @@ final class BotRunner implements BotContext {
 
     /** Lifts the timed quiets and bans that are due; runs on the bot's thread. */
     void liftExpired() {
+        Link l = link;
+        if (l == null || !l.user().registered()) return; // a network node's standby: the hosting node lifts them
         long now = host.clock().millis();
         for (var e : settings.withPrefix(TimedMode.PREFIX).entrySet()) {
             TimedMode timed = TimedMode.fromSetting(e.getKey(), e.getValue());

@@ -55,6 +55,18 @@ final class StoredSettings implements BotSettings {
         if (values.remove(key) != null) changed.put(key, REMOVED);
     }
 
+    /**
+     * Takes the store's settings again, dropping what was not flushed: a network node's bot taking over from
+     * another node's, which changed them meanwhile (#12).
+     */
+    void reload() {
+        if (store == null) return;
+        Map<String, String> now = store.load(bot);
+        changed.clear();
+        values.clear();
+        values.putAll(now);
+    }
+
     /** Queues what changed since the last flush to the store; never blocks. */
     void flush() {
         if (store == null || changed.isEmpty()) return;

@@ -9,13 +9,13 @@ import chat.server.state.Outbound;
  */
 final class RemoteLink implements Outbound {
 
-    private final Network network;
+    private final LogApplier applier;
     private final String id;
     private volatile Link link;
     private volatile boolean closed;
 
-    RemoteLink(Network network, String id) {
-        this.network = network;
+    RemoteLink(LogApplier applier, String id) {
+        this.applier = applier;
         this.id = id;
     }
 
@@ -37,6 +37,6 @@ final class RemoteLink implements Outbound {
     public void close(String reason) {
         if (closed) return;
         closed = true;
-        network.removed(link, reason);
+        applier.removed(link, reason);
     }
 }

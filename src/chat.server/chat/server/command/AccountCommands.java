@@ -50,9 +50,15 @@ final class AccountCommands {
             ctx.reply().fromServer("AUTHENTICATE", "+");
             return;
         }
-        if (param.length() > CHUNK_BYTES || auth.chunks().length() + param.length() > MAX_SASL_BYTES) {
+        if (param.length() > CHUNK_BYTES) {
             auth.reset();
             ctx.reply().numeric(Numeric.ERR_SASLTOOLONG, "SASL message too long");
+            return;
+        }
+        if (auth.chunks().length() + param.length() > MAX_SASL_BYTES) {
+            // Every line was a legal chunk, but together they pass what any mechanism needs: the exchange fails.
+            auth.reset();
+            ctx.reply().numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: the response is too long");
             return;
         }
         if (!param.equals("+")) auth.chunks().append(param);
@@ -197,7 +203,7 @@ final class AccountCommands {
                 case EXISTS -> registerFailed(ctx, standard, "ACCOUNT_EXISTS", name, "Account already exists");
                 case BAD_NAME -> registerFailed(ctx, standard, "BAD_ACCOUNT_NAME", name, "Account name is not a valid nickname");
                 case WEAK_PASSWORD -> registerFailed(ctx, standard, "WEAK_PASSWORD", name,
-                        "Password must be at least " + Accounts.PASSWORD_MIN_CHARS + " characters");
+                        "Password must be at least " + ctx.server().storage().accounts().minPasswordChars() + " characters");
                 case UNACCEPTABLE_PASSWORD -> registerFailed(ctx, standard, "UNACCEPTABLE_PASSWORD", name,
                         "Password must be at most " + Accounts.PASSWORD_MAX_CHARS + " characters");
                 case UNAVAILABLE -> registerFailed(ctx, standard, "TEMPORARILY_UNAVAILABLE", name, "Try again later");

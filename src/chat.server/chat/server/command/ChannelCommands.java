@@ -5,6 +5,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.Names;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
+import chat.server.state.ChannelDirectory;
 import chat.server.state.Registry;
 import chat.server.state.User;
 import chat.server.state.Topic;
@@ -16,7 +17,7 @@ final class ChannelCommands {
     // JOIN <channel>{,<channel>} [<key>{,<key>}] | JOIN 0
     void join(Context ctx, IrcMessage m) {
         if (m.param(0).equals("0")) {
-            for (String channel : ctx.registry().channelsOf(ctx.user())) partOne(ctx, channel, null);
+            for (String channel : ctx.registry().channelDirectory().channelsOf(ctx.user())) partOne(ctx, channel, null);
             return;
         }
         List<String> channels = TargetList.split(m.param(0));
@@ -109,14 +110,14 @@ final class ChannelCommands {
         }
         List<String> channels = TargetList.split(m.param(0));
         if (channels.size() == 1) {
-            Registry.NamesView view = ctx.registry().names(ctx.user(), channels.get(0));
+            ChannelDirectory.NamesView view = ctx.registry().channelDirectory().names(ctx.user(), channels.get(0));
             if (view.exists()) ChannelViews.sendNames(ctx, view.secret(), view.channel(), view.names());
             else ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channels.get(0), "End of /NAMES list");
             return;
         }
         // #15, RFC 2812 3.2.5 (as irctest checks it): each channel's 353s, then one 366 naming the list as sent.
         for (String channel : channels) {
-            Registry.NamesView view = ctx.registry().names(ctx.user(), channel);
+            ChannelDirectory.NamesView view = ctx.registry().channelDirectory().names(ctx.user(), channel);
             if (view.exists()) ChannelViews.namReplies(ctx, view.secret(), view.channel(), view.names());
         }
         ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, m.param(0), "End of /NAMES list");
@@ -127,7 +128,7 @@ final class ChannelCommands {
         String name = m.param(0);
         User s = ctx.user();
         if (m.params().size() == 1) {
-            Registry.TopicView view = ctx.registry().topic(s, name);
+            ChannelDirectory.TopicView view = ctx.registry().channelDirectory().topic(s, name);
             switch (view.outcome()) {
                 case NO_SUCH_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
                 case NOT_ON_CHANNEL -> ctx.reply().numeric(Numeric.ERR_NOTONCHANNEL, view.channel(), "You're not on that channel");

@@ -3,7 +3,7 @@ package chat.server.command;
 import chat.protocol.Capability;
 import chat.protocol.LineParser;
 import chat.protocol.Numeric;
-import chat.server.state.Registry;
+import chat.server.state.NameEntry;
 import chat.server.state.Topic;
 import chat.server.state.User;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +21,13 @@ final class ChannelViews {
     }
 
     /** 353 lines, as many names in each as fit in 512 bytes, then 366; a secret channel's are marked '@'. */
-    static void sendNames(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
+    static void sendNames(Context ctx, boolean secret, String channel, List<NameEntry> entries) {
         namReplies(ctx, secret, channel, entries);
         ctx.reply().numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
     }
 
     /** The 353 lines of one channel, as many as its names need. */
-    static void namReplies(Context ctx, boolean secret, String channel, List<Registry.NameEntry> entries) {
+    static void namReplies(Context ctx, boolean secret, String channel, List<NameEntry> entries) {
         User s = ctx.user();
         String symbol = secret ? "@" : "=";
         boolean allPrefixes = s.has(Capability.MULTI_PREFIX);
@@ -38,7 +38,7 @@ final class ChannelViews {
         // #17: a JOIN to a channel of 10,000 lists them all; no string per name, no growing of the builder.
         StringBuilder line = new StringBuilder(Math.max(16, budget));
         int lineBytes = 0;
-        for (Registry.NameEntry e : entries) {
+        for (NameEntry e : entries) {
             String prefixes = allPrefixes || e.prefixes().isEmpty() ? e.prefixes() : e.prefixes().substring(0, 1);
             String who = userhosts ? e.identity().prefix() : e.identity().nick();
             int nameBytes = utf8(prefixes) + utf8(who);

@@ -107,7 +107,7 @@ final class HistoryCommands {
         History history = ctx.server().storage().history();
         User s = ctx.user();
         Map<String, String> channels = new LinkedHashMap<>();
-        for (String name : ctx.registry().channelsOf(s)) channels.put(history.channelKey(name), name);
+        for (String name : ctx.registry().channelDirectory().channelsOf(s)) channels.put(history.channelKey(name), name);
         String me = s.account() == null ? null : history.partyKey(s.account(), null);
         List<Activity> found = history.targets(me, channels.keySet(), Math.min(a, b), Math.max(a, b),
                 Math.min(limit, History.MAX_LIMIT));
@@ -134,7 +134,7 @@ final class HistoryCommands {
         User s = ctx.user();
         if (Names.isChannel(target)) {
             String key = history.channelKey(target);
-            for (String name : ctx.registry().channelsOf(s)) {
+            for (String name : ctx.registry().channelDirectory().channelsOf(s)) {
                 if (history.channelKey(name).equals(key)) return key;
             }
             return null;

@@ -4,7 +4,7 @@ import chat.protocol.HostMask;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.TargetList;
-import chat.server.state.ChannelModeration;
+import chat.server.state.ChannelDirectory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,10 +34,10 @@ final class ListCommands {
             }
         }
         var mapping = ctx.registry().caseMapping();
-        List<ChannelModeration.ListEntry> entries = new ArrayList<>(ctx.registry().moderation().list(ctx.user()));
+        List<ChannelDirectory.ListEntry> entries = new ArrayList<>(ctx.registry().channelDirectory().list(ctx.user()));
         entries.sort(Comparator.comparing(e -> mapping.fold(e.channel())));
         ctx.reply().numeric(Numeric.RPL_LISTSTART, "Channel", "Users  Name");
-        for (ChannelModeration.ListEntry e : entries) {
+        for (ChannelDirectory.ListEntry e : entries) {
             if (e.users() <= moreThan || e.users() >= fewerThan) continue;
             if (!masks.isEmpty() && masks.stream().noneMatch(mask -> HostMask.matches(mask, e.channel(), mapping))) continue;
             ctx.reply().numeric(Numeric.RPL_LIST, e.channel(), Integer.toString(e.users()), e.topic());

@@ -69,7 +69,7 @@ final class MessageCommands {
             if (StatusMessages.isStatusTarget(target)) {
                 StatusMessages.relay(ctx, verb, target, text, clientTags, replyErrors);
             } else if (Names.isChannel(target)) {
-                Registry.ChannelAction audience = ctx.registry().channelAudience(sender, target);
+                Registry.ChannelAction audience = ctx.registry().channelDirectory().channelAudience(sender, target);
                 switch (audience.outcome()) {
                     case NO_SUCH_CHANNEL -> {
                         if (replyErrors) ctx.reply().numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
@@ -108,7 +108,7 @@ final class MessageCommands {
     }
 
     /** The client-only tags ('+' prefix) to relay; none from a client that did not enable message-tags (as Ergo). */
-    private static Map<String, String> clientTags(User sender, IrcMessage m) {
+    static Map<String, String> clientTags(User sender, IrcMessage m) {
         if (m.tags().isEmpty() || !sender.has(Capability.MESSAGE_TAGS)) return Map.of();
         Map<String, String> relayed = new LinkedHashMap<>();
         m.tags().forEach((key, value) -> {

@@ -37,13 +37,17 @@ final class MultilineBatches {
     private static final class Open {
         final String ref;
         final String target;
+        final String label; // of the opening BATCH line: the whole batch answers it
+        final Map<String, String> clientTags; // of the opening BATCH line: they go with the message
         final List<IrcMessage> lines = new ArrayList<>();
         int bytes;
         String failure;
 
-        Open(String ref, String target) {
+        Open(String ref, String target, String label, Map<String, String> clientTags) {
             this.ref = ref;
             this.target = target;
+            this.label = label;
+            this.clientTags = clientTags;
         }
     }
 
@@ -73,7 +77,11 @@ final class MultilineBatches {
                         "Only draft/multiline batches with a target, after CAP REQ draft/multiline");
                 return;
             }
-            open.put(s, new Open(ref.substring(1), m.param(2)));
+            String label = m.tags().get("label");
+            boolean labeled = label != null && !label.isEmpty() && s.has(Capability.LABELED_RESPONSE);
+            open.put(s, new Open(ref.substring(1), m.param(2), labeled ? label : null, MessageCommands.clientTags(s, m)));
+            // The opening line gets no reply of its own: its label goes on what the batch's end answers.
+            ctx.reply().takeLabel();
             return;
         }
         Open batch = open.get(s);
@@ -89,6 +97,9 @@ final class MultilineBatches {
         } else {
             relay(ctx, batch);
         }
+        if (batch.label != null) {
+            ctx.reply().applyLabel(batch.label, s.has(Capability.BATCH), ctx.server().messageIds().next());
+        }
     }
 
     private static void add(Open batch, IrcMessage m) {
@@ -100,6 +111,8 @@ final class MultilineBatches {
             batch.failure = "MULTILINE_INVALID_TARGET " + (m.param(0) == null ? "*" : m.param(0));
         } else if (batch.lines.size() >= MAX_LINES) {
             batch.failure = "MULTILINE_MAX_LINES";
+        } else if (m.tags().containsKey(CONCAT) && (m.param(1) == null || m.param(1).isEmpty())) {
+            batch.failure = "MULTILINE_INVALID_CONCAT";
         } else {
             String text = m.param(1) == null ? "" : m.param(1);
             batch.bytes += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
@@ -117,6 +130,8 @@ final class MultilineBatches {
                     "Too many bytes in a multiline batch");
             case "MULTILINE_INVALID_TARGET" -> ctx.reply().standard("FAIL", "BATCH", code[0], batch.target, code[1],
                     "Every line of a multiline batch goes to its target");
+            case "MULTILINE_INVALID_CONCAT" -> ctx.reply().standard("FAIL", "BATCH", "MULTILINE_INVALID",
+                    "A blank line cannot continue the one before it");
             default -> ctx.reply().standard("FAIL", "BATCH", code[0], "A multiline batch holds PRIVMSG or NOTICE lines only");
         }
     }
@@ -127,7 +142,7 @@ final class MultilineBatches {
         String target = batch.target;
         User[] audience;
         if (Names.isChannel(target)) {
-            Registry.ChannelAction to = ctx.registry().channelAudience(sender, target);
+            Registry.ChannelAction to = ctx.registry().channelDirectory().channelAudience(sender, target);
             switch (to.outcome()) {
                 case OK -> audience = to.members();
                 case NO_SUCH_CHANNEL -> {
@@ -150,19 +165,23 @@ final class MultilineBatches {
         ctx.registry().settings().spoke(sender, ctx.server().clock().millis());
         String source = sender.identity().prefix();
         String ref = ctx.server().messageIds().next();
-        Outgoing opener = Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), IrcMessage.from(source, "BATCH", "+" + ref, TYPE, target),
-                Map.of(), sender.account(), sender.bot());
+        long time = ctx.server().clock().millis();
+        String msgid = ctx.server().messageIds().next();
+        Outgoing opener = Outgoing.message(time, msgid, IrcMessage.from(source, "BATCH", "+" + ref, TYPE, target),
+                batch.clientTags, sender.account(), sender.bot());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        // Receivers without the capability get the non-blank lines one by one, the first with the batch's msgid.
         List<Outgoing> singles = new ArrayList<>(batch.lines.size());
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < batch.lines.size(); i++) {
             IrcMessage line = batch.lines.get(i);
             String part = line.param(1) == null ? "" : line.param(1);
             boolean concat = line.tags().containsKey(CONCAT);
-            Map<String, String> tags = concat ? Map.of("batch", ref, CONCAT, "") : Map.of("batch", ref);
-            body.writeBytes(LineWriter.encodeWithin(IrcMessage.from(source, verb, target, part).withTags(tags)));
-            singles.add(Outgoing.message(ctx.server().clock(), ctx.server().messageIds().next(), IrcMessage.from(source, verb, target, part.isEmpty() ? " " : part),
-                    Map.of(), sender.account(), sender.bot()));
+            body.writeBytes(LineWriter.encodeWithin(inner(source, verb, target, part, ref, concat)));
+            if (!part.isEmpty()) {
+                singles.add(Outgoing.message(time, singles.isEmpty() ? msgid : null,
+                        IrcMessage.from(source, verb, target, part), batch.clientTags, sender.account(), sender.bot()));
+            }
             if (i > 0 && !concat) text.append('\n');
             text.append(part);
         }
@@ -176,11 +195,19 @@ final class MultilineBatches {
         ctx.server().stats().sent(sent);
         if (sender.has(Capability.ECHO_MESSAGE)) {
             if (sender.has(Capability.MULTILINE)) {
-                ctx.reply().add(opener.messageFor(sender));
-                for (int i = 0; i < batch.lines.size(); i++) {
-                    IrcMessage line = batch.lines.get(i);
-                    ctx.reply().add(IrcMessage.from(source, verb, target, line.param(1) == null ? "" : line.param(1))
-                            .withTags(line.tags().containsKey(CONCAT) ? Map.of("batch", ref, CONCAT, "") : Map.of("batch", ref)));
+                IrcMessage echoedOpener = opener.messageFor(sender);
+                if (batch.label != null) {
+                    // labeled-response: the echoed batch is the answer to the labeled BATCH line.
+                    Map<String, String> tags = new java.util.LinkedHashMap<>();
+                    tags.put("label", batch.label);
+                    tags.putAll(echoedOpener.tags());
+                    echoedOpener = echoedOpener.withTags(tags);
+                    ctx.reply().takeLabel();
+                }
+                ctx.reply().add(echoedOpener);
+                for (IrcMessage line : batch.lines) {
+                    ctx.reply().add(inner(source, verb, target, line.param(1) == null ? "" : line.param(1), ref,
+                            line.tags().containsKey(CONCAT)));
                 }
                 ctx.reply().add(IrcMessage.from(source, "BATCH", "-" + ref));
             } else {
@@ -188,10 +215,16 @@ final class MultilineBatches {
             }
         }
         if (Names.isChannel(target)) {
-            MessageArchive.channel(ctx, opener, verb, target, text.toString(), Map.of());
+            MessageArchive.channel(ctx, opener, verb, target, text.toString(), batch.clientTags);
         } else {
-            MessageArchive.direct(ctx, opener, verb, audience[0], text.toString(), Map.of());
+            MessageArchive.direct(ctx, opener, verb, audience[0], text.toString(), batch.clientTags);
         }
+    }
+
+    /** A line inside the batch, as receivers with the capability (and the echo) see it. */
+    private static IrcMessage inner(String source, String verb, String target, String text, String ref, boolean concat) {
+        return IrcMessage.from(source, verb, target, text).withTags(concat ? Map.of("batch", ref, CONCAT, "")
+                : Map.of("batch", ref));
     }
 
     /** Whether a stored message was a multiline one (its text has line feeds). */
@@ -213,14 +246,16 @@ final class MultilineBatches {
             lines.add(inBatch(Outgoing.replay(opener, stored.timeMillis(), stored.msgid(), stored.account(), Map.of())
                     .messageFor(s), outer));
         }
-        for (int i = 0; i < parts.length; i++) {
-            String text = parts[i].isEmpty() && !batch ? " " : parts[i];
+        boolean first = true;
+        for (String text : parts) {
             IrcMessage line = IrcMessage.from(stored.source(), stored.command(), stored.target(), text);
             if (batch) {
                 lines.add(line.withTags(Map.of("batch", ref)));
-            } else {
-                lines.add(inBatch(Outgoing.replay(line, stored.timeMillis(), i == 0 ? stored.msgid() : null,
+            } else if (!text.isEmpty()) {
+                // as when it was sent: blank lines left out, the first line with the msgid
+                lines.add(inBatch(Outgoing.replay(line, stored.timeMillis(), first ? stored.msgid() : null,
                         stored.account(), Map.of()).messageFor(s), outer));
+                first = false;
             }
         }
         if (batch) lines.add(inBatch(IrcMessage.from(stored.source(), "BATCH", "-" + ref), outer));

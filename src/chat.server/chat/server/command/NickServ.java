@@ -183,7 +183,7 @@ final class NickServ {
         if (ctx.server().storage().accounts().setPassword(mine, w[2])) {
             reply(ctx, "Password changed.");
         } else {
-            reply(ctx, "Password not changed: it must be " + Accounts.PASSWORD_MIN_CHARS + " to "
+            reply(ctx, "Password not changed: it must be " + ctx.server().storage().accounts().minPasswordChars() + " to "
                     + Accounts.PASSWORD_MAX_CHARS + " characters.");
         }
     }

@@ -1,6 +1,7 @@
 package chat.server.command;
 
 import chat.protocol.IrcMessage;
+import chat.server.change.ModeChange;
 import chat.server.state.Link;
 import chat.server.state.User;
 import java.util.List;
@@ -31,6 +32,11 @@ public interface Replication {
 
         @Override
         public void accountChanged(User user, String account) {
+        }
+
+        @Override
+        public boolean serverModes(Link link, String channel, List<ModeChange> changes) {
+            return false;
         }
 
         @Override
@@ -66,6 +72,12 @@ public interface Replication {
      * through the log (NickServ's IDENTIFY and REGISTER, which carry a password): the others must see it.
      */
     void accountChanged(User user, String account);
+
+    /**
+     * Whether a mode change the server itself makes for a user of this node (a built-in bot's status on a channel it
+     * joined) was sent to the log, to be made on every node when it comes back, instead of now.
+     */
+    boolean serverModes(Link link, String channel, List<ModeChange> changes);
 
     /** Whether the user is on another node (its replies go nowhere; its own node answers it). */
     boolean remote(User user);

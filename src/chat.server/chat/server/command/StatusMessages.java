@@ -30,7 +30,7 @@ final class StatusMessages {
                       boolean replyErrors) {
         char prefix = target.charAt(0);
         String channel = target.substring(1);
-        Registry.ChannelAction audience = ctx.registry().statusAudience(ctx.user(), channel, prefix);
+        Registry.ChannelAction audience = ctx.registry().channelDirectory().statusAudience(ctx.user(), channel, prefix);
         switch (audience.outcome()) {
             case OK -> {
                 var sender = ctx.user();

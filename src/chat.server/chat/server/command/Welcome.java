@@ -33,7 +33,7 @@ final class Welcome {
         ISupport.reply(reply, server.config());
         String lobby = server.config().defaultChannel();
         // #15: the default channel this client joins below counts as formed already.
-        queries.lusers(ctx, lobby != null && !ctx.registry().channelExists(lobby) ? 1 : 0);
+        queries.lusers(ctx, lobby != null && !ctx.registry().channelDirectory().exists(lobby) ? 1 : 0);
         queries.motd(ctx, null);
         if (lobby != null) channels.joinOne(ctx, lobby, false);
     }

@@ -51,45 +51,49 @@ public final class ChangeDelivery implements ChangeSink {
                 String away = actor.awayMessage();
                 if (away != null) {
                     Fanout.sendToCapable(audience, actor, Capability.AWAY_NOTIFY,
-                            event(IrcMessage.from(prefix, "AWAY", away)), stats);
+                            event(actor, IrcMessage.from(prefix, "AWAY", away)), stats);
                 }
             }
-            case Change.Parted p -> Fanout.sendEchoing(audience, actor, echo, event(p.reason() == null || p.reason().isEmpty()
-                    ? IrcMessage.from(p.actor().prefix(), "PART", p.channel())
-                    : IrcMessage.from(p.actor().prefix(), "PART", p.channel(), p.reason())), stats);
+            case Change.Parted p -> Fanout.sendEchoing(audience, actor, echo,
+                    event(actor, p.reason() == null || p.reason().isEmpty()
+                            ? IrcMessage.from(p.actor().prefix(), "PART", p.channel())
+                            : IrcMessage.from(p.actor().prefix(), "PART", p.channel(), p.reason())), stats);
             case Change.Kicked k -> Fanout.sendEchoing(audience, actor, echo,
-                    event(IrcMessage.from(k.actor().prefix(), "KICK", k.channel(), k.target(), k.reason())), stats);
-            case Change.Quit q -> Fanout.send(audience, actor, event(IrcMessage.from(q.actor().prefix(), "QUIT", q.reason())),
+                    event(actor, IrcMessage.from(k.actor().prefix(), "KICK", k.channel(), k.target(), k.reason())),
                     stats);
+            case Change.Quit q -> Fanout.send(audience, actor,
+                    event(actor, IrcMessage.from(q.actor().prefix(), "QUIT", q.reason())), stats);
             case Change.NickChanged n -> Fanout.sendEchoing(audience, actor, echo,
-                    event(IrcMessage.from(n.actor().prefix(), "NICK", n.nick())), stats);
+                    event(actor, IrcMessage.from(n.actor().prefix(), "NICK", n.nick())), stats);
             case Change.UserModesChanged m -> {
                 String source = m.byServer() ? serverName.get() : m.actor().prefix();
                 toActor(actor, echo, IrcMessage.from(source, "MODE", m.actor().nick(), m.modes()));
             }
             case Change.ChannelModesChanged c -> {
                 for (IrcMessage line : ModeLines.announce(c.actor().prefix(), c.channel(), c.applied())) {
-                    Fanout.sendEchoing(audience, actor, echo, event(line), stats);
+                    Fanout.sendEchoing(audience, actor, echo, event(actor, line), stats);
                 }
             }
             case Change.TopicSet t -> Fanout.sendEchoing(audience, actor, echo,
-                    event(IrcMessage.from(t.actor().prefix(), "TOPIC", t.channel(), t.text())), stats);
+                    event(actor, IrcMessage.from(t.actor().prefix(), "TOPIC", t.channel(), t.text())), stats);
             case Change.AwayChanged w -> Fanout.sendToCapable(audience, actor, Capability.AWAY_NOTIFY,
-                    event(w.message() == null ? IrcMessage.from(w.actor().prefix(), "AWAY")
+                    event(actor, w.message() == null ? IrcMessage.from(w.actor().prefix(), "AWAY")
                             : IrcMessage.from(w.actor().prefix(), "AWAY", w.message())), stats);
             case Change.AccountChanged c -> Fanout.sendToCapable(audience, actor, Capability.ACCOUNT_NOTIFY,
-                    event(IrcMessage.from(c.actor().prefix(), "ACCOUNT", c.account() == null ? "*" : c.account())), stats);
+                    event(actor, IrcMessage.from(c.actor().prefix(), "ACCOUNT",
+                            c.account() == null ? "*" : c.account())), stats);
             // Clients with chghost see one CHGHOST line; the others learn the new host from the user's next
             // message (Ergo can replay QUIT and JOIN instead; we keep their channel views quiet).
             case Change.HostChanged h -> Fanout.sendToCapable(audience, null, Capability.CHGHOST,
-                    event(IrcMessage.from(h.actor().prefix(), "CHGHOST", h.user(), h.host())), stats);
+                    event(actor, IrcMessage.from(h.actor().prefix(), "CHGHOST", h.user(), h.host())), stats);
             case Change.RealnameChanged r -> {
-                Outgoing out = event(IrcMessage.from(r.actor().prefix(), "SETNAME", r.realname()));
+                Outgoing out = event(actor, IrcMessage.from(r.actor().prefix(), "SETNAME", r.realname()));
                 Fanout.sendToCapable(audience, actor, Capability.SETNAME, out, stats);
                 if (actor.has(Capability.SETNAME)) toActor(actor, echo, out.messageFor(actor));
             }
             case Change.Invited i -> {
-                Outgoing invitation = event(IrcMessage.from(i.actor().prefix(), "INVITE", i.nick(), i.channel()));
+                Outgoing invitation = event(actor,
+                        IrcMessage.from(i.actor().prefix(), "INVITE", i.nick(), i.channel()));
                 Fanout.send(audience[0], invitation, stats);
                 // invite-notify: the channel's other members who asked for it see the invitation too.
                 Fanout.sendToCapable(Arrays.copyOfRange(audience, 1, audience.length), actor, Capability.INVITE_NOTIFY,
@@ -98,8 +102,9 @@ public final class ChangeDelivery implements ChangeSink {
         }
     }
 
-    private Outgoing event(IrcMessage message) {
-        return Outgoing.event(clock, message);
+    /** An event {@code actor} caused: account-tag receivers see the actor's account on it. */
+    private Outgoing event(User actor, IrcMessage message) {
+        return Outgoing.event(clock, message, actor == null ? null : actor.account());
     }
 
     /** A line only the actor gets, as a reply to its command when it made the change. */

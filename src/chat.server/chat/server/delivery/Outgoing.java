@@ -52,10 +52,21 @@ public final class Outgoing {
         return new Outgoing(message, null, clock.millis(), null, null, Map.of(), false);
     }
 
+    /** An event a user caused (PART, NICK, TOPIC, INVITE...), with its account (or null) for account-tag receivers. */
+    public static Outgoing event(Clock clock, IrcMessage message, String account) {
+        return new Outgoing(message, null, clock.millis(), null, account, Map.of(), false);
+    }
+
     /** A message from a client (PRIVMSG, NOTICE, TAGMSG): timestamped, with a msgid and its client-only tags. */
     public static Outgoing message(Clock clock, String msgid, IrcMessage message, Map<String, String> clientTags,
                                    String account, boolean fromBot) {
         return new Outgoing(message, null, clock.millis(), msgid, account, clientTags, fromBot);
+    }
+
+    /** The same at a given time: the lines of one multiline message share their batch's time. */
+    public static Outgoing message(long timeMillis, String msgid, IrcMessage message, Map<String, String> clientTags,
+                                   String account, boolean fromBot) {
+        return new Outgoing(message, null, timeMillis, msgid, account, clientTags, fromBot);
     }
 
     /**

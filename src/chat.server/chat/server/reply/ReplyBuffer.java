@@ -21,6 +21,7 @@ public final class ReplyBuffer {
     private final User user;
     private final List<IrcMessage> messages = new ArrayList<>(4);
     private CompletableFuture<?> held;
+    private boolean labelTaken;
 
     public ReplyBuffer(String serverName, User user) {
         this.serverName = serverName;
@@ -77,11 +78,21 @@ public final class ReplyBuffer {
     }
 
     /**
+     * The command put its label where it belongs itself (a multiline batch carries it on its echoed opener, or keeps it
+     * for the batch's end): {@link #applyLabel} leaves these replies as they are.
+     */
+    public void takeLabel() {
+        labelTaken = true;
+    }
+
+    /**
      * IRCv3 labeled-response: ties the replies to the command that carried {@code label}. No reply becomes an
      * ACK, one reply carries the label, several are wrapped in a {@code labeled-response} batch (only for a
      * client with the batch capability; others get them unlabeled).
      */
     public void applyLabel(String label, boolean batchEnabled, String batchRef) {
+        if (labelTaken) return;
+        labelTaken = true;
         if (messages.isEmpty()) {
             messages.add(IrcMessage.from(serverName, "ACK").withTags(Map.of("label", label)));
         } else if (messages.size() == 1) {
@@ -109,6 +120,7 @@ public final class ReplyBuffer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(messages.size() * 64);
         for (IrcMessage m : messages) out.writeBytes(LineWriter.encodeWithin(m));
         messages.clear();
+        labelTaken = false;
         return out.toByteArray();
     }
 }

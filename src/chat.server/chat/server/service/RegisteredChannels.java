@@ -99,7 +99,7 @@ public final class RegisteredChannels {
         String key = caseMapping.fold(name);
         lock.lock();
         try {
-            SavedChannel now = registry.saved(name);
+            SavedChannel now = registry.channelDirectory().saved(name);
             if (now == null) return;
             SavedChannel before = written.put(key, now);
             boolean settingsChanged = before == null || !Objects.equals(before.topic(), now.topic())

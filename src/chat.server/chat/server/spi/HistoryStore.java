@@ -24,8 +24,8 @@ public interface HistoryStore {
     List<StoredMessage> range(String conversation, Position after, Position before, int limit, boolean newest);
 
     /**
-     * The conversations of {@code party} and of {@code channels} with messages strictly between the two
-     * times, each with its latest time there, oldest activity first, at most {@code limit}.
+     * The conversations of {@code party} and of {@code channels} whose latest message is strictly between the two
+     * times, each with that time, oldest activity first, at most {@code limit}.
      */
     List<Activity> targets(String party, Collection<String> channels, long fromMillis, long toMillis, int limit);
 

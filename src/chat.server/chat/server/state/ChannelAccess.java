@@ -31,7 +31,8 @@ final class ChannelAccess {
 
     /**
      * Why {@code s} may not send to {@code channel}, or {@link Registry.ChannelOutcome#OK}. Operators may always
-     * speak; voiced users despite +m and quiets (not bans); an exception (+e) lifts bans and quiets, as in Solanum.
+     * speak; voiced users despite +m and quiets (not bans); an exception (+e) lifts bans and quiets, as in Solanum,
+     * and a mute exception ({@code +e m:mask}) lifts quiets and mutes only.
      */
     static Registry.ChannelOutcome speakRefusal(Channel channel, User s, CaseMapping mapping) {
         ChannelModes modes = channel.modes();
@@ -46,7 +47,8 @@ final class ChannelAccess {
         boolean excepted = matchesAny(modes.exceptions, prefix, mapping);
         if (!excepted && matchesAny(modes.bans, prefix, mapping)) return Registry.ChannelOutcome.BANNED;
         if (voiced) return Registry.ChannelOutcome.OK;
-        if (!excepted && (matchesAny(modes.quiets, prefix, mapping) || matchesMute(modes.bans, prefix, mapping))) {
+        boolean unmuted = excepted || matchesMute(modes.exceptions, prefix, mapping);
+        if (!unmuted && (matchesAny(modes.quiets, prefix, mapping) || matchesMute(modes.bans, prefix, mapping))) {
             return Registry.ChannelOutcome.QUIETED;
         }
         return modes.moderated ? Registry.ChannelOutcome.MODERATED : Registry.ChannelOutcome.OK;
@@ -66,7 +68,7 @@ final class ChannelAccess {
         return false;
     }
 
-    /** Whether a mute extban ({@code +b m:mask}) in {@code bans} matches {@code prefix}. */
+    /** Whether a mute extban ({@code +b m:mask}, or {@code +e m:mask}) in {@code bans} matches {@code prefix}. */
     static boolean matchesMute(List<MaskEntry> bans, String prefix, CaseMapping mapping) {
         String folded = mapping.fold(prefix);
         for (MaskEntry entry : bans) {

@@ -86,7 +86,7 @@ final class ChannelModeEditor {
             refusals.add(new ModeRefusal(ModeRefusal.Reason.INVALID_PARAM, change.mode(), raw));
             return;
         }
-        String mask = change.mode() == 'b' ? Extbans.normalise(raw) : HostMask.normalise(raw);
+        String mask = change.mode() == 'b' || change.mode() == 'e' ? Extbans.normalise(raw) : HostMask.normalise(raw);
         List<MaskEntry> list = channel.modes().list(change.mode());
         MaskEntry existing = null;
         for (MaskEntry entry : list) {

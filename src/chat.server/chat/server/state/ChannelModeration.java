@@ -1,6 +1,5 @@
 package chat.server.state;
 
-import chat.server.change.Identity;
 import chat.server.change.ModeChange;
 import chat.protocol.CaseMapping;
 import chat.server.change.Change;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Channel moderation on the registry's state: modes and mask lists, INVITE, KICK and LIST. It shares the
+ * Channel moderation on the registry's state: modes and mask lists, INVITE and KICK. It shares the
  * registry's one lock and maps (same lock order, same rules: short I/O-free steps, immutable results).
  */
 public final class ChannelModeration {
@@ -243,34 +242,6 @@ public final class ChannelModeration {
             return new KickResult(Registry.ChannelOutcome.OK, channel.name(), target.nick(), audience);
         } finally {
             registry.announcements.unlockAndPublish(echo);
-        }
-    }
-
-    /**
-     * One line of LIST.
-     *
-     * @param channel the channel's name
-     * @param users   its members as the viewer may count them: all of them for a member, else the visible (not +i)
-     * @param topic   the topic text, or empty
-     */
-    public record ListEntry(String channel, int users, String topic) {
-    }
-
-    /** The channels LIST shows {@code viewer}: every one but the secret (+s) channels it is not on. */
-    public List<ListEntry> list(User viewer) {
-        lock.lock();
-        try {
-            List<ListEntry> entries = new ArrayList<>(channels.size());
-            for (Channel channel : channels.values()) {
-                boolean member = channel.has(viewer);
-                if (channel.modes().secret && !member) continue;
-                int users = member ? channel.size() : Registry.visibleMembers(channel);
-                Topic topic = channel.topic();
-                entries.add(new ListEntry(channel.name(), users, topic == null ? "" : topic.text()));
-            }
-            return entries;
-        } finally {
-            lock.unlock();
         }
     }
 }

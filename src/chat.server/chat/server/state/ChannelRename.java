@@ -19,7 +19,7 @@ public final class ChannelRename {
      * @param secret  whether the channel is +s
      */
     public record Result(Outcome outcome, String from, String to, User[] members, Topic topic,
-                         List<Registry.NameEntry> names, boolean secret) {
+                         List<NameEntry> names, boolean secret) {
 
         static Result refused(Outcome outcome, String from, String to) {
             return new Result(outcome, from, to, Registry.NO_USERS, null, List.of(), false);
@@ -56,7 +56,7 @@ public final class ChannelRename {
             channel.rename(to);
             registry.channels.put(mapping.fold(to), channel);
             return new Result(Outcome.RENAMED, old, to, channel.memberArray(), channel.topic(),
-                    Registry.namesOf(channel), channel.modes().secret);
+                    ChannelDirectory.namesOf(channel), channel.modes().secret);
         } finally {
             registry.lock.unlock();
         }

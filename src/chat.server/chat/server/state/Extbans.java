@@ -4,7 +4,8 @@ import chat.protocol.HostMask;
 
 /**
  * Extended bans in the +b list (ISUPPORT {@code EXTBAN=,m}): {@code m:<mask>} mutes whom the mask matches, as +q
- * does, instead of banning them (Ergo's and InspIRCd's mute).
+ * does, instead of banning them (Ergo's and InspIRCd's mute); in the +e list it exempts whom it matches from mutes
+ * and quiets, not from bans.
  */
 public final class Extbans {
 
@@ -15,7 +16,7 @@ public final class Extbans {
     private Extbans() {
     }
 
-    /** Whether a +b entry is a mute. */
+    /** Whether a +b or +e entry is a mute (or a mute exception). */
     static boolean isMute(String mask) {
         return mask.startsWith(MUTE);
     }

@@ -55,7 +55,7 @@ public final class NetworkState {
             if (nick != null) registry.nicks.remove(registry.caseMapping().fold(nick), user);
             if (!registry.registered.remove(user)) return Registry.NO_USERS;
             registry.whowas.add(new WhowasEntry(user.identity(), registry.clock.millis() / 1000));
-            User[] audience = registry.audienceOf(user, false);
+            User[] audience = ChannelDirectory.audienceOf(user, false);
             for (Channel channel : user.channels) {
                 channel.remove(user);
                 if (channel.isEmpty()) registry.channels.remove(registry.caseMapping().fold(channel.name()));

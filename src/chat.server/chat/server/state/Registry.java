@@ -1,17 +1,13 @@
 package chat.server.state;
 
 import chat.server.change.Identity;
-import chat.server.change.ModeChange;
 import chat.protocol.CaseMapping;
 import chat.server.change.Change;
 import chat.server.spi.ChangeListener;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,6 +22,7 @@ public final class Registry {
     final ReentrantLock lock = new ReentrantLock();
     private final ChannelModeration moderation;
     private final UserDirectory directory;
+    private final ChannelDirectory channelDirectory;
     private final Monitors monitors;
     private final ReadMarkers readMarkers = new ReadMarkers();
     private final SentMessages sentMessages = new SentMessages();
@@ -52,6 +49,7 @@ public final class Registry {
         this.clock = clock;
         this.moderation = new ChannelModeration(this);
         this.directory = new UserDirectory(this);
+        this.channelDirectory = new ChannelDirectory(this);
         this.monitors = new Monitors(caseMapping);
         this.settings = new UserSettings(this);
         this.networkState = new NetworkState(this);
@@ -103,7 +101,7 @@ public final class Registry {
         return networkState;
     }
 
-    /** Modes, mask lists, INVITE, KICK and LIST. */
+    /** Modes, mask lists, INVITE and KICK. */
     public ChannelModeration moderation() {
         return moderation;
     }
@@ -111,6 +109,11 @@ public final class Registry {
     /** LUSERS, WHOWAS, WHO and WHOIS views. */
     public UserDirectory directory() {
         return directory;
+    }
+
+    /** NAMES, TOPIC reads, LIST, who a channel message reaches, a user's channels. */
+    public ChannelDirectory channelDirectory() {
+        return channelDirectory;
     }
 
     public CaseMapping caseMapping() {
@@ -150,7 +153,7 @@ public final class Registry {
             nicks.put(folded, user);
             user.setIdentity(old.withNick(nick));
             if (registered.contains(user)) whowas.add(new WhowasEntry(old, clock.millis() / 1000));
-            User[] audience = registered.contains(user) ? audienceOf(user, true) : NO_USERS;
+            User[] audience = registered.contains(user) ? ChannelDirectory.audienceOf(user, true) : NO_USERS;
             if (registered.contains(user)) announcements.add(new Announcement(new Change.NickChanged(old, nick), user, audience));
             return new NickChange(NickOutcome.CHANGED, old.prefix(), audience);
         } finally {
@@ -207,7 +210,7 @@ public final class Registry {
             if (nick != null) nicks.remove(caseMapping.fold(nick), user);
             if (!registered.remove(user)) return NO_USERS;
             whowas.add(new WhowasEntry(user.identity(), clock.millis() / 1000));
-            User[] audience = audienceOf(user, false);
+            User[] audience = ChannelDirectory.audienceOf(user, false);
             for (Channel channel : user.channels) {
                 channel.remove(user);
                 if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
@@ -233,15 +236,6 @@ public final class Registry {
      */
     public record JoinResult(JoinOutcome outcome, String channel, User[] members, Topic topic, List<NameEntry> names,
                              boolean secret) {
-    }
-
-    /**
-     * One member as NAMES shows it.
-     *
-     * @param prefixes the member's channel prefixes in rank order ("@+", "@", "+" or "")
-     * @param identity who the member is
-     */
-    public record NameEntry(String prefixes, Identity identity) {
     }
 
     /** Adds the user to a channel, creating it (and making the creator an operator when {@code opCreator}). */
@@ -312,7 +306,7 @@ public final class Registry {
             announcements.add(new Announcement(new Change.Joined(user.identity(), user.account(), channel.name()), user,
                     members));
             return new JoinResult(JoinOutcome.JOINED, channel.name(), members, channel.topic(),
-                    namesOf(channel), channel.modes().secret);
+                    ChannelDirectory.namesOf(channel), channel.modes().secret);
         } finally {
             announcements.unlockAndPublish(echo);
         }
@@ -358,91 +352,6 @@ public final class Registry {
         }
     }
 
-    /**
-     * The members a channel message from {@code sender} reaches (sender included; the caller skips it), or why
-     * the sender may not speak there: +n and not a member, banned, quieted, +m without voice.
-     */
-    public ChannelAction channelAudience(User sender, String name) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_USERS);
-            ChannelOutcome refusal = ChannelAccess.speakRefusal(channel, sender, caseMapping);
-            if (refusal != ChannelOutcome.OK) return new ChannelAction(refusal, channel.name(), NO_USERS);
-            return new ChannelAction(ChannelOutcome.OK, channel.name(), channel.memberArray());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * STATUSMSG ({@code PRIVMSG @#chan}): as {@link #channelAudience}, but only the members with {@code prefix}
-     * ('@' operators, '+' voiced and operators) are in the audience (the sender is checked as for the channel).
-     */
-    public ChannelAction statusAudience(User sender, String name, char prefix) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new ChannelAction(ChannelOutcome.NO_SUCH_CHANNEL, name, NO_USERS);
-            ChannelOutcome refusal = ChannelAccess.speakRefusal(channel, sender, caseMapping);
-            if (refusal != ChannelOutcome.OK) return new ChannelAction(refusal, channel.name(), NO_USERS);
-            List<User> audience = new ArrayList<>();
-            for (Map.Entry<User, String> e : channel.memberModes().entrySet()) {
-                String modes = e.getValue();
-                if (modes.indexOf('@') >= 0 || (prefix == '+' && modes.indexOf('+') >= 0)) audience.add(e.getKey());
-            }
-            return new ChannelAction(ChannelOutcome.OK, channel.name(), audience.toArray(NO_USERS));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * @param exists  whether the channel exists
-     * @param channel its name as created
-     * @param names   NAMES entries
-     * @param secret  whether the channel is +s (NAMES shows it with '@')
-     */
-    public record NamesView(boolean exists, String channel, List<NameEntry> names, boolean secret) {
-    }
-
-    /**
-     * The NAMES of a channel as {@code viewer} may see them: a secret channel does not exist for non-members,
-     * and they do not see invisible (+i) members.
-     */
-    public NamesView names(User viewer, String name) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            boolean member = channel != null && channel.has(viewer);
-            if (channel == null || (channel.modes().secret && !member)) return new NamesView(false, name, List.of(), false);
-            return new NamesView(true, channel.name(), namesOf(channel, member), channel.modes().secret);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * @param outcome whether the topic could be read
-     * @param channel the channel's name as created
-     * @param topic   the topic, or null when none is set
-     */
-    public record TopicView(ChannelOutcome outcome, String channel, Topic topic) {
-    }
-
-    /** Reads a channel's topic; only members may. */
-    public TopicView topic(User user, String name) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            if (channel == null) return new TopicView(ChannelOutcome.NO_SUCH_CHANNEL, name, null);
-            if (!channel.has(user)) return new TopicView(ChannelOutcome.NOT_ON_CHANNEL, channel.name(), null);
-            return new TopicView(ChannelOutcome.OK, channel.name(), channel.topic());
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Sets (or, with empty text, clears) a topic; on a +t channel only channel operators may. */
     public ChannelAction setTopic(User user, String name, String text) {
         return setTopic(user, name, text, null);
@@ -467,18 +376,6 @@ public final class Registry {
         }
     }
 
-    /** The channels the user is on, by name. */
-    public List<String> channelsOf(User user) {
-        lock.lock();
-        try {
-            List<String> names = new ArrayList<>(user.channels.size());
-            for (Channel c : user.channels) names.add(c.name());
-            return names;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * @param users    registered clients
      * @param channels channels that exist
@@ -498,16 +395,6 @@ public final class Registry {
     /** Renames a channel (draft/channel-rename); see {@link ChannelRename}. */
     public ChannelRename.Result rename(User user, String from, String to, String protectedName) {
         return ChannelRename.apply(this, user, from, to, protectedName);
-    }
-
-    /** Whether a channel of this name exists now. */
-    public boolean channelExists(String name) {
-        lock.lock();
-        try {
-            return channels.containsKey(caseMapping.fold(name));
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** Every registered user, for server-wide notices such as a shutdown. */
@@ -531,76 +418,9 @@ public final class Registry {
         }
     }
 
-    /** A copy of what a registered channel keeps across restarts; null when there is no such channel or no owner. */
-    public SavedChannel saved(String name) {
-        lock.lock();
-        try {
-            Channel channel = channels.get(caseMapping.fold(name));
-            return channel == null ? null : SavedChannel.of(channel);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    // Caller holds the lock.
-    static boolean sharesChannel(User a, User b) {
-        Set<Channel> smaller = a.channels.size() <= b.channels.size() ? a.channels : b.channels;
-        Set<Channel> other = smaller == a.channels ? b.channels : a.channels;
-        for (Channel c : smaller) {
-            if (other.contains(c)) return true;
-        }
-        return false;
-    }
-
     // Caller holds the lock.
     User registeredNick(String nick) {
         User s = nicks.get(caseMapping.fold(nick));
         return s != null && registered.contains(s) ? s : null;
-    }
-
-    // Caller holds the lock.
-    static int visibleMembers(Channel channel) {
-        int visible = 0;
-        for (User member : channel.memberArray()) {
-            if (!member.invisible()) visible++;
-        }
-        return visible;
-    }
-
-    // Caller holds the lock.
-    User[] audienceOf(User user, boolean includeSelf) {
-        Set<User> audience = new LinkedHashSet<>();
-        if (includeSelf) audience.add(user);
-        for (Channel channel : user.channels) {
-            for (User member : channel.memberArray()) {
-                if (member != user) audience.add(member);
-            }
-        }
-        return audience.toArray(NO_USERS);
-    }
-
-    // Caller holds the lock.
-    static List<NameEntry> namesOf(Channel channel) {
-        return namesOf(channel, true);
-    }
-
-    // Caller holds the lock.
-    private static List<NameEntry> namesOf(Channel channel, boolean withInvisible) {
-        List<NameEntry> names = new ArrayList<>(channel.size());
-        for (Map.Entry<User, String> e : channel.memberModes().entrySet()) {
-            if (!withInvisible && e.getKey().invisible()) continue;
-            names.add(new NameEntry(e.getValue(), e.getKey().identity()));
-        }
-        return names;
-    }
-
-    /** The user and everyone sharing a channel with it. */
-    public User[] audienceOf(User user) {
-        lock.lock();
-        try {
-            return audienceOf(user, true);
-        } finally {
-            lock.unlock();
-        }
     }
 }

@@ -91,7 +91,7 @@ public final class UserDirectory {
             if (channel.modes().secret && !all) return new ChannelWho(true, channel.name(), List.of());
             List<Member> members = new ArrayList<>(channel.size());
             for (Map.Entry<User, String> e : channel.memberModes().entrySet()) {
-                if (all || !e.getKey().invisible() || Registry.sharesChannel(asker, e.getKey())) {
+                if (all || !e.getKey().invisible() || ChannelDirectory.sharesChannel(asker, e.getKey())) {
                     members.add(new Member(e.getKey(), e.getValue()));
                 }
             }
@@ -126,7 +126,7 @@ public final class UserDirectory {
         try {
             List<User> visible = new ArrayList<>(registered.size());
             for (User s : registered) {
-                if (s == asker || asker.operator() || !s.invisible() || Registry.sharesChannel(asker, s)) visible.add(s);
+                if (s == asker || asker.operator() || !s.invisible() || ChannelDirectory.sharesChannel(asker, s)) visible.add(s);
             }
             return visible;
         } finally {

@@ -42,7 +42,7 @@ public final class UserSettings {
         lock.lock();
         try {
             user.setAwayMessage(message);
-            User[] audience = registry.audienceOf(user, true);
+            User[] audience = ChannelDirectory.audienceOf(user, true);
             announce(new Change.AwayChanged(user.identity(), message), user, audience);
             return audience;
         } finally {
@@ -130,7 +130,7 @@ public final class UserSettings {
             user.setAccount(account);
             // Before registration the account travels with the Registered change instead.
             if (!user.registered()) return Registry.NO_USERS;
-            User[] audience = registry.audienceOf(user, true);
+            User[] audience = ChannelDirectory.audienceOf(user, true);
             announce(new Change.AccountChanged(user.identity(), account), user, audience);
             return audience;
         } finally {
@@ -152,7 +152,7 @@ public final class UserSettings {
         try {
             Identity id = user.identity();
             user.setIdentity(new Identity(id.nick(), id.user(), id.host(), realname));
-            User[] audience = registry.audienceOf(user, true);
+            User[] audience = ChannelDirectory.audienceOf(user, true);
             announce(new Change.RealnameChanged(id, realname), user, audience);
             return audience;
         } finally {
@@ -173,7 +173,7 @@ public final class UserSettings {
         try {
             Identity old = target.identity();
             target.setIdentity(new Identity(old.nick(), userName, host, old.realname()));
-            User[] audience = registry.audienceOf(target, true);
+            User[] audience = ChannelDirectory.audienceOf(target, true);
             announce(new Change.HostChanged(old, userName, host), target, audience);
             return new HostChange(old.prefix(), audience);
         } finally {

@@ -32,12 +32,18 @@ public record Storage(Store store, StoreConfig config, Accounts accounts, Histor
 
     /** Disabled accounts and history. */
     public static Storage none(CaseMapping caseMapping) {
-        return new Storage(null, StoreConfig.off(), new Accounts(null, caseMapping, StoreConfig.PASSWORD_ITERATIONS,
-                Clock.systemUTC()), new History(null, caseMapping), null, RegisteredChannels.none(caseMapping));
+        Accounts none = new Accounts(null, caseMapping, StoreConfig.PASSWORD_ITERATIONS, Accounts.PASSWORD_MIN_CHARS,
+                Clock.systemUTC());
+        return new Storage(null, StoreConfig.off(), none, new History(null, caseMapping), null,
+                RegisteredChannels.none(caseMapping));
     }
 
-    /** Opens the store the config names with the provider that serves its URL's scheme. */
-    public static Storage open(StoreConfig config, CaseMapping caseMapping, Clock clock) throws StoreOpenException {
+    /**
+     * Opens the store the config names with the provider that serves its URL's scheme; new passwords must have at
+     * least {@code minPasswordChars}.
+     */
+    public static Storage open(StoreConfig config, int minPasswordChars, CaseMapping caseMapping, Clock clock)
+            throws StoreOpenException {
         if (!config.enabled()) return none(caseMapping);
         Store store;
         try {
@@ -46,7 +52,8 @@ public record Storage(Store store, StoreConfig config, Accounts accounts, Histor
             throw new StoreOpenException("cannot open the store " + config.location() + ": " + e.getMessage(), e);
         }
         LOG.log(Level.INFO, "store: " + config.location() + (config.history() ? "" : " (history off)"));
-        return new Storage(store, config, new Accounts(store.accounts(), caseMapping, config.passwordIterations(), clock),
+        return new Storage(store, config, new Accounts(store.accounts(), caseMapping, config.passwordIterations(),
+                minPasswordChars, clock),
                 new History(config.history() ? store.history() : null, caseMapping),
                 new NickClaims(config.nickClaimTimeout(), clock),
                 RegisteredChannels.load(store.channels(), caseMapping));

@@ -47,10 +47,11 @@ final class JdbcHistory implements HistoryStore {
     static String targetsSql(int channels) {
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < channels; i++) in.append(i == 0 ? "?" : ", ?");
-        return "SELECT conversation, MAX(time_ms) FROM messages WHERE time_ms > ? AND time_ms < ? AND ("
+        // A conversation's latest message must fall in the window: one with newer messages is not listed.
+        return "SELECT conversation, MAX(time_ms) FROM messages WHERE ("
                 + "conversation IN (SELECT conversation FROM parties WHERE party = ?)"
                 + (channels == 0 ? "" : " OR conversation IN (" + in + ")")
-                + ") GROUP BY conversation ORDER BY 2, 1 LIMIT ?";
+                + ") GROUP BY conversation HAVING MAX(time_ms) > ? AND MAX(time_ms) < ? ORDER BY 2, 1 LIMIT ?";
     }
 
     @Override
@@ -131,10 +132,10 @@ final class JdbcHistory implements HistoryStore {
         return reads.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int i = 1;
-                s.setLong(i++, fromMillis);
-                s.setLong(i++, toMillis);
                 s.setString(i++, party == null ? "" : party);
                 for (String channel : channels) s.setString(i++, channel);
+                s.setLong(i++, fromMillis);
+                s.setLong(i++, toMillis);
                 s.setInt(i, limit);
                 List<Activity> out = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {

@@ -78,7 +78,7 @@ class ChannelCommandsTest {
         List<IrcMessage> replies = alice.ask("JOIN #a,#b");
 
         assertThat(commands(replies)).containsExactly("JOIN", "353", "366", "JOIN", "353", "366");
-        assertThat(server.registry.channelsOf(alice.user)).containsExactlyInAnyOrder("#lobby", "#a", "#b");
+        assertThat(server.registry.channelDirectory().channelsOf(alice.user)).containsExactlyInAnyOrder("#lobby", "#a", "#b");
     }
 
     @Test
@@ -98,7 +98,7 @@ class ChannelCommandsTest {
                 .containsExactly("dev");
         assertThat(replies).filteredOn(m -> m.command().equals("476")).extracting(m -> m.param(1))
                 .containsExactly("#", tooLong);
-        assertThat(server.registry.channelsOf(alice.user)).containsExactlyInAnyOrder("#lobby", "#ok");
+        assertThat(server.registry.channelDirectory().channelsOf(alice.user)).containsExactlyInAnyOrder("#lobby", "#ok");
     }
 
     @Test
@@ -116,7 +116,7 @@ class ChannelCommandsTest {
         assertThat(bob.take()).containsExactlyInAnyOrder(
                 IrcMessage.from(ALICE, "PART", "#lobby"),
                 IrcMessage.from(ALICE, "PART", "#a"));
-        assertThat(server.registry.channelsOf(alice.user)).isEmpty();
+        assertThat(server.registry.channelDirectory().channelsOf(alice.user)).isEmpty();
     }
 
     @Test
@@ -134,7 +134,7 @@ class ChannelCommandsTest {
         IrcMessage part = IrcMessage.from(BOB, "PART", "#lobby", "see you");
         assertThat(replies).containsExactly(part);
         assertThat(alice.take()).containsExactly(part);
-        assertThat(server.registry.names(null, "#lobby").names()).extracting(e -> e.identity().nick()).containsExactly("alice");
+        assertThat(server.registry.channelDirectory().names(null, "#lobby").names()).extracting(e -> e.identity().nick()).containsExactly("alice");
     }
 
     @Test
@@ -157,7 +157,7 @@ class ChannelCommandsTest {
         alice.send("JOIN #tmp");
         alice.send("PART #tmp");
 
-        assertThat(server.registry.names(null, "#tmp").exists()).isFalse();
+        assertThat(server.registry.channelDirectory().names(null, "#tmp").exists()).isFalse();
         assertThat(bob.ask("JOIN #tmp").get(1).last()).isEqualTo("@bob");
     }
 

@@ -47,7 +47,7 @@ class DispatcherTest {
 
         assertThat(c.ask("JOIN #a"))
                 .containsExactly(IrcMessage.from("chat.local", "451", "alice", "You have not registered"));
-        assertThat(server.registry.names(null, "#a").exists()).isFalse();
+        assertThat(server.registry.channelDirectory().names(null, "#a").exists()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -205,7 +205,7 @@ class DispatcherTest {
 
         assertThat(alice.take()).containsExactly(IrcMessage.from("bob!~bob@10.0.0.2", "QUIT", "Quit: bye"));
         assertThat(server.registry.findNick("bob")).isNull();
-        assertThat(server.registry.names(null, "#lobby").names()).extracting(e -> e.identity().nick()).containsExactly("alice");
+        assertThat(server.registry.channelDirectory().names(null, "#lobby").names()).extracting(e -> e.identity().nick()).containsExactly("alice");
         assertThat(commands(alice.ask("PRIVMSG bob :still there?"))).containsExactly("401");
     }
 
@@ -303,11 +303,11 @@ class DispatcherTest {
 
         assertThat(server.registry.counts()).isEqualTo(new Registry.Counts(0, 0));
         assertThat(server.registry.everyone()).isEmpty();
-        assertThat(server.registry.names(null, "#lobby").exists()).isFalse();
-        assertThat(server.registry.names(null, "#all").exists()).isFalse();
+        assertThat(server.registry.channelDirectory().names(null, "#lobby").exists()).isFalse();
+        assertThat(server.registry.channelDirectory().names(null, "#all").exists()).isFalse();
         TestServer.Client fresh = server.connect();
         fresh.send("NICK user0");
         assertThat(commands(fresh.ask("USER u 0 * :U"))).startsWith("001").contains("JOIN");
-        assertThat(server.registry.names(null, "#lobby").names()).extracting(e -> e.identity().nick()).containsExactly("user0");
+        assertThat(server.registry.channelDirectory().names(null, "#lobby").names()).extracting(e -> e.identity().nick()).containsExactly("user0");
     }
 }

@@ -101,8 +101,8 @@ class RegistryChangesTest {
         assertThat(registry.apply(new Change.Joined(new Identity("nobody", "~n", "h", "N"), null, "#a")))
                 .as("an unknown actor").isFalse();
 
-        assertThat(registry.channelsOf(bob)).containsExactly("#a");
-        assertThat(registry.topic(bob, "#a").topic().text()).isEqualTo("from afar");
+        assertThat(registry.channelDirectory().channelsOf(bob)).containsExactly("#a");
+        assertThat(registry.channelDirectory().topic(bob, "#a").topic().text()).isEqualTo("from afar");
         assertThat(bob.awayMessage()).isEqualTo("gone");
         assertThat(heard).hasSize(3);
     }

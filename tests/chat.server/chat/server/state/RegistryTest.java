@@ -34,7 +34,7 @@ class RegistryTest {
     }
 
     /** NAMES entries as a client without multi-prefix sees them: highest prefix, then nick. */
-    private static List<String> shown(List<Registry.NameEntry> names) {
+    private static List<String> shown(List<NameEntry> names) {
         return names.stream()
                 .map(e -> (e.prefixes().isEmpty() ? "" : e.prefixes().substring(0, 1)) + e.identity().nick())
                 .toList();
@@ -116,7 +116,7 @@ class RegistryTest {
 
         assertThat(change.oldPrefix()).isEqualTo("alice!~alice@10.0.0.1");
         assertThat(change.audience()).containsExactlyInAnyOrder(alice, bob, carol);
-        assertThat(shown(registry.names(null, "#a").names())).containsExactly("@alicia", "bob");
+        assertThat(shown(registry.channelDirectory().names(null, "#a").names())).containsExactly("@alicia", "bob");
     }
 
     // --- registration and lookup ---
@@ -250,7 +250,7 @@ class RegistryTest {
 
         assertThat(r.outcome()).isEqualTo(Registry.JoinOutcome.ALREADY_ON);
         assertThat(r.members()).isEmpty();
-        assertThat(shown(registry.names(null, "#a").names())).containsExactly("@alice");
+        assertThat(shown(registry.channelDirectory().names(null, "#a").names())).containsExactly("@alice");
     }
 
     @Test
@@ -277,8 +277,8 @@ class RegistryTest {
         assertThat(r).extracting(Registry.ChannelAction::outcome, Registry.ChannelAction::channel)
                 .containsExactly(Registry.ChannelOutcome.OK, "#a");
         assertThat(r.members()).containsExactly(alice, bob);
-        assertThat(shown(registry.names(null, "#a").names())).containsExactly("@alice");
-        assertThat(registry.channelsOf(bob)).isEmpty();
+        assertThat(shown(registry.channelDirectory().names(null, "#a").names())).containsExactly("@alice");
+        assertThat(registry.channelDirectory().channelsOf(bob)).isEmpty();
     }
 
     @Test
@@ -304,7 +304,7 @@ class RegistryTest {
 
         registry.part(alice, "#a");
 
-        assertThat(registry.names(null, "#a").exists()).isFalse();
+        assertThat(registry.channelDirectory().names(null, "#a").exists()).isFalse();
         assertThat(registry.counts()).isEqualTo(new Registry.Counts(1, 0));
         // Recreated: the next joiner is its operator.
         User bob = user("bob");
@@ -319,21 +319,21 @@ class RegistryTest {
         registry.join(alice, "#a", true);
         registry.join(bob, "#a", true);
 
-        Registry.ChannelAction ok = registry.channelAudience(alice, "#A");
+        Registry.ChannelAction ok = registry.channelDirectory().channelAudience(alice, "#A");
 
         assertThat(ok.outcome()).isEqualTo(Registry.ChannelOutcome.OK);
         assertThat(ok.channel()).isEqualTo("#a");
         assertThat(ok.members()).containsExactly(alice, bob);
-        assertThat(registry.channelAudience(eve, "#a").outcome()).isEqualTo(Registry.ChannelOutcome.NOT_ON_CHANNEL);
-        assertThat(registry.channelAudience(eve, "#a").members()).isEmpty();
-        assertThat(registry.channelAudience(alice, "#b").outcome()).isEqualTo(Registry.ChannelOutcome.NO_SUCH_CHANNEL);
+        assertThat(registry.channelDirectory().channelAudience(eve, "#a").outcome()).isEqualTo(Registry.ChannelOutcome.NOT_ON_CHANNEL);
+        assertThat(registry.channelDirectory().channelAudience(eve, "#a").members()).isEmpty();
+        assertThat(registry.channelDirectory().channelAudience(alice, "#b").outcome()).isEqualTo(Registry.ChannelOutcome.NO_SUCH_CHANNEL);
     }
 
     @Test
     void namesOfAnUnknownChannel() {
-        Registry.NamesView view = registry.names(null, "#Nowhere");
+        ChannelDirectory.NamesView view = registry.channelDirectory().names(null, "#Nowhere");
 
-        assertThat(view).isEqualTo(new Registry.NamesView(false, "#Nowhere", List.of(), false));
+        assertThat(view).isEqualTo(new ChannelDirectory.NamesView(false, "#Nowhere", List.of(), false));
     }
 
     @Test
@@ -342,7 +342,7 @@ class RegistryTest {
         registry.join(alice, "#a", true);
         registry.join(alice, "#B", true);
 
-        assertThat(registry.channelsOf(alice)).containsExactlyInAnyOrder("#a", "#B");
+        assertThat(registry.channelDirectory().channelsOf(alice)).containsExactlyInAnyOrder("#a", "#B");
     }
 
     // --- removal ---
@@ -364,8 +364,8 @@ class RegistryTest {
 
         assertThat(peers).containsExactlyInAnyOrder(bob, carol);
         assertThat(registry.findNick("alice")).isNull();
-        assertThat(shown(registry.names(null, "#a").names())).containsExactly("bob");
-        assertThat(shown(registry.names(null, "#b").names())).containsExactly("bob", "carol");
+        assertThat(shown(registry.channelDirectory().names(null, "#a").names())).containsExactly("bob");
+        assertThat(shown(registry.channelDirectory().names(null, "#b").names())).containsExactly("bob", "carol");
         assertThat(registry.counts()).isEqualTo(new Registry.Counts(3, 3));
         assertThat(registry.everyone()).containsExactly(bob, carol, dave);
         assertThat(alice.channels).isEmpty();
@@ -407,7 +407,7 @@ class RegistryTest {
 
         assertThat(registry.counts()).isEqualTo(new Registry.Counts(0, 0));
         assertThat(registry.everyone()).isEmpty();
-        assertThat(registry.names(null, "#common").exists()).isFalse();
+        assertThat(registry.channelDirectory().names(null, "#common").exists()).isFalse();
         for (int i = 0; i < 5; i++) {
             assertThat(registry.changeNick(session(), "u" + i).outcome()).isEqualTo(Registry.NickOutcome.CHANGED);
         }

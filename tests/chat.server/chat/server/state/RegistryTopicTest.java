@@ -30,9 +30,9 @@ class RegistryTopicTest {
         User eve = user("eve");
         registry.join(alice, "#a", true);
 
-        assertThat(registry.topic(alice, "#A")).isEqualTo(new Registry.TopicView(Registry.ChannelOutcome.OK, "#a", null));
-        assertThat(registry.topic(eve, "#a").outcome()).isEqualTo(Registry.ChannelOutcome.NOT_ON_CHANNEL);
-        assertThat(registry.topic(eve, "#zz").outcome()).isEqualTo(Registry.ChannelOutcome.NO_SUCH_CHANNEL);
+        assertThat(registry.channelDirectory().topic(alice, "#A")).isEqualTo(new ChannelDirectory.TopicView(Registry.ChannelOutcome.OK, "#a", null));
+        assertThat(registry.channelDirectory().topic(eve, "#a").outcome()).isEqualTo(Registry.ChannelOutcome.NOT_ON_CHANNEL);
+        assertThat(registry.channelDirectory().topic(eve, "#zz").outcome()).isEqualTo(Registry.ChannelOutcome.NO_SUCH_CHANNEL);
     }
 
     @Test
@@ -46,7 +46,7 @@ class RegistryTopicTest {
 
         assertThat(r.outcome()).isEqualTo(Registry.ChannelOutcome.OK);
         assertThat(r.members()).containsExactly(alice, bob);
-        Topic topic = registry.topic(bob, "#a").topic();
+        Topic topic = registry.channelDirectory().topic(bob, "#a").topic();
         assertThat(topic).isEqualTo(new Topic("hello there", "alice!~alice@10.0.0.1", NOW.getEpochSecond()));
         assertThat(registry.join(user("carol"), "#a", true).topic()).isEqualTo(topic);
     }
@@ -62,7 +62,7 @@ class RegistryTopicTest {
 
         assertThat(r.outcome()).isEqualTo(Registry.ChannelOutcome.NOT_OPERATOR);
         assertThat(r.members()).isEmpty();
-        assertThat(registry.topic(alice, "#a").topic()).isNull();
+        assertThat(registry.channelDirectory().topic(alice, "#a").topic()).isNull();
     }
 
     @Test
@@ -82,6 +82,6 @@ class RegistryTopicTest {
         registry.setTopic(alice, "#a", "something");
 
         assertThat(registry.setTopic(alice, "#a", "").outcome()).isEqualTo(Registry.ChannelOutcome.OK);
-        assertThat(registry.topic(alice, "#a").topic()).isNull();
+        assertThat(registry.channelDirectory().topic(alice, "#a").topic()).isNull();
     }
 }
