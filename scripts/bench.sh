@@ -35,6 +35,8 @@
 #                           ./build.sh build; git stash pop`), to compare a change with what it changes
 #   BENCH_BASE_DROP="--http-port --bots"  flags (each with its value) not given to chat-base: a baseline built
 #                           before they existed refuses them
+#   BENCH_BASE_JVM="..."    extra JVM options for chat-base instead of BENCH_CHAT_JVM's: with BENCH_BASELINE=build,
+#                           two JVM settings of one build in one run (e.g. BENCH_BASE_JVM=-Xmx512m)
 #   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
 #                           shows each server's best run and lists the others
 #   BENCH_BUDGET=SECONDS    the time the whole run may take (default 840); waits for a quiet machine shrink to fit
@@ -109,6 +111,7 @@ chat_flags() { # scenario
 }
 # chat's JVM options are bin/chat-server's (bin/chat-server.jvm-options), then BENCH_CHAT_JVM's.
 read -r -a CHAT_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) ${BENCH_CHAT_JVM:-}"
+read -r -a BASE_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) ${BENCH_BASE_JVM-${BENCH_CHAT_JVM:-}}"
 
 log() { printf '%s bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -271,8 +274,8 @@ start_server() { # name scenario
       # Each start begins with an empty history, so that rounds do not see each other's messages.
       rm -rf "$OUT/chat-data"
       [ -n "$PG_DIR" ] && scripts/throwaway-postgres.sh psql "$PG_DIR" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public" 2>/dev/null
-      local jfr=() dir=build
-      [ "$name" = chat-base ] && dir=$BASELINE
+      local jfr=() dir=build jvm=("${CHAT_JVM[@]}")
+      [ "$name" = chat-base ] && dir=$BASELINE jvm=("${BASE_JVM[@]}")
       [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario.jfr,settings=profile,dumponexit=true")
       local http=-1; case $scenario in fanout-ws*) http=0 ;; esac
       local flags; mapfile -t flags < <(chat_flags "$scenario")
@@ -283,7 +286,7 @@ start_server() { # name scenario
           kept+=("${flags[$i]}"); i=$((i+1)); done
         flags=("${kept[@]}")
       fi
-      "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc \
+      "$JAVA" "${jvm[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc \
         -p "$dir/modules:$dir/lib" \
         -m chat.server/chat.server.Main --port "$port" "${flags[@]}" > "$logf" 2>&1 &
       ;;
