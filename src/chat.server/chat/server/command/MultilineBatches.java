@@ -198,10 +198,7 @@ final class MultilineBatches {
                 IrcMessage echoedOpener = opener.messageFor(sender);
                 if (batch.label != null) {
                     // labeled-response: the echoed batch is the answer to the labeled BATCH line.
-                    Map<String, String> tags = new java.util.LinkedHashMap<>();
-                    tags.put("label", batch.label);
-                    tags.putAll(echoedOpener.tags());
-                    echoedOpener = echoedOpener.withTags(tags);
+                    echoedOpener = withTagFirst(echoedOpener, "label", batch.label);
                     ctx.reply().takeLabel();
                 }
                 ctx.reply().add(echoedOpener);
@@ -263,9 +260,13 @@ final class MultilineBatches {
     }
 
     private static IrcMessage inBatch(IrcMessage m, String outer) {
-        if (outer == null) return m;
+        return outer == null ? m : withTagFirst(m, "batch", outer);
+    }
+
+    /** {@code m} with one more tag, put before the tags it has. */
+    private static IrcMessage withTagFirst(IrcMessage m, String key, String value) {
         Map<String, String> tags = new java.util.LinkedHashMap<>();
-        tags.put("batch", outer);
+        tags.put(key, value);
         tags.putAll(m.tags());
         return m.withTags(tags);
     }
