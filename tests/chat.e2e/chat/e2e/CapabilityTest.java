@@ -44,6 +44,18 @@ class CapabilityTest {
     }
 
     @Test
+    void anyVersionNumberAfterLsIsAnsweredEvenOneTooLongForAnInt() {
+        // Found by a grammar fuzzer: a version past Integer.MAX_VALUE disconnected the client with "Internal error".
+        TestClient c = server.open();
+        c.send("CAP LS 99999999999999999999");
+        assertThat(c.expect("CAP", "*", "LS").last()).contains("draft/multiline=max-bytes=");
+        c.send("CAP LS 0301");
+        assertThat(List.of(c.expect("CAP", "*", "LS").last().split(" "))).contains("draft/multiline");
+        c.send("CAP END");
+        c.register("versioned");
+    }
+
+    @Test
     void serverTimeTagsRelayedMessagesOnlyForThoseWhoAskedForIt() {
         TestClient timed = server.connectWithCaps("timed", "server-time");
         TestClient plain = server.connect("plain");

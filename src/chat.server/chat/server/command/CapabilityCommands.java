@@ -63,7 +63,9 @@ final class CapabilityCommands {
     }
 
     private static boolean is302(String version) {
-        return version != null && version.matches("\\d{3,}") && Integer.parseInt(version) >= 302;
+        if (version == null || !version.matches("\\d+")) return false;
+        String digits = version.replaceFirst("^0+(?=\\d)", ""); // any number of digits: CAP LS 99999999999
+        return digits.length() > 3 || Integer.parseInt(digits) >= 302;
     }
 
     private static List<String> offered(Context ctx, String version) {
