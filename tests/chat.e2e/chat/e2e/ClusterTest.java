@@ -147,6 +147,28 @@ class ClusterTest {
     }
 
     @Test
+    void operRunsOnItsOwnNodeOnlyTheOthersSeeTheOperatorAndThePasswordStaysOffTheLog() throws Exception {
+        try (RedisMonitor monitor = RedisMonitor.open(network.redis().port())) {
+            TestClient op = network.connect(0, "op");
+            TestClient watcher = network.connect(2, "watcher");
+            // Wrong passwords are counted and answered where they were typed: nothing of them enters the log.
+            op.send("OPER admin not-the-password");
+            op.expect("464", "op");
+            Opers.operUp(op);
+            watcher.send("WHOIS op");
+            watcher.expect("313", "watcher", "op");
+            // Its operator commands are then obeyed on every node, after the grant in the log.
+            TestClient user = network.connect(1, "user");
+            ClusterNodes.awaitNames(watcher, "#lobby", "op", "user", "watcher");
+            op.send("KILL user :enough");
+            assertThat(user.awaitClose()).anyMatch(m -> m.command().equals("ERROR"));
+            assertThat(watcher.expect("QUIT").sourceNick()).isEqualTo("user");
+            List<String> commands = monitor.awaitMatches(line -> line.contains("\"OPERATOR\""), 1);
+            assertThat(commands).noneMatch(l -> l.contains(Opers.PASSWORD) || l.contains("not-the-password"));
+        }
+    }
+
+    @Test
     void kLinesAndDLinesFromAnOperatorOnOneNodeHoldOnEveryNode() {
         TestClient op = Opers.operUp(network.connect(0, "op"));
         TestClient victim = network.connect(1, "victim");

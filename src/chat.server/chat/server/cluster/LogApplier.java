@@ -8,6 +8,7 @@ import static chat.server.cluster.Network.HELLO;
 import static chat.server.cluster.Network.LINE;
 import static chat.server.cluster.Network.MEMBER;
 import static chat.server.cluster.Network.MODES;
+import static chat.server.cluster.Network.OPERATOR;
 import static chat.server.cluster.Network.REBUILD;
 import static chat.server.cluster.Network.SYNCED;
 import static chat.server.cluster.Network.USER;
@@ -143,6 +144,7 @@ final class LogApplier implements ClusterListener {
             case LINE -> line(entry);
             case DEPART -> departure(entry);
             case ACCOUNT -> account(entry);
+            case OPERATOR -> operator(entry);
             case MODES -> serverModes(entry);
             default -> LOG.log(Level.DEBUG, "unknown cluster entry " + entry.kind());
         }
@@ -279,6 +281,12 @@ final class LogApplier implements ClusterListener {
             u.delivery().reply(LineWriter.encodeWithin(IrcMessage.from(dispatcher.server().name(),
                     Numeric.RPL_LOGGEDOUT.code(), u.target(), u.identity().prefix(), "You are now logged out")));
         }
+    }
+
+    private void operator(ClusterEntry entry) {
+        if (entry.node().equals(node)) return;
+        Link s = users.get(entry.field(0));
+        if (s != null) dispatcher.registry().settings().oper(s.user(), null);
     }
 
     /** The server's own mode change for a user, made where it is in the log on every node (its own included). */

@@ -45,7 +45,7 @@ public final class Network implements Replication {
      * registration itself, QUIT, which leaves as a departure) runs at once on the client's own node.
      */
     static final Set<String> REPLICATED = Set.of("PRIVMSG", "NOTICE", "TAGMSG", "JOIN", "PART", "KICK", "MODE",
-            "TOPIC", "NICK", "AWAY", "INVITE", "KILL", "OPER", "SAJOIN", "SAPART", "WALLOPS", "SETNAME", "CHGHOST",
+            "TOPIC", "NICK", "AWAY", "INVITE", "KILL", "SAJOIN", "SAPART", "WALLOPS", "SETNAME", "CHGHOST",
             "KLINE", "UNKLINE", "DLINE", "UNDLINE", "RENAME", "REDACT");
 
     static final String HELLO = "HELLO";
@@ -57,6 +57,8 @@ public final class Network implements Replication {
     static final String LINE = "LINE";
     static final String DEPART = "DEPART";
     static final String ACCOUNT = "ACCOUNT";
+    /** A user of the entry's node became an IRC operator (OPER ran there only): user id. */
+    static final String OPERATOR = "OPERATOR";
     /** The server's own mode change for a user (a built-in bot's status): user id, channel, then "+o nick"... */
     static final String MODES = "MODES";
     /** The account service's nickname (the command package's NickServ.NAME). */
@@ -168,6 +170,13 @@ public final class Network implements Replication {
         if (applier.applying() || !user.registered()) return;
         String id = idOfKnown(Link.of(user));
         if (id != null) bus.publish(ClusterEntry.of(node, ACCOUNT, id, orEmpty(account)));
+    }
+
+    @Override
+    public void operatorGranted(User user) {
+        if (applier.applying() || !user.registered()) return;
+        String id = idOfKnown(Link.of(user));
+        if (id != null) bus.publish(ClusterEntry.of(node, OPERATOR, id));
     }
 
     /** The network-wide id of a user this node knows (its own once arrived, or another node's), or null. */

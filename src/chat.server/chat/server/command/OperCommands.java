@@ -91,6 +91,7 @@ final class OperCommands {
         LOG.log(Level.INFO, id.prefix() + " is now an IRC operator (" + block.name() + ")");
         ctx.reply().numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
         ctx.registry().settings().oper(s, ctx.echo());
+        ctx.replication().operatorGranted(s);
     }
 
     // KILL <nickname> [<comment>]

@@ -35,6 +35,10 @@ public interface Replication {
         }
 
         @Override
+        public void operatorGranted(User user) {
+        }
+
+        @Override
         public boolean serverModes(Link link, String channel, List<ModeChange> changes) {
             return false;
         }
@@ -72,6 +76,12 @@ public interface Replication {
      * through the log (NickServ's IDENTIFY and REGISTER, which carry a password): the others must see it.
      */
     void accountChanged(User user, String account);
+
+    /**
+     * A registered user of this node became an IRC operator by {@code OPER}, which runs on its own node only (its
+     * password never enters the log, and the failed-attempt limits are this node's): the others must see it.
+     */
+    void operatorGranted(User user);
 
     /**
      * Whether a mode change the server itself makes for a user of this node (a built-in bot's status on a channel it
