@@ -169,6 +169,25 @@ class ClusterTest {
     }
 
     @Test
+    void aClientGoneBeforeItsArrivalCameBackLeavesNoGhostOnTheOtherNodes() {
+        TestClient watcher = network.connect(1, "watcher");
+        for (int i = 0; i < 30; i++) {
+            TestClient hasty = network.open(0);
+            hasty.send("NICK hasty" + i);
+            hasty.send("USER hasty 0 * :gone at once");
+            hasty.close();
+        }
+        // The node's last entry, after every hasty arrival and departure: once the watcher sees it, they are applied.
+        TestClient marker = network.connect(0, "marker");
+        marker.send("PRIVMSG #lobby :after them");
+        watcher.expect("PRIVMSG", "#lobby", "after them");
+        watcher.send("NAMES #lobby");
+        assertThat(watcher.expect("353", "watcher", "=", "#lobby").last()).doesNotContain("hasty");
+        watcher.send("LUSERS");
+        assertThat(watcher.expect("251", "watcher").last()).contains("2 users");
+    }
+
+    @Test
     void kLinesAndDLinesFromAnOperatorOnOneNodeHoldOnEveryNode() {
         TestClient op = Opers.operUp(network.connect(0, "op"));
         TestClient victim = network.connect(1, "victim");

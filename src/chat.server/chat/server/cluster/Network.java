@@ -225,7 +225,9 @@ public final class Network implements Replication {
         String id = ids.remove(link);
         if (id == null) return;
         arriving.remove(id);
-        if (users.containsKey(id)) bus.publish(ClusterEntry.of(node, DEPART, id, reason));
+        // Also when it has not arrived yet: gone while its ARRIVE was on its way, it is still registered by the
+        // other nodes when they reach that entry, so they must see it go (a DEPART of an unknown id changes nothing).
+        bus.publish(ClusterEntry.of(node, DEPART, id, reason));
     }
 
     /**
