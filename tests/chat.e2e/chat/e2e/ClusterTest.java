@@ -169,6 +169,26 @@ class ClusterTest {
     }
 
     @Test
+    void linesSentWithTheRegistrationWaitForTheArrivalAndRunAfterTheWelcome() {
+        TestClient watcher = network.connect(1, "watcher");
+        watcher.send("JOIN #burst");
+        watcher.expect("366", "watcher", "#burst");
+        // As bots and scripts do: everything in one write, without waiting for 001.
+        TestClient eager = network.open(0);
+        eager.send("NICK eager\r\nUSER eager 0 * :eager\r\nJOIN #burst\r\nPRIVMSG #burst :first words\r\nPING :done");
+        eager.expect("001", "eager");
+        // The PONG may come before the JOIN: a command run on the client's own node does not wait for the
+        // replies to one that went through the log (docs/cluster.md).
+        Set<String> answered = new HashSet<>();
+        while (answered.size() < 2) {
+            IrcMessage m = eager.next();
+            if (m.command().equals("JOIN") && m.params().getFirst().equals("#burst")) answered.add("JOIN");
+            if (m.command().equals("PONG") && m.last().equals("done")) answered.add("PONG");
+        }
+        assertThat(watcher.expect("PRIVMSG", "#burst").last()).isEqualTo("first words");
+    }
+
+    @Test
     void aClientGoneBeforeItsArrivalCameBackLeavesNoGhostOnTheOtherNodes() {
         TestClient watcher = network.connect(1, "watcher");
         for (int i = 0; i < 30; i++) {

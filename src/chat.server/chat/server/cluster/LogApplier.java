@@ -208,6 +208,7 @@ final class LogApplier implements ClusterListener {
                 // Another node's client took the nick first: this one stays unregistered and may pick another.
                 dispatcher.runFor(local, ctx -> ctx.reply().numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use"));
             }
+            local.arrivalSettled();
             return;
         }
         Link remote = newRemote(entry);

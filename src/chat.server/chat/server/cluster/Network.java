@@ -205,6 +205,7 @@ public final class Network implements Replication {
         // A second arrival while the first is on its way would register the client twice.
         if (arriving.putIfAbsent(id, new Arrival(link, finish)) != null) return true;
         User u = link.user();
+        link.arrivalStarted();
         bus.publish(ClusterEntry.of(node, ARRIVE, id, u.nick(), u.identity().user(), u.identity().host(),
                 u.identity().realname(), orEmpty(u.account()), Integer.toString(link.capabilityBits())));
         return true;
@@ -222,6 +223,7 @@ public final class Network implements Replication {
         if (remote(user)) return;
         Link link = Link.of(user);
         if (link == null) return;
+        link.arrivalSettled();
         String id = ids.remove(link);
         if (id == null) return;
         arriving.remove(id);

@@ -31,6 +31,7 @@ import java.util.function.LongSupplier;
 final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Listener {
 
     private static final System.Logger LOG = System.getLogger("chat.server");
+    private static final long ARRIVAL_POLL_MILLIS = 100;
 
     private final Transport transport;
     private final boolean tls;
@@ -126,12 +127,25 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         session.touch(clock.millis());
         if (!withinFloodLimit()) return false;
         dispatcher.dispatch(session, LineParser.parse(buf, offset, length));
+        awaitArrival();
         if (!countedRegistered && session.user().registered()) {
             countedRegistered = true;
             admission.registered(address);
             dispatcher.server().stats().registered();
         }
         return !closing.get();
+    }
+
+    // #12: on a cluster node registration completes when the log brings the arrival back. The client's next lines
+    // wait for it, as they follow a welcome sent at once on one server (and its link stays with one thread).
+    private void awaitArrival() {
+        try {
+            while (!closing.get() && !session.awaitArrival(ARRIVAL_POLL_MILLIS)) {
+                // closing (a cut from Redis, the registration timeout) ends the wait
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** #14: a bot's account may be exempted from flood control by configuration. */

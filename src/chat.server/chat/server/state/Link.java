@@ -1,5 +1,8 @@
 package chat.server.state;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * One client's connection as the command layer sees it: its outbound queue, the order of its own replies,
  * its capabilities, login in progress, registration progress and ping times. Owned by the connection; the
@@ -16,6 +19,9 @@ public final class Link implements Delivery {
     private volatile int capabilities;
     private final Authentication authentication = new Authentication();
     private final ReplyOrder replies;
+
+    // #12: set while the client's registration waits for its place in the cluster log
+    private volatile CountDownLatch arrival;
 
     // confined to the reader thread
     private boolean capNegotiating;
@@ -109,6 +115,23 @@ public final class Link implements Delivery {
 
     public void markQuitting() {
         quitting = true;
+    }
+
+    /** The client's registration now waits for the cluster log: its next lines wait too ({@link #awaitArrival}). */
+    public void arrivalStarted() {
+        arrival = new CountDownLatch(1);
+    }
+
+    /** The log settled the registration (welcomed, or its nickname taken first), or the client left. */
+    public void arrivalSettled() {
+        CountDownLatch pending = arrival;
+        if (pending != null) pending.countDown();
+    }
+
+    /** Waits at most {@code millis} for a pending registration to be settled; true when none is pending. */
+    public boolean awaitArrival(long millis) throws InterruptedException {
+        CountDownLatch pending = arrival;
+        return pending == null || pending.await(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
