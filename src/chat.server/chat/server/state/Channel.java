@@ -109,6 +109,11 @@ public final class Channel {
         memberArray = shrunk;
     }
 
+    /** Removes every member in {@code leaving}, rebuilding the member array once. */
+    void removeAll(Set<User> leaving) {
+        if (members.keySet().removeIf(leaving::contains)) memberArray = members.keySet().toArray(NO_USERS);
+    }
+
     boolean isEmpty() {
         return members.isEmpty();
     }
