@@ -111,7 +111,9 @@ public final class Channel {
 
     /** Removes every member in {@code leaving}, rebuilding the member array once. */
     void removeAll(Set<User> leaving) {
-        if (members.keySet().removeIf(leaving::contains)) memberArray = members.keySet().toArray(NO_USERS);
+        if (!members.keySet().removeIf(leaving::contains)) return;
+        memberArray = members.keySet().toArray(NO_USERS);
+        forgetNames();
     }
 
     boolean isEmpty() {

@@ -79,6 +79,19 @@ class ChannelNamesTest {
     }
 
     @Test
+    void membersRemovedTogetherAreNotShown() {
+        joined(user("alice"));
+        User bob = user("bob");
+        joined(bob);
+        User carol = user("carol");
+        joined(carol);
+
+        registry.removeAll(List.of(bob, carol), "Server shutting down");
+
+        assertThat(joined(user("dave"))).isEqualTo("@alice dave");
+    }
+
+    @Test
     void prefixesAreShownAsEachJoinerAsks() {
         User alice = user("alice");
         joined(alice);
