@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -28,8 +29,10 @@ import redis.clients.jedis.params.XAddParams;
  * reads on the same connection: an entry queued while a batch is on its way is sent at once instead of
  * waiting for that batch's round trip (on a busy machine, a wake-up of Redis and one of the writer; the
  * writer that waited for each reply held every message queued behind a batch that long). Entries sent on a
- * connection that broke before they were confirmed are sent again, first, on the next one (as a batch that
- * failed was before: one may then be in the log twice).
+ * connection that broke before they were confirmed are sent again, first and in order, on the next one: Redis
+ * may have appended them without its replies being read, so one may then be in the log twice. Each entry is
+ * stamped with this node's incarnation and a number of its own, so that the readers apply it once
+ * ({@link AppliedMarks}).
  */
 final class LogWriter {
 
@@ -49,15 +52,19 @@ final class LogWriter {
 
     private final HostAndPort address;
     private final JedisClientConfig config;
+    private final String incarnation;
     // The epoch this node's reader last (re)built its place in the log for: nothing is written under another.
     private final Supplier<String> epoch;
     private final LinkedBlockingQueue<ClusterEntry> outgoing = new LinkedBlockingQueue<>();
+    // Bumped by clear(): the writer drops what it holds too (sent unconfirmed, or waiting to be sent again).
+    private volatile int clearings;
     private volatile boolean closed;
     private Thread thread;
 
-    LogWriter(HostAndPort address, JedisClientConfig config, Supplier<String> epoch) {
+    LogWriter(HostAndPort address, JedisClientConfig config, String incarnation, Supplier<String> epoch) {
         this.address = address;
         this.config = config;
+        this.incarnation = incarnation;
         this.epoch = epoch;
     }
 
@@ -69,8 +76,12 @@ final class LogWriter {
         outgoing.add(entry);
     }
 
-    /** Drops what is queued (the node was cut off: its clients were told, and nobody waits for those lines). */
+    /**
+     * Drops what is queued and what waits to be sent again (the node was cut off: its clients were told, nobody
+     * waits for those lines, and an arrival of a client already gone must not reach the others).
+     */
     void clear() {
+        clearings++;
         outgoing.clear();
     }
 
@@ -81,21 +92,35 @@ final class LogWriter {
     }
 
     private void run() {
-        List<ClusterEntry> batch = new ArrayList<>(WRITE_BATCH);
-        // Sent on a connection that broke before Redis confirmed them: they go first on the next one.
-        ArrayDeque<ClusterEntry> resend = new ArrayDeque<>();
+        // Stamped entries, in the order published (which is the order of their numbers).
+        List<Map<String, String>> batch = new ArrayList<>(WRITE_BATCH);
+        List<ClusterEntry> drained = new ArrayList<>(WRITE_BATCH);
+        // Sent on a connection that broke before Redis confirmed them (and what followed them): they go first on
+        // the next one, in order.
+        ArrayDeque<Map<String, String>> resend = new ArrayDeque<>();
+        long sequence = 0;
+        int cleared = clearings;
         Stream stream = null;
         long epochCheckedNanos = 0;
         while (!closed || !outgoing.isEmpty() || !batch.isEmpty() || !resend.isEmpty()) {
             try {
+                if (cleared != clearings) {
+                    cleared = clearings;
+                    batch.clear();
+                    resend.clear();
+                    if (stream != null) stream.abandon();
+                    stream = null;
+                }
                 if (stream != null) stream.check();
                 if (batch.isEmpty()) {
                     while (!resend.isEmpty() && batch.size() < WRITE_BATCH) batch.add(resend.poll());
                     if (batch.isEmpty()) {
                         ClusterEntry first = outgoing.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                         if (first == null) continue;
-                        batch.add(first);
-                        outgoing.drainTo(batch, WRITE_BATCH - 1);
+                        drained.add(first);
+                        outgoing.drainTo(drained, WRITE_BATCH - 1);
+                        for (ClusterEntry e : drained) batch.add(RedisBus.encode(e, AppliedMarks.stamp(incarnation, ++sequence)));
+                        drained.clear();
                     }
                 }
                 if (stream == null) {
@@ -118,11 +143,11 @@ final class LogWriter {
                 break;
             } catch (JedisException e) {
                 if (stream != null) {
-                    List<ClusterEntry> unconfirmed = stream.abandon();
-                    // In log order: what was sent unconfirmed, what was left to send, this batch.
-                    ArrayDeque<ClusterEntry> again = new ArrayDeque<>(unconfirmed);
-                    again.addAll(resend);
+                    // In the order of their numbers: what was sent unconfirmed, this batch (taken from the head of
+                    // what was to be sent again, or from the queue when nothing was), the rest to be sent again.
+                    ArrayDeque<Map<String, String>> again = new ArrayDeque<>(stream.abandon());
                     again.addAll(batch);
+                    again.addAll(resend);
                     resend = again;
                     batch.clear();
                 }
@@ -164,7 +189,7 @@ final class LogWriter {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
         // guarded by lock: sent, in log order, not yet confirmed
-        private final ArrayDeque<ClusterEntry> unconfirmed = new ArrayDeque<>();
+        private final ArrayDeque<Map<String, String>> unconfirmed = new ArrayDeque<>();
         // guarded by lock: the writer has nothing more to send on this connection
         private boolean finishing;
         private volatile JedisException failure;
@@ -194,7 +219,7 @@ final class LogWriter {
         }
 
         /** Sends {@code batch} and returns without waiting for the replies, unless too many are still awaited. */
-        void send(List<ClusterEntry> batch) throws InterruptedException {
+        void send(List<Map<String, String>> batch) throws InterruptedException {
             lock.lock();
             try {
                 while (unconfirmed.size() >= MAX_UNCONFIRMED && failure == null) changed.await();
@@ -202,7 +227,7 @@ final class LogWriter {
                 lock.unlock();
             }
             check();
-            for (ClusterEntry e : batch) connection.sendCommand(commands.xadd(Keys.LOG, PARAMS, RedisBus.encode(e)).getArguments());
+            for (Map<String, String> e : batch) connection.sendCommand(commands.xadd(Keys.LOG, PARAMS, e).getArguments());
             connection.push();
             lock.lock();
             try {
@@ -249,13 +274,13 @@ final class LogWriter {
         }
 
         /** Closes the connection (it failed) and returns what was sent on it without confirmation, in order. */
-        List<ClusterEntry> abandon() {
+        List<Map<String, String>> abandon() {
             stopConfirming();
             close();
             joinConfirmer(Duration.ofSeconds(1));
             lock.lock();
             try {
-                List<ClusterEntry> left = List.copyOf(unconfirmed);
+                List<Map<String, String>> left = List.copyOf(unconfirmed);
                 unconfirmed.clear();
                 return left;
             } finally {

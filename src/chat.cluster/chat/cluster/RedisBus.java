@@ -52,6 +52,8 @@ final class RedisBus implements ClusterBus {
     static final long MAX_LOG_ENTRIES = 1_000_000;
     /** Pause between attempts while Redis is unreachable. */
     static final long RETRY_MILLIS = 200;
+    /** Entries a starting node reads back before its HELLO at most, for the stamps of what it must not apply again. */
+    static final int SEED_ENTRIES = 100_000;
     /** Beats between two trims of the log. */
     static final int BEATS_PER_TRIM = 5;
     /** Beats a heartbeat key outlives its last refresh: a node silent this long is dead. */
@@ -77,7 +79,8 @@ final class RedisBus implements ClusterBus {
     private final String node;
     private final Duration heartbeat;
     private final Duration cutOff;
-    private final String beatValue = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+    // This process's incarnation of the node: the value of its heartbeat key and the stamp of its entries.
+    private final String incarnation = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     private final LogWriter writer;
     // Nodes that wrote entries since they were last reported dead: written by the reader, read by the beater.
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -99,6 +102,8 @@ final class RedisBus implements ClusterBus {
     private volatile Thread reader;
     private volatile boolean rebuilding;
     private final List<ClusterEntry> announcements = new ArrayList<>();
+    // confined to the reader thread (seeded before it starts): how far each node's entries were applied
+    private final AppliedMarks marks = new AppliedMarks();
 
     private RedisBus(String host, int port, String node, Duration heartbeat, Duration cutOff) {
         this.host = host;
@@ -106,7 +111,7 @@ final class RedisBus implements ClusterBus {
         this.node = node;
         this.heartbeat = heartbeat;
         this.cutOff = cutOff;
-        this.writer = new LogWriter(new HostAndPort(host, port), CLIENT_CONFIG, () -> epoch);
+        this.writer = new LogWriter(new HostAndPort(host, port), CLIENT_CONFIG, incarnation, () -> epoch);
     }
 
     static RedisBus connect(URI url, String node, Duration heartbeat, Duration cutOff) throws IOException {
@@ -115,7 +120,7 @@ final class RedisBus implements ClusterBus {
         try (Jedis jedis = bus.open()) {
             // A node restarted after a crash finds its old heartbeat until it expires: wait that long, no more.
             long deadline = System.nanoTime() + heartbeat.toNanos() * (BEATS_TO_DEATH + 1);
-            while (jedis.set(Keys.NODE + node, bus.beatValue, SetParams.setParams().nx().px(bus.deathMillis())) == null) {
+            while (jedis.set(Keys.NODE + node, bus.incarnation, SetParams.setParams().nx().px(bus.deathMillis())) == null) {
                 if (System.nanoTime() > deadline) throw new IOException("node name " + node + " is in use in this network");
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
             }
@@ -163,6 +168,7 @@ final class RedisBus implements ClusterBus {
         this.listener = listener;
         try (Jedis jedis = open()) {
             readFrom = jedis.xadd(Keys.LOG, XAddParams.xAddParams(), encode(hello)).toString();
+            seedBefore(jedis, readFrom);
         }
         threads.add(Thread.ofPlatform().daemon().name("cluster-reader").start(this::readLoop));
         writer.start();
@@ -181,11 +187,19 @@ final class RedisBus implements ClusterBus {
         return live;
     }
 
+    /** An entry without a stamp: always applied (see {@link AppliedMarks}). */
     static Map<String, String> encode(ClusterEntry entry) {
         Map<String, String> fields = new HashMap<>(4);
         fields.put("n", entry.node());
         fields.put("k", entry.kind());
         fields.put("d", String.join(SEPARATOR, entry.fields()));
+        return fields;
+    }
+
+    /** An entry of this node's writer, stamped so that a copy of it in the log is applied once. */
+    static Map<String, String> encode(ClusterEntry entry, String stamp) {
+        Map<String, String> fields = encode(entry);
+        fields.put(AppliedMarks.FIELD, stamp);
         return fields;
     }
 
@@ -219,7 +233,9 @@ final class RedisBus implements ClusterBus {
                 if (read == null) continue;
                 for (var stream : read) {
                     for (StreamEntry raw : stream.getValue()) {
-                        apply(decode(raw));
+                        Map<String, String> f = raw.getFields();
+                        // A copy a writer sent again (its connection broke before Redis's reply was read) is skipped.
+                        if (marks.fresh(f.getOrDefault("n", ""), f.get(AppliedMarks.FIELD))) apply(decode(raw));
                         readFrom = raw.getID().toString();
                     }
                 }
@@ -265,6 +281,7 @@ final class RedisBus implements ClusterBus {
         // this node's HELLO on (what came before, its own burial included, is what it learns anew).
         String hello = rebuild(jedis, lost);
         readFrom = lost || hello == null ? "0-0" : hello;
+        if (!lost && hello != null) seedBefore(jedis, hello);
         // Only now may the writer go on: what it holds from before comes after this node's announcements.
         epoch = fresh;
     }
@@ -290,6 +307,27 @@ final class RedisBus implements ClusterBus {
         announcements.clear();
         pipeline.sync();
         return first.get().toString();
+    }
+
+    /**
+     * Marks what was written before this node's place in the log ({@code hello}, where it starts reading) as
+     * applied, reading the log backwards from there: the others' answers to the HELLO hold its effect, so a copy
+     * of it written after the HELLO (a writer's resending) must not be applied here. Reads back until it has seen
+     * an entry of every live node, at most {@link #SEED_ENTRIES}; a trimmed log is usually shorter.
+     */
+    private void seedBefore(Jedis jedis, String hello) {
+        marks.startSeeding();
+        Set<String> others = new HashSet<>(live);
+        others.remove(node);
+        String before = "(" + hello;
+        int read = 0;
+        while (read < SEED_ENTRIES) {
+            List<StreamEntry> page = jedis.xrevrange(Keys.LOG, before, "-", READ_COUNT);
+            for (StreamEntry e : page) marks.seed(e.getFields().getOrDefault("n", ""), e.getFields().get(AppliedMarks.FIELD));
+            read += page.size();
+            if (page.size() < READ_COUNT || marks.seededAll(others)) return;
+            before = "(" + page.getLast().getID();
+        }
     }
 
     private void apply(ClusterEntry entry) {
@@ -321,7 +359,7 @@ final class RedisBus implements ClusterBus {
         while (!closed) {
             try {
                 if (jedis == null) jedis = open();
-                jedis.set(Keys.NODE + node, beatValue, SetParams.setParams().px(deathMillis()));
+                jedis.set(Keys.NODE + node, incarnation, SetParams.setParams().px(deathMillis()));
                 Set<String> now = beating(jedis);
                 live = now;
                 reported.retainAll(known);

@@ -3,6 +3,7 @@ package chat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.IrcMessage;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -19,9 +20,11 @@ class ClusterBotsTest {
             + "Moderation: /msg Guard HELP. Your client: /help.";
 
     private ClusterNodes network;
+    private ChatNodeProcess host;
 
     @AfterEach
     void stop() {
+        if (host != null) host.close();
         if (network != null) network.close();
     }
 
@@ -55,6 +58,38 @@ class ClusterBotsTest {
         bob.send("PRIVMSG #lobby :!help");
         assertThat(carol.expect("PRIVMSG", "#lobby", HELP_ANSWER).source()).startsWith("Help!");
         ClusterNodes.awaitNames(carol, "#lobby", "Help", "bob", "carol");
+    }
+
+    @Test
+    void rulesSetJustBeforeTheHostingNodeIsKilledAreKnownToTheNodeTakingHelpOver() throws Exception {
+        network = ClusterNodes.start(1);
+        // Help's first arrival in the log is on a node in its own JVM, which the test kills; node2 stands by.
+        List<String> args = new ArrayList<>(List.of("--cluster", network.redis().url(), "--node-name", "doomed",
+                "--bots", "help"));
+        args.addAll(network.storeArgs());
+        host = ChatNodeProcess.launch(args.toArray(String[]::new));
+        network.addNode("node2", "--bots", "help");
+        TestClient op = network.connect(0, "op");
+        op.send("JOIN #rules");
+        op.expect("366", "op", "#rules");
+        op.send("PRIVMSG Help :RULES #rules Be kind, always.");
+        op.expect("NOTICE", "op", "Rules of #rules set.");
+        // At once: Help answered, so the rules are in the store; its node dies without a chance to write more.
+        host.kill();
+        long deadline = System.nanoTime() + ClusterNodes.SETTLE.toNanos();
+        // Split after five seconds of silence, then taken over at node2's next try (every ten seconds).
+        IrcMessage back = null;
+        while (back == null && System.nanoTime() < deadline) {
+            try {
+                IrcMessage m = op.expectAny("JOIN");
+                if (m.source().startsWith("Help!")) back = m;
+            } catch (AssertionError quiet) {
+                // nothing for TestClient.TIMEOUT: wait on, within the deadline
+            }
+        }
+        assertThat(back).as("Help back on node2").isNotNull();
+        op.send("PRIVMSG Help :RULES #rules");
+        op.expect("NOTICE", "op", "Rules of #rules: Be kind, always.");
     }
 
     private TestClient withTags(int node, String nick) {

@@ -63,10 +63,15 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts one more node; it returns once it knows the network's state. */
     ChatServer addNode(String name, String... extraArgs) throws IOException {
+        return addNodeVia(redis.url(), name, extraArgs);
+    }
+
+    /** Starts one more node that reaches Redis at {@code clusterUrl} (e.g. through a proxy the test breaks). */
+    ChatServer addNodeVia(String clusterUrl, String name, String... extraArgs) throws IOException {
         Path data = Files.createTempDirectory("chat-test-node");
         dataDirs.add(data);
         List<String> args = new ArrayList<>(List.of("--port", "0", "--monitor-interval", "0", "--tls-port", "-1",
-                "--exempt", "127.0.0.0/8,::1", "--http-port", "-1", "--bots", "none", "--cluster", redis.url(), "--node-name", name,
+                "--exempt", "127.0.0.0/8,::1", "--http-port", "-1", "--bots", "none", "--cluster", clusterUrl, "--node-name", name,
                 "--store", store, "--store-password-file", postgres.passwordFile().toString(), "--password-iterations", "4096"));
         args.addAll(List.of(extraArgs));
         ConfigSource source = ConfigSource.ofArgs(args.toArray(String[]::new));

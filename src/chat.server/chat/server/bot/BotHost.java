@@ -18,13 +18,13 @@ import java.util.function.Function;
 
 /**
  * The server's built-in bots (#14): finds them with {@link ServiceLoader}, starts the enabled ones each on its
- * own virtual thread, reserves their nicknames, saves their settings every few seconds, lifts their timed
+ * own virtual thread, reserves their nicknames, writes their settings again when a write failed, lifts their timed
  * quiets and bans, and gives them the configuration again after REHASH.
  */
 public final class BotHost implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("chat.server");
-    /** How often settings are written and timed modes checked. */
+    /** How often failed settings writes are tried again and timed modes checked. */
     static final Duration TICK = Duration.ofSeconds(1);
     /** How long a disconnected (killed) bot stays away. */
     static final Duration RECONNECT_DELAY = Duration.ofSeconds(10);

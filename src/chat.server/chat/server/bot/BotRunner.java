@@ -53,6 +53,8 @@ final class BotRunner implements BotContext {
     private final CountDownLatch ready = new CountDownLatch(1);
     /** How often a bot waiting for its arrival to come back from a network's log looks. */
     static final Duration REGISTRATION_POLL = Duration.ofMillis(20);
+    /** How long an action waits at most for the settings the bot changed before it to be stored. */
+    static final Duration SETTINGS_WAIT = Duration.ofSeconds(2);
     /** A failing bot's stack trace is logged at most this often. */
     private static final long FAILURE_LOG_MILLIS = 60_000;
     // confined to the bot's thread
@@ -324,11 +326,12 @@ final class BotRunner implements BotContext {
     }
 
     private void timedMode(String channel, char mode, String mask, Duration duration) {
-        act("MODE " + clean(channel) + " +" + mode + " " + clean(mask));
+        // Its expiry is stored before the mode is set: whichever node hosts the bot then lifts it in time.
         if (duration != null) {
             TimedMode timed = new TimedMode(channel, mode, mask, host.clock().millis() + duration.toMillis());
             settings.put(timed.key(), timed.value());
         }
+        act("MODE " + clean(channel) + " +" + mode + " " + clean(mask));
     }
 
     @Override
@@ -387,6 +390,13 @@ final class BotRunner implements BotContext {
     private void act(String line) {
         if (Thread.currentThread() != thread) {
             if (!enqueue(() -> act(line))) LOG.log(Level.WARNING, "bot " + bot.name() + " is behind: action dropped");
+            return;
+        }
+        try {
+            // #12: what the bot changed before this action is stored first, so that it outlives its node.
+            settings.awaitWritten(SETTINGS_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         if (flood != null) {

@@ -1,6 +1,7 @@
 package chat.server.state;
 
 import chat.protocol.CaseMapping;
+import chat.protocol.Capability;
 import chat.server.state.Registry.ChannelAction;
 import chat.server.state.Registry.ChannelOutcome;
 import java.util.ArrayList;
@@ -176,12 +177,17 @@ public final class ChannelDirectory {
     static User[] audienceOf(User user, boolean includeSelf) {
         Set<User> audience = new LinkedHashSet<>();
         if (includeSelf) audience.add(user);
-        for (Channel channel : user.channels) {
+        addMembers(user.channels, user, audience);
+        return audience.toArray(Registry.NO_USERS);
+    }
+
+    // Caller holds the lock: everyone on one of {@code channels} but {@code except}, each once.
+    static void addMembers(Iterable<Channel> channels, User except, Set<User> into) {
+        for (Channel channel : channels) {
             for (User member : channel.memberArray()) {
-                if (member != user) audience.add(member);
+                if (member != except) into.add(member);
             }
         }
-        return audience.toArray(Registry.NO_USERS);
     }
 
     // Caller holds the lock.
@@ -206,6 +212,15 @@ public final class ChannelDirectory {
     // Caller holds the lock.
     static List<NameEntry> namesOf(Channel channel) {
         return namesOf(channel, true);
+    }
+
+    /**
+     * NAMES of a channel as its member {@code viewer} sees them: the channel's kept text, or for userhost-in-names
+     * each member's entry. Caller holds the lock.
+     */
+    static NameList namesOf(Channel channel, User viewer) {
+        if (viewer.has(Capability.USERHOST_IN_NAMES)) return new NameList.Entries(namesOf(channel, true));
+        return channel.namesText(viewer.has(Capability.MULTI_PREFIX));
     }
 
     // Caller holds the lock.

@@ -5,9 +5,14 @@ import chat.protocol.CaseMapping;
 import chat.server.change.Change;
 import chat.server.spi.ChangeListener;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Registry {
 
     static final User[] NO_USERS = new User[0];
+    private static final NameList NO_NAMES = new NameList.Entries(List.of());
 
     final ReentrantLock lock = new ReentrantLock();
     private final ChannelModeration moderation;
@@ -223,6 +229,42 @@ public final class Registry {
         }
     }
 
+    /**
+     * Removes many users at once, as many {@link #remove} calls would, except that none of them is told of the
+     * others' departures (they are all leaving: the server is shutting down) and each channel is rebuilt once,
+     * so that the N members of a channel leaving together cost N steps, not N squared. Every departure is
+     * still published, with the users who stay (bots, users of other nodes) as its audience.
+     */
+    public void removeAll(Collection<User> users, String reason) {
+        lock.lock();
+        try {
+            Map<User, List<Channel>> leaving = new LinkedHashMap<>();
+            Set<Channel> left = new HashSet<>();
+            for (User user : users) {
+                user.removed = true;
+                String nick = user.nick();
+                if (nick != null) nicks.remove(caseMapping.fold(nick), user);
+                if (!registered.remove(user)) continue;
+                whowas.add(new WhowasEntry(user.identity(), clock.millis() / 1000));
+                leaving.put(user, List.copyOf(user.channels));
+                left.addAll(user.channels);
+                user.channels.clear();
+            }
+            for (Channel channel : left) {
+                channel.removeAll(leaving.keySet());
+                if (channel.isEmpty()) channels.remove(caseMapping.fold(channel.name()));
+            }
+            leaving.forEach((user, channelsLeft) -> {
+                Set<User> staying = new LinkedHashSet<>();
+                ChannelDirectory.addMembers(channelsLeft, user, staying);
+                announcements.add(new Announcement(new Change.Quit(user.identity(), reason), user,
+                        staying.toArray(NO_USERS)));
+            });
+        } finally {
+            announcements.unlockAndPublish(null);
+        }
+    }
+
     /** What became of a JOIN. */
     public enum JoinOutcome { JOINED, ALREADY_ON, TOO_MANY_CHANNELS, BANNED, INVITE_ONLY, BAD_KEY, FULL }
 
@@ -231,10 +273,10 @@ public final class Registry {
      * @param channel the channel's name as it was created
      * @param members everyone on the channel after the join, the joiner included
      * @param topic   the topic, or null
-     * @param names   NAMES entries
+     * @param names   NAMES as the joiner sees them
      * @param secret  whether the channel is +s (NAMES shows it with '@')
      */
-    public record JoinResult(JoinOutcome outcome, String channel, User[] members, Topic topic, List<NameEntry> names,
+    public record JoinResult(JoinOutcome outcome, String channel, User[] members, Topic topic, NameList names,
                              boolean secret) {
     }
 
@@ -271,12 +313,12 @@ public final class Registry {
         try {
             Channel channel = channels.get(folded);
             if (channel != null && channel.has(user)) {
-                return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_USERS, channel.topic(), List.of(),
+                return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_USERS, channel.topic(), NO_NAMES,
                         channel.modes().secret);
             }
             String shownName = channel == null ? name : channel.name();
             if (user.channels.size() >= ChannelLimits.MAX_CHANNELS_PER_USER && !override) {
-                return new JoinResult(JoinOutcome.TOO_MANY_CHANNELS, shownName, NO_USERS, null, List.of(), false);
+                return new JoinResult(JoinOutcome.TOO_MANY_CHANNELS, shownName, NO_USERS, null, NO_NAMES, false);
             }
             boolean created = channel == null;
             if (created && saved != null) {
@@ -286,7 +328,7 @@ public final class Registry {
             if (channel != null && !override) {
                 JoinOutcome refusal = ChannelAccess.joinRefusal(channel, user, key, caseMapping);
                 if (refusal != JoinOutcome.JOINED) {
-                    return new JoinResult(refusal, channel.name(), NO_USERS, null, List.of(), false);
+                    return new JoinResult(refusal, channel.name(), NO_USERS, null, NO_NAMES, false);
                 }
             }
             if (created) {
@@ -306,7 +348,7 @@ public final class Registry {
             announcements.add(new Announcement(new Change.Joined(user.identity(), user.account(), channel.name()), user,
                     members));
             return new JoinResult(JoinOutcome.JOINED, channel.name(), members, channel.topic(),
-                    ChannelDirectory.namesOf(channel), channel.modes().secret);
+                    ChannelDirectory.namesOf(channel, user), channel.modes().secret);
         } finally {
             announcements.unlockAndPublish(echo);
         }
