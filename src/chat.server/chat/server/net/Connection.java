@@ -154,7 +154,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     // wait for it, as they follow a welcome sent at once on one server (and its link stays with one thread).
     private void awaitArrival() {
         try {
-            while (!closing.get() && !session.awaitArrival(ARRIVAL_POLL_MILLIS)) {
+            while (!closing && !session.awaitArrival(ARRIVAL_POLL_MILLIS)) {
                 // closing (a cut from Redis, the registration timeout) ends the wait
             }
         } catch (InterruptedException e) {
