@@ -251,6 +251,39 @@ async function main() {
     await eve.waitForSelector("#login-error:not(:empty)", { timeout: WAIT_MS });
   });
 
+  await check("a nickname in use is refused on the login screen", async () => {
+    const taken = await browserUser("taken", httpPort);
+    await taken.fill("#login-nick", "carol");
+    await taken.fill("#login-password", "");
+    await taken.click("#login-go");
+    await taken.waitForSelector("#login-error:has-text('already in use')", { timeout: WAIT_MS });
+    await taken.context().close();
+  });
+
+  await check("the account on a second browser: another nickname, and what one reads is read on the other", async () => {
+    const phone = await browserUser("alice-phone", httpPort);
+    await login(phone, "alice", { password: "alice-secret" });
+    await phone.waitForSelector("#my-account:has-text('logged in as alice')", { timeout: WAIT_MS });
+    await phone.waitForSelector("#my-nick:has-text('alice_')", { timeout: WAIT_MS });
+    for (const page of [alice, phone]) {
+      await page.fill("#input", "/join #news");
+      await page.press("#input", "Enter");
+      await page.waitForSelector("#buffer-name:has-text('#news')", { timeout: WAIT_MS });
+      await openBuffer(page, "#lobby");
+    }
+    carol.send("JOIN #news");
+    await carol.expect("the JOIN", /:carol!\S+ JOIN #news/);
+    carol.send("PRIVMSG #news :news for alice");
+    for (const page of [alice, phone]) {
+      await page.waitForSelector("button.buffer.unread[data-buffer='#news']", { timeout: WAIT_MS });
+    }
+    // draft/read-marker: reading #news on the desktop moves the account's position, and the phone hears of it.
+    await openBuffer(alice, "#news");
+    await line(alice, "news for alice").waitFor({ timeout: WAIT_MS });
+    await phone.waitForSelector("button.buffer.unread[data-buffer='#news']", { state: "detached", timeout: WAIT_MS });
+    await phone.context().close();
+  });
+
   await check("a reload shows the recent past at once, still logged in, without the password in storage", async () => {
     for (let i = 1; i <= 120; i++) carol.send(`PRIVMSG #lobby :history line ${i}`);
     await line(alice, "history line 120").waitFor({ timeout: WAIT_MS }).catch(async () => {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.IrcMessage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -173,6 +175,30 @@ class ClusterTest {
         assertThat(watcher.expect("QUIT").sourceNick()).isEqualTo("far");
         TestClient refused = network.openFrom(2, "127.0.0.7");
         assertThat(refused.awaitClose()).anyMatch(m -> m.command().equals("ERROR") && m.last().contains("go away"));
+    }
+
+    @Test
+    void aNodeShutDownTellsItsClientsAndTheOtherNodesSeeItsUsersLeave() {
+        TestClient alice = network.connect(2, "alice");
+        TestClient amy = network.connect(2, "amy");
+        TestClient bob = network.connect(0, "bob");
+        ClusterNodes.awaitNames(bob, "#lobby", "alice", "amy", "bob");
+        alice.drain();
+        amy.drain();
+        network.stop(2);
+        for (TestClient gone : List.of(alice, amy)) {
+            List<IrcMessage> lines = gone.awaitClose();
+            assertThat(lines).anyMatch(m -> m.command().equals("ERROR") && m.last().equals("Server shutting down"));
+            assertThat(lines).noneMatch(m -> m.command().equals("QUIT"));
+        }
+        Set<String> quits = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            IrcMessage quit = bob.expect("QUIT");
+            assertThat(quit.last()).isEqualTo("Server shutting down");
+            quits.add(quit.sourceNick());
+        }
+        assertThat(quits).containsExactlyInAnyOrder("alice", "amy");
+        network.connect(1, "alice");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.IrcMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,5 +37,23 @@ class LifecycleTest {
         server.server().close();
         assertThat(a.awaitClose()).anyMatch(m -> m.command().equals("ERROR") && m.last().equals("Server shutting down"));
         assertThat(b.awaitClose()).anyMatch(m -> m.command().equals("ERROR"));
+    }
+
+    @Test
+    void onShutdownEachClientHearsOnlyThatTheServerIsGoingNotTheOthersQuits() {
+        // #17: everyone is on #lobby; a shutdown that announced each departure to the members still there
+        // sent N squared QUIT lines and took seconds with thousands of clients.
+        List<TestClient> clients = new ArrayList<>();
+        for (int i = 0; i < 60; i++) clients.add(server.connect("member" + i));
+        TestClient last = clients.getLast();
+        last.send("PING :all-joined");
+        last.expect("PONG");
+        for (TestClient c : clients) c.drain();
+        server.server().close();
+        for (TestClient c : clients) {
+            List<IrcMessage> lines = c.awaitClose();
+            assertThat(lines).anyMatch(m -> m.command().equals("ERROR") && m.last().equals("Server shutting down"));
+            assertThat(lines).noneMatch(m -> m.command().equals("QUIT"));
+        }
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConnectScenario {
 
+    private static final int SHUTDOWN_LIMIT_SECONDS = 60;
+
     private final Options o;
     private final Proc server;
     private final Proc self;
@@ -99,8 +101,31 @@ final class ConnectScenario {
                     .put("idle_cpu_pct", (idle1 - idle0) / 1e7 / idleSeconds, 2)
                     .put("idle_other_cpu_pct", Math.max(0, (idleBusy1 - idleBusy0) - (idle1 - idle0)) / 1e7 / idleSeconds, 1);
             if (main.connector.firstFailure != null) r.put("first_failure", main.connector.firstFailure);
+            if (autojoin() && server.present()) shutdown(loop, main.clients, r);
         }
         return r;
+    }
+
+    /**
+     * #17: stops the server (SIGTERM) with every client still on the one channel, and times it until every
+     * client's connection is closed and until the process has exited.
+     */
+    private void shutdown(EventLoop loop, List<Client> clients, Result r) throws IOException {
+        long t0 = System.nanoTime();
+        var exited = server.terminate();
+        boolean allClosed = loop.runUntil(() -> clients.stream().allMatch(c -> c.closed),
+                EventLoop.deadline(SHUTDOWN_LIMIT_SECONDS), 50, null);
+        long closed = System.nanoTime();
+        try {
+            exited.get(SHUTDOWN_LIMIT_SECONDS, TimeUnit.SECONDS);
+            r.put("shutdown_s", (System.nanoTime() - t0) / 1e9, 3);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            r.put("shutdown_s", "over_" + SHUTDOWN_LIMIT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (allClosed) r.put("shutdown_clients_closed_s", (closed - t0) / 1e9, 3);
+        else r.put("shutdown_clients_closed_s", "over_" + SHUTDOWN_LIMIT_SECONDS);
     }
 
     private record Round(List<Client> clients, Connector connector) {

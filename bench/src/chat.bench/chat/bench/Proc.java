@@ -37,6 +37,13 @@ final class Proc {
         return pid > 0;
     }
 
+    /** Asks the process to stop (SIGTERM); the future completes when it has exited. */
+    java.util.concurrent.CompletableFuture<ProcessHandle> terminate() {
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+        handle.destroy();
+        return handle.onExit();
+    }
+
     /** User plus system CPU time so far, in nanoseconds (at the kernel's tick resolution). */
     long cpuNanos() {
         if (pid <= 0) return 0;

@@ -199,6 +199,16 @@ public final class Report {
                     String.format(Locale.ROOT, "%.0f vs %.0f MiB = %.2fx (peak %.0f vs %.0f MiB)", value(autojoin, "rss_kib") / 1024,
                             value(autojoinPeer, "rss_kib") / 1024, m, value(autojoin, "rss_peak_kib") / 1024,
                             value(autojoinPeer, "rss_peak_kib") / 1024));
+            // Not one of the rows: a shutdown that told each leaving member of every other's QUIT took
+            // more than 10 s here; it must not be slower than the peer's.
+            // A time past the generator's limit is written "over_60": a lower bound of the time.
+            double s = atLeast(autojoin, "shutdown_s") / atLeast(autojoinPeer, "shutdown_s");
+            boolean bounded = number(autojoin.get("shutdown_s")) != null;
+            check("autojoin: shutdown (SIGTERM) vs " + peer + " <= 1x", bounded && s <= 1,
+                    String.format(Locale.ROOT, "%s vs %s s = %s%.2fx (every client closed after %s vs %s s)",
+                            autojoin.get("shutdown_s"), autojoinPeer.get("shutdown_s"),
+                            number(autojoinPeer.get("shutdown_s")) == null ? "<= " : "", s,
+                            autojoin.get("shutdown_clients_closed_s"), autojoinPeer.get("shutdown_clients_closed_s")));
         }
     }
 
@@ -221,6 +231,11 @@ public final class Report {
     private static double value(Map<String, String> kv, String key) {
         Double d = number(kv.get(key));
         return d == null ? Double.NaN : d;
+    }
+
+    private static double atLeast(Map<String, String> kv, String key) {
+        String v = kv.get(key);
+        return v != null && v.startsWith("over_") ? value(Map.of(key, v.substring(5)), key) : value(kv, key);
     }
 
     private static boolean zero(Map<String, String> kv, String... keys) {

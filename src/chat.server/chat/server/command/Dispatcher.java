@@ -10,6 +10,7 @@ import chat.server.reply.ReplyBuffer;
 import chat.server.state.Registry;
 import chat.server.state.Link;
 import chat.server.state.User;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -107,6 +108,16 @@ public final class Dispatcher {
         registry.monitors().clear(user);
         registry.remove(user, reason);
         replication.departed(user, reason);
+    }
+
+    /**
+     * Takes every user of a closing server out at once: the users of this server are not told of each other's
+     * departures (they all get ERROR), those of other nodes are, through the cluster.
+     */
+    public void disconnectedAll(List<User> users, String reason) {
+        for (User user : users) registry.monitors().clear(user);
+        registry.removeAll(users, reason);
+        for (User user : users) replication.departed(user, reason);
     }
 
     private void run(Context ctx, IrcMessage message) {

@@ -56,6 +56,7 @@ public final class Listener implements AutoCloseable {
     static final long MAX_SWEEP_PERIOD_MILLIS = 2_000;
     /** How long a closing connection may take to write its last lines. */
     static final long CLOSE_GRACE_MILLIS = 5_000;
+    private static final String SHUTTING_DOWN = "Server shutting down";
     /** How long a shutdown waits for clients to receive their ERROR line. */
     static final long SHUTDOWN_GRACE_MILLIS = 2_000;
     /** How long a D-lined connection may take to read its ERROR line before it is closed. */
@@ -391,10 +392,11 @@ public final class Listener implements AutoCloseable {
             }
         }
         List<Connection> all = List.copyOf(live);
-        for (Connection c : all) c.close("Server shutting down");
+        dispatcher.disconnectedAll(all.stream().map(c -> c.session().user()).toList(), SHUTTING_DOWN);
+        for (Connection c : all) c.close(SHUTTING_DOWN);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_GRACE_MILLIS);
         while (!live.isEmpty() && System.nanoTime() < deadline) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        for (Connection c : List.copyOf(live)) c.drop("Server shutting down");
+        for (Connection c : List.copyOf(live)) c.drop(SHUTTING_DOWN);
         sweeper.shutdownNow();
         poller.close();
     }

@@ -87,6 +87,11 @@ public final class Channel {
         if (members.remove(s) != null) memberArray = members.keySet().toArray(NO_USERS);
     }
 
+    /** Removes every member in {@code leaving}, rebuilding the member array once. */
+    void removeAll(Set<User> leaving) {
+        if (members.keySet().removeIf(leaving::contains)) memberArray = members.keySet().toArray(NO_USERS);
+    }
+
     boolean isEmpty() {
         return members.isEmpty();
     }

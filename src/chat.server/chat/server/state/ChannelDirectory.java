@@ -176,12 +176,17 @@ public final class ChannelDirectory {
     static User[] audienceOf(User user, boolean includeSelf) {
         Set<User> audience = new LinkedHashSet<>();
         if (includeSelf) audience.add(user);
-        for (Channel channel : user.channels) {
+        addMembers(user.channels, user, audience);
+        return audience.toArray(Registry.NO_USERS);
+    }
+
+    // Caller holds the lock: everyone on one of {@code channels} but {@code except}, each once.
+    static void addMembers(Iterable<Channel> channels, User except, Set<User> into) {
+        for (Channel channel : channels) {
             for (User member : channel.memberArray()) {
-                if (member != user) audience.add(member);
+                if (member != except) into.add(member);
             }
         }
-        return audience.toArray(Registry.NO_USERS);
     }
 
     // Caller holds the lock.

@@ -3,13 +3,15 @@
 
 const $ = (id) => document.getElementById(id);
 const CAPS_WANTED = ["server-time", "message-tags", "echo-message", "batch", "draft/chathistory", "multi-prefix",
-  "sasl", "away-notify", "standard-replies", "labeled-response"];
+  "sasl", "away-notify", "standard-replies", "labeled-response", "draft/read-marker"];
 const HISTORY_PAGE = 50;
 const MAX_BACKOFF_MS = 30000;
 const SERVER = "*server*";
+// A read position goes to the server at most this often while new lines keep arriving in the chat being read.
+const MARKREAD_DELAY_MS = 1000;
 
 const state = {
-  nick: "", account: null, login: null, password: null, register: false, remember: true,
+  nick: "", account: null, login: null, password: null, register: false, remember: true, everRegistered: false,
   socket: null, connected: false, registered: false, caps: new Set(), wantedCaps: [],
   buffers: new Map(), current: SERVER, joining: new Set(), batches: new Map(), backoff: 1000, reconnectTimer: null, stopped: true,
   chantypes: "#&", prefixes: { o: "@", v: "+" }, prefixOrder: "@%+",
@@ -83,21 +85,67 @@ function buffer(name, create = true) {
   if (!b && create) {
     b = { key, name, kind: name === SERVER ? "server" : Irc.isChannel(name) ? "channel" : "query", lines: [],
       unread: 0, mention: false, topic: "", members: new Map(), joined: false, loading: false,
-      historyDone: false, seen: new Set() };
+      historyDone: false, seen: new Set(), serverRead: 0, markTimer: null };
     state.buffers.set(key, b);
+    // A private chat's read position, from the account's other clients (a channel's comes with its JOIN).
+    if (b.kind === "query" && state.registered && state.caps.has("draft/read-marker")) send("MARKREAD", name);
     renderBufferList();
   }
   return b;
 }
 
+// ---------- read positions: the account's on the server (draft/read-marker) when it keeps them, and this browser's ----------
+
 function readPositions() { return store.get("read", {}); }
+
+function readTime(b) { return readPositions()[b.key] ?? 0; }
+
+// Moves this browser's position forward (never back).
+function raiseReadTime(b, time) {
+  const read = readPositions();
+  if ((read[b.key] ?? 0) >= time) return;
+  read[b.key] = time;
+  store.set("read", read);
+}
 
 function markRead(b) {
   const last = b.lines[b.lines.length - 1];
   if (!last) return;
-  const read = readPositions();
-  read[b.key] = last.time;
-  store.set("read", read);
+  raiseReadTime(b, last.time);
+  if (!state.caps.has("draft/read-marker") || b.kind === "server" || b.markTimer) return;
+  b.markTimer = setTimeout(() => { b.markTimer = null; sendReadTime(b); }, MARKREAD_DELAY_MS);
+}
+
+// Tells the server (and through it the account's other clients) how far this chat was read.
+function sendReadTime(b) {
+  const time = readTime(b);
+  if (time <= b.serverRead || !state.registered) return;
+  b.serverRead = time;
+  send("MARKREAD", b.name, `timestamp=${new Date(time).toISOString()}`);
+}
+
+// The server's position of a chat: on joining, on asking, or moved by another client of the same account.
+function readMarkerArrived(b, value) {
+  const time = value?.startsWith("timestamp=") ? Date.parse(value.slice("timestamp=".length)) : NaN;
+  if (Number.isNaN(time)) {
+    sendReadTime(b); // the server has none yet: it gets this browser's
+    return;
+  }
+  b.serverRead = Math.max(b.serverRead, time);
+  raiseReadTime(b, time);
+  if (readTime(b) > time) sendReadTime(b);
+  recount(b);
+}
+
+// Unread lines and mentions after the read position, for a chat that is not on screen.
+function recount(b) {
+  if (state.current === b.key && !document.hidden) return;
+  const read = readTime(b);
+  const unread = b.lines.filter((l) => (l.kind === "message" || l.kind === "action") && l.time > read
+    && l.from !== state.nick);
+  b.unread = unread.length;
+  b.mention = unread.some((l) => l.mention || b.kind === "query");
+  renderBufferList();
 }
 
 function switchTo(name) {
@@ -152,7 +200,7 @@ function addLine(target, line, { older = false, live = true } = {}) {
   }
   const visible = state.current === b.key && !document.hidden;
   const counts = line.kind === "message" || line.kind === "action";
-  const read = readPositions()[b.key] ?? 0;
+  const read = readTime(b);
   if (counts && !visible && line.time > read && line.from !== state.nick) {
     b.unread++;
     if (line.mention || b.kind === "query") b.mention = true;
@@ -419,11 +467,19 @@ const handlers = {
     send("CAP", "END");
   },
   904(m) { loginFailed(m.params[1] || "Wrong nickname or password"); },
+  432(m) { if (!state.registered) nickRefused(`The nickname ${m.params[1]} cannot be used: choose another.`); },
+  433(m) {
+    if (state.registered) { info(state.current, `The nickname ${m.params[1]} is already in use.`, "error", m); return; }
+    // Logging in to an account used elsewhere, or coming back after a reconnect: carry on under another nickname.
+    if (state.password || state.everRegistered) { state.nick = alternativeNick(m.params[1]); send("NICK", state.nick); return; }
+    nickRefused(`The nickname ${m.params[1]} is already in use: choose another.`);
+  },
   902(m) { loginFailed(m.params[1]); },
   905(m) { loginFailed(m.params[1]); },
   "001"(m) {
     state.nick = m.params[0];
     state.registered = true;
+    state.everRegistered = true;
     state.backoff = 1000;
     setConnState("Connected", "up");
     showApp();
@@ -551,6 +607,10 @@ const handlers = {
     }
   },
   AWAY() {},
+  MARKREAD(m) {
+    const b = buffer(m.params[0], false);
+    if (b) readMarkerArrived(b, m.params[1]);
+  },
 };
 
 function handle(m) {
@@ -562,6 +622,19 @@ function handle(m) {
   if (m.command[0] === "4" || m.command[0] === "5") info(state.registered ? state.current : SERVER, text, "error", m);
   else if (/^3(1[1-9]|30|38|78)$/.test(m.command)) info(state.current, text, "info", m);
   else info(SERVER, text, "info", m);
+}
+
+// Registration refused the nickname: back to the login screen, the saved login kept.
+function nickRefused(text) {
+  $("login-error").textContent = text;
+  disconnect();
+  showLogin();
+}
+
+function alternativeNick(nick) {
+  const base = nick.replace(/_\d*$/, "");
+  const n = Number(/_(\d*)$/.exec(nick)?.[1] || (nick.endsWith("_") ? 1 : 0)) + 1;
+  return n === 1 ? `${base}_` : `${base}_${n}`;
 }
 
 function loginFailed(text) {
