@@ -4,6 +4,7 @@ import chat.protocol.Capability;
 import chat.protocol.LineParser;
 import chat.protocol.Numeric;
 import chat.server.state.NameEntry;
+import chat.server.state.NameList;
 import chat.server.state.Topic;
 import chat.server.state.User;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,20 @@ final class ChannelViews {
     }
 
     /** The 353 lines of one channel, as many as its names need. */
+    static void namReplies(Context ctx, boolean secret, String channel, NameList names) {
+        switch (names) {
+            case NameList.Entries e -> namReplies(ctx, secret, channel, e.entries());
+            case NameList.Text t -> namReplies(ctx, secret, channel, t);
+        }
+    }
+
+    /** The 353 lines of one channel, as many as its names need. */
     static void namReplies(Context ctx, boolean secret, String channel, List<NameEntry> entries) {
         User s = ctx.user();
         String symbol = secret ? "@" : "=";
         boolean allPrefixes = s.has(Capability.MULTI_PREFIX);
         boolean userhosts = s.has(Capability.USERHOST_IN_NAMES);
-        // ":server 353 nick = #channel :" plus CR LF
-        int overhead = utf8(ctx.server().name()) + utf8(s.target()) + utf8(channel) + 16;
-        int budget = LineParser.MAX_LINE_BYTES - overhead;
+        int budget = namesBudget(ctx, channel);
         // #17: a JOIN to a channel of 10,000 lists them all; no string per name, no growing of the builder.
         StringBuilder line = new StringBuilder(Math.max(16, budget));
         int lineBytes = 0;
@@ -55,6 +62,44 @@ final class ChannelViews {
             lineBytes += nameBytes;
         }
         if (line.length() > 0) ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel, line.toString());
+    }
+
+    /**
+     * #17: the 353 lines cut out of the channel's kept text, each as many whole names as fit: a copy of a slice per
+     * line, where building them visited every member.
+     */
+    private static void namReplies(Context ctx, boolean secret, String channel, NameList.Text text) {
+        String symbol = secret ? "@" : "=";
+        int budget = Math.max(1, namesBudget(ctx, channel));
+        byte[] utf8 = text.utf8();
+        int length = text.length();
+        int start = 0;
+        while (start < length) {
+            int end = start + budget;
+            if (end >= length) {
+                end = length;
+            } else if (utf8[end] != ' ') {
+                // Back to the space before the name that does not fit; a name longer than a line goes alone.
+                int space = end - 1;
+                while (space > start && utf8[space] != ' ') space--;
+                if (space > start) {
+                    end = space;
+                } else {
+                    end = start + 1;
+                    while (end < length && utf8[end] != ' ') end++;
+                }
+            }
+            ctx.reply().numeric(Numeric.RPL_NAMREPLY, symbol, channel,
+                    new String(utf8, start, end - start, StandardCharsets.UTF_8));
+            start = end + 1;
+        }
+    }
+
+    /** Bytes of names that fit in one 353 line to this client. */
+    private static int namesBudget(Context ctx, String channel) {
+        // ":server 353 nick = #channel :" plus CR LF
+        int overhead = utf8(ctx.server().name()) + utf8(ctx.user().target()) + utf8(channel) + 16;
+        return LineParser.MAX_LINE_BYTES - overhead;
     }
 
     /** The UTF-8 length of {@code text}; counted without encoding when it is ASCII, as nicks mostly are. */

@@ -1,5 +1,6 @@
 package chat.server.state;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +25,9 @@ public final class Channel {
     private final Map<User, String> members = new LinkedHashMap<>();
     // guarded by Registry.lock; rebuilt on every membership change so fan-out can use it without copying
     private User[] memberArray = NO_USERS;
+    // guarded by Registry.lock; #17: NAMES' text for members, [0] with each one's highest prefix, [1] with all of
+    // them (multi-prefix), each built at its first use and forgotten on any change but a join
+    private final MemberNames[] names = new MemberNames[2];
     // guarded by Registry.lock; the account that owns the channel (its settings are saved), or null
     private String ownerAccount;
     // guarded by Registry.lock; invited sessions, oldest first, at most ChannelLimits.MAX_INVITES
@@ -79,17 +83,37 @@ public final class Channel {
     }
 
     void add(User s, String modes) {
-        members.put(s, modes);
-        memberArray = members.keySet().toArray(NO_USERS);
+        if (members.put(s, modes) != null) {
+            forgetNames();
+            return;
+        }
+        for (MemberNames text : names) {
+            if (text != null) text.add(s, modes);
+        }
+        // #17: one copy of the array rather than a walk of the map (a user per cache miss) on every join; the
+        // map's order is insertion order, so the newcomer goes last in both.
+        User[] grown = Arrays.copyOf(memberArray, memberArray.length + 1);
+        grown[memberArray.length] = s;
+        memberArray = grown;
     }
 
     void remove(User s) {
-        if (members.remove(s) != null) memberArray = members.keySet().toArray(NO_USERS);
+        if (members.remove(s) == null) return;
+        forgetNames();
+        User[] old = memberArray;
+        int at = 0;
+        while (old[at] != s) at++;
+        User[] shrunk = new User[old.length - 1];
+        System.arraycopy(old, 0, shrunk, 0, at);
+        System.arraycopy(old, at + 1, shrunk, at, old.length - at - 1);
+        memberArray = shrunk;
     }
 
     /** Removes every member in {@code leaving}, rebuilding the member array once. */
     void removeAll(Set<User> leaving) {
-        if (members.keySet().removeIf(leaving::contains)) memberArray = members.keySet().toArray(NO_USERS);
+        if (!members.keySet().removeIf(leaving::contains)) return;
+        memberArray = members.keySet().toArray(NO_USERS);
+        forgetNames();
     }
 
     boolean isEmpty() {
@@ -112,6 +136,20 @@ public final class Channel {
     /** Replaces a member's prefix modes; the caller checked that it is a member. */
     void setModesOf(User s, String modes) {
         members.replace(s, modes);
+        forgetNames();
+    }
+
+    /** The members' names as NAMES shows them to a member, with each one's highest prefix or all of them. */
+    NameList.Text namesText(boolean allPrefixes) {
+        int style = allPrefixes ? 1 : 0;
+        if (names[style] == null) names[style] = new MemberNames(allPrefixes, members);
+        return names[style].snapshot();
+    }
+
+    /** A member's nick or prefixes changed, or a member left: the names are built again at their next use. */
+    void forgetNames() {
+        names[0] = null;
+        names[1] = null;
     }
 
     /** Remembers an invitation, forgetting the oldest past {@link ChannelLimits#MAX_INVITES}. */

@@ -1,6 +1,7 @@
 package chat.server.state;
 
 import chat.protocol.CaseMapping;
+import chat.protocol.Capability;
 import chat.server.state.Registry.ChannelAction;
 import chat.server.state.Registry.ChannelOutcome;
 import java.util.ArrayList;
@@ -211,6 +212,15 @@ public final class ChannelDirectory {
     // Caller holds the lock.
     static List<NameEntry> namesOf(Channel channel) {
         return namesOf(channel, true);
+    }
+
+    /**
+     * NAMES of a channel as its member {@code viewer} sees them: the channel's kept text, or for userhost-in-names
+     * each member's entry. Caller holds the lock.
+     */
+    static NameList namesOf(Channel channel, User viewer) {
+        if (viewer.has(Capability.USERHOST_IN_NAMES)) return new NameList.Entries(namesOf(channel, true));
+        return channel.namesText(viewer.has(Capability.MULTI_PREFIX));
     }
 
     // Caller holds the lock.

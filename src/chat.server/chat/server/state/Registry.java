@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Registry {
 
     static final User[] NO_USERS = new User[0];
+    private static final NameList NO_NAMES = new NameList.Entries(List.of());
 
     final ReentrantLock lock = new ReentrantLock();
     private final ChannelModeration moderation;
@@ -272,10 +273,10 @@ public final class Registry {
      * @param channel the channel's name as it was created
      * @param members everyone on the channel after the join, the joiner included
      * @param topic   the topic, or null
-     * @param names   NAMES entries
+     * @param names   NAMES as the joiner sees them
      * @param secret  whether the channel is +s (NAMES shows it with '@')
      */
-    public record JoinResult(JoinOutcome outcome, String channel, User[] members, Topic topic, List<NameEntry> names,
+    public record JoinResult(JoinOutcome outcome, String channel, User[] members, Topic topic, NameList names,
                              boolean secret) {
     }
 
@@ -312,12 +313,12 @@ public final class Registry {
         try {
             Channel channel = channels.get(folded);
             if (channel != null && channel.has(user)) {
-                return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_USERS, channel.topic(), List.of(),
+                return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_USERS, channel.topic(), NO_NAMES,
                         channel.modes().secret);
             }
             String shownName = channel == null ? name : channel.name();
             if (user.channels.size() >= ChannelLimits.MAX_CHANNELS_PER_USER && !override) {
-                return new JoinResult(JoinOutcome.TOO_MANY_CHANNELS, shownName, NO_USERS, null, List.of(), false);
+                return new JoinResult(JoinOutcome.TOO_MANY_CHANNELS, shownName, NO_USERS, null, NO_NAMES, false);
             }
             boolean created = channel == null;
             if (created && saved != null) {
@@ -327,7 +328,7 @@ public final class Registry {
             if (channel != null && !override) {
                 JoinOutcome refusal = ChannelAccess.joinRefusal(channel, user, key, caseMapping);
                 if (refusal != JoinOutcome.JOINED) {
-                    return new JoinResult(refusal, channel.name(), NO_USERS, null, List.of(), false);
+                    return new JoinResult(refusal, channel.name(), NO_USERS, null, NO_NAMES, false);
                 }
             }
             if (created) {
@@ -347,7 +348,7 @@ public final class Registry {
             announcements.add(new Announcement(new Change.Joined(user.identity(), user.account(), channel.name()), user,
                     members));
             return new JoinResult(JoinOutcome.JOINED, channel.name(), members, channel.topic(),
-                    ChannelDirectory.namesOf(channel), channel.modes().secret);
+                    ChannelDirectory.namesOf(channel, user), channel.modes().secret);
         } finally {
             announcements.unlockAndPublish(echo);
         }

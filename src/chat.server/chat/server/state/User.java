@@ -4,6 +4,7 @@ import chat.server.change.Identity;
 import chat.server.change.ModeChange;
 import chat.protocol.Capability;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -127,7 +128,12 @@ public final class User {
     // The writers below are the registry's alone (state package, under its lock).
 
     void setIdentity(Identity identity) {
+        boolean renamed = !Objects.equals(identity.nick(), this.identity.nick());
         this.identity = identity;
+        // #17: the channels keep their NAMES text; a new nick makes it stale.
+        if (renamed) {
+            for (Channel channel : channels) channel.forgetNames();
+        }
     }
 
     void markRegistered() {

@@ -317,6 +317,36 @@ class ChannelCommandsTest {
         assertThat(namesIn(replies)).isEqualTo(expected);
     }
 
+    @Test
+    void aJoinerOfABigChannelGetsTheSame353LinesAsNamesGives() {
+        // #17: a joiner's names come from the text the channel keeps, NAMES builds them member by member: the lines
+        // must be the same, each as full as it can be, whatever the nicks' lengths, prefixes and later changes.
+        alice.ask("JOIN #big");
+        for (int i = 0; i < 150; i++) {
+            TestServer.Client c = server.register("m" + "x".repeat(i % 25) + i);
+            c.send("JOIN #big");
+            if (i % 40 == 7) alice.send("MODE #big +v " + c.nick());
+            if (i == 90) c.send("NICK renamed" + "y".repeat(20));
+            if (i == 120) c.send("PART #big");
+        }
+        TestServer.Client joiner = server.register("z".repeat(25));
+
+        joiner.out.clear();
+        joiner.send("JOIN #big");
+        List<byte[]> raw = joiner.out.rawLines();
+        List<IrcMessage> onJoin = names353(joiner.take());
+        List<IrcMessage> onNames = names353(joiner.ask("NAMES #big"));
+
+        assertThat(onJoin).hasSizeGreaterThan(5).isEqualTo(onNames);
+        assertThat(raw).allSatisfy(l -> assertThat(l.length + 2).isLessThanOrEqualTo(LineParser.MAX_LINE_BYTES));
+        assertThat(namesIn(onJoin)).hasSize(151).contains("+m" + "x".repeat(7) + "7", "renamed" + "y".repeat(20))
+                .doesNotContain("m" + "x".repeat(20) + "120");
+    }
+
+    private static List<IrcMessage> names353(List<IrcMessage> replies) {
+        return replies.stream().filter(m -> m.command().equals("353")).toList();
+    }
+
     private static List<String> namesIn(List<IrcMessage> replies) {
         return replies.stream().filter(m -> m.command().equals("353"))
                 .flatMap(m -> Arrays.stream(m.last().split(" "))).toList();

@@ -6,6 +6,7 @@ import chat.protocol.CaseMapping;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +32,15 @@ class RegistryTest {
         registry.settings().setUserName(s, "~" + nick, "Real " + nick);
         assertThat(registry.register(s)).isTrue();
         return s;
+    }
+
+    /** NAMES as a client without multi-prefix sees them: highest prefix, then nick. */
+    private static List<String> shown(NameList names) {
+        return switch (names) {
+            case NameList.Entries e -> shown(e.entries());
+            case NameList.Text t -> t.length() == 0 ? List.of()
+                    : List.of(new String(t.utf8(), 0, t.length(), StandardCharsets.UTF_8).split(" "));
+        };
     }
 
     /** NAMES entries as a client without multi-prefix sees them: highest prefix, then nick. */
