@@ -13,7 +13,7 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * session (#13): each line is a frame of Jetty's, queued in batch mode, and one flush sends all the lines of one
  * write in one socket write, as the TCP transport's do. (The API session sends and writes each message on its own: a
  * system call per line, 20 times TCP's CPU per delivery in a fan-out.) Jetty does all the framing, extensions
- * (a browser's permessage-deflate) included.
+ * (a browser's permessage-deflate, by {@link PerMessageDeflate}) included.
  */
 final class OutgoingLines {
 

@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -82,6 +83,9 @@ final class WebServer implements Frontend {
             container.setOutputBufferSize(OUTPUT_BUFFER_BYTES);
             container.addMapping("/webirc", new WebIrcCreator(server, settings));
         });
+        // #13: browsers' permessage-deflate by our extension, not Jetty's (PerMessageDeflate says why).
+        WebSocketServerComponents.ensureWebSocketComponents(jetty).getExtensionRegistry()
+                .register(PerMessageDeflate.NAME, PerMessageDeflate.class);
         upgrade.setHandler(new Routes(server, settings, metrics));
         jetty.setHandler(upgrade);
         try {

@@ -1,0 +1,202 @@
+package chat.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.ExtensionConfig;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.OutgoingEntry;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.exception.BadPayloadException;
+import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
+import org.eclipse.jetty.websocket.core.exception.ProtocolException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * #13: chat's permessage-deflate (RFC 7692) as a browser sees it: every message the server sends is one frame with
+ * RSV1 that inflates, in one context for the connection (or one per message when the client asked for
+ * server_no_context_takeover), back to the line; what a client compresses arrives inflated; bad input fails the
+ * frame with the close status RFC 6455 wants.
+ */
+@Tag("ircv3-websocket")
+class PerMessageDeflateTest {
+
+    private static final int MAX_MESSAGE = 8192;
+
+    private final List<OutgoingEntry> sent = new ArrayList<>();
+    private final List<Frame> received = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+
+    private PerMessageDeflate extension(String offer) {
+        PerMessageDeflate e = new PerMessageDeflate();
+        e.init(ExtensionConfig.parse(offer), new WebSocketComponents());
+        CoreSession.Empty session = new CoreSession.Empty();
+        session.setMaxTextMessageSize(MAX_MESSAGE);
+        session.setMaxBinaryMessageSize(MAX_MESSAGE);
+        e.setCoreSession(session);
+        e.setNextOutgoingFrames(sent::add);
+        e.setNextIncomingFrames((frame, callback) -> {
+            received.add(Frame.copy(frame));
+            callback.succeeded();
+        });
+        return e;
+    }
+
+    @Test
+    void theAnswerKeepsContextTakeoverAndLeavesTheWindowSizesOut() {
+        assertThat(extension("permessage-deflate; client_max_window_bits").getConfig().getParameterizedName())
+                .isEqualTo("permessage-deflate");
+        assertThat(extension("permessage-deflate; server_no_context_takeover; client_no_context_takeover")
+                .getConfig().getParameterKeys())
+                .containsExactlyInAnyOrder("server_no_context_takeover", "client_no_context_takeover");
+    }
+
+    @Test
+    void everyMessageIsOneCompressedFrameAndTheyInflateInOneContext() throws Exception {
+        PerMessageDeflate e = extension("permessage-deflate; client_max_window_bits");
+        List<byte[]> lines = List.of(utf8(":alice!a@h PRIVMSG #chan :héllo ✓"), utf8(":alice!a@h PRIVMSG #chan :héllo ✓"),
+                utf8(""), utf8("x".repeat(70_000)), utf8(":bob!b@h PRIVMSG #chan :bye"));
+        List<Callback> callbacks = new ArrayList<>();
+        for (byte[] line : lines) {
+            Callback callback = Callback.from(() -> { });
+            callbacks.add(callback);
+            e.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(line)), callback).batch(true).build());
+        }
+        assertThat(sent).hasSize(lines.size());
+        Inflater context = new Inflater(true);
+        for (int i = 0; i < lines.size(); i++) {
+            OutgoingEntry entry = sent.get(i);
+            Frame f = entry.getFrame();
+            assertThat(f.isRsv1()).isTrue();
+            assertThat(f.isFin()).isTrue();
+            assertThat(f.getOpCode()).isEqualTo(OpCode.TEXT);
+            assertThat(entry.isBatch()).isTrue();
+            assertThat(entry.getCallback()).isSameAs(callbacks.get(i));
+            assertThat(inflate(context, bytes(f.getPayload()))).isEqualTo(lines.get(i));
+        }
+        // The repeated line costs a few bytes: it is compressed against the first.
+        assertThat(sent.get(1).getFrame().getPayloadLength()).isLessThan(lines.get(1).length / 4);
+    }
+
+    @Test
+    void withoutServerContextTakeoverEveryMessageInflatesOnItsOwn() throws Exception {
+        PerMessageDeflate e = extension("permessage-deflate; server_no_context_takeover");
+        byte[] line = utf8(":alice!a@h PRIVMSG #chan :the same line twice");
+        for (int i = 0; i < 2; i++) {
+            e.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.BINARY, true, ByteBuffer.wrap(line)), Callback.NOOP).build());
+        }
+        for (OutgoingEntry entry : sent) assertThat(inflate(new Inflater(true), bytes(entry.getFrame().getPayload()))).isEqualTo(line);
+    }
+
+    @Test
+    void controlFramesPassAsTheyAre() {
+        PerMessageDeflate e = extension("permessage-deflate");
+        Frame ping = new Frame(OpCode.PING, "are you there");
+        e.sendFrame(new OutgoingEntry.Builder(ping, Callback.NOOP).build());
+        assertThat(sent).singleElement().satisfies(entry -> assertThat(entry.getFrame()).isSameAs(ping));
+    }
+
+    @Test
+    void compressedMessagesFromTheClientArriveInflatedAndPlainOnesUnchanged() {
+        PerMessageDeflate e = extension("permessage-deflate");
+        Deflater client = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        byte[] first = utf8("PRIVMSG #chan :héllo");
+        byte[] second = utf8("PRIVMSG #chan :héllo again");
+        e.onFrame(compressed(OpCode.TEXT, true, deflate(client, first, true)), recording());
+        e.onFrame(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(utf8("PING :plain"))), recording());
+        // One message in two frames: RSV1 on the first only, the tail dropped at the end only.
+        byte[] whole = deflate(client, second, true);
+        e.onFrame(compressed(OpCode.TEXT, false, Arrays.copyOf(whole, 3)), recording());
+        e.onFrame(new Frame(OpCode.CONTINUATION, true, ByteBuffer.wrap(Arrays.copyOfRange(whole, 3, whole.length))), recording());
+        assertThat(failures).isEmpty();
+        assertThat(received).hasSize(4);
+        assertThat(bytes(received.get(0).getPayload())).isEqualTo(first);
+        assertThat(bytes(received.get(1).getPayload())).isEqualTo(utf8("PING :plain"));
+        ByteArrayOutputStream fragments = new ByteArrayOutputStream();
+        fragments.writeBytes(bytes(received.get(2).getPayload()));
+        fragments.writeBytes(bytes(received.get(3).getPayload()));
+        assertThat(fragments.toByteArray()).isEqualTo(second);
+        assertThat(received.get(2).isFin()).isFalse();
+        assertThat(received).noneMatch(Frame::isRsv1);
+        assertThat(received).extracting(Frame::getOpCode).containsExactly(OpCode.TEXT, OpCode.TEXT, OpCode.TEXT, OpCode.CONTINUATION);
+    }
+
+    @Test
+    void badInputFailsTheFrame() {
+        PerMessageDeflate e = extension("permessage-deflate");
+        e.onFrame(compressed(OpCode.TEXT, true, new byte[] {(byte) 0xff, (byte) 0xff, 0x13, 0x37}), recording());
+        e = extension("permessage-deflate");
+        e.onFrame(new Frame(OpCode.TEXT, false, ByteBuffer.wrap(utf8("a"))), recording());
+        e.onFrame(compressed(OpCode.CONTINUATION, true, new byte[] {0x00}), recording());
+        e = extension("permessage-deflate");
+        e.onFrame(compressed(OpCode.BINARY, true, deflate(new Deflater(9, true), new byte[MAX_MESSAGE + 1], true)), recording());
+        assertThat(failures).hasSize(3);
+        assertThat(failures.get(0)).isInstanceOf(BadPayloadException.class);
+        assertThat(failures.get(1)).isInstanceOf(ProtocolException.class);
+        assertThat(failures.get(2)).isInstanceOf(MessageTooLargeException.class);
+        assertThat(received).extracting(f -> new String(bytes(f.getPayload()), StandardCharsets.UTF_8)).containsExactly("a");
+    }
+
+    /** A frame's callback that keeps its failure. */
+    private Callback recording() {
+        return Callback.from(() -> { }, failures::add);
+    }
+
+    /** A frame with RSV1 set. */
+    private static Frame compressed(byte opcode, boolean fin, byte[] payload) {
+        Frame f = new Frame(opcode, fin, ByteBuffer.wrap(payload));
+        f.setRsv1(true);
+        return f;
+    }
+
+    /** What a client sends: a sync-flushed block without its last four bytes (RFC 7692 7.2.1). */
+    private static byte[] deflate(Deflater deflater, byte[] data, boolean dropTail) {
+        deflater.setInput(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        int n;
+        do {
+            n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+            out.write(buffer, 0, n);
+        } while (n == buffer.length);
+        byte[] a = out.toByteArray();
+        return dropTail ? Arrays.copyOf(a, a.length - 4) : a;
+    }
+
+    private static byte[] inflate(Inflater context, byte[] payload) throws Exception {
+        byte[] input = Arrays.copyOf(payload, payload.length + 4);
+        input[input.length - 2] = (byte) 0xff;
+        input[input.length - 1] = (byte) 0xff;
+        context.setInput(input);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (!context.needsInput()) {
+            int n = context.inflate(buffer);
+            out.write(buffer, 0, n);
+            if (n == 0 && context.needsInput()) break;
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        ByteBuffer d = b.duplicate();
+        byte[] a = new byte[d.remaining()];
+        d.get(a);
+        return a;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
