@@ -1,6 +1,7 @@
 package chat.web;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,10 +52,14 @@ public final class PerMessageDeflate extends AbstractExtension {
     private Deflater deflater; // guarded by sending
     private byte[] deflated = new byte[INITIAL_OUTPUT_BYTES]; // guarded by sending
     private boolean outgoingMessageStarted; // guarded by sending
+    private boolean sendingClosed; // guarded by sending
 
-    private Inflater inflater; // used by Jetty's one reading thread at a time, as the fields below
-    private byte[] inflated = new byte[INITIAL_OUTPUT_BYTES];
-    private boolean incomingCompressed;
+    /** Guards the inflater against a close from another thread (Jetty reads one frame at a time). */
+    private final ReentrantLock receiving = new ReentrantLock();
+    private Inflater inflater; // guarded by receiving
+    private byte[] inflated = new byte[INITIAL_OUTPUT_BYTES]; // guarded by receiving
+    private boolean incomingCompressed; // guarded by receiving
+    private boolean receivingClosed; // guarded by receiving
     private boolean resetAfterOutgoing;
     private boolean resetAfterIncoming;
 
@@ -109,6 +114,11 @@ public final class PerMessageDeflate extends AbstractExtension {
         }
         sending.lock();
         try {
+            // A frame that passed the session's checks just before the connection closed.
+            if (sendingClosed) {
+                entry.getCallback().failed(new ClosedChannelException());
+                return;
+            }
             Frame compressed = new Frame(frame.getOpCode(), frame.isFin(), ByteBuffer.wrap(deflate(frame)));
             // RSV1 marks a compressed message on its first frame only (RFC 7692 6.1).
             compressed.setRsv1(!outgoingMessageStarted);
@@ -152,30 +162,43 @@ public final class PerMessageDeflate extends AbstractExtension {
             nextIncomingFrame(frame, callback);
             return;
         }
+        Frame next;
+        receiving.lock();
+        try {
+            next = received(frame, callback);
+        } finally {
+            receiving.unlock();
+        }
+        if (next != null) nextIncomingFrame(next, callback);
+    }
+
+    /** The data frame to hand on (inflated, or as it came), or null once its callback has failed. */
+    private Frame received(Frame frame, Callback callback) {
+        if (receivingClosed) {
+            callback.failed(new ClosedChannelException());
+            return null;
+        }
         if (frame.getOpCode() == OpCode.CONTINUATION) {
             if (frame.isRsv1()) {
                 callback.failed(new ProtocolException("RSV1 on a continuation frame"));
-                return;
+                return null;
             }
         } else {
             incomingCompressed = frame.isRsv1();
         }
-        if (!incomingCompressed) {
-            nextIncomingFrame(frame, callback);
-            return;
-        }
+        if (!incomingCompressed) return frame;
         Frame inflated;
         try {
             inflated = new Frame(frame.getOpCode(), frame.isFin(), ByteBuffer.wrap(inflate(frame)));
         } catch (DataFormatException e) {
             callback.failed(new BadPayloadException("bad deflate data: " + e.getMessage()));
-            return;
+            return null;
         } catch (MessageTooLargeException e) {
             callback.failed(e);
-            return;
+            return null;
         }
         if (frame.isFin() && resetAfterIncoming) inflater.reset();
-        nextIncomingFrame(inflated, callback);
+        return inflated;
     }
 
     /** The frame's payload inflated (with the tail put back if the message ends here), at most a message's size. */
@@ -216,10 +239,17 @@ public final class PerMessageDeflate extends AbstractExtension {
     public void close() {
         sending.lock();
         try {
+            sendingClosed = true;
             if (deflater != null) deflater.end();
         } finally {
             sending.unlock();
         }
-        if (inflater != null) inflater.end();
+        receiving.lock();
+        try {
+            receivingClosed = true;
+            if (inflater != null) inflater.end();
+        } finally {
+            receiving.unlock();
+        }
     }
 }

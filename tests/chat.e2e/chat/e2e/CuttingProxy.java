@@ -89,26 +89,42 @@ final class CuttingProxy implements AutoCloseable {
      * many {@code XADD} replies were swallowed.
      */
     int cut(Duration wait) {
-        List<Pipe> cutting = new ArrayList<>();
+        int swallowed = swallow(wait);
+        closeSwallowing();
+        return swallowed;
+    }
+
+    /**
+     * Starts swallowing Redis's replies on every connection open now (their commands still reach Redis) and
+     * returns once at least one {@code XADD} was carried out unconfirmed (at most {@code wait}), with how many
+     * so far; they stay open, swallowing, until {@link #closeSwallowing} (or Redis closes them).
+     */
+    int swallow(Duration wait) {
         lock.lock();
         try {
             swallowedEntries = 0;
-            cutting.addAll(open);
-            for (Pipe p : cutting) p.swallow = true;
+            for (Pipe p : open) p.swallow = true;
             long left = wait.toNanos();
             while (swallowedEntries == 0 && left > 0) left = swallowing.awaitNanos(left);
+            return swallowedEntries;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
-        }
-        for (Pipe p : cutting) p.close();
-        lock.lock();
-        try {
             return swallowedEntries;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Closes the connections that swallow Redis's replies. */
+    void closeSwallowing() {
+        List<Pipe> cutting = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Pipe p : open) if (p.swallow) cutting.add(p);
+        } finally {
+            lock.unlock();
+        }
+        for (Pipe p : cutting) p.close();
     }
 
     private void swallowed(byte[] bytes, int length) {

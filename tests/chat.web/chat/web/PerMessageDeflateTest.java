@@ -148,6 +148,18 @@ class PerMessageDeflateTest {
         assertThat(received).extracting(f -> new String(bytes(f.getPayload()), StandardCharsets.UTF_8)).containsExactly("a");
     }
 
+    @Test
+    void framesAfterCloseFailTheirCallbacksInsteadOfReachingAnEndedDeflater() {
+        PerMessageDeflate e = extension("permessage-deflate");
+        e.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(utf8("before"))), recording()).build());
+        e.close();
+        e.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(utf8("after"))), recording()).build());
+        e.onFrame(compressed(OpCode.TEXT, true, deflate(new Deflater(1, true), utf8("late"), true)), recording());
+        assertThat(sent).hasSize(1);
+        assertThat(received).isEmpty();
+        assertThat(failures).hasSize(2).allMatch(f -> f instanceof java.nio.channels.ClosedChannelException);
+    }
+
     /** A frame's callback that keeps its failure. */
     private Callback recording() {
         return Callback.from(() -> { }, failures::add);
