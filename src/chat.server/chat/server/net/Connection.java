@@ -216,7 +216,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     public void close(String reason) {
         if (!CLOSING.compareAndSet(this, false, true)) return;
         closingSinceMillis = clock.millis();
-        dispatcher.disconnected(session.user(), reason);
+        Unnested.run(() -> dispatcher.disconnected(session.user(), reason));
         queue.finish(LineWriter.encodeWithin(IrcMessage.of("ERROR", reason)));
     }
 
