@@ -155,6 +155,9 @@ class ClusterTest {
             op.send("OPER admin not-the-password");
             op.expect("464", "op");
             Opers.operUp(op);
+            // The grant is in the log before anything the operator sends next: once this line is seen, it is applied.
+            op.send("PRIVMSG #lobby :opered");
+            watcher.expect("PRIVMSG", "#lobby", "opered");
             watcher.send("WHOIS op");
             watcher.expect("313", "watcher", "op");
             // Its operator commands are then obeyed on every node, after the grant in the log.
