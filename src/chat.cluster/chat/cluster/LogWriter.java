@@ -30,8 +30,9 @@ import redis.clients.jedis.params.XAddParams;
  * with the next ones without waiting for Redis's replies, which a confirmer thread reads on the same connection:
  * an entry queued while a batch is on its way is sent at once instead of waiting for that batch's round trip.
  * Whoever holds the right to send (a flag taken without waiting, never a lock anyone blocks on) owns the
- * connection and the numbering: when the connection is up, nothing waits to be sent again and little waits for
- * Redis's confirmation ({@link #INLINE_BYTES}), the thread that publishes an entry (a client's own thread) sends it itself, with whatever was queued before it, instead of
+ * connection and the numbering: when the connection is up, nothing waits to be sent again and Redis confirmed all
+ * it was sent (it is not busy: under load the writer thread's flushes gather more entries), the thread that
+ * publishes an entry (a client's own thread) sends it itself, with whatever was queued before it, instead of
  * waking the writer thread to do it (on a busy machine each wake-up of another thread costs a wait for a CPU,
  * and this one was on every message's path). Everything else is the writer thread's: connecting, the log's
  * epoch, sending again what a broken connection left unconfirmed, waiting for Redis when too much is
@@ -55,10 +56,9 @@ final class LogWriter {
      */
     static final long POLL_MILLIS = 100;
     /**
-     * Bytes of entries sent and not yet confirmed past which a publishing thread leaves the sending to the writer
-     * thread: what is unconfirmed then fits in the sockets' buffers (loopback: 16 KiB to send, 128 KiB for Redis to
-     * read, by default), so a client's thread never waits in a write for a Redis that stopped reading. Under load
-     * it is passed, and the writer thread's larger batches take over.
+     * The most bytes a publishing thread sends at once: they fit in the sockets' buffers (loopback: 16 KiB to send,
+     * 128 KiB for Redis to read, by default), so a client's thread never waits in a write for a Redis that stopped
+     * reading.
      */
     static final long INLINE_BYTES = 64 * 1024;
     /** How long a closing writer waits for the confirmation of what it sent last. */
@@ -169,8 +169,9 @@ final class LogWriter {
 
     /**
      * A publishing thread's send (it holds the right): the queued entries, when the connection is up, nothing waits
-     * to be sent again, the epoch was checked lately and Redis has room for them. Returns how many were sent, or
-     * -1 when the writer thread must do it; never waits for Redis, and leaves any failure to the writer thread.
+     * to be sent again, the epoch was checked lately and Redis confirmed all it was sent. Returns how many were
+     * sent, or -1 when the writer thread must do it; never waits for Redis, and leaves any failure to the writer
+     * thread.
      */
     private int sendQueued() {
         if (cleared != clearings || stream == null || stream.failed() || !resend.isEmpty() || !batch.isEmpty()
@@ -178,9 +179,11 @@ final class LogWriter {
             ready = false;
             return -1;
         }
+        // Redis has not confirmed everything sent before (it is busy): the writer thread sends, and its wake-up
+        // gathers more entries into one flush. A large batch is its too: it may have to wait for Redis.
+        if (!stream.idle()) return -1;
         drain();
-        // Too much on its way already: the batch stays for the writer thread, which may wait for Redis.
-        if (!stream.hasRoom(batch.size(), bytes(batch))) return -1;
+        if (bytes(batch) > INLINE_BYTES) return -1;
         int sent = batch.size();
         try {
             stream.send(batch);
@@ -199,7 +202,7 @@ final class LogWriter {
     }
 
     /** The bytes an entry takes in the log (its fields' values; about, for characters past ASCII). */
-    static long bytes(Map<String, String> entry) {
+    private static long bytes(Map<String, String> entry) {
         long n = 0;
         for (String v : entry.values()) n += v.length();
         return n;
@@ -334,8 +337,6 @@ final class LogWriter {
         private final Condition changed = lock.newCondition();
         // guarded by lock: sent, in log order, not yet confirmed
         private final ArrayDeque<Map<String, String>> unconfirmed = new ArrayDeque<>();
-        // guarded by lock: their bytes
-        private long unconfirmedBytes;
         // guarded by lock: the writer has nothing more to send on this connection
         private boolean finishing;
         private volatile JedisException failure;
@@ -374,11 +375,11 @@ final class LogWriter {
             }
         }
 
-        /** Whether {@code entries} more, of {@code bytes}, can be sent by a publishing thread ({@link #INLINE_BYTES}). */
-        boolean hasRoom(int entries, long bytes) {
+        /** Whether Redis confirmed everything sent on this connection. */
+        boolean idle() {
             lock.lock();
             try {
-                return unconfirmed.size() + entries <= MAX_UNCONFIRMED && unconfirmedBytes + bytes <= INLINE_BYTES;
+                return unconfirmed.isEmpty();
             } finally {
                 lock.unlock();
             }
@@ -399,13 +400,11 @@ final class LogWriter {
                 lock.unlock();
             }
             check();
-            long batchBytes = bytes(batch);
             for (Map<String, String> e : batch) connection.sendCommand(commands.xadd(Keys.LOG, PARAMS, e).getArguments());
             connection.push();
             lock.lock();
             try {
                 unconfirmed.addAll(batch);
-                unconfirmedBytes += batchBytes;
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -439,7 +438,7 @@ final class LogWriter {
                         changed.signalAll();
                         return;
                     }
-                    unconfirmedBytes -= bytes(unconfirmed.poll());
+                    unconfirmed.poll();
                     changed.signalAll();
                 } finally {
                     lock.unlock();
@@ -456,7 +455,6 @@ final class LogWriter {
             try {
                 List<Map<String, String>> left = List.copyOf(unconfirmed);
                 unconfirmed.clear();
-                unconfirmedBytes = 0;
                 return left;
             } finally {
                 lock.unlock();
