@@ -30,6 +30,12 @@ import org.eclipse.jetty.websocket.core.exception.ProtocolException;
  * writes it. Context takeover is kept both ways unless the client asks otherwise, so that a line is compressed
  * against the ones before it (IRC lines repeat most of their bytes: eight to ten times smaller).
  *
+ * <p>A line that several connections send (a channel's line, to each member) is compressed once for all of them by
+ * the server's {@link SharedCompression}, on its own, and the same bytes go to every receiver; or it goes
+ * uncompressed when that is no smaller (RSV1 clear). The client's window then holds a line this connection's
+ * deflater never saw, so the deflater starts afresh before its next line: the context pays within a run of the
+ * connection's own lines (replies, NAMES, a history batch), and costs no work per shared line.
+ *
  * <p>Public only because Jetty instantiates registered extensions reflectively.
  */
 public final class PerMessageDeflate extends AbstractExtension {
@@ -52,6 +58,9 @@ public final class PerMessageDeflate extends AbstractExtension {
     private Deflater deflater; // guarded by sending
     private byte[] deflated = new byte[INITIAL_OUTPUT_BYTES]; // guarded by sending
     private boolean outgoingMessageStarted; // guarded by sending
+    /** The client's window holds a shared compressed line the deflater did not see: reset it before its next use. */
+    private boolean deflaterBehind; // guarded by sending
+    private SharedCompression shared; // guarded by sending; null: every line compressed here
     private boolean sendingClosed; // guarded by sending
 
     /** Guards the inflater against a close from another thread (Jetty reads one frame at a time). */
@@ -65,6 +74,16 @@ public final class PerMessageDeflate extends AbstractExtension {
 
     /** Jetty's reflective constructor. */
     public PerMessageDeflate() {
+    }
+
+    /** Lets lines that other connections send too go out as compressed once for all ({@link SharedCompression}). */
+    void share(SharedCompression lines) {
+        sending.lock();
+        try {
+            shared = lines;
+        } finally {
+            sending.unlock();
+        }
     }
 
     @Override
@@ -119,6 +138,13 @@ public final class PerMessageDeflate extends AbstractExtension {
                 entry.getCallback().failed(new ClosedChannelException());
                 return;
             }
+            SharedCompression.Shared line = outgoingMessageStarted || !frame.isFin() ? null : sharedForm(frame);
+            if (line != null) {
+                sendShared(entry, line);
+                return;
+            }
+            if (deflaterBehind && deflater != null) deflater.reset();
+            deflaterBehind = false;
             Frame compressed = new Frame(frame.getOpCode(), frame.isFin(), ByteBuffer.wrap(deflate(frame)));
             // RSV1 marks a compressed message on its first frame only (RFC 7692 6.1).
             compressed.setRsv1(!outgoingMessageStarted);
@@ -129,6 +155,26 @@ public final class PerMessageDeflate extends AbstractExtension {
         } finally {
             sending.unlock();
         }
+    }
+
+    /** How a whole message goes when other connections send it too, or null: compressed here. */
+    private SharedCompression.Shared sharedForm(Frame frame) {
+        ByteBuffer payload = frame.getPayload();
+        if (shared == null || payload == null || !payload.hasArray()) return null;
+        return shared.lookup(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining());
+    }
+
+    /** A whole message in its shared form: the same payload for every receiver, or the line as it is. */
+    private void sendShared(OutgoingEntry entry, SharedCompression.Shared line) {
+        if (!line.compressed()) {
+            // RFC 7692 6: a message without RSV1 is not compressed, and the client's window does not change.
+            nextOutgoingFrame(entry);
+            return;
+        }
+        Frame frame = new Frame(entry.getFrame().getOpCode(), true, ByteBuffer.wrap(line.payload()));
+        frame.setRsv1(true);
+        deflaterBehind = true;
+        nextOutgoingFrame(new OutgoingEntry.Builder(entry).frame(frame).build());
     }
 
     /** The frame's payload deflated with a sync flush, its tail dropped if the message ends here. */
@@ -142,18 +188,19 @@ public final class PerMessageDeflate extends AbstractExtension {
             if (length < deflated.length) break;
             deflated = Arrays.copyOf(deflated, deflated.length * 2);
         }
-        if (frame.isFin() && endsWithTail(deflated, length)) length -= TAIL.length;
+        if (frame.isFin()) length = withoutTail(deflated, length);
         // RFC 7692 7.2.3.6: a message that deflates to nothing is sent as one empty stored block.
         if (length == 0 && frame.isFin()) return new byte[] {0x00};
         return Arrays.copyOf(deflated, length);
     }
 
-    private static boolean endsWithTail(byte[] bytes, int length) {
-        if (length < TAIL.length) return false;
+    /** The length of the sync-flushed {@code bytes[0, length)} without the tail a message's end drops. */
+    static int withoutTail(byte[] bytes, int length) {
+        if (length < TAIL.length) return length;
         for (int i = 0; i < TAIL.length; i++) {
-            if (bytes[length - TAIL.length + i] != TAIL[i]) return false;
+            if (bytes[length - TAIL.length + i] != TAIL[i]) return length;
         }
-        return true;
+        return length - TAIL.length;
     }
 
     @Override

@@ -39,13 +39,19 @@ class PerMessageDeflateTest {
     private final List<Throwable> failures = new ArrayList<>();
 
     private PerMessageDeflate extension(String offer) {
+        return extension(offer, null, sent);
+    }
+
+    /** An extension sharing {@code lines} (null: none) whose outgoing frames go to {@code out}. */
+    private PerMessageDeflate extension(String offer, SharedCompression lines, List<OutgoingEntry> out) {
         PerMessageDeflate e = new PerMessageDeflate();
+        if (lines != null) e.share(lines);
         e.init(ExtensionConfig.parse(offer), new WebSocketComponents());
         CoreSession.Empty session = new CoreSession.Empty();
         session.setMaxTextMessageSize(MAX_MESSAGE);
         session.setMaxBinaryMessageSize(MAX_MESSAGE);
         e.setCoreSession(session);
-        e.setNextOutgoingFrames(sent::add);
+        e.setNextOutgoingFrames(out::add);
         e.setNextIncomingFrames((frame, callback) -> {
             received.add(Frame.copy(frame));
             callback.succeeded();
@@ -97,6 +103,123 @@ class PerMessageDeflateTest {
             e.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.BINARY, true, ByteBuffer.wrap(line)), Callback.NOOP).build());
         }
         for (OutgoingEntry entry : sent) assertThat(inflate(new Inflater(true), bytes(entry.getFrame().getPayload()))).isEqualTo(line);
+    }
+
+    @Test
+    void aLineSeveralConnectionsSendIsCompressedOnceAndEveryLaterReceiverGetsTheSamePayload() throws Exception {
+        SharedCompression lines = new SharedCompression();
+        List<List<OutgoingEntry>> outs = new ArrayList<>();
+        List<PerMessageDeflate> receivers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            outs.add(new ArrayList<>());
+            receivers.add(extension("permessage-deflate; client_max_window_bits", lines, outs.get(i)));
+        }
+        byte[] line = utf8("@msgid=a1b2;time=2026-12-02T07:00:00.000Z :alice!a@h PRIVMSG #chan :hello hello hello all");
+        for (PerMessageDeflate r : receivers) {
+            // A view into a bigger buffer, as OutgoingLines hands over a line of a write.
+            byte[] write = utf8("xx" + new String(line, StandardCharsets.UTF_8) + "\r\n");
+            r.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(write, 2, line.length)), Callback.NOOP).build());
+        }
+        List<Frame> frames = outs.stream().map(o -> o.getFirst().getFrame()).toList();
+        // The first compressed it as its own; from the second on, one payload, not a copy per receiver.
+        byte[] sharedPayload = frames.get(1).getPayload().array();
+        for (Frame f : frames.subList(1, frames.size())) {
+            assertThat(f.isRsv1()).isTrue();
+            assertThat(f.getPayload().array()).isSameAs(sharedPayload);
+        }
+        for (Frame f : frames) {
+            assertThat(f.isRsv1()).isTrue();
+            assertThat(inflate(new Inflater(true), bytes(f.getPayload()))).isEqualTo(line);
+        }
+        // It refers to nothing before it: it inflates after anything else the receiver had.
+        Inflater browser = new Inflater(true);
+        PerMessageDeflate other = extension("permessage-deflate", null, sent);
+        other.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(line)), Callback.NOOP).build());
+        assertThat(inflate(browser, bytes(sent.getFirst().getFrame().getPayload()))).isEqualTo(line);
+        assertThat(inflate(browser, bytes(frames.get(2).getPayload()))).isEqualTo(line);
+        lines.close();
+    }
+
+    @Test
+    void sharedLinesInterleavedWithEachReceiversOwnInflateInOneContextAsABrowserKeepsIt() throws Exception {
+        SharedCompression lines = new SharedCompression();
+        List<OutgoingEntry> first = new ArrayList<>();
+        PerMessageDeflate firstSight = extension("permessage-deflate", lines, first);
+        int receiverCount = 3;
+        List<List<OutgoingEntry>> outs = new ArrayList<>();
+        List<PerMessageDeflate> receivers = new ArrayList<>();
+        List<List<byte[]>> expected = new ArrayList<>();
+        for (int i = 0; i < receiverCount; i++) {
+            outs.add(new ArrayList<>());
+            expected.add(new ArrayList<>());
+            receivers.add(extension("permessage-deflate; client_max_window_bits", lines, outs.get(i)));
+        }
+        java.util.Random random = new java.util.Random(13);
+        int sharedSent = 0;
+        for (int step = 0; step < 600; step++) {
+            if (random.nextInt(3) == 0) {
+                // A channel line: every member gets it, after a member the table has not seen it from.
+                String topic = "about the same topic as before, " + step % 7 + " ";
+                byte[] line = utf8(":bob!b@h PRIVMSG #chan :line " + step + " " + topic.repeat(3));
+                send(firstSight, line);
+                for (int i = 0; i < receiverCount; i++) {
+                    send(receivers.get(i), line);
+                    expected.get(i).add(line);
+                }
+                sharedSent++;
+            } else {
+                // Each receiver's own reply, much like its earlier ones: compressed against its own context.
+                for (int i = 0; i < receiverCount; i++) {
+                    byte[] line = utf8(":server 353 user" + i + " = #chan :@op user" + i + " member" + (step % 5) + " " + step);
+                    send(receivers.get(i), line);
+                    expected.get(i).add(line);
+                }
+            }
+        }
+        int sharedFrames = 0;
+        for (int i = 0; i < receiverCount; i++) {
+            Inflater browser = new Inflater(true);
+            List<OutgoingEntry> out = outs.get(i);
+            assertThat(out).hasSameSizeAs(expected.get(i));
+            for (int m = 0; m < out.size(); m++) {
+                Frame f = out.get(m).getFrame();
+                byte[] got = f.isRsv1() ? inflate(browser, bytes(f.getPayload())) : bytes(f.getPayload());
+                assertThat(got).as("receiver %d, message %d", i, m).isEqualTo(expected.get(i).get(m));
+                if (i > 0 && f.isRsv1() && f.getPayload().array() == outs.get(0).get(m).getFrame().getPayload().array()) sharedFrames++;
+            }
+        }
+        // Every channel line reached the later receivers as one shared payload.
+        assertThat(sharedFrames).isEqualTo(sharedSent * (receiverCount - 1));
+        lines.close();
+    }
+
+    @Test
+    void aSharedLineThatCompressionDoesNotShrinkGoesUncompressedAndLeavesTheContextAlone() throws Exception {
+        SharedCompression lines = new SharedCompression();
+        List<OutgoingEntry> out = new ArrayList<>();
+        PerMessageDeflate firstSight = extension("permessage-deflate", lines, new ArrayList<>());
+        PerMessageDeflate receiver = extension("permessage-deflate", lines, out);
+        byte[] own = utf8(":server NOTICE you :a reply of your own, said twice");
+        byte[] again = utf8(":server NOTICE you :a reply of your own, said twice!");
+        byte[] noise = new byte[200];
+        new java.util.Random(7).nextBytes(noise);
+        send(receiver, own);
+        send(firstSight, noise);
+        send(receiver, noise);
+        send(receiver, again);
+        Frame plain = out.get(1).getFrame();
+        assertThat(plain.isRsv1()).isFalse();
+        assertThat(bytes(plain.getPayload())).isEqualTo(noise);
+        Inflater browser = new Inflater(true);
+        assertThat(inflate(browser, bytes(out.get(0).getFrame().getPayload()))).isEqualTo(own);
+        // The next is compressed against the first: the uncompressed line between them is not in the window.
+        assertThat(out.get(2).getFrame().getPayloadLength()).isLessThan(own.length / 4);
+        assertThat(inflate(browser, bytes(out.get(2).getFrame().getPayload()))).isEqualTo(again);
+        lines.close();
+    }
+
+    private static void send(PerMessageDeflate e, byte[] line) {
+        e.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(line)), Callback.NOOP).batch(true).build());
     }
 
     @Test
