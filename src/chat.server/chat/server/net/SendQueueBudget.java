@@ -1,5 +1,6 @@
 package chat.server.net;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
@@ -12,14 +13,31 @@ import java.util.function.IntSupplier;
  * <p>The rule: while the queues together hold at most three quarters of the budget, every line is taken (each queue
  * still has its own {@code --sendq}). Past that, a line that would take its queue past a fair share (the last
  * quarter of the budget divided among the connections) is refused, and its client is dropped as for
- * {@code SendQ exceeded}. A queue within its share is never refused, so a client that keeps up is never dropped for
- * others' backlog; and since queues within their share grow by at most the last quarter together, the total stays
- * within the budget (give or take the lines offered at the same moment, and while the number of connections grows).
+ * {@code SendQ exceeded}, if that queue is stalled: no write of it has completed for {@link #STALL_NANOS}, its client
+ * is not reading. A queue that is still being written out is refused only once the whole budget is used. A queue
+ * within its share is never refused, so a client that keeps up is never dropped for others' backlog; and since the
+ * queues past their share that are stalled take no more, the total stays within the budget (give or take the lines
+ * offered at the same moment, and while the number of connections grows).
+ *
+ * <p>Why stalled and not merely past the share: when thousands join one channel at once, every member's queue holds
+ * a moment's worth of JOIN lines, a little past a share that is small because the members are many; dropping those
+ * clients, which read, sent their QUITs to every member and took others past their share in turn (#17, 30-64 of
+ * 10,000 clients lost in loaded runs).
  */
 final class SendQueueBudget {
 
+    /** A queue with bytes waiting and no write completed for this long is stalled: its client is not reading. */
+    static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** What the budget asks of a queue that would pass its share under pressure. */
+    interface Drain {
+        /** Nanoseconds since this queue last completed a write while holding bytes; 0 when it holds none. */
+        long stalledNanos();
+    }
+
     private final long limitBytes;
     private final long pressureBytes;
+    private final long stallNanos;
     private final IntSupplier connections;
     private final AtomicLong heldBytes = new AtomicLong();
 
@@ -28,9 +46,15 @@ final class SendQueueBudget {
      * @param connections how many connections share it now (each one's fair share is a quarter of the budget over this)
      */
     SendQueueBudget(long limitBytes, IntSupplier connections) {
+        this(limitBytes, connections, STALL_NANOS);
+    }
+
+    /** As above, with the time after which a queue that completes no write counts as stalled. */
+    SendQueueBudget(long limitBytes, IntSupplier connections, long stallNanos) {
         if (limitBytes <= 0) throw new IllegalArgumentException("a send-queue budget must be positive");
         this.limitBytes = limitBytes;
         this.pressureBytes = limitBytes - limitBytes / 4;
+        this.stallNanos = stallNanos;
         this.connections = connections;
     }
 
@@ -41,11 +65,12 @@ final class SendQueueBudget {
 
     /**
      * Takes {@code bytes} for a queue that holds {@code queueBytes} with them; false (and nothing taken) when the
-     * budget is under pressure and that queue is past its fair share.
+     * budget is under pressure and that queue is past its fair share and stalled, or the whole budget is used.
      */
-    boolean take(long bytes, long queueBytes) {
+    boolean take(long bytes, long queueBytes, Drain queue) {
         long total = heldBytes.addAndGet(bytes);
         if (total <= pressureBytes || queueBytes <= fairShareBytes()) return true;
+        if (total <= limitBytes && queue.stalledNanos() < stallNanos) return true;
         heldBytes.addAndGet(-bytes);
         return false;
     }
