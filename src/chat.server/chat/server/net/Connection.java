@@ -243,7 +243,10 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
             return;
         }
         if (!session.user().registered()) {
-            if (now - session.user().connectedAtMillis() > limits.registrationMillis()) close("Registration timed out");
+            if (now - session.user().connectedAtMillis() > limits.registrationMillis()) {
+                dispatcher.server().stats().dropped("registration_timeout");
+                close("Registration timed out");
+            }
             return;
         }
         long pingSent = session.pingSentAtMillis();
