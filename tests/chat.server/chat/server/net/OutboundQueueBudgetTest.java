@@ -104,14 +104,14 @@ class OutboundQueueBudgetTest {
 
     @Test
     void theFinalLineCountsPastTheBudgetAndIsGivenBackWhenWritten() throws Exception {
-        // Budget 8192: pressure past 6144 bytes, and the one connection's share is 2048; a queue whose write has not
+        // Budget 8192: pressure past 4096 bytes, and the one connection's share is 4096; a queue whose write has not
         // returned is stalled at once.
         SendQueueBudget budget = new SendQueueBudget(8192, () -> 1, 0);
         CountDownLatch gate = new CountDownLatch(1);
         Events events = new Events();
         Wire wire = new Wire(gate, null);
         OutboundQueue queue = new OutboundQueue(wire, 1 << 20, budget, events);
-        byte[] big = line("b".repeat(6100));
+        byte[] big = line("b".repeat(3998));
 
         assertThat(queue.offer(big)).isTrue();
         await(wire.firstWriteEntered, "first write started");
@@ -127,7 +127,7 @@ class OutboundQueueBudgetTest {
 
     @Test
     void aQueuePastItsShareIsRefusedWhileOneThatKeepsUpIsServed() throws Exception {
-        // Budget 2000: pressure past 1500 bytes; two connections: a share of 250 each; a queue whose write has not
+        // Budget 2000: pressure past 1000 bytes; two connections: a share of 500 each; a queue whose write has not
         // returned is stalled at once.
         SendQueueBudget budget = new SendQueueBudget(2000, () -> 2, 0);
         CountDownLatch gate = new CountDownLatch(1);
@@ -139,8 +139,8 @@ class OutboundQueueBudgetTest {
 
         int taken = 0;
         while (slow.offer(hundred)) taken++;
-        assertThat(taken).as("lines the slow queue took").isEqualTo(15);
-        assertThat(budget.heldBytes()).isEqualTo(1500);
+        assertThat(taken).as("lines the slow queue took").isEqualTo(10);
+        assertThat(budget.heldBytes()).isEqualTo(1000);
 
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 100; i++) {
@@ -161,7 +161,7 @@ class OutboundQueueBudgetTest {
 
     @Test
     void underPressureAQueuePastItsShareIsRefusedOnlyOnceItsWriteIsStalled() throws Exception {
-        // Budget 2000: pressure past 1500 bytes; two connections: a share of 250 each; stalled after a second.
+        // Budget 2000: pressure past 1000 bytes; two connections: a share of 500 each; stalled after a second.
         long stallNanos = TimeUnit.SECONDS.toNanos(1);
         SendQueueBudget budget = new SendQueueBudget(2000, () -> 2, stallNanos);
         CountDownLatch gate = new CountDownLatch(1);
