@@ -32,7 +32,8 @@
 #   BENCH_CHAT_STORE=postgres  ... in PostgreSQL instead: a throwaway server of the bench's own
 #                           (scripts/throwaway-postgres.sh); each BENCH line of chat then adds PostgreSQL's CPU
 #   BENCH_BASELINE=DIR      also run "chat-base": chat built into DIR (e.g. `git stash; BUILD_DIR=build/base
-#                           ./build.sh build; git stash pop`), to compare a change with what it changes
+#                           ./build.sh build; git stash pop`), to compare a change with what it changes (the
+#                           fanout-cluster scenarios too: three chat-base nodes)
 #   BENCH_BASE_DROP="--http-port --bots"  flags (each with its value) not given to chat-base: a baseline built
 #                           before they existed refuses them
 #   BENCH_BASE_JVM="..."    extra JVM options for chat-base instead of BENCH_CHAT_JVM's: with BENCH_BASELINE=build,
@@ -331,8 +332,9 @@ stop_server() {
 # members over the nodes (MORE) and counts the other nodes' and Redis's CPU with the first node's.
 CLUSTER_PIDS=()
 MORE=()
-start_cluster() { # scenario
-  local scenario=$1 redis_port=$((PORT_BASE + 10)) i port pids=() ports=()
+start_cluster() { # scenario [server: chat or chat-base]
+  local scenario=$1 name=${2:-chat} redis_port=$((PORT_BASE + 10)) i port pids=() ports=() dir=build jvm=("${CHAT_JVM[@]}")
+  [ "$name" = chat-base ] && dir=$BASELINE jvm=("${BASE_JVM[@]}")
   WEB_PORT=
   for port in $(seq "$redis_port" $((redis_port + 3))); do
     if listening "$port"; then log "port $port is taken: set BENCH_PORT_BASE"; exit 1; fi
@@ -347,15 +349,15 @@ start_cluster() { # scenario
   for i in 1 2 3; do
     port=$((redis_port + i))
     local jfr=()
-    [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/chat-$scenario-node$i.jfr,settings=profile,dumponexit=true")
-    "$JAVA" "${CHAT_JVM[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -p build/modules:build/lib \
+    [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name-$scenario-node$i.jfr,settings=profile,dumponexit=true")
+    "$JAVA" "${jvm[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -p "$dir/modules:$dir/lib" \
       -m chat.server/chat.server.Main --port "$port" --http-port -1 "${CHAT_FLAGS[@]}" \
-      --cluster "redis://127.0.0.1:$redis_port" --node-name "node$i" > "$OUT/chat-$scenario-node$i.log" 2>&1 &
+      --cluster "redis://127.0.0.1:$redis_port" --node-name "node$i" > "$OUT/$name-$scenario-node$i.log" 2>&1 &
     pids+=($!); ports+=("$port")
     STARTED+=($!)
     for _ in $(seq 300); do
       listening "$port" && break
-      kill -0 "${pids[-1]}" 2>/dev/null || { log "node$i exited at start; see $OUT/chat-$scenario-node$i.log"; return 1; }
+      kill -0 "${pids[-1]}" 2>/dev/null || { log "node$i exited at start; see $OUT/$name-$scenario-node$i.log"; return 1; }
       sleep 0.1
     done
     listening "$port" || { log "node$i is not listening on $port after 30 s"; return 1; }
@@ -449,7 +451,7 @@ runs_in() {
   case $1 in
     fanout-ws*) case $2 in chat|chat-base) return 0 ;; *) return 1 ;; esac ;;
     connect-autojoin) [ "$2" != ngircd ] && return 0; return 1 ;;
-    fanout-cluster*) [ "$2" = chat ] && [ "${BENCH_CHAT_STORE:-off}" != on ] && return 0; return 1 ;;
+    fanout-cluster*) case $2 in chat|chat-base) [ "${BENCH_CHAT_STORE:-off}" != on ] && return 0 ;; esac; return 1 ;;
   esac
   return 0
 }
@@ -467,8 +469,8 @@ for round in $(seq "$REPEAT"); do
     runs=$((runs + 1))
     log "$scenario against $name (round $round of $REPEAT)"
     MORE=()
-    case $scenario in fanout-cluster*) starter=start_cluster ;; *) starter="start_server $name" ;; esac
-    if ! $starter "$scenario"; then
+    case $scenario in fanout-cluster*) start=(start_cluster "$scenario" "$name") ;; *) start=(start_server "$name" "$scenario") ;; esac
+    if ! "${start[@]}"; then
       echo "BENCH scenario=$label server=$name error=server_did_not_start" >> "$RESULTS"
       stop_server; continue
     fi

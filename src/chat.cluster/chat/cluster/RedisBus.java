@@ -179,7 +179,9 @@ final class RedisBus implements ClusterBus {
     public void publish(ClusterEntry entry) {
         if (closed) return;
         if (rebuilding && Thread.currentThread() == reader) announcements.add(entry);
-        else writer.add(entry);
+        // The reader's own entries (a departure noticed while applying) wait for the writer: the log's reader never
+        // writes to Redis itself, so a stuck write cannot hold the applying of the log.
+        else writer.add(entry, Thread.currentThread() != reader);
     }
 
     @Override
@@ -415,7 +417,7 @@ final class RedisBus implements ClusterBus {
     public void close() {
         if (closed) return;
         // The others see this node leave at once rather than after its heartbeat expires.
-        writer.add(ClusterEntry.of(node, DOWN, node));
+        writer.add(ClusterEntry.of(node, DOWN, node), false);
         closed = true;
         try {
             writer.close(Duration.ofSeconds(5));
