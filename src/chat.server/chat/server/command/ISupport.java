@@ -23,14 +23,21 @@ final class ISupport {
     private ISupport() {
     }
 
-    /** The RPL_ISUPPORT lines (registration burst, VERSION). */
+    /** The RPL_ISUPPORT lines (VERSION; the registration burst keeps them encoded, see {@link ServerText}). */
     static void reply(ReplyBuffer reply, ServerConfig config) {
+        for (String[] params : lines(config)) reply.numeric(Numeric.RPL_ISUPPORT, params);
+    }
+
+    /** The parameters of each RPL_ISUPPORT line after the target. */
+    static List<String[]> lines(ServerConfig config) {
         List<String> tokens = tokens(config);
+        List<String[]> lines = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
             List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
             params.add("are supported by this server");
-            reply.numeric(Numeric.RPL_ISUPPORT, params.toArray(String[]::new));
+            lines.add(params.toArray(String[]::new));
         }
+        return lines;
     }
 
     static List<String> tokens(ServerConfig config) {

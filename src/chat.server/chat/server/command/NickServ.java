@@ -27,7 +27,7 @@ final class NickServ {
     }
 
     static boolean isService(Context ctx, String target) {
-        return ctx.registry().caseMapping().fold(target).equals(ctx.registry().caseMapping().fold(NAME));
+        return ctx.registry().caseMapping().equal(target, NAME);
     }
 
     // NICKSERV <command> [<arguments>...] | NS <command> [<arguments>...]

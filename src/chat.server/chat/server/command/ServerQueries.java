@@ -4,6 +4,7 @@ import chat.server.service.ServerInfo;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.ServerConfig;
+import chat.server.reply.NumericLine;
 import chat.server.state.UserDirectory;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,17 +20,17 @@ final class ServerQueries {
     static final String DESCRIPTION = "chat IRC server";
     private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
+    private final ServerText text = new ServerText();
+
+    /** The replies every client is sent alike but for their target (the MOTD, the registration burst's intro). */
+    ServerText text() {
+        return text;
+    }
+
     // MOTD [<server>]
     void motd(Context ctx, IrcMessage m) {
         if (!answersHere(ctx, m)) return;
-        List<String> motd = ctx.server().config().motd();
-        if (motd.isEmpty()) {
-            ctx.reply().numeric(Numeric.ERR_NOMOTD, "MOTD File is missing");
-            return;
-        }
-        ctx.reply().numeric(Numeric.RPL_MOTDSTART, "- " + ctx.server().name() + " Message of the day - ");
-        for (String line : motd) ctx.reply().numeric(Numeric.RPL_MOTD, "- " + line);
-        ctx.reply().numeric(Numeric.RPL_ENDOFMOTD, "End of /MOTD command.");
+        for (NumericLine line : text.motd(ctx.server())) ctx.reply().numeric(line);
     }
 
     // LUSERS

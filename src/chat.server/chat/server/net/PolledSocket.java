@@ -11,11 +11,11 @@ import java.util.concurrent.locks.LockSupport;
 import chat.server.spi.Transport;
 
 /**
- * #17: a plain TCP client on a non-blocking socket watched by the {@link SocketPoller}. When input arrives a
- * reader virtual thread is started; it hands every line to the connection, and ends when the socket has nothing
- * more, after asking the poller to watch again. An idle client therefore holds no thread and no read buffer,
- * only its objects; a client with work to do has its thread, as before. One reader runs at a time: the next is
- * started only after the previous one asked to be woken.
+ * #17: a plain TCP client on a non-blocking socket watched by the {@link SocketPoller}. A reader virtual thread is
+ * started when the client is accepted and whenever input arrives later; it hands every line to the connection, and
+ * ends when the socket has nothing more, after asking the poller to watch again. An idle client therefore holds no
+ * thread and no read buffer, only its objects; a client with work to do has its thread, as before. One reader runs
+ * at a time: the next is started only after the previous one asked to be woken.
  *
  * <p>Writes come from the connection's one writer thread; when the send buffer is full the writer parks until
  * the poller sees room, so a slow reader still holds back only its own writer.
@@ -41,13 +41,16 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
         channel.configureBlocking(false);
     }
 
-    /** Starts watching for input on behalf of {@code connection}. */
+    /** Starts reading on behalf of {@code connection}, then watching for more input. */
     void start(Connection connection, int receiveQueueBytes) throws IOException {
         this.connection = connection;
         this.reader = new LineReader(this, receiveQueueBytes, true);
         connection.pendingInput(reader::pendingBytes);
         this.key = poller.register(channel, this);
-        if (!poller.await(key, SelectionKey.OP_READ)) throw new ClosedChannelException();
+        // #17: a client's first lines (NICK, USER) are often there by the time it is accepted: a reader reads them at
+        // once, and asks the poller only when the socket is dry, instead of a selector wake-up and a round through
+        // the poller's thread (with an epoll_ctl to watch and one to stop) before every first read.
+        readable();
     }
 
     @Override

@@ -1,10 +1,11 @@
 package chat.server.reply;
 
 import chat.protocol.IrcMessage;
+import chat.protocol.LineParser;
 import chat.protocol.LineWriter;
+import chat.protocol.ParseResult;
 import chat.protocol.Numeric;
 import chat.server.state.User;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class ReplyBuffer {
 
     private final String serverName;
     private final User user;
-    private final List<IrcMessage> messages = new ArrayList<>(4);
+    /** Each an {@link IrcMessage}, or a line already in its wire form ({@code byte[]}, CR LF included). */
+    private final List<Object> messages = new ArrayList<>(4);
     private CompletableFuture<?> held;
     private boolean labelTaken;
 
@@ -34,6 +36,11 @@ public final class ReplyBuffer {
         all[0] = user.target();
         System.arraycopy(params, 0, all, 1, params.length);
         messages.add(IrcMessage.from(serverName, numeric.code(), all));
+    }
+
+    /** A numeric kept encoded (#17: the registration burst), addressed to the client's nick (or '*'). */
+    public void numeric(NumericLine line) {
+        messages.add(line.encode(user.target()));
     }
 
     /** A non-numeric message from the server, e.g. {@code PONG} or {@code CAP}. */
@@ -74,7 +81,17 @@ public final class ReplyBuffer {
 
     /** What was added so far, for tests. */
     public List<IrcMessage> messages() {
-        return List.copyOf(messages);
+        List<IrcMessage> all = new ArrayList<>(messages.size());
+        for (Object m : messages) all.add(message(m));
+        return all;
+    }
+
+    private static IrcMessage message(Object entry) {
+        if (entry instanceof IrcMessage m) return m;
+        byte[] line = (byte[]) entry;
+        // Rare (a label on the command that completed registration, tests): the line as the client will read it.
+        ParseResult parsed = LineParser.parse(line, 0, line.length - 2);
+        return ((ParseResult.Parsed) parsed).message();
     }
 
     /**
@@ -96,12 +113,12 @@ public final class ReplyBuffer {
         if (messages.isEmpty()) {
             messages.add(IrcMessage.from(serverName, "ACK").withTags(Map.of("label", label)));
         } else if (messages.size() == 1) {
-            messages.set(0, withTag(messages.get(0), "label", label));
+            messages.set(0, withTag(message(messages.get(0)), "label", label));
         } else if (batchEnabled) {
-            List<IrcMessage> batched = new ArrayList<>(messages.size() + 2);
+            List<Object> batched = new ArrayList<>(messages.size() + 2);
             batched.add(IrcMessage.from(serverName, "BATCH", "+" + batchRef, "labeled-response")
                     .withTags(Map.of("label", label)));
-            for (IrcMessage m : messages) batched.add(withTag(m, "batch", batchRef));
+            for (Object m : messages) batched.add(withTag(message(m), "batch", batchRef));
             batched.add(IrcMessage.from(serverName, "BATCH", "-" + batchRef));
             messages.clear();
             messages.addAll(batched);
@@ -117,10 +134,22 @@ public final class ReplyBuffer {
 
     /** The wire bytes of everything added, then empties the buffer. */
     public byte[] drain() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(messages.size() * 64);
-        for (IrcMessage m : messages) out.writeBytes(LineWriter.encodeWithin(m));
+        int size = messages.size();
+        byte[][] lines = new byte[size][];
+        int length = 0;
+        for (int i = 0; i < size; i++) {
+            Object m = messages.get(i);
+            lines[i] = m instanceof IrcMessage message ? LineWriter.encodeWithin(message) : (byte[]) m;
+            length += lines[i].length;
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (byte[] line : lines) {
+            System.arraycopy(line, 0, out, at, line.length);
+            at += line.length;
+        }
         messages.clear();
         labelTaken = false;
-        return out.toByteArray();
+        return out;
     }
 }

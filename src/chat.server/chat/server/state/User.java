@@ -131,7 +131,7 @@ public final class User {
         boolean renamed = !Objects.equals(identity.nick(), this.identity.nick());
         this.identity = identity;
         // #17: the channels keep their NAMES text; a new nick makes it stale.
-        if (renamed) {
+        if (renamed && !channels.isEmpty()) {
             for (Channel channel : channels) channel.forgetNames();
         }
     }

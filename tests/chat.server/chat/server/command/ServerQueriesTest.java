@@ -35,4 +35,23 @@ class ServerQueriesTest {
         assertThat(only(alice.ask("INFO"), "371")).anySatisfy(m -> assertThat(m.last())
                 .isEqualTo("Started Tue, 14 Nov 2023 22:13:20 GMT, up 1 days 2 hours 3 minutes"));
     }
+
+    @Test
+    void theMotdAndTheBurstFollowANewConfiguration() {
+        TestServer.Client alice = h.register("alice");
+        assertThat(only(alice.ask("MOTD"), "372")).extracting(m -> m.last()).containsExactlyElementsOf(
+                h.config.motd().stream().map(line -> "- " + line).toList());
+        ServerConfig changed = h.config.withMotd(java.util.List.of("first line", "second line"));
+        h.dispatcher.server().currentConfig().set(changed);
+        assertThat(only(alice.ask("MOTD"), "372")).extracting(m -> m.params())
+                .containsExactly(java.util.List.of("alice", "- first line"), java.util.List.of("alice", "- second line"));
+        TestServer.Client bob = h.connect();
+        bob.send("NICK bob");
+        bob.send("USER bob 0 * :Bob");
+        var burst = bob.take();
+        assertThat(only(burst, "372")).extracting(m -> m.last()).containsExactly("- first line", "- second line");
+        assertThat(only(burst, "002").get(0).params().get(0)).isEqualTo("bob");
+        h.dispatcher.server().currentConfig().set(changed.withMotd(java.util.List.of()));
+        assertThat(only(alice.ask("MOTD"), "422").get(0).params()).containsExactly("alice", "MOTD File is missing");
+    }
 }
