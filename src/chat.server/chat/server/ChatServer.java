@@ -25,6 +25,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -208,6 +209,11 @@ public final class ChatServer implements AutoCloseable {
     /** Registered clients. */
     public int userCount() {
         return registry.counts().users();
+    }
+
+    /** Clients the server dropped since it started, by cause ({@code sendq}, {@code ping_timeout}...). */
+    public Map<String, Long> disconnectsByCause() {
+        return stats.disconnects();
     }
 
     /** Whether the store answers (true without a store): false while its database is unreachable. */

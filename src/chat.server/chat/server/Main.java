@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 
 /** The {@code chat-server} command: parses flags and an optional config file, runs until SIGINT/SIGTERM. */
@@ -117,7 +118,8 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // #15: on stdout like the start line (java.util.logging may already be reset by its own hook)
-            System.out.println("chat-server shutting down: " + server.userCount() + " users told");
+            System.out.println("chat-server shutting down: " + server.userCount() + " users told"
+                    + droppedBefore(server.disconnectsByCause()));
             server.close();
             System.out.println("chat-server stopped");
             System.out.flush();
@@ -311,5 +313,13 @@ public final class Main {
         } finally {
             PasswordHash.wipe(password);
         }
+    }
+
+    /** The clients the server dropped while it ran, by cause, for the shutdown line: the first thing read after a run. */
+    private static String droppedBefore(Map<String, Long> disconnects) {
+        if (disconnects.isEmpty()) return "";
+        StringJoiner causes = new StringJoiner(", ", "; dropped before: ", "");
+        disconnects.forEach((cause, count) -> causes.add(cause + " " + count));
+        return causes.toString();
     }
 }

@@ -70,8 +70,9 @@ public final class Options {
     public static final Option<Long> SENDQ_TOTAL = declare(Option.of("sendq-total", "BYTES", Options::byteCount, 0L)
             .shown("half the heap").must(b -> b == 0 || b >= 4096, "must be 0 (the default) or at least 4096")
             .fixed()
-            .help("bytes queued for all clients together; past three quarters of it, a client whose queue passes its "
-                    + "fair share is dropped (SendQ exceeded); 0: half the JVM's maximum heap"));
+            .help("bytes queued for all clients together; past half of it, commands wait for the writers and a client "
+                    + "whose queue passes its fair share and that has read nothing for 5 s is dropped (SendQ exceeded); "
+                    + "0: half the JVM's maximum heap"));
     public static final Option<Integer> RECVQ = declare(Option.integer("recvq", "BYTES", ServerConfig.RECVQ_BYTES)
             .atLeast(1024).shown("64 KiB")
             .help("bytes of one line without a line ending before the client is dropped"));

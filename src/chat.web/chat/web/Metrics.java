@@ -50,7 +50,9 @@ final class Metrics implements AutoCloseable {
                 .labelNames("cause")
                 .callback(cb -> {
                     Map<String, Long> by = m.disconnects();
-                    for (String c : List.of("sendq", "flood", "ping_timeout", "recvq")) cb.call(by.getOrDefault(c, 0L), c);
+                    for (String c : List.of("sendq", "flood", "ping_timeout", "recvq", "registration_timeout")) {
+                        cb.call(by.getOrDefault(c, 0L), c);
+                    }
                 }).register(registry);
         CounterWithCallback.builder().name("chat_admission_refusals").help("Connections refused at admission, by reason")
                 .labelNames("reason")

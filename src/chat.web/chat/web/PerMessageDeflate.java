@@ -22,13 +22,13 @@ import org.eclipse.jetty.websocket.core.exception.ProtocolException;
 
 /**
  * {@code permessage-deflate} (RFC 7692), the compression every browser negotiates, registered with Jetty in place of
- * its own extension (#13). Most of a compressed delivery's cost is zlib's, once per message and receiver: a message
- * must end on a sync flush, which closes a deflate block, and each block costs zlib its Huffman trees. Jetty's
- * extension deflates at level 6 through an asynchronous flusher of its own (an iterating callback, a pooled 8 KiB
- * buffer and a wrapped callback per frame). Here a message is deflated at once on the sender's thread at
- * {@link #LEVEL}, into a payload of its exact size, and handed on as one frame: Jetty still frames, batches and
- * writes it. Context takeover is kept both ways unless the client asks otherwise, so that a line is compressed
- * against the ones before it (IRC lines repeat most of their bytes: eight to ten times smaller).
+ * its own extension (#13). Jetty's compresses each message once per receiver against that receiver's context: a
+ * channel's line cost zlib once per member, seven to eleven times a TCP delivery. Here the server's messages are
+ * compressed without context ({@code server_no_context_takeover} is always answered, which also lets the browser
+ * free its window): each whole message once, for every connection that sends it, by the server's
+ * {@link SharedCompression}, the same bytes going to every receiver; a message that compression does not make
+ * smaller goes uncompressed (RSV1 clear). A fragmented message (never one of the server's lines) is deflated here,
+ * on its own. What the client sends is inflated with the context it asked for.
  *
  * <p>Public only because Jetty instantiates registered extensions reflectively.
  */
@@ -37,14 +37,13 @@ public final class PerMessageDeflate extends AbstractExtension {
     /** The extension's registered name. */
     static final String NAME = "permessage-deflate";
     /**
-     * zlib's fastest level. With context takeover most of a line is a repeat from the window, which level 1 finds
-     * too: the bench's lines came out about 15% bigger than at level 6 (8.3 against 9.7 times smaller) for about
-     * 40% less CPU per message (BENCHMARKS.md, #13).
+     * zlib's fastest level: a lone IRC line comes out the same size at level 1 as at 6 (BENCHMARKS.md, #13), and
+     * level 1 costs less.
      */
     static final int LEVEL = Deflater.BEST_SPEED;
     /** RFC 7692 7.2.1: a message's compressed data ends with an empty stored block's last four bytes, not sent. */
     private static final byte[] TAIL = {0x00, 0x00, (byte) 0xFF, (byte) 0xFF};
-    /** Room for a deflated line before the first grow: lines are at most a few KiB and compress tenfold. */
+    /** Room for a message before the first grow: lines are at most a few KiB. */
     private static final int INITIAL_OUTPUT_BYTES = 1024;
 
     /** Guards the deflater: frames are compressed in the order they reach the wire. */
@@ -52,6 +51,7 @@ public final class PerMessageDeflate extends AbstractExtension {
     private Deflater deflater; // guarded by sending
     private byte[] deflated = new byte[INITIAL_OUTPUT_BYTES]; // guarded by sending
     private boolean outgoingMessageStarted; // guarded by sending
+    private SharedCompression shared; // guarded by sending; null: every message deflated here
     private boolean sendingClosed; // guarded by sending
 
     /** Guards the inflater against a close from another thread (Jetty reads one frame at a time). */
@@ -60,11 +60,20 @@ public final class PerMessageDeflate extends AbstractExtension {
     private byte[] inflated = new byte[INITIAL_OUTPUT_BYTES]; // guarded by receiving
     private boolean incomingCompressed; // guarded by receiving
     private boolean receivingClosed; // guarded by receiving
-    private boolean resetAfterOutgoing;
     private boolean resetAfterIncoming;
 
     /** Jetty's reflective constructor. */
     public PerMessageDeflate() {
+    }
+
+    /** Lets lines that other connections send too go out as compressed once for all ({@link SharedCompression}). */
+    void share(SharedCompression lines) {
+        sending.lock();
+        try {
+            shared = lines;
+        } finally {
+            sending.unlock();
+        }
     }
 
     @Override
@@ -78,19 +87,20 @@ public final class PerMessageDeflate extends AbstractExtension {
     }
 
     /**
-     * Accepts the client's offer: {@code server_no_context_takeover} and {@code client_no_context_takeover} are
-     * honoured and echoed. The window sizes are left out of the answer, as Jetty's own extension does: both sides
+     * Accepts the client's offer: {@code client_no_context_takeover} is honoured and echoed, and the answer always
+     * has {@code server_no_context_takeover} (RFC 7692 7.1.1.1 allows it unasked): no message of the server's refers to
+     * an earlier one, which is what lets one compressed message serve every receiver. The window sizes are left out of the answer, as Jetty's own extension does: both sides
      * then use the default 32 KiB window, the only one {@link Deflater} writes (a {@code server_max_window_bits}
      * below 15 cannot be honoured; no browser asks for one).
      */
     @Override
     public void init(ExtensionConfig offer, WebSocketComponents components) {
         Map<String, String> answer = new HashMap<>();
+        answer.put("server_no_context_takeover", null);
         for (String key : offer.getParameterKeys()) {
             switch (key.trim()) {
                 case "server_no_context_takeover" -> {
-                    resetAfterOutgoing = true;
-                    answer.put("server_no_context_takeover", null);
+                    // answered anyway
                 }
                 case "client_no_context_takeover" -> {
                     resetAfterIncoming = true;
@@ -119,16 +129,40 @@ public final class PerMessageDeflate extends AbstractExtension {
                 entry.getCallback().failed(new ClosedChannelException());
                 return;
             }
+            SharedCompression.Shared line = outgoingMessageStarted || !frame.isFin() ? null : sharedForm(frame);
+            if (line != null) {
+                sendShared(entry, line);
+                return;
+            }
             Frame compressed = new Frame(frame.getOpCode(), frame.isFin(), ByteBuffer.wrap(deflate(frame)));
             // RSV1 marks a compressed message on its first frame only (RFC 7692 6.1).
             compressed.setRsv1(!outgoingMessageStarted);
             outgoingMessageStarted = !frame.isFin();
-            if (frame.isFin() && resetAfterOutgoing) deflater.reset();
+            if (frame.isFin()) deflater.reset();
             // Still under the lock: the frames must reach Jetty's flusher in the deflater's order.
             nextOutgoingFrame(new OutgoingEntry.Builder(entry).frame(compressed).build());
         } finally {
             sending.unlock();
         }
+    }
+
+    /** How a whole message goes when other connections send it too, or null: compressed here. */
+    private SharedCompression.Shared sharedForm(Frame frame) {
+        ByteBuffer payload = frame.getPayload();
+        if (shared == null || payload == null || !payload.hasArray()) return null;
+        return shared.lookup(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining());
+    }
+
+    /** A whole message in its shared form: the same payload for every receiver, or the line as it is. */
+    private void sendShared(OutgoingEntry entry, SharedCompression.Shared line) {
+        if (!line.compressed()) {
+            // RFC 7692 6: a message without RSV1 is not compressed.
+            nextOutgoingFrame(entry);
+            return;
+        }
+        Frame frame = new Frame(entry.getFrame().getOpCode(), true, ByteBuffer.wrap(line.payload()));
+        frame.setRsv1(true);
+        nextOutgoingFrame(new OutgoingEntry.Builder(entry).frame(frame).build());
     }
 
     /** The frame's payload deflated with a sync flush, its tail dropped if the message ends here. */
@@ -142,18 +176,19 @@ public final class PerMessageDeflate extends AbstractExtension {
             if (length < deflated.length) break;
             deflated = Arrays.copyOf(deflated, deflated.length * 2);
         }
-        if (frame.isFin() && endsWithTail(deflated, length)) length -= TAIL.length;
+        if (frame.isFin()) length = withoutTail(deflated, length);
         // RFC 7692 7.2.3.6: a message that deflates to nothing is sent as one empty stored block.
         if (length == 0 && frame.isFin()) return new byte[] {0x00};
         return Arrays.copyOf(deflated, length);
     }
 
-    private static boolean endsWithTail(byte[] bytes, int length) {
-        if (length < TAIL.length) return false;
+    /** The length of the sync-flushed {@code bytes[0, length)} without the tail a message's end drops. */
+    static int withoutTail(byte[] bytes, int length) {
+        if (length < TAIL.length) return length;
         for (int i = 0; i < TAIL.length; i++) {
-            if (bytes[length - TAIL.length + i] != TAIL[i]) return false;
+            if (bytes[length - TAIL.length + i] != TAIL[i]) return length;
         }
-        return true;
+        return length - TAIL.length;
     }
 
     @Override

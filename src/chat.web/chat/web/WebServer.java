@@ -14,8 +14,10 @@ import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Decorator;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -43,12 +45,15 @@ final class WebServer implements Frontend {
     private final ServerConnector http;
     private final ServerConnector https;
     private final Metrics metrics;
+    private final SharedCompression sharedLines;
 
-    private WebServer(Server jetty, ServerConnector http, ServerConnector https, Metrics metrics) {
+    private WebServer(Server jetty, ServerConnector http, ServerConnector https, Metrics metrics,
+                      SharedCompression sharedLines) {
         this.jetty = jetty;
         this.http = http;
         this.https = https;
         this.metrics = metrics;
+        this.sharedLines = sharedLines;
     }
 
     static WebServer start(FrontendContext server, WebSettings settings) throws IOException {
@@ -83,9 +88,12 @@ final class WebServer implements Frontend {
             container.setOutputBufferSize(OUTPUT_BUFFER_BYTES);
             container.addMapping("/webirc", new WebIrcCreator(server, settings));
         });
-        // #13: browsers' permessage-deflate by our extension, not Jetty's (PerMessageDeflate says why).
-        WebSocketServerComponents.ensureWebSocketComponents(jetty).getExtensionRegistry()
-                .register(PerMessageDeflate.NAME, PerMessageDeflate.class);
+        // #13: browsers' permessage-deflate by our extension, not Jetty's (PerMessageDeflate says why), each
+        // instance (Jetty makes one per connection, through its object factory) sharing the lines others send too.
+        WebSocketComponents components = WebSocketServerComponents.ensureWebSocketComponents(jetty);
+        components.getExtensionRegistry().register(PerMessageDeflate.NAME, PerMessageDeflate.class);
+        SharedCompression sharedLines = new SharedCompression();
+        components.getObjectFactory().addDecorator(new Sharing(sharedLines));
         upgrade.setHandler(new Routes(server, settings, metrics));
         jetty.setHandler(upgrade);
         try {
@@ -98,7 +106,7 @@ final class WebServer implements Frontend {
             }
             throw new IOException("cannot listen for HTTP on " + host + ": " + e.getMessage(), e);
         }
-        WebServer web = new WebServer(jetty, http, https, metrics);
+        WebServer web = new WebServer(jetty, http, https, metrics, sharedLines);
         LOG.log(Level.INFO, "web client on " + web.describe());
         return web;
     }
@@ -133,5 +141,20 @@ final class WebServer implements Frontend {
             LOG.log(Level.WARNING, "stopping the web listener: " + e.getMessage());
         }
         metrics.close();
+        sharedLines.close();
+    }
+
+    /** Hands every {@link PerMessageDeflate} Jetty makes the server's {@link SharedCompression}. */
+    private record Sharing(SharedCompression lines) implements Decorator {
+        @Override
+        public <T> T decorate(T o) {
+            if (o instanceof PerMessageDeflate extension) extension.share(lines);
+            return o;
+        }
+
+        @Override
+        public void destroy(Object o) {
+            // nothing held per extension
+        }
     }
 }

@@ -78,6 +78,8 @@ class ClusterServicesTest {
         watcher.send("WHOIS " + guest);
         watcher.expect("311", "watcher", guest);
         watcher.until("318", "watcher", guest);
+        // WHOIS is answered by the holder's own node: only once the owner's NICK has come through the log there.
+        assertThat(holder.expect("NICK", "ann").source()).startsWith("ann_!");
         holder.send("WHOIS ann");
         holder.expect("311", guest, "ann");
 

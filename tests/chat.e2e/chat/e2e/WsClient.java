@@ -39,8 +39,15 @@ final class WsClient implements AutoCloseable {
     static final int PING = 9;
     static final int PONG = 10;
 
-    /** A message from the server: its opcode and payload (for a close, the status code first). */
-    record Frame(int opcode, byte[] payload) {
+    /**
+     * A message from the server: its opcode and payload (for a close, the status code first), and the payload as it
+     * came on the wire (deflated when {@code compressed}).
+     */
+    record Frame(int opcode, byte[] payload, byte[] wire, boolean compressed) {
+        Frame(int opcode, byte[] payload) {
+            this(opcode, payload, payload, false);
+        }
+
         String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -242,7 +249,8 @@ final class WsClient implements AutoCloseable {
                 }
                 message.writeBytes(payload);
                 if ((b0 & 0x80) != 0) {
-                    frames.add(new Frame(messageOpcode, compressed ? inflate(message.toByteArray()) : message.toByteArray()));
+                    byte[] wire = message.toByteArray();
+                    frames.add(new Frame(messageOpcode, compressed ? inflate(wire) : wire, wire, compressed));
                     message.reset();
                 }
             }

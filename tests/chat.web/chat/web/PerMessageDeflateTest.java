@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * #13: chat's permessage-deflate (RFC 7692) as a browser sees it: every message the server sends is one frame with
- * RSV1 that inflates, in one context for the connection (or one per message when the client asked for
- * server_no_context_takeover), back to the line; what a client compresses arrives inflated; bad input fails the
- * frame with the close status RFC 6455 wants.
+ * #13: chat's permessage-deflate (RFC 7692) as a browser sees it: every message the server sends is one frame that
+ * inflates on its own (server_no_context_takeover, always answered) and in the one context a browser keeps for the
+ * connection, back to the line; a line several connections send is one compressed payload for all, or the line
+ * itself when compression would not shrink it; what a client compresses arrives inflated; bad input fails the frame
+ * with the close status RFC 6455 wants.
  */
 @Tag("ircv3-websocket")
 class PerMessageDeflateTest {
@@ -39,13 +40,19 @@ class PerMessageDeflateTest {
     private final List<Throwable> failures = new ArrayList<>();
 
     private PerMessageDeflate extension(String offer) {
+        return extension(offer, null, sent);
+    }
+
+    /** An extension sharing {@code lines} (null: none) whose outgoing frames go to {@code out}. */
+    private PerMessageDeflate extension(String offer, SharedCompression lines, List<OutgoingEntry> out) {
         PerMessageDeflate e = new PerMessageDeflate();
+        if (lines != null) e.share(lines);
         e.init(ExtensionConfig.parse(offer), new WebSocketComponents());
         CoreSession.Empty session = new CoreSession.Empty();
         session.setMaxTextMessageSize(MAX_MESSAGE);
         session.setMaxBinaryMessageSize(MAX_MESSAGE);
         e.setCoreSession(session);
-        e.setNextOutgoingFrames(sent::add);
+        e.setNextOutgoingFrames(out::add);
         e.setNextIncomingFrames((frame, callback) -> {
             received.add(Frame.copy(frame));
             callback.succeeded();
@@ -54,9 +61,9 @@ class PerMessageDeflateTest {
     }
 
     @Test
-    void theAnswerKeepsContextTakeoverAndLeavesTheWindowSizesOut() {
+    void theAnswerDropsTheServersContextTakeoverAndLeavesTheWindowSizesOut() {
         assertThat(extension("permessage-deflate; client_max_window_bits").getConfig().getParameterizedName())
-                .isEqualTo("permessage-deflate");
+                .isEqualTo("permessage-deflate;server_no_context_takeover");
         assertThat(extension("permessage-deflate; server_no_context_takeover; client_no_context_takeover")
                 .getConfig().getParameterKeys())
                 .containsExactlyInAnyOrder("server_no_context_takeover", "client_no_context_takeover");
@@ -75,6 +82,7 @@ class PerMessageDeflateTest {
         }
         assertThat(sent).hasSize(lines.size());
         Inflater context = new Inflater(true);
+        Inflater[] alone = new Inflater[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             OutgoingEntry entry = sent.get(i);
             Frame f = entry.getFrame();
@@ -84,9 +92,9 @@ class PerMessageDeflateTest {
             assertThat(entry.isBatch()).isTrue();
             assertThat(entry.getCallback()).isSameAs(callbacks.get(i));
             assertThat(inflate(context, bytes(f.getPayload()))).isEqualTo(lines.get(i));
+            alone[i] = new Inflater(true);
+            assertThat(inflate(alone[i], bytes(f.getPayload()))).isEqualTo(lines.get(i));
         }
-        // The repeated line costs a few bytes: it is compressed against the first.
-        assertThat(sent.get(1).getFrame().getPayloadLength()).isLessThan(lines.get(1).length / 4);
     }
 
     @Test
@@ -97,6 +105,122 @@ class PerMessageDeflateTest {
             e.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.BINARY, true, ByteBuffer.wrap(line)), Callback.NOOP).build());
         }
         for (OutgoingEntry entry : sent) assertThat(inflate(new Inflater(true), bytes(entry.getFrame().getPayload()))).isEqualTo(line);
+    }
+
+    @Test
+    void aLineSeveralConnectionsSendIsCompressedOnceAndEveryLaterReceiverGetsTheSamePayload() throws Exception {
+        SharedCompression lines = new SharedCompression();
+        List<List<OutgoingEntry>> outs = new ArrayList<>();
+        List<PerMessageDeflate> receivers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            outs.add(new ArrayList<>());
+            receivers.add(extension("permessage-deflate; client_max_window_bits", lines, outs.get(i)));
+        }
+        byte[] line = utf8("@msgid=a1b2;time=2026-12-02T07:00:00.000Z :alice!a@h PRIVMSG #chan :hello hello hello all");
+        for (PerMessageDeflate r : receivers) {
+            // A view into a bigger buffer, as OutgoingLines hands over a line of a write.
+            byte[] write = utf8("xx" + new String(line, StandardCharsets.UTF_8) + "\r\n");
+            r.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(write, 2, line.length)), Callback.NOOP).build());
+        }
+        List<Frame> frames = outs.stream().map(o -> o.getFirst().getFrame()).toList();
+        // One payload, compressed once, not a copy per receiver.
+        byte[] sharedPayload = frames.getFirst().getPayload().array();
+        assertThat(sharedPayload.length).isLessThan(line.length);
+        for (Frame f : frames) {
+            assertThat(f.isRsv1()).isTrue();
+            assertThat(f.getPayload().array()).isSameAs(sharedPayload);
+        }
+        for (Frame f : frames) {
+            assertThat(f.isRsv1()).isTrue();
+            assertThat(inflate(new Inflater(true), bytes(f.getPayload()))).isEqualTo(line);
+        }
+        // It refers to nothing before it: it inflates after anything else the receiver had.
+        Inflater browser = new Inflater(true);
+        PerMessageDeflate other = extension("permessage-deflate", null, sent);
+        other.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(line)), Callback.NOOP).build());
+        assertThat(inflate(browser, bytes(sent.getFirst().getFrame().getPayload()))).isEqualTo(line);
+        assertThat(inflate(browser, bytes(frames.get(2).getPayload()))).isEqualTo(line);
+        lines.close();
+    }
+
+    @Test
+    void sharedLinesInterleavedWithEachReceiversOwnInflateInOneContextAsABrowserKeepsIt() throws Exception {
+        SharedCompression lines = new SharedCompression();
+        int receiverCount = 3;
+        List<List<OutgoingEntry>> outs = new ArrayList<>();
+        List<PerMessageDeflate> receivers = new ArrayList<>();
+        List<List<byte[]>> expected = new ArrayList<>();
+        for (int i = 0; i < receiverCount; i++) {
+            outs.add(new ArrayList<>());
+            expected.add(new ArrayList<>());
+            receivers.add(extension("permessage-deflate; client_max_window_bits", lines, outs.get(i)));
+        }
+        java.util.Random random = new java.util.Random(13);
+        int sharedSent = 0;
+        for (int step = 0; step < 600; step++) {
+            if (random.nextInt(3) == 0) {
+                // A channel line: every member gets it.
+                String topic = "about the same topic as before, " + step % 7 + " ";
+                byte[] line = utf8(":bob!b@h PRIVMSG #chan :line " + step + " " + topic.repeat(3));
+                for (int i = 0; i < receiverCount; i++) {
+                    send(receivers.get(i), line);
+                    expected.get(i).add(line);
+                }
+                sharedSent++;
+            } else {
+                // Each receiver's own reply, much like its earlier ones (which it must not refer to).
+                for (int i = 0; i < receiverCount; i++) {
+                    byte[] line = utf8(":server 353 user" + i + " = #chan :@op user" + i + " member" + (step % 5) + " " + step);
+                    send(receivers.get(i), line);
+                    expected.get(i).add(line);
+                }
+            }
+        }
+        int sharedFrames = 0;
+        for (int i = 0; i < receiverCount; i++) {
+            Inflater browser = new Inflater(true);
+            List<OutgoingEntry> out = outs.get(i);
+            assertThat(out).hasSameSizeAs(expected.get(i));
+            for (int m = 0; m < out.size(); m++) {
+                Frame f = out.get(m).getFrame();
+                byte[] got = f.isRsv1() ? inflate(browser, bytes(f.getPayload())) : bytes(f.getPayload());
+                assertThat(got).as("receiver %d, message %d", i, m).isEqualTo(expected.get(i).get(m));
+                if (f.isRsv1()) assertThat(inflate(new Inflater(true), bytes(f.getPayload()))).isEqualTo(got);
+                if (i > 0 && f.isRsv1() && f.getPayload().array() == outs.get(0).get(m).getFrame().getPayload().array()) sharedFrames++;
+            }
+        }
+        // Every channel line reached the later receivers as one shared payload.
+        assertThat(sharedFrames).isEqualTo(sharedSent * (receiverCount - 1));
+        lines.close();
+    }
+
+    @Test
+    void aLineThatCompressionDoesNotShrinkGoesUncompressedBetweenCompressedOnes() throws Exception {
+        SharedCompression lines = new SharedCompression();
+        List<OutgoingEntry> out = new ArrayList<>();
+        PerMessageDeflate other = extension("permessage-deflate", lines, new ArrayList<>());
+        PerMessageDeflate receiver = extension("permessage-deflate", lines, out);
+        byte[] own = utf8(":server NOTICE you :" + "a reply of your own, ".repeat(4));
+        byte[] again = utf8(":server NOTICE you :" + "a reply of your own, ".repeat(4) + "again");
+        byte[] noise = new byte[200];
+        new java.util.Random(7).nextBytes(noise);
+        send(receiver, own);
+        send(other, noise);
+        send(receiver, noise);
+        send(receiver, again);
+        Frame plain = out.get(1).getFrame();
+        assertThat(plain.isRsv1()).isFalse();
+        assertThat(bytes(plain.getPayload())).isEqualTo(noise);
+        Inflater browser = new Inflater(true);
+        assertThat(out.get(0).getFrame().isRsv1()).isTrue();
+        assertThat(inflate(browser, bytes(out.get(0).getFrame().getPayload()))).isEqualTo(own);
+        assertThat(out.get(2).getFrame().isRsv1()).isTrue();
+        assertThat(inflate(browser, bytes(out.get(2).getFrame().getPayload()))).isEqualTo(again);
+        lines.close();
+    }
+
+    private static void send(PerMessageDeflate e, byte[] line) {
+        e.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(line)), Callback.NOOP).batch(true).build());
     }
 
     @Test

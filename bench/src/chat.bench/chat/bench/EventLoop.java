@@ -308,8 +308,12 @@ final class EventLoop implements AutoCloseable {
             }
             switch (opcode) {
                 case WebSocket.TEXT, WebSocket.BINARY -> {
-                    if (compressed) inflate(c, a, from, to);
-                    else if (to > from) handler.line(c, a, from, to);
+                    if (compressed) {
+                        inflate(c, a, from, to);
+                    } else {
+                        if (c.inflater != null) c.inflater.uncompressed(to - from);
+                        if (to > from) handler.line(c, a, from, to);
+                    }
                 }
                 case WebSocket.PING -> {
                     byte[] pong = WebSocket.message(WebSocket.PONG, a, from, to - from);

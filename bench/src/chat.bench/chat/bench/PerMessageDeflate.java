@@ -28,6 +28,8 @@ final class PerMessageDeflate {
     private byte[] out = new byte[512];
     private long compressedBytes;
     private long inflatedBytes;
+    private long messages;
+    private long uncompressedMessages;
 
     PerMessageDeflate(boolean serverNoContextTakeover, int maxMessageBytes) {
         this.serverNoContextTakeover = serverNoContextTakeover;
@@ -72,7 +74,19 @@ final class PerMessageDeflate {
         if (serverNoContextTakeover || inflater.finished()) inflater.reset();
         compressedBytes += to - from;
         inflatedBytes += n;
+        messages++;
         return n;
+    }
+
+    /**
+     * Counts a message of {@code length} bytes the server sent uncompressed (RSV1 clear, RFC 7692 6: when compressing
+     * would not make it smaller); the window does not change.
+     */
+    void uncompressed(int length) {
+        compressedBytes += length;
+        inflatedBytes += length;
+        messages++;
+        uncompressedMessages++;
     }
 
     private int drain(int n) throws DataFormatException {
@@ -92,12 +106,22 @@ final class PerMessageDeflate {
         return out;
     }
 
-    /** Payload bytes of the compressed messages received. */
+    /** Messages received, compressed or not. */
+    long messages() {
+        return messages;
+    }
+
+    /** Of those, the messages that came uncompressed. */
+    long uncompressedMessages() {
+        return uncompressedMessages;
+    }
+
+    /** Payload bytes of the messages received, as they came on the wire. */
     long compressedBytes() {
         return compressedBytes;
     }
 
-    /** Those messages' bytes once inflated. */
+    /** Those messages' bytes once inflated (an uncompressed one's as they came). */
     long inflatedBytes() {
         return inflatedBytes;
     }

@@ -201,14 +201,19 @@ final class TrafficScenario {
     private void deflateFigures(Result r) {
         long compressed = 0;
         long inflated = 0;
+        long messages = 0;
+        long uncompressed = 0;
         String context = "-";
         for (Client c : clients) {
             if (c.inflater == null) continue;
             compressed += c.inflater.compressedBytes();
             inflated += c.inflater.inflatedBytes();
+            messages += c.inflater.messages();
+            uncompressed += c.inflater.uncompressedMessages();
             context = c.inflater.serverNoContextTakeover() ? "reset" : "takeover";
         }
-        r.put("deflate_ratio", compressed == 0 ? 0 : (double) inflated / compressed, 2).put("deflate_context", context);
+        r.put("deflate_ratio", compressed == 0 ? 0 : (double) inflated / compressed, 2).put("deflate_context", context)
+                .put("deflate_uncompressed_pct", messages == 0 ? 0 : 100.0 * uncompressed / messages, 1);
     }
 
     private long expectedDeliveries() {

@@ -73,6 +73,27 @@ class PerMessageDeflateTest {
     }
 
     @Test
+    void aSharedFreshlyCompressedMessageAndAnUncompressedOneFitBetweenMessagesOfTheContext() throws DataFormatException {
+        Deflater server = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        Deflater fresh = new Deflater(Deflater.BEST_SPEED, true);
+        PerMessageDeflate d = accepted("HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n");
+        String channelLine = "PRIVMSG #bench :0 1 2 " + "x".repeat(40);
+        assertThat(inflate(d, compress(server, LINE))).isEqualTo(LINE);
+        // #13: a line compressed once for every receiver, by a deflater that never saw this connection's lines.
+        assertThat(inflate(d, compress(fresh, channelLine))).isEqualTo(channelLine);
+        d.uncompressed(7);
+        // The server's context started afresh after the shared line, as chat's does.
+        server.reset();
+        assertThat(inflate(d, compress(server, LINE + " again"))).isEqualTo(LINE + " again");
+        assertThat(d.messages()).isEqualTo(4);
+        assertThat(d.uncompressedMessages()).isEqualTo(1);
+        assertThat(d.inflatedBytes()).isEqualTo(LINE.length() + channelLine.length() + 7 + LINE.length() + 6);
+        server.end();
+        fresh.end();
+        d.end();
+    }
+
+    @Test
     void startsAfreshEachMessageWithoutContextTakeover() throws DataFormatException {
         PerMessageDeflate d = accepted("HTTP/1.1 101 Switching Protocols\r\n"
                 + "Sec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover\r\n\r\n");

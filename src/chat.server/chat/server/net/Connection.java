@@ -44,6 +44,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     private LongSupplier pendingInput = () -> 0; // set before the first line, by whoever reads
     private volatile boolean countedRegistered;
     private final Link session;
+    private final SendQueueBudget sendQueues;
     private final OutboundQueue queue;
     private final Dispatcher dispatcher;
     private final Set<Connection> live;
@@ -77,6 +78,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
         this.dispatcher = dispatcher;
         this.live = live;
         this.clock = clock;
+        this.sendQueues = sendQueues;
         this.queue = new OutboundQueue(transport, dispatcher.server().config().sendQueueBytes(), sendQueues, this);
         this.session = new Link(this, address.getHostAddress(), clock.millis());
     }
@@ -140,6 +142,7 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
     public boolean line(byte[] buf, int offset, int length) {
         session.touch(clock.millis());
         if (!withinFloodLimit()) return false;
+        awaitSendQueueRoom();
         dispatcher.dispatch(session, LineParser.parse(buf, offset, length));
         awaitArrival();
         if (!countedRegistered && session.user().registered()) {
@@ -157,6 +160,20 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
             while (!closing && !session.awaitArrival(ARRIVAL_POLL_MILLIS)) {
                 // closing (a cut from Redis, the registration timeout) ends the wait
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * #17: while the send queues together are past half their budget, the next command waits (at most a second) for
+     * the writers to catch up: a thousand clients joining one channel then slow down to what the members can be sent,
+     * instead of the members being dropped.
+     */
+    private void awaitSendQueueRoom() {
+        if (!sendQueues.underPressure()) return;
+        try {
+            sendQueues.awaitRoom(SendQueueBudget.MAX_PAUSE_NANOS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -243,7 +260,10 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
             return;
         }
         if (!session.user().registered()) {
-            if (now - session.user().connectedAtMillis() > limits.registrationMillis()) close("Registration timed out");
+            if (now - session.user().connectedAtMillis() > limits.registrationMillis()) {
+                dispatcher.server().stats().dropped("registration_timeout");
+                close("Registration timed out");
+            }
             return;
         }
         long pingSent = session.pingSentAtMillis();

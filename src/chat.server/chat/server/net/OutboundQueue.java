@@ -8,15 +8,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The lines waiting for one client, and the writer that sends them. Offering never blocks and takes no
- * lock: past the send-queue limit, or past the client's fair share of the server's {@link SendQueueBudget}, the
- * offer fails and the owner drops the client. A writer virtual thread is started when lines arrive and ends when
+ * lock: past the send-queue limit, or when the server's {@link SendQueueBudget} refuses it (see its rule), the offer
+ * fails and the owner drops the client. A writer virtual thread is started when lines arrive and ends when
  * the queue is empty, so an idle client costs no thread; while it runs it gathers all pending lines into one write.
  *
  * <p>A line's bytes count (here and in the budget) from the offer until the write that sends them returns, or
  * until the line is thrown away: each line leaves the queue once, through one {@code poll}, and whoever polls it
  * gives its bytes back.
  */
-final class OutboundQueue {
+final class OutboundQueue implements SendQueueBudget.Drain {
 
     /** Most bytes gathered into one socket write. */
     static final int MAX_WRITE_BYTES = 16 * 1024;
@@ -38,6 +38,8 @@ final class OutboundQueue {
     // #17: fields with VarHandles rather than AtomicLong/AtomicBoolean objects: a fan-out to 10,000 members touches
     // each member's queue, and every object less is a cache miss less per member.
     private volatile long queuedBytes;
+    /** When a write last completed, or the queue last went from empty to holding bytes (System.nanoTime). */
+    private volatile long progressNanos;
     private volatile boolean writing;
     private volatile boolean finishing;
     private volatile boolean dead;
@@ -69,7 +71,8 @@ final class OutboundQueue {
     boolean offer(byte[] bytes) {
         if (dead || finishing) return false;
         long held = addQueued(bytes.length);
-        if (held > limitBytes || !budget.take(bytes.length, held)) {
+        if (held == bytes.length) progressNanos = System.nanoTime();
+        if (held > limitBytes || !budget.take(bytes.length, held, this)) {
             addQueued(-bytes.length);
             return false;
         }
@@ -100,6 +103,11 @@ final class OutboundQueue {
     /** Bytes offered and not yet written: queued, or in the write under way. */
     long queuedBytes() {
         return queuedBytes;
+    }
+
+    @Override
+    public long stalledNanos() {
+        return queuedBytes == 0 ? 0 : System.nanoTime() - progressNanos;
     }
 
     /** Adds to the bytes held; returns the new total. */
@@ -149,6 +157,7 @@ final class OutboundQueue {
                         taken = used;
                         out.write(batch, 0, used);
                     }
+                    progressNanos = System.nanoTime();
                 } catch (IOException e) {
                     failure = e;
                 } finally {

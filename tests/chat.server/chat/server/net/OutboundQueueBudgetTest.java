@@ -104,13 +104,14 @@ class OutboundQueueBudgetTest {
 
     @Test
     void theFinalLineCountsPastTheBudgetAndIsGivenBackWhenWritten() throws Exception {
-        // Budget 8192: pressure past 6144 bytes, and the one connection's share is 2048.
-        SendQueueBudget budget = new SendQueueBudget(8192, () -> 1);
+        // Budget 8192: pressure past 4096 bytes, and the one connection's share is 4096; a queue whose write has not
+        // returned is stalled at once.
+        SendQueueBudget budget = new SendQueueBudget(8192, () -> 1, 0);
         CountDownLatch gate = new CountDownLatch(1);
         Events events = new Events();
         Wire wire = new Wire(gate, null);
         OutboundQueue queue = new OutboundQueue(wire, 1 << 20, budget, events);
-        byte[] big = line("b".repeat(6100));
+        byte[] big = line("b".repeat(3998));
 
         assertThat(queue.offer(big)).isTrue();
         await(wire.firstWriteEntered, "first write started");
@@ -126,8 +127,9 @@ class OutboundQueueBudgetTest {
 
     @Test
     void aQueuePastItsShareIsRefusedWhileOneThatKeepsUpIsServed() throws Exception {
-        // Budget 2000: pressure past 1500 bytes; two connections: a share of 250 each.
-        SendQueueBudget budget = new SendQueueBudget(2000, () -> 2);
+        // Budget 2000: pressure past 1000 bytes; two connections: a share of 500 each; a queue whose write has not
+        // returned is stalled at once.
+        SendQueueBudget budget = new SendQueueBudget(2000, () -> 2, 0);
         CountDownLatch gate = new CountDownLatch(1);
         Wire held = new Wire(gate, null);
         OutboundQueue slow = new OutboundQueue(held, 1 << 20, budget, new Events());
@@ -137,8 +139,8 @@ class OutboundQueueBudgetTest {
 
         int taken = 0;
         while (slow.offer(hundred)) taken++;
-        assertThat(taken).as("lines the slow queue took").isEqualTo(15);
-        assertThat(budget.heldBytes()).isEqualTo(1500);
+        assertThat(taken).as("lines the slow queue took").isEqualTo(10);
+        assertThat(budget.heldBytes()).isEqualTo(1000);
 
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 100; i++) {
@@ -154,6 +156,30 @@ class OutboundQueueBudgetTest {
         gate.countDown();
         held.awaitWriterEnd();
         free.awaitWriterEnd();
+        assertThat(budget.heldBytes()).isZero();
+    }
+
+    @Test
+    void underPressureAQueuePastItsShareIsRefusedOnlyOnceItsWriteIsStalled() throws Exception {
+        // Budget 2000: pressure past 1000 bytes; two connections: a share of 500 each; stalled after a second.
+        long stallNanos = TimeUnit.SECONDS.toNanos(1);
+        SendQueueBudget budget = new SendQueueBudget(2000, () -> 2, stallNanos);
+        CountDownLatch gate = new CountDownLatch(1);
+        Wire held = new Wire(gate, null);
+        OutboundQueue slow = new OutboundQueue(held, 1 << 20, budget, new Events());
+        byte[] hundred = line("h".repeat(98));
+
+        for (int i = 0; i < 17; i++) {
+            assertThat(slow.offer(hundred)).as("line %d, up to 1,700 bytes before its write stalled", i).isTrue();
+        }
+        await(held.firstWriteEntered, "first write started");
+        while (slow.stalledNanos() < stallNanos) Thread.sleep(10);
+        assertThat(slow.offer(hundred)).as("past its share and stalled").isFalse();
+        assertThat(budget.heldBytes()).isEqualTo(1700);
+
+        slow.kill();
+        gate.countDown();
+        held.awaitWriterEnd();
         assertThat(budget.heldBytes()).isZero();
     }
 
