@@ -31,8 +31,10 @@ def _oper_hash() -> str:
 
 def _java():
     build = CHAT_HOME / "build"
+    # The JVM's own log (the shared archive's warnings when it is dumped again at exit) goes to stderr: on stdout
+    # it followed --hash-password's hash, which was then taken for the hash and made every server refuse its config.
     return [JAVA, "--enable-native-access=com.sun.jna,org.xerial.sqlitejdbc",
-            "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
+            "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
             "-XX:SharedArchiveFile=" + str(Path(os.environ.get("TMPDIR", "/tmp")) / "chat-irctest.jsa"),
             "-p", f"{build}/modules:{build}/lib", "-m", "chat.server/chat.server.Main"]
 
