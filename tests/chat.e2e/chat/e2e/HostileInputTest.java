@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -255,7 +256,21 @@ class HostileInputTest {
         half.send("NICK halfway");
         half.drain();
         half.close();
+        // The server learns of the close when it reads the end of the stream, which a new connection's registration
+        // may overtake: the nickname must be free once it has (ISON answers without it), not before.
+        TestClient probe = server.connect("probe");
+        awaitNickFree(probe, "halfway");
         server.connect("halfway");
         assertOthersStillChat("half registration");
+    }
+
+    /** Asks ISON until {@code nick} is not online, for at most ten seconds. */
+    private static void awaitNickFree(TestClient asker, String nick) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            asker.send("ISON " + nick);
+            if (asker.expect("303", asker.nick()).last().isEmpty()) return;
+            assertThat(System.nanoTime()).as("%s still online after 10 s", nick).isLessThan(deadline);
+        }
     }
 }
