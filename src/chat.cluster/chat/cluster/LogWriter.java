@@ -1,7 +1,6 @@
 package chat.cluster;
 
 import chat.server.spi.ClusterEntry;
-import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -11,19 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import redis.clients.jedis.CommandObjects;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.XAddParams;
 
 /**
  * Appends what this node publishes to the log. Entries go out as pipelined {@code XADD}s, and the sender goes on
@@ -43,11 +34,8 @@ import redis.clients.jedis.params.XAddParams;
  */
 final class LogWriter {
 
-    private static final System.Logger LOG = System.getLogger("chat.cluster");
     /** Entries sent in one flush at most. */
     static final int WRITE_BATCH = 512;
-    /** Entries sent and not yet confirmed at most: past this the writer waits for replies. */
-    static final int MAX_UNCONFIRMED = 4 * WRITE_BATCH;
     /**
      * How long the writer waits for new entries before it looks at whether it was closed or its connection failed
      * under entries it sent (the confirmer found out): those are sent again on a new connection at once, not with
@@ -88,7 +76,7 @@ final class LogWriter {
     // A hint for publishing threads, kept by the sender: the connection is up and nothing waits to be sent again.
     private volatile boolean ready;
     // owned by the sender: the connection, and stamped entries in the order published (the order of their numbers)
-    private Stream stream;
+    private LogStream stream;
     private long sequence;
     private int cleared;
     private long epochCheckedNanos;
@@ -266,7 +254,7 @@ final class LogWriter {
                 return Step.IDLE;
             }
             if (stream == null) {
-                stream = new Stream(address, config);
+                stream = new LogStream(address, config);
                 epochCheckedNanos = System.nanoTime() - RedisBus.EPOCH_CHECK_NANOS - 1;
             }
             // After a restart of Redis, nothing is written until the reader has rebuilt this node's place
@@ -303,197 +291,6 @@ final class LogWriter {
             if (closed) return Step.DONE;
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RedisBus.RETRY_MILLIS));
             return Step.BUSY;
-        }
-    }
-
-    /** A connection that can be flushed without reading, and whose replies are read apart. */
-    private static final class StreamingConnection extends Connection {
-
-        StreamingConnection(HostAndPort address, JedisClientConfig config) {
-            super(address, config);
-        }
-
-        void push() {
-            flush();
-        }
-
-        Object reply() {
-            return readProtocolWithCheckingBroken();
-        }
-    }
-
-    /**
-     * One connection's sending side (the writer thread) and confirming side (its own thread), and the entries
-     * sent on it that Redis has not confirmed yet. The lock guards only that list, never the socket.
-     */
-    private static final class Stream {
-
-        private static final XAddParams PARAMS = XAddParams.xAddParams().maxLen(RedisBus.MAX_LOG_ENTRIES).approximateTrimming();
-
-        private final StreamingConnection connection;
-        private final Jedis control;
-        private final CommandObjects commands;
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition changed = lock.newCondition();
-        // guarded by lock: sent, in log order, not yet confirmed
-        private final ArrayDeque<Map<String, String>> unconfirmed = new ArrayDeque<>();
-        // guarded by lock: the writer has nothing more to send on this connection
-        private boolean finishing;
-        private volatile JedisException failure;
-        private final Thread confirmer;
-
-        Stream(HostAndPort address, JedisClientConfig config) {
-            connection = new StreamingConnection(address, config);
-            try {
-                control = new Jedis(address, config);
-            } catch (JedisException e) {
-                connection.close();
-                throw e;
-            }
-            commands = new CommandObjects(connection.getRedisProtocol());
-            confirmer = Thread.ofPlatform().daemon().name("cluster-confirmer").start(this::confirm);
-        }
-
-        /** The log's epoch in Redis now (on a connection of its own: the replies of this one are the confirmer's). */
-        String epoch() {
-            return control.get(Keys.EPOCH);
-        }
-
-        /** Whether this connection broke (the confirmer or a sender found out). */
-        boolean failed() {
-            return failure != null;
-        }
-
-        /** A send on this connection failed: it is broken, and the writer thread starts over on a new one. */
-        void fail(JedisException e) {
-            lock.lock();
-            try {
-                if (failure == null) failure = e;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Whether Redis confirmed everything sent on this connection. */
-        boolean idle() {
-            lock.lock();
-            try {
-                return unconfirmed.isEmpty();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Throws what broke this connection, if the confirmer found it broken. */
-        void check() {
-            JedisException failed = failure;
-            if (failed != null) throw failed;
-        }
-
-        /** Sends {@code batch} and returns without waiting for the replies, unless too many are still awaited. */
-        void send(List<Map<String, String>> batch) throws InterruptedException {
-            lock.lock();
-            try {
-                while (unconfirmed.size() >= MAX_UNCONFIRMED && failure == null) changed.await();
-            } finally {
-                lock.unlock();
-            }
-            check();
-            for (Map<String, String> e : batch) connection.sendCommand(commands.xadd(Keys.LOG, PARAMS, e).getArguments());
-            connection.push();
-            lock.lock();
-            try {
-                unconfirmed.addAll(batch);
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        private void confirm() {
-            while (true) {
-                lock.lock();
-                try {
-                    while (unconfirmed.isEmpty() && !finishing) changed.await();
-                    if (unconfirmed.isEmpty()) return;
-                } catch (InterruptedException e) {
-                    return;
-                } finally {
-                    lock.unlock();
-                }
-                try {
-                    connection.reply();
-                } catch (JedisDataException e) {
-                    // Redis refused this entry (out of memory, say): it is not in the log, so nobody was told it was.
-                    LOG.log(Level.ERROR, "Redis refused a log entry: " + e.getMessage());
-                } catch (JedisException e) {
-                    failure = e;
-                } catch (RuntimeException e) {
-                    failure = new JedisConnectionException(e);
-                }
-                lock.lock();
-                try {
-                    if (failure != null) {
-                        changed.signalAll();
-                        return;
-                    }
-                    unconfirmed.poll();
-                    changed.signalAll();
-                } finally {
-                    lock.unlock();
-                }
-            }
-        }
-
-        /** Closes the connection (it failed) and returns what was sent on it without confirmation, in order. */
-        List<Map<String, String>> abandon() {
-            stopConfirming();
-            close();
-            joinConfirmer(Duration.ofSeconds(1));
-            lock.lock();
-            try {
-                List<Map<String, String>> left = List.copyOf(unconfirmed);
-                unconfirmed.clear();
-                return left;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Waits (at most {@code wait}) until what was sent is confirmed, then closes. */
-        void finish(Duration wait) {
-            stopConfirming();
-            joinConfirmer(wait);
-            close();
-        }
-
-        /** The confirmer reads the replies still awaited, then ends. */
-        private void stopConfirming() {
-            lock.lock();
-            try {
-                finishing = true;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        private void joinConfirmer(Duration wait) {
-            try {
-                confirmer.join(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void close() {
-            try {
-                connection.close();
-                control.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "closing the log writer's connections: " + e.getMessage());
-            }
         }
     }
 }
