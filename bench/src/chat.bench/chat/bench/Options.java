@@ -26,6 +26,8 @@ import java.util.Set;
  * @param rate              fanout rate: messages per second, all senders together
  * @param pairs             direct: pairs of clients messaging each other
  * @param warmupSeconds     traffic sent before measuring
+ * @param warmupMaxSeconds  the warm-up goes on past {@code warmupSeconds}, up to this, while the server's JIT
+ *                          compilers are busy ({@link Warmup}); equal to {@code warmupSeconds}: no more
  * @param seconds           measured time limit
  * @param maxMessages       measured message limit (all senders)
  * @param drainSeconds      time allowed after the senders stop for the last deliveries
@@ -45,13 +47,13 @@ import java.util.Set;
  */
 record Options(String scenario, String mode, String server, String host, int port, long pid, int ticksPerSecond,
                int clients, int concurrency, int warmupClients, int members, int senders, int window, double rate,
-               int pairs, double warmupSeconds, double seconds, long maxMessages, double drainSeconds,
+               int pairs, double warmupSeconds, double warmupMaxSeconds, double seconds, long maxMessages, double drainSeconds,
                double settleSeconds, double idleSeconds, double phaseLimitSeconds, boolean quickAck,
                int webSocketPort, boolean webSocketDeflate, String morePorts, String morePids, String autojoin) {
 
     private static final Set<String> KEYS = Set.of("scenario", "mode", "server", "host", "port", "pid", "clk-tck",
             "clients", "concurrency", "warmup-clients", "members", "senders", "window", "rate", "pairs",
-            "warmup", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit", "quickack",
+            "warmup", "warmup-max", "seconds", "max-messages", "drain", "settle", "idle", "phase-limit", "quickack",
             "websocket-port", "websocket-deflate", "more-ports", "more-pids", "autojoin");
 
     static Options parse(String[] args) {
@@ -79,6 +81,7 @@ record Options(String scenario, String mode, String server, String host, int por
                 Double.parseDouble(m.getOrDefault("rate", "500")),
                 Integer.parseInt(m.getOrDefault("pairs", "100")),
                 Double.parseDouble(m.getOrDefault("warmup", "3")),
+                Double.parseDouble(m.getOrDefault("warmup-max", m.getOrDefault("warmup", "3"))),
                 Double.parseDouble(m.getOrDefault("seconds", "10")),
                 Long.parseLong(m.getOrDefault("max-messages", "20000000")),
                 Double.parseDouble(m.getOrDefault("drain", "10")),
@@ -110,6 +113,7 @@ record Options(String scenario, String mode, String server, String host, int por
         if (!autojoin.isEmpty() && (autojoin.charAt(0) != '#' || autojoin.contains(" "))) {
             throw new IllegalArgumentException("autojoin: a channel name such as #lobby");
         }
+        if (warmupMaxSeconds < warmupSeconds) throw new IllegalArgumentException("warmup-max: at least warmup");
         if (seconds <= 0 || phaseLimitSeconds <= 0 || maxMessages < 1) throw new IllegalArgumentException("every phase needs a positive limit");
     }
 

@@ -54,14 +54,47 @@ final class Proc {
 
     private long cpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // The command name may hold spaces: the fields we want follow its closing parenthesis.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15
-            return ticks * 1_000_000_000L / ticksPerSecond;
+            return ticks(Files.readString(Path.of("/proc/" + pid + "/stat"))) * 1_000_000_000L / ticksPerSecond;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read /proc/" + pid + "/stat: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * #12: per process (the first, then the others), the CPU time its JIT compiler threads (HotSpot's
+     * "C1 CompilerThread" and "C2 CompilerThread") used so far, in nanoseconds; 0 for a process without any.
+     */
+    long[] compilerNanos() {
+        long[] all = new long[others.length + 1];
+        if (pid <= 0) return all;
+        all[0] = compilerNanos(pid);
+        for (int i = 0; i < others.length; i++) all[i + 1] = compilerNanos(others[i]);
+        return all;
+    }
+
+    private long compilerNanos(long pid) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    // The kernel keeps 15 characters of a thread's name: "C2 CompilerThre".
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) continue;
+                    ticks += ticks(Files.readString(task.resolve("stat")));
+                } catch (IOException e) {
+                    // The thread ended while we looked: what it used is no longer counted anywhere.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/task: " + e.getMessage(), e);
+        }
+        return ticks * 1_000_000_000L / ticksPerSecond;
+    }
+
+    /** utime + stime of a /proc stat line (fields 14 and 15, after the command name, which may hold spaces). */
+    private static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /**
