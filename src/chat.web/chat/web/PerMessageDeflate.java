@@ -117,33 +117,50 @@ public final class PerMessageDeflate extends AbstractExtension {
 
     @Override
     public void sendFrame(OutgoingEntry entry) {
-        Frame frame = entry.getFrame();
-        if (!frame.isDataFrame()) {
+        if (!entry.getFrame().isDataFrame()) {
             nextOutgoingFrame(entry);
             return;
         }
         sending.lock();
         try {
-            // A frame that passed the session's checks just before the connection closed.
-            if (sendingClosed) {
-                entry.getCallback().failed(new ClosedChannelException());
-                return;
-            }
-            SharedCompression.Shared line = outgoingMessageStarted || !frame.isFin() ? null : sharedForm(frame);
-            if (line != null) {
-                sendShared(entry, line);
-                return;
-            }
-            Frame compressed = new Frame(frame.getOpCode(), frame.isFin(), ByteBuffer.wrap(deflate(frame)));
-            // RSV1 marks a compressed message on its first frame only (RFC 7692 6.1).
-            compressed.setRsv1(!outgoingMessageStarted);
-            outgoingMessageStarted = !frame.isFin();
-            if (frame.isFin()) deflater.reset();
+            OutgoingEntry next = compressed(entry);
             // Still under the lock: the frames must reach Jetty's flusher in the deflater's order.
-            nextOutgoingFrame(new OutgoingEntry.Builder(entry).frame(compressed).build());
+            if (next != null) nextOutgoingFrame(next);
         } finally {
             sending.unlock();
         }
+    }
+
+    /**
+     * #13: a whole message (one frame with FIN) as it goes on the wire, for a sender that hands it to Jetty's
+     * connection itself ({@link IrcWebSocket}); null once its callback has failed. Such a message refers to nothing
+     * sent before it, so these need no order among themselves.
+     */
+    OutgoingEntry compressedWhole(OutgoingEntry entry) {
+        sending.lock();
+        try {
+            return compressed(entry);
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /** The data frame's entry as it goes on (compressed, or as it is with RSV1 clear), or null once failed. */
+    private OutgoingEntry compressed(OutgoingEntry entry) {
+        Frame frame = entry.getFrame();
+        // A frame that passed the session's checks just before the connection closed.
+        if (sendingClosed) {
+            entry.getCallback().failed(new ClosedChannelException());
+            return null;
+        }
+        SharedCompression.Shared line = outgoingMessageStarted || !frame.isFin() ? null : sharedForm(frame);
+        if (line != null) return sharedEntry(entry, line);
+        Frame compressed = new Frame(frame.getOpCode(), frame.isFin(), ByteBuffer.wrap(deflate(frame)));
+        // RSV1 marks a compressed message on its first frame only (RFC 7692 6.1).
+        compressed.setRsv1(!outgoingMessageStarted);
+        outgoingMessageStarted = !frame.isFin();
+        if (frame.isFin()) deflater.reset();
+        return new OutgoingEntry.Builder(entry).frame(compressed).build();
     }
 
     /** How a whole message goes when other connections send it too, or null: compressed here. */
@@ -154,15 +171,12 @@ public final class PerMessageDeflate extends AbstractExtension {
     }
 
     /** A whole message in its shared form: the same payload for every receiver, or the line as it is. */
-    private void sendShared(OutgoingEntry entry, SharedCompression.Shared line) {
-        if (!line.compressed()) {
-            // RFC 7692 6: a message without RSV1 is not compressed.
-            nextOutgoingFrame(entry);
-            return;
-        }
+    private static OutgoingEntry sharedEntry(OutgoingEntry entry, SharedCompression.Shared line) {
+        // RFC 7692 6: a message without RSV1 is not compressed.
+        if (!line.compressed()) return entry;
         Frame frame = new Frame(entry.getFrame().getOpCode(), true, ByteBuffer.wrap(line.payload()));
         frame.setRsv1(true);
-        nextOutgoingFrame(new OutgoingEntry.Builder(entry).frame(frame).build());
+        return new OutgoingEntry.Builder(entry).frame(frame).build();
     }
 
     /** The frame's payload deflated with a sync flush, its tail dropped if the message ends here. */
