@@ -41,6 +41,14 @@ public final class PerMessageDeflate extends AbstractExtension {
      * level 1 costs less.
      */
     static final int LEVEL = Deflater.BEST_SPEED;
+    /**
+     * The server's messages shorter than this go uncompressed (RSV1 clear, RFC 7692 6), without a look for them in
+     * {@link SharedCompression}: compressed alone, a line of IRC text with tags comes out 6% smaller at 140 bytes, 15% at
+     * 200, 27% at 360 and 35% at 600 (BENCHMARKS.md, #13, seventh session), a few dozen bytes below this size, while
+     * every compressed message costs the server a look-up per receiver and every receiver an inflation: in
+     * {@code make bench}, whose lines are about 100 bytes, compressing them cost twice the server's CPU per delivery.
+     */
+    static final int MIN_COMPRESSED_BYTES = 256;
     /** RFC 7692 7.2.1: a message's compressed data ends with an empty stored block's last four bytes, not sent. */
     private static final byte[] TAIL = {0x00, 0x00, (byte) 0xFF, (byte) 0xFF};
     /** Room for a message before the first grow: lines are at most a few KiB. */
@@ -153,7 +161,10 @@ public final class PerMessageDeflate extends AbstractExtension {
             entry.getCallback().failed(new ClosedChannelException());
             return null;
         }
-        SharedCompression.Shared line = outgoingMessageStarted || !frame.isFin() ? null : sharedForm(frame);
+        boolean whole = !outgoingMessageStarted && frame.isFin();
+        // RFC 7692 6: a message without RSV1 is not compressed.
+        if (whole && frame.getPayloadLength() < MIN_COMPRESSED_BYTES) return entry;
+        SharedCompression.Shared line = whole ? sharedForm(frame) : null;
         if (line != null) return sharedEntry(entry, line);
         Frame compressed = new Frame(frame.getOpCode(), frame.isFin(), ByteBuffer.wrap(deflate(frame)));
         // RSV1 marks a compressed message on its first frame only (RFC 7692 6.1).
