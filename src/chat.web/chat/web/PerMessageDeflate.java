@@ -26,9 +26,9 @@ import org.eclipse.jetty.websocket.core.exception.ProtocolException;
  * channel's line cost zlib once per member, seven to eleven times a TCP delivery. Here the server's messages are
  * compressed without context ({@code server_no_context_takeover} is always answered, which also lets the browser
  * free its window): each whole message once, for every connection that sends it, by the server's
- * {@link SharedCompression}, the same bytes going to every receiver; a message that compression does not make
- * smaller goes uncompressed (RSV1 clear). A fragmented message (never one of the server's lines) is deflated here,
- * on its own. What the client sends is inflated with the context it asked for.
+ * {@link SharedCompression}, the same bytes going to every receiver; a message under {@link #MIN_COMPRESSED_BYTES},
+ * or one that compression does not make smaller, goes uncompressed (RSV1 clear). A fragmented message (never one of
+ * the server's lines) is deflated here, on its own. What the client sends is inflated with the context it asked for.
  *
  * <p>Public only because Jetty instantiates registered extensions reflectively.
  */
@@ -43,10 +43,10 @@ public final class PerMessageDeflate extends AbstractExtension {
     static final int LEVEL = Deflater.BEST_SPEED;
     /**
      * The server's messages shorter than this go uncompressed (RSV1 clear, RFC 7692 6), without a look for them in
-     * {@link SharedCompression}: compressed alone, a line of IRC text with tags comes out 6% smaller at 140 bytes, 15% at
-     * 200, 27% at 360 and 35% at 600 (BENCHMARKS.md, #13, seventh session), a few dozen bytes below this size, while
-     * every compressed message costs the server a look-up per receiver and every receiver an inflation: in
-     * {@code make bench}, whose lines are about 100 bytes, compressing them cost twice the server's CPU per delivery.
+     * {@link SharedCompression}: compressed alone, a line of IRC text with tags comes out 6% smaller at 140 bytes,
+     * 15% at 200, 27% at 360 and 35% at 600 (BENCHMARKS.md, #13, seventh session), a few dozen bytes below this
+     * size, while every compressed message costs the server a look-up per receiver and every receiver an inflation:
+     * in {@code make bench}, whose lines are about 100 bytes, compressing them cost twice the CPU per delivery.
      */
     static final int MIN_COMPRESSED_BYTES = 256;
     /** RFC 7692 7.2.1: a message's compressed data ends with an empty stored block's last four bytes, not sent. */
