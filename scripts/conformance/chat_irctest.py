@@ -70,7 +70,8 @@ class ChatController(BaseServerController, DirectoryBasedController):
         with self.open_file("chat.properties") as f:
             f.write("oper.operuser.password = %s\n" % _oper_hash())
         args = ["--config", str(self.directory / "chat.properties"), "--host", hostname,
-                "--server-name", "My.Little.Server", "--network-name", "IRCTest",
+                "--server-name", "My.Little.Server", "--server-description", "test server",
+                "--network-name", "IRCTest",
                 "--default-channel", "none", "--bots", "none", "--monitor-interval", "0",
                 "--data-dir", str(self.directory / "data"),
                 "--password-iterations", "4096", "--password-min-length", "1",

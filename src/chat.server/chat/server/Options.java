@@ -42,6 +42,11 @@ public final class Options {
     public static final Option<String> SERVER_NAME = declare(Option.text("server-name", "NAME", "chat.local")
             .must(n -> !n.isBlank() && !n.contains(" "), "must be one word").fixed()
             .help("the server's own name on the wire"));
+    public static final Option<String> SERVER_DESCRIPTION = declare(Option.text("server-description", "TEXT",
+                    ServerConfig.SERVER_DESCRIPTION)
+            .must(d -> !d.isBlank() && d.length() <= ServerConfig.MAX_SERVER_DESCRIPTION_CHARS,
+                    "must be 1 to " + ServerConfig.MAX_SERVER_DESCRIPTION_CHARS + " characters")
+            .help("the server's description in LINKS and WHOIS"));
     public static final Option<String> NETWORK_NAME = declare(Option.text("network-name", "NAME", "chat")
             .must(n -> !n.isBlank() && !n.contains(" "), "must be one word")
             .help("the network's name (ISUPPORT NETWORK)"));

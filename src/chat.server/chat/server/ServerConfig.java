@@ -20,6 +20,10 @@ public final class ServerConfig {
 
     /** Default listening port, from the source document. */
     public static final int DEFAULT_PORT = 12345;
+    /** Default description of the server in LINKS and WHOIS. */
+    public static final String SERVER_DESCRIPTION = "chat IRC server";
+    /** Longest server description: it shares RPL_LINKS's line with two server names and the hop count. */
+    public static final int MAX_SERVER_DESCRIPTION_CHARS = 200;
     /** Default time to register. */
     public static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(30);
     /** Default idle time before a PING. */
@@ -136,6 +140,11 @@ public final class ServerConfig {
     /** The name the server uses as the source of its own messages. */
     public String serverName() {
         return get(Options.SERVER_NAME);
+    }
+
+    /** The server's description in LINKS and WHOIS (RPL_WHOISSERVER). */
+    public String serverDescription() {
+        return get(Options.SERVER_DESCRIPTION);
     }
 
     /** ISUPPORT NETWORK. */

@@ -26,9 +26,9 @@ import org.eclipse.jetty.websocket.core.exception.ProtocolException;
  * channel's line cost zlib once per member, seven to eleven times a TCP delivery. Here the server's messages are
  * compressed without context ({@code server_no_context_takeover} is always answered, which also lets the browser
  * free its window): each whole message once, for every connection that sends it, by the server's
- * {@link SharedCompression}, the same bytes going to every receiver; a message that compression does not make
- * smaller goes uncompressed (RSV1 clear). A fragmented message (never one of the server's lines) is deflated here,
- * on its own. What the client sends is inflated with the context it asked for.
+ * {@link SharedCompression}, the same bytes going to every receiver; a message under {@link #MIN_COMPRESSED_BYTES},
+ * or one that compression does not make smaller, goes uncompressed (RSV1 clear). A fragmented message (never one of
+ * the server's lines) is deflated here, on its own. What the client sends is inflated with the context it asked for.
  *
  * <p>Public only because Jetty instantiates registered extensions reflectively.
  */
@@ -41,6 +41,14 @@ public final class PerMessageDeflate extends AbstractExtension {
      * level 1 costs less.
      */
     static final int LEVEL = Deflater.BEST_SPEED;
+    /**
+     * The server's messages shorter than this go uncompressed (RSV1 clear, RFC 7692 6), without a look for them in
+     * {@link SharedCompression}: compressed alone, a line of IRC text with tags comes out 6% smaller at 140 bytes,
+     * 15% at 200, 27% at 360 and 35% at 600 (BENCHMARKS.md, #13, seventh session), a few dozen bytes below this
+     * size, while every compressed message costs the server a look-up per receiver and every receiver an inflation:
+     * in {@code make bench}, whose lines are about 100 bytes, compressing them cost twice the CPU per delivery.
+     */
+    static final int MIN_COMPRESSED_BYTES = 256;
     /** RFC 7692 7.2.1: a message's compressed data ends with an empty stored block's last four bytes, not sent. */
     private static final byte[] TAIL = {0x00, 0x00, (byte) 0xFF, (byte) 0xFF};
     /** Room for a message before the first grow: lines are at most a few KiB. */
@@ -117,33 +125,53 @@ public final class PerMessageDeflate extends AbstractExtension {
 
     @Override
     public void sendFrame(OutgoingEntry entry) {
-        Frame frame = entry.getFrame();
-        if (!frame.isDataFrame()) {
+        if (!entry.getFrame().isDataFrame()) {
             nextOutgoingFrame(entry);
             return;
         }
         sending.lock();
         try {
-            // A frame that passed the session's checks just before the connection closed.
-            if (sendingClosed) {
-                entry.getCallback().failed(new ClosedChannelException());
-                return;
-            }
-            SharedCompression.Shared line = outgoingMessageStarted || !frame.isFin() ? null : sharedForm(frame);
-            if (line != null) {
-                sendShared(entry, line);
-                return;
-            }
-            Frame compressed = new Frame(frame.getOpCode(), frame.isFin(), ByteBuffer.wrap(deflate(frame)));
-            // RSV1 marks a compressed message on its first frame only (RFC 7692 6.1).
-            compressed.setRsv1(!outgoingMessageStarted);
-            outgoingMessageStarted = !frame.isFin();
-            if (frame.isFin()) deflater.reset();
+            OutgoingEntry next = compressed(entry);
             // Still under the lock: the frames must reach Jetty's flusher in the deflater's order.
-            nextOutgoingFrame(new OutgoingEntry.Builder(entry).frame(compressed).build());
+            if (next != null) nextOutgoingFrame(next);
         } finally {
             sending.unlock();
         }
+    }
+
+    /**
+     * #13: a whole message (one frame with FIN) as it goes on the wire, for a sender that hands it to Jetty's
+     * connection itself ({@link IrcWebSocket}); null once its callback has failed. Such a message refers to nothing
+     * sent before it, so these need no order among themselves.
+     */
+    OutgoingEntry compressedWhole(OutgoingEntry entry) {
+        sending.lock();
+        try {
+            return compressed(entry);
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /** The data frame's entry as it goes on (compressed, or as it is with RSV1 clear), or null once failed. */
+    private OutgoingEntry compressed(OutgoingEntry entry) {
+        Frame frame = entry.getFrame();
+        // A frame that passed the session's checks just before the connection closed.
+        if (sendingClosed) {
+            entry.getCallback().failed(new ClosedChannelException());
+            return null;
+        }
+        boolean whole = !outgoingMessageStarted && frame.isFin();
+        // RFC 7692 6: a message without RSV1 is not compressed.
+        if (whole && frame.getPayloadLength() < MIN_COMPRESSED_BYTES) return entry;
+        SharedCompression.Shared line = whole ? sharedForm(frame) : null;
+        if (line != null) return sharedEntry(entry, line);
+        Frame compressed = new Frame(frame.getOpCode(), frame.isFin(), ByteBuffer.wrap(deflate(frame)));
+        // RSV1 marks a compressed message on its first frame only (RFC 7692 6.1).
+        compressed.setRsv1(!outgoingMessageStarted);
+        outgoingMessageStarted = !frame.isFin();
+        if (frame.isFin()) deflater.reset();
+        return new OutgoingEntry.Builder(entry).frame(compressed).build();
     }
 
     /** How a whole message goes when other connections send it too, or null: compressed here. */
@@ -154,15 +182,12 @@ public final class PerMessageDeflate extends AbstractExtension {
     }
 
     /** A whole message in its shared form: the same payload for every receiver, or the line as it is. */
-    private void sendShared(OutgoingEntry entry, SharedCompression.Shared line) {
-        if (!line.compressed()) {
-            // RFC 7692 6: a message without RSV1 is not compressed.
-            nextOutgoingFrame(entry);
-            return;
-        }
+    private static OutgoingEntry sharedEntry(OutgoingEntry entry, SharedCompression.Shared line) {
+        // RFC 7692 6: a message without RSV1 is not compressed.
+        if (!line.compressed()) return entry;
         Frame frame = new Frame(entry.getFrame().getOpCode(), true, ByteBuffer.wrap(line.payload()));
         frame.setRsv1(true);
-        nextOutgoingFrame(new OutgoingEntry.Builder(entry).frame(frame).build());
+        return new OutgoingEntry.Builder(entry).frame(frame).build();
     }
 
     /** The frame's payload deflated with a sync flush, its tail dropped if the message ends here. */

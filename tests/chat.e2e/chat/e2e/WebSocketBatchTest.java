@@ -29,15 +29,17 @@ class WebSocketBatchTest {
             .withLimits(AbuseLimits.relaxed()));
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"text.ircv3.net,", "binary.ircv3.net,", "text.ircv3.net,permessage-deflate", "binary.ircv3.net,permessage-deflate"})
+    @CsvSource({"text.ircv3.net,", "binary.ircv3.net,", "text.ircv3.net,permessage-deflate", "binary.ircv3.net,permessage-deflate",
+            "text.ircv3.net,identity"})
     void linesSentFasterThanTheyAreWrittenArriveAsOneMessageEachInOrder(String protocol, String extension) throws Exception {
         TestClient alice = server.connect("alice");
-        // With an extension (browsers ask for permessage-deflate) the lines take Jetty's per-message path.
+        // Browsers ask for permessage-deflate, which chat applies on the way to Jetty's connection.
         Map<String, String> headers = extension == null ? Map.of() : Map.of("Sec-WebSocket-Extensions", extension);
         try (WsClient web = WsClient.open(server.server().frontendAddress("http").getPort(), null, List.of(protocol), headers)) {
-            // #13: the server's messages never refer to earlier ones (one compressed line serves every receiver).
-            assertThat(web.header("sec-websocket-extensions"))
-                    .isEqualTo(extension == null ? null : extension + ";server_no_context_takeover");
+            // #13: the server's messages never refer to earlier ones (one compressed line serves every receiver). An
+            // extension other than ours (Jetty's identity) sends the lines through Jetty's session, not its connection.
+            assertThat(web.header("sec-websocket-extensions")).isEqualTo(extension == null ? null
+                    : extension.equals("permessage-deflate") ? extension + ";server_no_context_takeover" : extension);
             boolean binary = protocol.startsWith("binary");
             for (String line : List.of("NICK web", "USER web 0 * :web")) {
                 if (binary) web.send(WsClient.BINARY, line.getBytes(StandardCharsets.UTF_8));

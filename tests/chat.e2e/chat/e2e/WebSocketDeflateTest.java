@@ -56,12 +56,13 @@ class WebSocketDeflateTest {
             List<List<String>> expected = new ArrayList<>();
             for (int i = 0; i < MEMBERS; i++) expected.add(new ArrayList<>());
             for (int round = 0; round < ROUNDS; round++) {
-                String text = "round " + round + ": the channel's news, the channel's news again, and once more the news";
+                // Past the size below which the server compresses nothing (PerMessageDeflate.MIN_COMPRESSED_BYTES).
+                String text = "round " + round + ": the channel's news" + ", the channel's news again, and once more the news".repeat(5);
                 alice.send("PRIVMSG #room :" + text);
                 for (int i = 0; i < MEMBERS; i++) {
                     expected.get(i).add("PRIVMSG #room :" + text);
                     // Each member's own line, much like its last, between the channel's.
-                    String own = "for web" + i + " only, round " + round + ", as private as the round before";
+                    String own = "for web" + i + " only, round " + round + ", as private as the round before".repeat(8);
                     alice.send("PRIVMSG web" + i + " :" + own);
                     expected.get(i).add("PRIVMSG web" + i + " :" + own);
                 }

@@ -121,6 +121,9 @@ class OptionsTest {
         assertThatThrownBy(() -> parse("--default-channel", "lobby")).hasMessageContaining("default-channel");
         assertThatThrownBy(() -> parse("--exempt", "10.0.0.0/99")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> parse("--casemapping", "utf8")).hasMessageContaining("rfc1459 or ascii");
+        assertThatThrownBy(() -> parse("--server-description", " ")).hasMessageContaining("must be 1 to 200 characters");
+        assertThatThrownBy(() -> parse("--server-description", "x".repeat(201)))
+                .hasMessageContaining("must be 1 to 200 characters");
         assertThatThrownBy(() -> ServerConfig.defaults().with(Options.MAX_TARGETS, 0))
                 .hasMessageContaining("max-targets must be at least 1");
         assertThatThrownBy(() -> ServerConfig.defaults().withTls(TlsSettings.defaults()

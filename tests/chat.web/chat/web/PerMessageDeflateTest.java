@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class PerMessageDeflateTest {
 
     private static final int MAX_MESSAGE = 8192;
+    /** Words that take a line past {@link PerMessageDeflate#MIN_COMPRESSED_BYTES}, below which nothing is compressed. */
+    private static final String LONG = " and the news of the day, told at some length".repeat(6);
 
     private final List<OutgoingEntry> sent = new ArrayList<>();
     private final List<Frame> received = new ArrayList<>();
@@ -72,8 +74,8 @@ class PerMessageDeflateTest {
     @Test
     void everyMessageIsOneCompressedFrameAndTheyInflateInOneContext() throws Exception {
         PerMessageDeflate e = extension("permessage-deflate; client_max_window_bits");
-        List<byte[]> lines = List.of(utf8(":alice!a@h PRIVMSG #chan :héllo ✓"), utf8(":alice!a@h PRIVMSG #chan :héllo ✓"),
-                utf8(""), utf8("x".repeat(70_000)), utf8(":bob!b@h PRIVMSG #chan :bye"));
+        List<byte[]> lines = List.of(utf8(":alice!a@h PRIVMSG #chan :héllo ✓" + LONG), utf8(":alice!a@h PRIVMSG #chan :héllo ✓" + LONG),
+                utf8("x".repeat(70_000)), utf8(":bob!b@h PRIVMSG #chan :bye" + LONG));
         List<Callback> callbacks = new ArrayList<>();
         for (byte[] line : lines) {
             Callback callback = Callback.from(() -> { });
@@ -100,7 +102,7 @@ class PerMessageDeflateTest {
     @Test
     void withoutServerContextTakeoverEveryMessageInflatesOnItsOwn() throws Exception {
         PerMessageDeflate e = extension("permessage-deflate; server_no_context_takeover");
-        byte[] line = utf8(":alice!a@h PRIVMSG #chan :the same line twice");
+        byte[] line = utf8(":alice!a@h PRIVMSG #chan :the same line twice" + LONG);
         for (int i = 0; i < 2; i++) {
             e.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.BINARY, true, ByteBuffer.wrap(line)), Callback.NOOP).build());
         }
@@ -116,7 +118,7 @@ class PerMessageDeflateTest {
             outs.add(new ArrayList<>());
             receivers.add(extension("permessage-deflate; client_max_window_bits", lines, outs.get(i)));
         }
-        byte[] line = utf8("@msgid=a1b2;time=2026-12-02T07:00:00.000Z :alice!a@h PRIVMSG #chan :hello hello hello all");
+        byte[] line = utf8("@msgid=a1b2;time=2026-12-02T07:00:00.000Z :alice!a@h PRIVMSG #chan :hello hello hello all" + LONG);
         for (PerMessageDeflate r : receivers) {
             // A view into a bigger buffer, as OutgoingLines hands over a line of a write.
             byte[] write = utf8("xx" + new String(line, StandardCharsets.UTF_8) + "\r\n");
@@ -161,7 +163,7 @@ class PerMessageDeflateTest {
             if (random.nextInt(3) == 0) {
                 // A channel line: every member gets it.
                 String topic = "about the same topic as before, " + step % 7 + " ";
-                byte[] line = utf8(":bob!b@h PRIVMSG #chan :line " + step + " " + topic.repeat(3));
+                byte[] line = utf8(":bob!b@h PRIVMSG #chan :line " + step + " " + topic.repeat(8));
                 for (int i = 0; i < receiverCount; i++) {
                     send(receivers.get(i), line);
                     expected.get(i).add(line);
@@ -170,7 +172,9 @@ class PerMessageDeflateTest {
             } else {
                 // Each receiver's own reply, much like its earlier ones (which it must not refer to).
                 for (int i = 0; i < receiverCount; i++) {
-                    byte[] line = utf8(":server 353 user" + i + " = #chan :@op user" + i + " member" + (step % 5) + " " + step);
+                    // Past the size below which nothing is compressed every fifth step, under it the others.
+                    String members = (" member" + (step % 5)).repeat(step % 5 == 0 ? 40 : 1);
+                    byte[] line = utf8(":server 353 user" + i + " = #chan :@op user" + i + members + " " + step);
                     send(receivers.get(i), line);
                     expected.get(i).add(line);
                 }
@@ -200,9 +204,9 @@ class PerMessageDeflateTest {
         List<OutgoingEntry> out = new ArrayList<>();
         PerMessageDeflate other = extension("permessage-deflate", lines, new ArrayList<>());
         PerMessageDeflate receiver = extension("permessage-deflate", lines, out);
-        byte[] own = utf8(":server NOTICE you :" + "a reply of your own, ".repeat(4));
-        byte[] again = utf8(":server NOTICE you :" + "a reply of your own, ".repeat(4) + "again");
-        byte[] noise = new byte[200];
+        byte[] own = utf8(":server NOTICE you :" + "a reply of your own, ".repeat(14));
+        byte[] again = utf8(":server NOTICE you :" + "a reply of your own, ".repeat(14) + "again");
+        byte[] noise = new byte[400];
         new java.util.Random(7).nextBytes(noise);
         send(receiver, own);
         send(other, noise);
@@ -216,6 +220,27 @@ class PerMessageDeflateTest {
         assertThat(inflate(browser, bytes(out.get(0).getFrame().getPayload()))).isEqualTo(own);
         assertThat(out.get(2).getFrame().isRsv1()).isTrue();
         assertThat(inflate(browser, bytes(out.get(2).getFrame().getPayload()))).isEqualTo(again);
+        lines.close();
+    }
+
+    @Test
+    void aLineShorterThanTheMinimumGoesAsItIsAndALineOfTheMinimumCompressed() throws Exception {
+        SharedCompression lines = new SharedCompression();
+        List<OutgoingEntry> out = new ArrayList<>();
+        PerMessageDeflate receiver = extension("permessage-deflate", lines, out);
+        byte[] shorter = utf8(":a!a@h PRIVMSG #c :" + "z".repeat(PerMessageDeflate.MIN_COMPRESSED_BYTES - 20));
+        byte[] minimum = utf8(":a!a@h PRIVMSG #c :" + "z".repeat(PerMessageDeflate.MIN_COMPRESSED_BYTES - 19));
+        assertThat(minimum).hasSize(PerMessageDeflate.MIN_COMPRESSED_BYTES);
+        OutgoingEntry plain = new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(shorter)), Callback.NOOP).build();
+        receiver.sendFrame(plain);
+        send(receiver, minimum);
+        // The same entry, untouched: RSV1 clear, the line's own bytes.
+        assertThat(out.get(0)).isSameAs(plain);
+        assertThat(out.get(0).getFrame().isRsv1()).isFalse();
+        Frame compressed = out.get(1).getFrame();
+        assertThat(compressed.isRsv1()).isTrue();
+        assertThat(compressed.getPayloadLength()).isLessThan(minimum.length);
+        assertThat(inflate(new Inflater(true), bytes(compressed.getPayload()))).isEqualTo(minimum);
         lines.close();
     }
 

@@ -16,7 +16,7 @@ import java.util.Locale;
 /** Questions about the server: MOTD, LUSERS, VERSION, TIME, ADMIN, INFO, HELP. */
 final class ServerQueries {
 
-    /** What the server says of itself (RPL_VERSION comments, RPL_WHOISSERVER). */
+    /** What the software says of itself (RPL_VERSION comments, INFO; another node's line in LINKS). */
     static final String DESCRIPTION = "chat IRC server";
     private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
@@ -73,7 +73,9 @@ final class ServerQueries {
         for (int i = 0; i < nodes.size(); i++) {
             String node = nodes.get(i);
             if (!Wildcard.matches(mask.toLowerCase(Locale.ROOT), node.toLowerCase(Locale.ROOT))) continue;
-            ctx.reply().numeric(Numeric.RPL_LINKS, node, nodes.get(0), (i == 0 ? "0 " : "1 ") + DESCRIPTION);
+            // Another node's own description is not in the log: it shows the software's.
+            String description = i == 0 ? ctx.server().config().serverDescription() : DESCRIPTION;
+            ctx.reply().numeric(Numeric.RPL_LINKS, node, nodes.get(0), (i == 0 ? "0 " : "1 ") + description);
         }
         ctx.reply().numeric(Numeric.RPL_ENDOFLINKS, mask, "End of /LINKS list");
     }

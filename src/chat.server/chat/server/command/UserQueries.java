@@ -115,7 +115,7 @@ final class UserQueries {
         var reply = ctx.reply();
         reply.numeric(Numeric.RPL_WHOISUSER, nick, id.user(), id.host(), "*", id.realname());
         sendWrapped(ctx, Numeric.RPL_WHOISCHANNELS, nick, ctx.registry().directory().whoisChannels(ctx.user(), target));
-        reply.numeric(Numeric.RPL_WHOISSERVER, nick, ctx.server().name(), ServerQueries.DESCRIPTION);
+        reply.numeric(Numeric.RPL_WHOISSERVER, nick, ctx.server().name(), ctx.server().config().serverDescription());
         if (target.operator()) reply.numeric(Numeric.RPL_WHOISOPERATOR, nick, "is an IRC operator");
         if (target.bot()) reply.numeric(Numeric.RPL_WHOISBOT, nick, "is a bot on " + ctx.server().config().networkName());
         String account = accountOf(target);
