@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * {@code connect}: N clients register at a given concurrency, then stay idle. Measures registrations per
  * second, the time until all are registered, the server's resident memory per idle client above the empty
  * server's, and the server's CPU while they idle. An optional warm-up round of clients registers and
- * leaves first, so that a JIT-compiled server is measured warm, as it would be in service.
+ * leaves first, so that a JIT-compiled server is measured warm, as it would be in service; up to
+ * {@link #MAX_WARMUP_ROUNDS} rounds while the server's JIT compilers stay busy ({@link Warmup}).
  *
  * <p>{@code connect-autojoin} ({@code --autojoin #lobby}): the server joins every client to that channel on
  * registration and tells every member of each JOIN; a client is done (and makes room for the next) only at
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class ConnectScenario {
 
     private static final int SHUTDOWN_LIMIT_SECONDS = 60;
+    /** Most warm-up rounds: the first, and more while the server's JIT compilers stay busy ({@link Warmup}). */
+    static final int MAX_WARMUP_ROUNDS = 4;
 
     private final Options o;
     private final Proc server;
@@ -36,12 +39,25 @@ final class ConnectScenario {
         Result r = o.header();
         r.put("clients", o.clients()).put("concurrency", o.concurrency());
         if (o.warmupClients() > 0) {
-            try (EventLoop loop = new EventLoop()) {
-                Round warm = round(loop, address, "w", o.warmupClients());
-                loop.runUntil(warm.connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null);
+            int rounds = 0;
+            long[] before = server.compilerNanos();
+            long start = System.nanoTime();
+            while (true) {
+                try (EventLoop loop = new EventLoop()) {
+                    Round warm = round(loop, address, "w" + (char) ('a' + rounds), o.warmupClients());
+                    loop.runUntil(warm.connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null);
+                }
+                rounds++;
+                // Let the server take the warm-up clients' quits (before the next round, or the empty server's RSS).
+                sleep(o.settleSeconds());
+                long[] after = server.compilerNanos();
+                long now = System.nanoTime();
+                // #17: more rounds while the server's JIT still compiles (the same rule as the traffic scenarios').
+                if (rounds >= MAX_WARMUP_ROUNDS || Warmup.quiet(before, after, now - start)) break;
+                before = after;
+                start = now;
             }
-            // Let the server take the warm-up clients' quits before the empty server is measured.
-            sleep(o.settleSeconds());
+            r.put("warmup_rounds", rounds);
         }
         long emptyRss = server.rssKib();
         try (EventLoop loop = new EventLoop()) {
