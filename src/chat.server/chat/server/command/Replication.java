@@ -27,7 +27,8 @@ public interface Replication {
         }
 
         @Override
-        public void departed(User user, String reason) {
+        public boolean departed(User user, String reason) {
+            return false;
         }
 
         @Override
@@ -68,8 +69,11 @@ public interface Replication {
      */
     boolean arrive(Link link, Consumer<Context> finish);
 
-    /** A local client left on its own (not by a change from the log): the others must see it go. */
-    void departed(User user, String reason);
+    /**
+     * A local client left (its connection closed): the others must see it go. Whether it leaves this node's state
+     * later, where its departure comes back from the log (as on every other node), rather than now.
+     */
+    boolean departed(User user, String reason);
 
     /**
      * A registered user logged in to {@code account} (or out: null) on its own node, by a command that did not go
