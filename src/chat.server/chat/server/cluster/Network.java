@@ -209,6 +209,13 @@ public final class Network implements Replication {
         link.arrivalStarted();
         bus.publish(ClusterEntry.of(node, ARRIVE, id, u.nick(), u.identity().user(), u.identity().host(),
                 u.identity().realname(), orEmpty(u.account()), Integer.toString(link.capabilityBits())));
+        // Closed by another thread meanwhile (the registration timeout, a failed write): its departure may have
+        // found no id yet, or been published before this arrival. A second DEPART changes nothing.
+        if (link.departed()) {
+            ids.remove(link, id);
+            arriving.remove(id);
+            bus.publish(ClusterEntry.of(node, DEPART, id, "Connection closed"));
+        }
         return true;
     }
 
@@ -226,6 +233,7 @@ public final class Network implements Replication {
         if (remote(user)) return false;
         Link link = Link.of(user);
         if (link == null) return false;
+        link.markDeparted();
         link.arrivalSettled();
         String id = ids.remove(link);
         if (id == null) return false;

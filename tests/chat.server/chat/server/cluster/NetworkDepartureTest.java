@@ -87,6 +87,20 @@ class NetworkDepartureTest {
     }
 
     @Test
+    void anArrivalPublishedAfterItsClientClosedDepartsToo() {
+        Client hasty = first.open();
+        hasty.send("NICK hasty");
+        // Closed by another thread (the registration timeout, a failed write) while its reader still handles USER.
+        hasty.close("Registration timed out");
+        hasty.send("USER hasty 0 * :Real hasty");
+        log.catchUp();
+
+        assertThat(first.find("hasty")).isNull();
+        assertThat(second.find("hasty")).as("the other node").isNull();
+        assertThat(view(watcherSecond)).isEmpty();
+    }
+
+    @Test
     void aClientClosedWhileItsArrivalIsInTheLogLeavesNoGhost() {
         Client hasty = first.open();
         hasty.send("NICK hasty");
