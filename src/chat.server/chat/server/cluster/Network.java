@@ -279,6 +279,13 @@ public final class Network implements Replication {
         return isRemote(user);
     }
 
+    @Override
+    public String nodeOf(User user) {
+        if (!(user.delivery() instanceof Link link) || !(link.outbound() instanceof RemoteLink remote)) return null;
+        String id = remote.id();
+        return id.substring(0, id.indexOf('/'));
+    }
+
     static boolean isRemote(User user) {
         return user.delivery() instanceof Link link && link.outbound() instanceof RemoteLink;
     }

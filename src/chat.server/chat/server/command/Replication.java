@@ -50,6 +50,11 @@ public interface Replication {
         }
 
         @Override
+        public String nodeOf(User user) {
+            return null;
+        }
+
+        @Override
         public List<String> nodes() {
             return List.of();
         }
@@ -95,6 +100,9 @@ public interface Replication {
 
     /** Whether the user is on another node (its replies go nowhere; its own node answers it). */
     boolean remote(User user);
+
+    /** The node a user of another node is on, by its node name (WHOIS); null for a user of this server. */
+    String nodeOf(User user);
 
     /** The nodes of the network alive now, this one first; empty on a single server (LUSERS, LINKS). */
     List<String> nodes();
