@@ -106,11 +106,15 @@ final class BotRunner implements BotContext {
             } catch (InterruptedException e) {
                 return;
             }
-            try {
-                next.run();
-            } catch (RuntimeException | Error e) {
-                failed(e);
-            }
+            runSafely(next);
+        }
+    }
+
+    private void runSafely(Runnable next) {
+        try {
+            next.run();
+        } catch (RuntimeException | Error e) {
+            failed(e);
         }
     }
 
@@ -163,6 +167,10 @@ final class BotRunner implements BotContext {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "bot " + bot.name() + " failed to start", e);
         }
+        // What its start caused (its own JOINs, which give it its channel status) is handled before the server
+        // accepts clients: one connecting at once sees the bot voiced in NAMES.
+        Runnable next;
+        while ((next = queue.poll()) != null) runSafely(next);
     }
 
     /** Whether this server is a node of a network (#12), where the bot's registration goes through the log. */
