@@ -2,7 +2,7 @@
 ARGS ?=
 BENCH_QUICK ?= 0
 
-.PHONY: build test interop client-tmux launchers webtest screenshots run-server run-client image dist clean bench bench-test cluster cluster-down conformance
+.PHONY: build test interop client-tmux launchers webtest screenshots run-server run-client image dist clean bench bench-test cluster cluster-down cluster-check conformance
 
 build:
 	./build.sh build
@@ -62,3 +62,7 @@ cluster-down:
 
 clean:
 	./build.sh clean
+
+# make cluster as a user meets it, on free ports: clients through HAProxy on different nodes, a node killed, down.
+cluster-check:
+	scripts/cluster-check.sh

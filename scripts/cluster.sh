@@ -59,7 +59,7 @@ up() {
     mkdir -p "$DIR/node$i"
     start "node$i" "$java" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc -p build/modules:build/lib \
       -m chat.server/chat.server.Main --port "$port" --tls-port -1 --server-name "node$i.chat.local" \
-      --data-dir "$DIR/node$i" --store "$store" --store-password-file "$pg/password" --http-port -1 --cluster "redis://127.0.0.1:$REDIS_PORT" --node-name "node$i" \
+      --data-dir "$DIR/node$i" --store "$store" --store-password-file "$pg/password" --http-port -1 --cluster "redis://127.0.0.1:$REDIS_PORT" --node-name "node$i.chat.local" \
       --proxy-from 127.0.0.1/32
     wait_port "$port" "$(cat "$DIR/node$i.pid")" "node$i"
     backends+="  server node$i 127.0.0.1:$port send-proxy-v2 check check-send-proxy inter 1s fall 2 rise 1"$'\n'

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# scripts/interop.sh — interop with a real IRC client: irssi (from Debian) and our bundled client talk through
-# our server, and each must show what the other said. Run by `make interop` and by CI after `make test`.
+# scripts/interop.sh — interop with real IRC clients: irssi and WeeChat (from Debian) and our bundled client talk
+# through our server, and each must show what the other said. Run by `make interop` and by CI after `make test`.
 #
-# irssi runs inside a detached tmux session (no terminal needed) and is read with `tmux capture-pane`; the
+# irssi and WeeChat run inside detached tmux sessions (no terminal needed) and is read with `tmux capture-pane`; the
 # bundled client reads commands from a FIFO and writes to a file. Every wait polls for at most
 # INTEROP_WAIT seconds (default 20; INTEROP_START_WAIT, default 60, for what starts a JVM); a failed check
 # prints both screens. Everything started is stopped on
@@ -15,6 +15,7 @@ WAIT=${INTEROP_WAIT:-20}
 START_WAIT=${INTEROP_START_WAIT:-60}
 POLL=0.2
 IRSSI_NICK=irssiuser
+WEECHAT_NICK=weeuser
 BOT_NICK=botty
 TMUX_SESSION="chatinterop-$$"
 TMUX_SOCKET="chatinterop-$$"
@@ -31,6 +32,7 @@ CHECKS_NAME=interop
 cleanup() {
   local status=$?
   tmux -L "$TMUX_SOCKET" kill-session -t "$TMUX_SESSION" 2>/dev/null || true
+  tmux -L "$TMUX_SOCKET" kill-session -t weechat 2>/dev/null || true
   tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
   exec 3>&- 2>/dev/null || true
   stop_pid "$client_pid"
@@ -98,6 +100,26 @@ irssi_shows() {
 bot_type() { printf '%s\n' "$1" >&3; }
 bot_shows() { grep -qF -- "$1" "$work/bot.out"; }
 bot_shows_re() { grep -qE -- "$1" "$work/bot.out"; }
+
+# WeeChat in a session of its own on the same tmux server.
+weechat_screen() { tmux -L "$TMUX_SOCKET" capture-pane -p -t weechat 2>/dev/null || true; }
+weechat_type() {
+  tmux -L "$TMUX_SOCKET" send-keys -t weechat -l -- "$1"
+  tmux -L "$TMUX_SOCKET" send-keys -t weechat Enter
+}
+weechat_shows() { weechat_screen | grep -qE -- "$1"; }
+weechat_buffer=""
+weechat_buffer_at=0
+# Whether WeeChat's buffer BUFFER (a channel or a query nick) shows a line matching the extended regexp; it is
+# asked to show the buffer again every 3 s (a query's buffer exists only once its first message came).
+weechat_in() {
+  if [ "$weechat_buffer" != "$1" ] || [ $((SECONDS - weechat_buffer_at)) -ge 3 ]; then
+    weechat_type "/buffer $1"
+    weechat_buffer=$1
+    weechat_buffer_at=$SECONDS
+  fi
+  weechat_shows "$2"
+}
 bot_exited() { ! kill -0 "$client_pid" 2>/dev/null; }
 
 show_screens() {
@@ -112,7 +134,7 @@ show_screens() {
 
 # --- the run -----------------------------------------------------------------------------------------------
 
-install_missing irssi tmux
+install_missing irssi tmux weechat
 ./build.sh build
 work=$(mktemp -d "${TMPDIR:-/tmp}/chatinterop.XXXXXX")
 
@@ -207,6 +229,24 @@ irssi_type "/quit interop done"
 # Servers may prefix the reason ("Quit: interop done").
 check "irssi quits" irssi_gone
 check "bundled client sees irssi quit" bot_shows_re "\* $IRSSI_NICK quit \((Quit: )?interop done\)"
+
+# WeeChat: it asks for every capability it knows (CAP LS 302), joins, talks in #lobby and privately, and quits.
+tmux -L "$TMUX_SOCKET" new-session -d -s weechat -x 200 -y 50 \
+  "env TERM=screen LC_ALL=C.UTF-8 weechat -d '$work/weechat' -r '/set irc.server_default.nicks $WEECHAT_NICK; /set irc.server_default.username $WEECHAT_NICK; /server add chat 127.0.0.1/$port -notls; /connect chat'"
+wait_seconds=$START_WAIT require "weechat connects and is put in #lobby" weechat_in "#lobby" "$WEECHAT_NICK .* has joined #lobby"
+check "weechat enabled the IRCv3 capabilities it asked for" weechat_in "chat" "capability, enabled: account-notify away-notify cap-notify"
+check "bundled client sees weechat join" bot_shows_re "\\* $WEECHAT_NICK .*joined #lobby"
+weechat_type "/buffer #lobby"
+weechat_type "hello lobby from weechat"
+check "bundled client sees weechat in #lobby" bot_shows "<$WEECHAT_NICK> hello lobby from weechat"
+bot_type "hello weechat from $BOT_NICK"
+check "weechat sees the bundled client in #lobby" weechat_in "#lobby" "$BOT_NICK \\| hello weechat from $BOT_NICK"
+bot_type "/msg $WEECHAT_NICK psst weechat"
+check "weechat gets the bundled client's private message" weechat_in "$BOT_NICK" "$BOT_NICK \\| psst weechat"
+weechat_type "/msg $BOT_NICK psst back from weechat"
+check "bundled client gets weechat's private message" bot_shows "[private] <$WEECHAT_NICK> psst back from weechat"
+weechat_type "/quit bye from weechat"
+check "bundled client sees weechat quit" bot_shows_re "\\* $WEECHAT_NICK quit \\((Quit: )?bye from weechat\\)"
 
 bot_type "/quit"
 check "bundled client quits cleanly" bot_exited

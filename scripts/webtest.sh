@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # scripts/webtest.sh — the web client in a real browser: Debian's Chromium driven by playwright-core (from npm,
-# never a downloaded browser build). Two browser users and a TCP client chat in a channel and privately, register
-# and log in, scroll back into history, see a mention highlighted, and survive a server restart; /metrics is
-# parsed by the Prometheus Python client's parser while its counters move. Run by `make webtest` and CI.
+# never a downloaded browser build). Two browser users, a TCP client and irssi (in tmux) chat in a channel and
+# privately, register and log in, scroll back into history, see a mention highlighted, and survive a server restart;
+# /metrics is parsed by the Prometheus Python client's parser while its counters move. Run by `make webtest` and CI.
 #
-# Installs what is missing: chromium and python3-prometheus-client with apt-get, playwright-core with npm into
-# build/webtest (never into git). The metrics parser runs on Debian's /usr/bin/python3, where apt puts the client. WEBTEST_SCREENSHOTS=DIR also writes the README's screenshots into DIR.
+# Installs what is missing: chromium, irssi, tmux and python3-prometheus-client with apt-get, playwright-core with npm
+# into build/webtest (never into git). The metrics parser runs on Debian's /usr/bin/python3, where apt puts the client. WEBTEST_SCREENSHOTS=DIR also writes the README's screenshots into DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,8 @@ DIR=build/webtest
 install_missing() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v irssi >/dev/null || missing+=(irssi)
+  command -v tmux >/dev/null || missing+=(tmux)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
   /usr/bin/python3 -c 'import prometheus_client' 2>/dev/null || missing+=(python3-prometheus-client)

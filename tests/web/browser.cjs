@@ -9,6 +9,7 @@ const fs = require("node:fs");
 const net = require("node:net");
 const os = require("node:os");
 const path = require("node:path");
+const { Irssi } = require("./irssi.cjs");
 
 const WAIT_MS = Number(process.env.WEBTEST_WAIT_MS || 20000);
 const START_WAIT_MS = Number(process.env.WEBTEST_START_WAIT_MS || 90000);
@@ -19,6 +20,7 @@ const SCREENSHOTS = process.env.WEBTEST_SCREENSHOTS || "";
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "chat-webtest-"));
 const results = { passed: 0, failed: 0 };
 let server = null;
+let irssi = null;
 const browsers = [];
 const sockets = [];
 
@@ -163,6 +165,16 @@ async function scrape(httpPort) {
   return samples;
 }
 
+// Waits until irssi's window shows the text, showing that window again every few seconds (irssi may open a
+// query's window after the goto).
+async function seenByIrssi(window, text) {
+  let shownAt = 0;
+  await until(`irssi's ${window} to show "${text}"`, () => {
+    if (Date.now() - shownAt > 3000) { irssi.show(window); shownAt = Date.now(); }
+    return irssi.screen().includes(text);
+  });
+}
+
 async function shot(page, file) {
   if (!SCREENSHOTS) return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -198,6 +210,25 @@ async function main() {
     await line(alice, /^hello from irc/).waitFor({ timeout: WAIT_MS });
     const href = await line(alice, /^hello from irc/).locator("a").getAttribute("href");
     if (href !== "https://example.org/page") throw new Error(`link not clickable: ${href}`);
+  });
+
+  await check("a browser user and an irssi user chat in #lobby and privately", async () => {
+    irssi = new Irssi(work, ircPort, "ivan");
+    await alice.waitForSelector("#member-list >> text=ivan", { timeout: WAIT_MS });
+    irssi.show("#lobby");
+    await alice.fill("#input", "hello irssi, from the browser");
+    await alice.press("#input", "Enter");
+    await seenByIrssi("#lobby", "alice> hello irssi, from the browser");
+    irssi.type("/msg #lobby hello browser, from irssi");
+    await line(alice, "hello browser, from irssi").waitFor({ timeout: WAIT_MS });
+    irssi.type("/msg alice a private word from irssi");
+    await alice.waitForSelector("button.buffer.unread[data-buffer='ivan']", { timeout: WAIT_MS });
+    await openBuffer(alice, "ivan");
+    await line(alice, "a private word from irssi").waitFor({ timeout: WAIT_MS });
+    await alice.fill("#input", "and one back to irssi");
+    await alice.press("#input", "Enter");
+    await seenByIrssi("alice", "alice> and one back to irssi");
+    await openBuffer(alice, "#lobby");
   });
 
   await check("/me is shown as an action", async () => {
@@ -364,6 +395,7 @@ main()
   .finally(async () => {
     for (const b of browsers) await b.close().catch(() => {});
     for (const s of sockets) s.destroy();
+    if (irssi) irssi.stop();
     await stopServer();
     if (results.failed) log(`server log: ${path.join(work, "server.log")}`);
     else fs.rmSync(work, { recursive: true, force: true });

@@ -2,11 +2,8 @@ package chat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.protocol.IrcMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,34 +47,13 @@ class ClusterFuzzTest {
         for (FuzzClient c : clients) c.socket.close();
         TestClient first = network.connect(0, "watcher0");
         TestClient second = network.connect(1, "watcher1");
-        List<String> seenFirst = List.of();
-        List<String> seenSecond = List.of();
-        long deadline = System.nanoTime() + ClusterNodes.SETTLE.toNanos();
-        while (System.nanoTime() < deadline) {
-            seenFirst = network(first);
-            seenSecond = network(second);
-            if (seenFirst.equals(seenSecond) && seenFirst.stream().noneMatch(l -> l.startsWith("352"))) break;
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
-        }
-        assertThat(seenFirst).as("node 1's view against node 2's").isEqualTo(seenSecond);
+        List<List<String>> views = ClusterNodes.settledViews(first, second);
+        List<String> seenFirst = views.get(0);
+        assertThat(seenFirst).as("node 1's view against node 2's").isEqualTo(views.get(1));
         assertThat(seenFirst).as("users left by gone clients").noneMatch(l -> l.startsWith("352"));
     }
 
     private FuzzClient connect(int node) throws java.io.IOException {
         return FuzzClient.register(network.node(node).port(), "f" + connections++);
-    }
-
-    /** What a node shows of the network: WHO of #lobby and the channel list, watchers left out, sorted. */
-    private static List<String> network(TestClient c) {
-        c.send("WHO #lobby");
-        c.send("LIST");
-        List<String> seen = new ArrayList<>();
-        for (IrcMessage m : c.drain()) {
-            if (!m.command().equals("352") && !m.command().equals("322")) continue;
-            String row = String.join(" ", m.params().subList(1, m.params().size()));
-            if (!row.contains("watcher")) seen.add(m.command() + " " + row);
-        }
-        seen.sort(null);
-        return seen;
     }
 }

@@ -1,5 +1,6 @@
 package chat.e2e;
 
+import chat.protocol.IrcMessage;
 import chat.server.ChatServer;
 import chat.server.ConfigSource;
 import chat.server.Options;
@@ -176,5 +177,35 @@ final class ClusterNodes implements AutoCloseable {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
         throw new AssertionError(channel + " never listed all of " + List.of(nicks) + " for " + c.nick() + "; last: " + last);
+    }
+
+    /**
+     * What the nodes of {@code first} and {@code second} show of the network (WHO of #lobby and the channel list,
+     * watchers left out, sorted), asked until they agree and list no user in #lobby (bounded by {@link #SETTLE}).
+     */
+    static List<List<String>> settledViews(TestClient first, TestClient second) {
+        List<String> seenFirst = List.of();
+        List<String> seenSecond = List.of();
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            seenFirst = view(first);
+            seenSecond = view(second);
+            if (seenFirst.equals(seenSecond) && seenFirst.stream().noneMatch(l -> l.startsWith("352"))) break;
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+        }
+        return List.of(seenFirst, seenSecond);
+    }
+
+    private static List<String> view(TestClient c) {
+        c.send("WHO #lobby");
+        c.send("LIST");
+        List<String> seen = new ArrayList<>();
+        for (IrcMessage m : c.drain()) {
+            if (!m.command().equals("352") && !m.command().equals("322")) continue;
+            String row = String.join(" ", m.params().subList(1, m.params().size()));
+            if (!row.contains("watcher")) seen.add(m.command() + " " + row);
+        }
+        seen.sort(null);
+        return seen;
     }
 }

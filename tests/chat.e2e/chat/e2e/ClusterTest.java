@@ -54,6 +54,8 @@ class ClusterTest {
         assertThat(alice.expect("NICK", "robert").source()).startsWith("bob!");
         alice.send("WHOIS robert");
         alice.expect("311", "alice", "robert");
+        // The server line names robert's own node, as LINKS names it.
+        assertThat(alice.expect("312", "alice", "robert").param(2)).isEqualTo("node2");
     }
 
     @Test

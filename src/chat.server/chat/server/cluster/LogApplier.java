@@ -303,9 +303,23 @@ final class LogApplier implements ClusterListener {
                 () -> dispatcher.registry().moderation().serverModes(s.user(), entry.field(1), changes));
     }
 
+    /** A user left: another node's, or one of this node's whose connection closed (it is taken out only now). */
     private void departure(ClusterEntry entry) {
         Link s = users.remove(entry.field(0));
-        if (s != null && Network.isRemote(s.user())) dispatcher.disconnected(s.user(), entry.field(1));
+        if (s != null) dispatcher.disconnected(s.user(), entry.field(1));
+    }
+
+    /**
+     * This node's clients that closed and whose DEPART was not applied yet, when it will not be (the node is cut
+     * off, or the log was lost): they leave now.
+     */
+    private void departNow() {
+        for (var it = users.entrySet().iterator(); it.hasNext(); ) {
+            Link link = it.next().getValue();
+            if (Network.isRemote(link.user()) || ids.containsKey(link)) continue;
+            it.remove();
+            dispatcher.disconnected(link.user(), "Connection closed");
+        }
     }
 
     /** A remote user was KILLed or banned by a command applied here: it leaves this node's view. */
@@ -350,11 +364,14 @@ final class LogApplier implements ClusterListener {
         ids.clear();
         arriving.clear();
         for (Link s : local) s.close(reason);
+        departNow();
     }
 
     @Override
     public void logLost() {
         reader = Thread.currentThread();
+        // Departures in flight may have been in the lost log.
+        departNow();
         // What was held came from the lost log; the state comes again from everyone's announcements.
         learning = false;
         held.clear();
@@ -394,7 +411,7 @@ final class LogApplier implements ClusterListener {
         reader = Thread.currentThread();
         // The others buried this node while it was cut off, and its clients are gone: learn the network again.
         forgetOthers();
-        users.values().removeIf(link -> !ids.containsKey(link));
+        departNow();
         learnFrom(bus.liveNodes());
         bus.publish(ClusterEntry.of(node, HELLO));
     }

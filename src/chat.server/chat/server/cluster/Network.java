@@ -137,7 +137,8 @@ public final class Network implements Replication {
         String verb = serviceVerb(message);
         if (verb == null ? !REPLICATED.contains(message.command()) : !LOGGED_SERVICE_VERBS.contains(verb)) return false;
         String id = ids.get(link);
-        if (id == null) return false;
+        // Gone (its departure is in the log): nothing of it runs any more, here or elsewhere.
+        if (id == null) return true;
         bus.publish(ClusterEntry.of(node, LINE, id, new String(LineWriter.encode(message), StandardCharsets.UTF_8).strip(),
                 Integer.toString(link.capabilityBits())));
         return true;
@@ -208,6 +209,13 @@ public final class Network implements Replication {
         link.arrivalStarted();
         bus.publish(ClusterEntry.of(node, ARRIVE, id, u.nick(), u.identity().user(), u.identity().host(),
                 u.identity().realname(), orEmpty(u.account()), Integer.toString(link.capabilityBits())));
+        // Closed by another thread meanwhile (the registration timeout, a failed write): its departure may have
+        // found no id yet, or been published before this arrival. A second DEPART changes nothing.
+        if (link.departed()) {
+            ids.remove(link, id);
+            arriving.remove(id);
+            bus.publish(ClusterEntry.of(node, DEPART, id, "Connection closed"));
+        }
         return true;
     }
 
@@ -216,20 +224,24 @@ public final class Network implements Replication {
      * GHOST, a K-line) is made by every node at that entry, and its DEPART then changes nothing; but a client
      * dropped while the log was applied for its own sake (its send queue overflowed in a fan-out) is known gone
      * only here: the others learn it from the DEPART. Either way this node forgets it, so that a later
-     * announcement (a lost log, a late node) does not bring it back.
+     * announcement (a lost log, a late node) does not bring it back. A client that closed on its own after it
+     * arrived stays in the state until its DEPART comes back (true): lines of its own still in the log before it
+     * then run here as on every other node, and its nickname is free everywhere at one place in the log.
      */
     @Override
-    public void departed(User user, String reason) {
-        if (remote(user)) return;
+    public boolean departed(User user, String reason) {
+        if (remote(user)) return false;
         Link link = Link.of(user);
-        if (link == null) return;
+        if (link == null) return false;
+        link.markDeparted();
         link.arrivalSettled();
         String id = ids.remove(link);
-        if (id == null) return;
+        if (id == null) return false;
         arriving.remove(id);
         // Also when it has not arrived yet: gone while its ARRIVE was on its way, it is still registered by the
         // other nodes when they reach that entry, so they must see it go (a DEPART of an unknown id changes nothing).
         bus.publish(ClusterEntry.of(node, DEPART, id, reason));
+        return !applier.applying() && users.get(id) == link;
     }
 
     /**
@@ -265,6 +277,13 @@ public final class Network implements Replication {
     @Override
     public boolean remote(User user) {
         return isRemote(user);
+    }
+
+    @Override
+    public String nodeOf(User user) {
+        if (!(user.delivery() instanceof Link link) || !(link.outbound() instanceof RemoteLink remote)) return null;
+        String id = remote.id();
+        return id.substring(0, id.indexOf('/'));
     }
 
     static boolean isRemote(User user) {

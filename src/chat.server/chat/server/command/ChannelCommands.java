@@ -59,7 +59,7 @@ final class ChannelCommands {
                 registrable ? registered.saved(name) : null, registrable ? s.account() : null, ctx.echo());
         switch (joined.outcome()) {
             case JOINED -> { }
-            case ALREADY_ON -> {
+            case ALREADY_ON, GONE -> {
                 return;
             }
             default -> {

@@ -103,11 +103,15 @@ public final class Dispatcher {
         flush(link, reply);
     }
 
-    /** Takes a gone client out of the state and tells its peers, once. */
+    /**
+     * Takes a gone client out of the state and tells its peers, once. #12: on a cluster node a client that had
+     * arrived is taken out where its departure is in the log, as on every other node, so that its lines still on
+     * their way are applied alike everywhere; the departure is published before anything is freed here.
+     */
     public void disconnected(User user, String reason) {
+        if (replication.departed(user, reason)) return;
         registry.monitors().clear(user);
         registry.remove(user, reason);
-        replication.departed(user, reason);
     }
 
     /**

@@ -27,7 +27,8 @@ public interface Replication {
         }
 
         @Override
-        public void departed(User user, String reason) {
+        public boolean departed(User user, String reason) {
+            return false;
         }
 
         @Override
@@ -46,6 +47,11 @@ public interface Replication {
         @Override
         public boolean remote(User user) {
             return false;
+        }
+
+        @Override
+        public String nodeOf(User user) {
+            return null;
         }
 
         @Override
@@ -68,8 +74,11 @@ public interface Replication {
      */
     boolean arrive(Link link, Consumer<Context> finish);
 
-    /** A local client left on its own (not by a change from the log): the others must see it go. */
-    void departed(User user, String reason);
+    /**
+     * A local client left (its connection closed): the others must see it go. Whether it leaves this node's state
+     * later, where its departure comes back from the log (as on every other node), rather than now.
+     */
+    boolean departed(User user, String reason);
 
     /**
      * A registered user logged in to {@code account} (or out: null) on its own node, by a command that did not go
@@ -91,6 +100,9 @@ public interface Replication {
 
     /** Whether the user is on another node (its replies go nowhere; its own node answers it). */
     boolean remote(User user);
+
+    /** The node a user of another node is on, by its node name (WHOIS); null for a user of this server. */
+    String nodeOf(User user);
 
     /** The nodes of the network alive now, this one first; empty on a single server (LUSERS, LINKS). */
     List<String> nodes();

@@ -115,7 +115,13 @@ final class UserQueries {
         var reply = ctx.reply();
         reply.numeric(Numeric.RPL_WHOISUSER, nick, id.user(), id.host(), "*", id.realname());
         sendWrapped(ctx, Numeric.RPL_WHOISCHANNELS, nick, ctx.registry().directory().whoisChannels(ctx.user(), target));
-        reply.numeric(Numeric.RPL_WHOISSERVER, nick, ctx.server().name(), ctx.server().config().serverDescription());
+        // #12: a user of another node is on that node, named as LINKS names it; its description is not in the log.
+        String node = ctx.replication().nodeOf(target);
+        if (node == null) {
+            reply.numeric(Numeric.RPL_WHOISSERVER, nick, ctx.server().name(), ctx.server().config().serverDescription());
+        } else {
+            reply.numeric(Numeric.RPL_WHOISSERVER, nick, node, ServerQueries.DESCRIPTION);
+        }
         if (target.operator()) reply.numeric(Numeric.RPL_WHOISOPERATOR, nick, "is an IRC operator");
         if (target.bot()) reply.numeric(Numeric.RPL_WHOISBOT, nick, "is a bot on " + ctx.server().config().networkName());
         String account = accountOf(target);

@@ -22,6 +22,8 @@ public final class Link implements Delivery {
 
     // #12: set while the client's registration waits for its place in the cluster log
     private volatile CountDownLatch arrival;
+    // #12: set once the client's departure was published to the cluster log
+    private volatile boolean departed;
 
     // confined to the reader thread
     private boolean capNegotiating;
@@ -126,6 +128,15 @@ public final class Link implements Delivery {
     public void arrivalSettled() {
         CountDownLatch pending = arrival;
         if (pending != null) pending.countDown();
+    }
+
+    /** The client's departure was published to the cluster log: an arrival published after it must depart too. */
+    public void markDeparted() {
+        departed = true;
+    }
+
+    public boolean departed() {
+        return departed;
     }
 
     /** Waits at most {@code millis} for a pending registration to be settled; true when none is pending. */

@@ -265,8 +265,11 @@ public final class Registry {
         }
     }
 
-    /** What became of a JOIN. */
-    public enum JoinOutcome { JOINED, ALREADY_ON, TOO_MANY_CHANNELS, BANNED, INVITE_ONLY, BAD_KEY, FULL }
+    /**
+     * What became of a JOIN; GONE: the user was removed meanwhile (its connection closed while the JOIN was on its
+     * way: a late command cannot bring it back).
+     */
+    public enum JoinOutcome { JOINED, ALREADY_ON, TOO_MANY_CHANNELS, BANNED, INVITE_ONLY, BAD_KEY, FULL, GONE }
 
     /**
      * @param outcome what happened
@@ -311,6 +314,7 @@ public final class Registry {
         String folded = caseMapping.fold(name);
         lock.lock();
         try {
+            if (user.removed) return new JoinResult(JoinOutcome.GONE, name, NO_USERS, null, NO_NAMES, false);
             Channel channel = channels.get(folded);
             if (channel != null && channel.has(user)) {
                 return new JoinResult(JoinOutcome.ALREADY_ON, channel.name(), NO_USERS, channel.topic(), NO_NAMES,

@@ -189,6 +189,23 @@ class RegistryTest {
     }
 
     @Test
+    void removedSessionCannotJoinAChannelAfterwards() {
+        // #12: a cluster node applies a JOIN from the log after the client's connection closed; on one server a
+        // client dropped (SendQ exceeded) by another thread while its reader handles a JOIN.
+        User alice = user("alice");
+        User bob = user("bob");
+        registry.join(bob, "#lobby", false);
+        registry.remove(alice, "bye");
+
+        assertThat(registry.join(alice, "#lobby", false).outcome()).isEqualTo(Registry.JoinOutcome.GONE);
+        assertThat(registry.join(alice, "#new", true).outcome()).isEqualTo(Registry.JoinOutcome.GONE);
+
+        assertThat(shown(registry.channelDirectory().names(null, "#lobby").names())).containsExactly("bob");
+        assertThat(registry.counts()).isEqualTo(new Registry.Counts(1, 1));
+        assertThat(alice.channels).isEmpty();
+    }
+
+    @Test
     void removedRegisteredSessionCannotClaimANickAfterwards() {
         // Dropped (SendQ exceeded, from another client's fan-out) while its reader was handling a NICK.
         User alice = user("alice");
