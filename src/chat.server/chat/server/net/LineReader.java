@@ -8,7 +8,7 @@ import java.io.InputStream;
  * Splits a client's byte stream into lines ended by CR, LF or both. Its buffer starts small and grows only
  * up to the longest legal line; a longer line is skipped without being kept, and a client that sends more
  * than the receive limit without any line ending is cut off. Confined to the connection's reader thread (on a
- * non-blocking socket, to one reader thread at a time: each hands over to the next through the poller).
+ * non-blocking socket, to one reader thread at a time: each hands over to the next through the {@link Inbox}).
  *
  * <p>#17: on a non-blocking source the reader returns when nothing more is there, and lets go of an empty
  * buffer: an idle client keeps neither a thread nor a read buffer.

@@ -12,10 +12,12 @@ import chat.server.spi.Transport;
 
 /**
  * #17: a plain TCP client on a non-blocking socket watched by the {@link SocketPoller}. A reader virtual thread is
- * started when the client is accepted and whenever input arrives later; it hands every line to the connection, and
- * ends when the socket has nothing more, after asking the poller to watch again. An idle client therefore holds no
- * thread and no read buffer, only its objects; a client with work to do has its thread, as before. One reader runs
- * at a time: the next is started only after the previous one asked to be woken.
+ * started when the client is accepted: it reads the socket itself until it is dry (the client's first lines are
+ * usually there already), then asks the poller to watch it. From then on the poller reads (#9): it puts what it read
+ * into the client's {@link Inbox} and starts a reader only when none runs; the reader hands every line to the
+ * connection and ends when the inbox is empty. An idle client therefore holds no thread and no read buffer, only its
+ * objects, and a message costs one read, with no second read to find the socket empty and no change of what the
+ * poller watches; a client whose reader falls behind is no longer read until it catches up.
  *
  * <p>Writes come from the connection's one writer thread; when the send buffer is full the writer parks until
  * the poller sees room, so a slow reader still holds back only its own writer.
@@ -27,9 +29,12 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
     private final SocketChannel channel;
     private final SocketPoller poller;
     private final InputStream available;
+    private final Inbox inbox = new Inbox(this::stopReading);
     private volatile SelectionKey key; // set once by start()
     private Connection connection;
     private LineReader reader;
+    // Confined to the reader: true while the first reader reads the socket itself, before the poller watches it.
+    private boolean direct = true;
     private volatile Thread parkedWriter;
     private volatile boolean writable;
 
@@ -49,29 +54,66 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
         this.key = poller.register(channel, this);
         // #17: a client's first lines (NICK, USER) are often there by the time it is accepted: a reader reads them at
         // once, and asks the poller only when the socket is dry, instead of a selector wake-up and a round through
-        // the poller's thread (with an epoll_ctl to watch and one to stop) before every first read.
-        readable();
+        // the poller's thread before every first read. It holds the inbox's claim, so the poller starts no other.
+        inbox.claim();
+        Thread.ofVirtual().name("client").start(this::readFirst);
+    }
+
+    private void readFirst() {
+        if (!connection.read(reader)) return;
+        direct = false;
+        if (!poller.await(key, SelectionKey.OP_READ)) {
+            connection.peerClosed("Connection closed");
+            return;
+        }
+        readInbox();
     }
 
     @Override
-    public void readable() {
-        Thread.ofVirtual().name("client").start(this::readNow);
+    public void readable(ByteBuffer scratch) {
+        try {
+            scratch.clear();
+            int n = channel.read(scratch);
+            if (n == 0) return;
+            if (n > 0) {
+                byte[] bytes = new byte[n];
+                scratch.get(0, bytes);
+                inbox.received(bytes);
+            } else {
+                stopReading();
+                inbox.ended(null);
+            }
+        } catch (IOException e) {
+            stopReading();
+            inbox.ended(e);
+        }
+        if (inbox.claim()) Thread.ofVirtual().name("client").start(this::readInbox);
     }
 
-    private void readNow() {
-        if (connection.read(reader) && !poller.await(key, SelectionKey.OP_READ)) {
-            connection.peerClosed("Connection closed");
-        }
+    private void stopReading() {
+        poller.pause(key, SelectionKey.OP_READ);
+    }
+
+    // Runs while the inbox holds claimed input; a connection that stops reading (closing, gone) keeps the claim, so
+    // no reader starts for it again.
+    private void readInbox() {
+        do {
+            if (!connection.read(reader)) return;
+            if (inbox.rearm() && !poller.await(key, SelectionKey.OP_READ)) {
+                connection.peerClosed("Connection closed");
+                return;
+            }
+        } while (inbox.release());
     }
 
     @Override
     public int read(byte[] buf, int offset, int length) throws IOException {
-        return channel.read(ByteBuffer.wrap(buf, offset, length));
+        return direct ? channel.read(ByteBuffer.wrap(buf, offset, length)) : inbox.read(buf, offset, length);
     }
 
     @Override
     public int available() throws IOException {
-        return available.available();
+        return inbox.available() + available.available();
     }
 
     @Override
