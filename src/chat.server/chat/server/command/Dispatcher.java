@@ -110,8 +110,9 @@ public final class Dispatcher {
      */
     public void disconnected(User user, String reason) {
         if (replication.departed(user, reason)) return;
-        registry.monitors().clear(user);
+        // Removed first: a MONITOR its reader still handles after the clear below is then refused (Monitors.add).
         registry.remove(user, reason);
+        registry.monitors().clear(user);
     }
 
     /**
@@ -119,8 +120,8 @@ public final class Dispatcher {
      * departures (they all get ERROR), those of other nodes are, through the cluster.
      */
     public void disconnectedAll(List<User> users, String reason) {
-        for (User user : users) registry.monitors().clear(user);
         registry.removeAll(users, reason);
+        for (User user : users) registry.monitors().clear(user);
         for (User user : users) replication.departed(user, reason);
     }
 

@@ -39,6 +39,9 @@ public final class Monitors {
     public List<String> add(User session, List<String> nicks) {
         lock.lock();
         try {
+            // A client dropped by another thread while its reader handled this MONITOR: its list was cleared after it
+            // was removed (Dispatcher.disconnected), and a list added now would never be.
+            if (session.removed) return List.of();
             Map<String, String> list = lists.computeIfAbsent(session, s -> new LinkedHashMap<>());
             List<String> refused = new ArrayList<>();
             for (String nick : nicks) {

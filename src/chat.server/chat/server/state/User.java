@@ -31,8 +31,9 @@ public final class User {
 
     // guarded by Registry.lock
     final Set<Channel> channels = new HashSet<>(4);
-    // guarded by Registry.lock: set once the user was removed, so a late command cannot bring it back
-    boolean removed;
+    // written under Registry.lock: set once the user was removed, so a late command cannot bring it back; volatile for
+    // Monitors, which reads it under its own lock
+    volatile boolean removed;
 
     /** A user whose lines go to {@code delivery}, known by its {@code host} and connected at {@code nowMillis}. */
     public User(Delivery delivery, String host, long nowMillis) {

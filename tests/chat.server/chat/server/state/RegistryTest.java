@@ -206,6 +206,22 @@ class RegistryTest {
     }
 
     @Test
+    void removedSessionCannotMonitorAfterwards() {
+        // Dropped by another thread while its reader handles MONITOR +: its list, cleared at the drop, stays empty.
+        User alice = user("alice");
+        registry.remove(alice, "bye");
+        registry.monitors().clear(alice);
+
+        assertThat(registry.monitors().add(alice, List.of("bob", "carol"))).isEmpty();
+
+        assertThat(registry.monitors().listOf(alice)).isEmpty();
+        assertThat(registry.monitors().watchersOf("bob")).isEmpty();
+        User dave = user("dave");
+        registry.monitors().add(dave, List.of("bob"));
+        assertThat(registry.monitors().watchersOf("bob")).containsExactly(dave);
+    }
+
+    @Test
     void removedRegisteredSessionCannotClaimANickAfterwards() {
         // Dropped (SendQ exceeded, from another client's fan-out) while its reader was handling a NICK.
         User alice = user("alice");
