@@ -70,8 +70,17 @@ public final class Admission {
 
     /** Counts the connection in, or says why not (and then counts nothing). */
     public Refusal admit(InetAddress address, long nowNanos) {
+        return admit(address, nowNanos, false);
+    }
+
+    /**
+     * As {@link #admit(InetAddress, long)}; {@code proxyOwn}: a trusted proxy's own connection (a PROXY header with
+     * no client, HAProxy's health check), exempt from the per-address limits, which would otherwise count every
+     * check against the proxy's address.
+     */
+    public Refusal admit(InetAddress address, long nowNanos, boolean proxyOwn) {
         if (matchesAny(deny, address) && !matchesAny(allow, address)) return Refusal.DENIED;
-        boolean isExempt = exempt(address);
+        boolean isExempt = proxyOwn || exempt(address);
         lock.lock();
         try {
             if (total >= limits.maxClients()) return Refusal.SERVER_FULL;

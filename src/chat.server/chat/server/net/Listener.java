@@ -187,7 +187,7 @@ public final class Listener implements AutoCloseable {
             if (fromProxy(socket.getInetAddress())) {
                 readProxyHeader(socket, tls);
             } else {
-                admit(socket, tls, socket.getInetAddress());
+                admit(socket, tls, socket.getInetAddress(), false);
             }
         }
     }
@@ -210,11 +210,13 @@ public final class Listener implements AutoCloseable {
         }
         Thread.ofVirtual().name("proxy-header").start(() -> {
             InetAddress client;
+            boolean proxyOwn;
             try {
                 socket.setSoTimeout(ProxyHeader.READ_TIMEOUT_MILLIS);
                 ProxyHeader header = ProxyHeader.read(socket.getInputStream());
                 socket.setSoTimeout(0);
-                client = header.proxied() ? header.source() : socket.getInetAddress();
+                proxyOwn = !header.proxied();
+                client = proxyOwn ? socket.getInetAddress() : header.source();
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "no valid PROXY header from " + socket.getInetAddress().getHostAddress() + ": " + e.getMessage());
                 refuse(socket, null);
@@ -222,13 +224,13 @@ public final class Listener implements AutoCloseable {
             } finally {
                 proxyHeaders.release();
             }
-            admit(socket, tls, client);
+            admit(socket, tls, client, proxyOwn);
         });
     }
 
     // #4: admission happens here, on the acceptor, before a thread or a buffer is spent on the connection.
-    private void admit(Socket socket, boolean tls, InetAddress address) {
-        Refused refused = admissionRefusal(address);
+    private void admit(Socket socket, boolean tls, InetAddress address, boolean proxyOwn) {
+        Refused refused = admissionRefusal(address, proxyOwn);
         if (refused != null) {
             // A D-lined address is told why (on the plain port), then given time to read it.
             if (refused.dline()) refuseBanned(socket, tls ? null : refused.message());
@@ -273,7 +275,7 @@ public final class Listener implements AutoCloseable {
      */
     public InboundLink connect(InetAddress address, boolean secure, Transport transport) throws ConnectionRefused {
         if (serverSocket.isClosed()) throw new ConnectionRefused("Server shutting down");
-        Refused refused = admissionRefusal(address);
+        Refused refused = admissionRefusal(address, false);
         if (refused != null) throw new ConnectionRefused(refused.message());
         Connection connection = new Connection(transport, address, secure, dispatcher, live, clock, admission,
                 sendQueues);
@@ -294,15 +296,16 @@ public final class Listener implements AutoCloseable {
 
     /**
      * Why {@code address} may not connect now, or null when it may. D-lines first: a banned address counts for
-     * nothing in admission.
+     * nothing in admission. {@code proxyOwn}: a trusted proxy's own connection (its health check), which the
+     * per-address limits do not count.
      */
-    private Refused admissionRefusal(InetAddress address) {
+    private Refused admissionRefusal(InetAddress address, boolean proxyOwn) {
         BanEntry ban = dispatcher.server().bans().findDline(address.getHostAddress());
         if (ban != null) {
             dispatcher.server().stats().refused("dline");
             return new Refused("Banned (" + ban.reason() + ")", true);
         }
-        Admission.Refusal refusal = admission.admit(address, System.nanoTime());
+        Admission.Refusal refusal = admission.admit(address, System.nanoTime(), proxyOwn);
         if (refusal == null) return null;
         dispatcher.server().stats().refused(refusal.name());
         return new Refused(refusal.message(), false);
