@@ -11,13 +11,12 @@ import java.util.concurrent.locks.LockSupport;
 import chat.server.spi.Transport;
 
 /**
- * #17: a plain TCP client on a non-blocking socket watched by the {@link SocketPoller}. A reader virtual thread is
- * started when the client is accepted: it reads the socket itself until it is dry (the client's first lines are
- * usually there already), then asks the poller to watch it. From then on the poller reads (#9): it puts what it read
- * into the client's {@link Inbox} and starts a reader only when none runs; the reader hands every line to the
- * connection and ends when the inbox is empty. An idle client therefore holds no thread and no read buffer, only its
- * objects, and a message costs one read, with no second read to find the socket empty and no change of what the
- * poller watches; a client whose reader falls behind is no longer read until it catches up.
+ * #17: a plain TCP client on a non-blocking socket watched by the {@link SocketPoller} from the moment it is accepted.
+ * The poller reads (#9), the client's first lines too: it puts what it read into the client's {@link Inbox} and
+ * starts a reader only when none runs; the reader hands every line to the connection and ends when the inbox is
+ * empty. An idle client therefore holds no thread and no read buffer, only its objects, and a message costs one
+ * read, with no second read to find the socket empty and no change of what the poller watches; a client whose reader
+ * falls behind is no longer read until it catches up.
  *
  * <p>Writes come from the connection's one writer thread; when the send buffer is full the writer parks until
  * the poller sees room, so a slow reader still holds back only its own writer.
@@ -33,8 +32,6 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
     private volatile SelectionKey key; // set once by start()
     private Connection connection;
     private LineReader reader;
-    // Confined to the reader: true while the first reader reads the socket itself, before the poller watches it.
-    private boolean direct = true;
     private volatile Thread parkedWriter;
     private volatile boolean writable;
 
@@ -46,27 +43,13 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
         channel.configureBlocking(false);
     }
 
-    /** Starts reading on behalf of {@code connection}, then watching for more input. */
+    /** Starts watching for input on behalf of {@code connection}. */
     void start(Connection connection, int receiveQueueBytes) throws IOException {
         this.connection = connection;
         this.reader = new LineReader(this, receiveQueueBytes, true);
         connection.pendingInput(reader::pendingBytes);
         this.key = poller.register(channel, this);
-        // #17: a client's first lines (NICK, USER) are often there by the time it is accepted: a reader reads them at
-        // once, and asks the poller only when the socket is dry, instead of a selector wake-up and a round through
-        // the poller's thread before every first read. It holds the inbox's claim, so the poller starts no other.
-        inbox.claim();
-        Thread.ofVirtual().name("client").start(this::readFirst);
-    }
-
-    private void readFirst() {
-        if (!connection.read(reader)) return;
-        direct = false;
-        if (!poller.await(key, SelectionKey.OP_READ)) {
-            connection.peerClosed("Connection closed");
-            return;
-        }
-        readInbox();
+        if (!poller.await(key, SelectionKey.OP_READ)) throw new ClosedChannelException();
     }
 
     @Override
@@ -108,7 +91,7 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
 
     @Override
     public int read(byte[] buf, int offset, int length) throws IOException {
-        return direct ? channel.read(ByteBuffer.wrap(buf, offset, length)) : inbox.read(buf, offset, length);
+        return inbox.read(buf, offset, length);
     }
 
     @Override
