@@ -28,6 +28,10 @@
 #   BENCH_CHAT_JVM="..."    extra JVM options for chat's JVM (after bin/chat-server.jvm-options)
 #   BENCH_QUICKACK=1        the generator ACKs every read at once (TCP_QUICKACK) instead of delaying ACKs
 #                           like real clients: servers that leave Nagle on then lose their 40-ms stalls
+#   BENCH_PIN=1             the server runs on CPU 0 only and the generator on CPU 1 only (taskset), every server
+#                           alike: on two cores, what a latency row shows is then the server's own delay, not its wait
+#                           for a CPU the generator holds (chat's JVM then sees one CPU: one carrier thread); not with
+#                           the fanout-cluster scenarios
 #   BENCH_CHAT_STORE=on     chat keeps every message in its SQLite history (default off: no store)
 #   BENCH_CHAT_STORE=postgres  ... in PostgreSQL instead: a throwaway server of the bench's own
 #                           (scripts/throwaway-postgres.sh); each BENCH line of chat then adds PostgreSQL's CPU
@@ -177,7 +181,10 @@ if [ "${1:-}" = test ]; then
   echo "${passed:-0} passed, ${failed:-0} failed"
   exit "$status"
 fi
-bench_java() { "$JAVA" -XX:+UseParallelGC -Xms512m -Xmx2g -p "$OUT/classes" -m "chat.bench/chat.bench.$1" "${@:2}"; }
+# BENCH_PIN=1: the server on CPU 0, the generator on CPU 1.
+PIN_SERVER=() PIN_GEN=()
+[ "${BENCH_PIN:-0}" = 1 ] && PIN_SERVER=(taskset -c 0) PIN_GEN=(taskset -c 1)
+bench_java() { "${PIN_GEN[@]}" "$JAVA" -XX:+UseParallelGC -Xms512m -Xmx2g -p "$OUT/classes" -m "chat.bench/chat.bench.$1" "${@:2}"; }
 
 # ---- the peers, from Debian ----
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi; }
@@ -288,15 +295,15 @@ start_server() { # name scenario
           kept+=("${flags[$i]}"); i=$((i+1)); done
         flags=("${kept[@]}")
       fi
-      "$JAVA" "${jvm[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc \
+      "${PIN_SERVER[@]}" "$JAVA" "${jvm[@]}" "${jfr[@]}" --enable-native-access=com.sun.jna,org.xerial.sqlitejdbc \
         -p "$dir/modules:$dir/lib" \
         -m chat.server/chat.server.Main --port "$port" "${flags[@]}" > "$logf" 2>&1 &
       ;;
-    ngircd) /usr/sbin/ngircd --nodaemon --config "$OUT/ngircd/ngircd.conf" > "$logf" 2>&1 & ;;
+    ngircd) "${PIN_SERVER[@]}" /usr/sbin/ngircd --nodaemon --config "$OUT/ngircd/ngircd.conf" > "$logf" 2>&1 & ;;
     inspircd)
       local asroot=(); [ "$(id -u)" = 0 ] && asroot=(--runasroot)
       local conf=inspircd.conf; [ "$scenario" = connect-autojoin ] && conf=inspircd-autojoin.conf
-      /usr/sbin/inspircd --nofork "${asroot[@]}" --config "$OUT/inspircd/$conf" > "$logf" 2>&1 &
+      "${PIN_SERVER[@]}" /usr/sbin/inspircd --nofork "${asroot[@]}" --config "$OUT/inspircd/$conf" > "$logf" 2>&1 &
       ;;
   esac
   SERVER_PID=$!
@@ -492,6 +499,7 @@ for round in $(seq "$REPEAT"); do
       # The smaller channel's runs get a table of their own.
       [ "$scenario" = fanout-cluster-rate-small ] && line=${line/scenario=fanout-cluster /scenario=fanout-cluster-small }
     fi
+    [ "${BENCH_PIN:-0}" = 1 ] && line+=" pinned=yes"
     echo "$line" >> "$RESULTS"
     echo "$line"
     stop_server

@@ -91,6 +91,52 @@ final class Proc {
         return ticks * 1_000_000_000L / ticksPerSecond;
     }
 
+    /**
+     * The scheduler's counts summed over every thread of the processes so far ({@code /proc/PID/task/TID/schedstat}):
+     * nanoseconds spent waiting on a run queue for a CPU, and times put on a CPU (wake-ups and preemptions alike).
+     * Threads that ended are no longer counted, so compare two samples of threads that live through both.
+     */
+    Sched sched() {
+        Sched total = new Sched(0, 0);
+        if (pid <= 0) return total;
+        total = total.plus(sched(pid));
+        for (long p : others) total = total.plus(sched(p));
+        return total;
+    }
+
+    /** Run-queue wait and times on a CPU; see {@link #sched()}. */
+    record Sched(long waitNanos, long slices) {
+        Sched plus(Sched other) {
+            return new Sched(waitNanos + other.waitNanos, slices + other.slices);
+        }
+
+        Sched minus(Sched other) {
+            return new Sched(waitNanos - other.waitNanos, slices - other.slices);
+        }
+
+        /** A schedstat line: time on a CPU, time waiting for one (both ns), times run. */
+        static Sched parse(String schedstat) {
+            String[] f = schedstat.trim().split(" +");
+            return new Sched(Long.parseLong(f[1]), Long.parseLong(f[2]));
+        }
+    }
+
+    private static Sched sched(long pid) {
+        Sched total = new Sched(0, 0);
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    total = total.plus(Sched.parse(Files.readString(task.resolve("schedstat"))));
+                } catch (IOException e) {
+                    // The thread ended while we looked.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/task: " + e.getMessage(), e);
+        }
+        return total;
+    }
+
     /** utime + stime of a /proc stat line (fields 14 and 15, after the command name, which may hold spaces). */
     private static long ticks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -164,11 +164,13 @@ final class TrafficScenario {
             long cpu0 = server.cpuNanos();
             long gen0 = self.cpuNanos();
             long busy0 = self.machineBusyNanos();
+            Proc.Sched sched0 = server.sched();
             loop.runUntil(() -> measuredSent >= o.maxMessages(), EventLoop.deadline(o.seconds()), maxWait, round);
             long t1 = System.nanoTime();
             long cpu1 = server.cpuNanos();
             long gen1 = self.cpuNanos();
             long busy1 = self.machineBusyNanos();
+            Proc.Sched sched = server.sched().minus(sched0);
             long measured = measuredDeliveries;
             long messages = measuredSent;
 
@@ -206,6 +208,12 @@ final class TrafficScenario {
                     .put("gen_cpu_pct", (gen1 - gen0) / 1e7 / seconds, 1)
                     .put("gen_cpu_us_per_delivery", measured == 0 ? 0 : (gen1 - gen0) / 1e3 / measured, 3)
                     .put("other_cpu_pct", Math.max(0, (busy1 - busy0) - (cpu1 - cpu0) - (gen1 - gen0)) / 1e7 / seconds, 1)
+                    // #17: how often the server's threads were put on a CPU per message, and how long they waited
+                    // for one (summed over threads, as a share of one core): on two cores shared with the generator,
+                    // each wake-up on a message's path waits for a CPU, and the waits add up in the latency.
+                    .put("server_slices_per_msg", messages == 0 ? 0 : (double) sched.slices() / messages, 2)
+                    .put("server_runq_wait_pct", sched.waitNanos() / 1e7 / seconds, 1)
+                    .put("server_runq_us_per_slice", sched.slices() == 0 ? 0 : sched.waitNanos() / 1e3 / sched.slices(), 1)
                     .put("rss_kib", server.rssKib());
             if (o.webSocketDeflate()) deflateFigures(r);
             if (firstDisconnect != null) r.put("first_disconnect", firstDisconnect);
