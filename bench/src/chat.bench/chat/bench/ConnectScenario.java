@@ -64,8 +64,11 @@ final class ConnectScenario {
             long cpu0 = server.cpuNanos();
             long gen0 = self.cpuNanos();
             long busy0 = self.machineBusyNanos();
+            // #17: scripts/connect-profile.sh profiles exactly the measured round between these two lines.
+            System.err.println("chat.bench: connect: measured round starts");
             Round main = round(loop, address, "c", o.clients());
             boolean all = loop.runUntil(main.connector::finished, EventLoop.deadline(o.phaseLimitSeconds()), 50, null);
+            System.err.println("chat.bench: connect: measured round ends");
             long end = all ? main.connector.lastCompletedNanos : System.nanoTime();
             double seconds = (end - main.connector.firstStartNanos) / 1e9;
             long cpu1 = server.cpuNanos();
