@@ -10,5 +10,6 @@ open module chat.e2e {
     requires java.sql; // the crash tests read the databases directly
     uses chat.server.spi.StoreProvider;
     provides chat.server.spi.StoreProvider with chat.e2e.FaultyStoreProvider; // the store outage tests
-    provides chat.server.spi.Bot with chat.e2e.bots.MisbehavingBots.Thrower, chat.e2e.bots.MisbehavingBots.Sleeper;
+    provides chat.server.spi.Bot with chat.e2e.bots.MisbehavingBots.Thrower, chat.e2e.bots.MisbehavingBots.Sleeper,
+            chat.e2e.bots.MisbehavingBots.SelfTalker;
 }

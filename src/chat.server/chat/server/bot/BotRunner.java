@@ -167,8 +167,13 @@ final class BotRunner implements BotContext {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "bot " + bot.name() + " failed to start", e);
         }
-        // What its start caused (its own JOINs, which give it its channel status) is handled before the server
-        // accepts clients: one connecting at once sees the bot voiced in NAMES.
+        // Its channel status is given here, not only when its own JOIN reaches it as an event: another bot can
+        // answer that JOIN (Help greets every joiner) before the bot's own copy is queued, and a bot that blocks on
+        // that earlier message would never be voiced. Giving it twice changes nothing.
+        for (String channel : host.dispatcher().registry().channelDirectory().channelsOf(link.user())) {
+            giveStatus(channel);
+        }
+        // What its start caused is handled before the server accepts clients: one connecting at once sees it.
         Runnable next;
         while ((next = queue.poll()) != null) runSafely(next);
     }
@@ -216,14 +221,17 @@ final class BotRunner implements BotContext {
     void deliver(BotEvent event) {
         // A network node's standby session hears its refusals (433) before its bot ever started: not the bot's.
         if (!started) return;
-        if (event instanceof BotEvent.Joined j && j.nick().equalsIgnoreCase(nick())) {
-            List<ModeChange> status = List.of(new ModeChange(true, bot.moderator() ? 'o' : 'v', nick()));
-            // On a network every node gives it, where the log says (the bot's moderation is checked on every node).
-            if (!host.dispatcher().replication().serverModes(link, j.channel(), status)) {
-                host.dispatcher().registry().moderation().serverModes(link.user(), j.channel(), status);
-            }
-        }
+        if (event instanceof BotEvent.Joined j && j.nick().equalsIgnoreCase(nick())) giveStatus(j.channel());
         bot.onEvent(event);
+    }
+
+    /** The server gives the bot +o (a moderator) or +v on {@code channel}. */
+    private void giveStatus(String channel) {
+        List<ModeChange> status = List.of(new ModeChange(true, bot.moderator() ? 'o' : 'v', nick()));
+        // On a network every node gives it, where the log says (the bot's moderation is checked on every node).
+        if (!host.dispatcher().replication().serverModes(link, channel, status)) {
+            host.dispatcher().registry().moderation().serverModes(link.user(), channel, status);
+        }
     }
 
     /** The server answered the bot's NICK (or its arrival through a network's log) with 433. */

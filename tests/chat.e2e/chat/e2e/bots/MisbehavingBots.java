@@ -19,6 +19,28 @@ public final class MisbehavingBots {
         @Override public void onEvent(BotEvent event) { throw new IllegalStateException("thrown on purpose by a test bot"); }
     }
 
+    /**
+     * At its start writes to itself, then joins #late, so that a message is queued ahead of its own JOIN; blocks
+     * forever on that message, as a bot greeted by another before its JOIN reaches it does.
+     */
+    public static final class SelfTalker implements Bot {
+        private static final CountDownLatch NEVER = new CountDownLatch(1);
+        @Override public String name() { return "SelfTalker"; }
+        @Override public String description() { return "talks to itself, then blocks"; }
+        @Override public void start(BotContext context) {
+            context.say(name(), "a note to self");
+            context.join("#late");
+        }
+        @Override public void onEvent(BotEvent event) {
+            if (!(event instanceof BotEvent.Message)) return;
+            try {
+                NEVER.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Blocks forever on the first message it sees. */
     public static final class Sleeper implements Bot {
         private static final CountDownLatch NEVER = new CountDownLatch(1);
