@@ -141,7 +141,7 @@ public final class Report {
         if (fanMax != null && fanMaxPeer != null) {
             double r = value(fanMax, "deliveries_per_s") / value(fanMaxPeer, "deliveries_per_s");
             boolean clean = zero(fanMax, "lost", "dup", "ooo", "disconnected");
-            check("fanout max: deliveries/s >= 1.4x " + peer + ", zero loss", r >= 1.4 && clean,
+            check("fanout max: deliveries/s >= 1.5x " + peer + ", zero loss", r >= 1.5 && clean,
                     String.format(Locale.ROOT, "%.0f vs %.0f = %.2fx, loss-free: %s", value(fanMax, "deliveries_per_s"),
                             value(fanMaxPeer, "deliveries_per_s"), r, clean ? "yes" : "no"));
             double c = value(fanMax, "server_cpu_us_per_delivery") / value(fanMaxPeer, "server_cpu_us_per_delivery");
