@@ -4,10 +4,11 @@ import chat.protocol.Capability;
 import chat.server.state.Echo;
 import chat.server.state.ServerStats;
 import chat.server.state.User;
+import chat.server.state.WriterShares;
 
 /**
  * Delivery of one message to many users: encoded once per capability variant, offered to each user's delivery
- * without blocking.
+ * without blocking. #17: the writers a fan-out starts are shared by its receivers ({@link WriterShares}).
  */
 public final class Fanout {
 
@@ -18,10 +19,15 @@ public final class Fanout {
     public static void send(User[] audience, User skip, Outgoing message, ServerStats stats) {
         boolean tagsOnly = message.onlyForTagReceivers();
         int delivered = 0;
-        for (User member : audience) {
-            if (member == skip || (tagsOnly && !member.has(Capability.MESSAGE_TAGS))) continue;
-            member.delivery().send(message.bytesFor(member));
-            delivered++;
+        WriterShares shares = new WriterShares();
+        try {
+            for (User member : audience) {
+                if (member == skip || (tagsOnly && !member.has(Capability.MESSAGE_TAGS))) continue;
+                member.delivery().send(message.bytesFor(member), shares);
+                delivered++;
+            }
+        } finally {
+            shares.start();
         }
         stats.sent(delivered);
     }
@@ -30,10 +36,15 @@ public final class Fanout {
     public static void sendToCapable(User[] audience, User skip, Capability capability, Outgoing message,
                                      ServerStats stats) {
         int delivered = 0;
-        for (User member : audience) {
-            if (member == skip || !member.has(capability)) continue;
-            member.delivery().send(message.bytesFor(member));
-            delivered++;
+        WriterShares shares = new WriterShares();
+        try {
+            for (User member : audience) {
+                if (member == skip || !member.has(capability)) continue;
+                member.delivery().send(message.bytesFor(member), shares);
+                delivered++;
+            }
+        } finally {
+            shares.start();
         }
         stats.sent(delivered);
     }
@@ -46,16 +57,21 @@ public final class Fanout {
     public static void sendEchoing(User[] audience, User actor, Echo echo, Outgoing message, ServerStats stats) {
         User echoed = echo == null ? null : echo.user();
         int delivered = 0;
-        for (User member : audience) {
-            if (member == echoed) {
-                echo.sink().accept(message.messageFor(member));
-            } else if (echo == null && member == actor) {
-                member.delivery().reply(message.bytesFor(member));
-                delivered++;
-            } else {
-                member.delivery().send(message.bytesFor(member));
-                delivered++;
+        WriterShares shares = new WriterShares();
+        try {
+            for (User member : audience) {
+                if (member == echoed) {
+                    echo.sink().accept(message.messageFor(member));
+                } else if (echo == null && member == actor) {
+                    member.delivery().reply(message.bytesFor(member));
+                    delivered++;
+                } else {
+                    member.delivery().send(message.bytesFor(member), shares);
+                    delivered++;
+                }
             }
+        } finally {
+            shares.start();
         }
         stats.sent(delivered);
     }

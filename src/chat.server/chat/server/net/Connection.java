@@ -11,6 +11,7 @@ import chat.server.limit.TokenBucket;
 import chat.server.state.Outbound;
 import chat.server.spi.Transport;
 import chat.server.state.Link;
+import chat.server.state.WriterShares;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -220,8 +221,13 @@ final class Connection implements Outbound, LineReader.Sink, OutboundQueue.Liste
 
     @Override
     public boolean send(byte[] lines) {
+        return send(lines, null);
+    }
+
+    @Override
+    public boolean send(byte[] lines, WriterShares shares) {
         if (closing) return false;
-        if (queue.offer(lines)) return true;
+        if (queue.offer(lines, shares)) return true;
         // #2: a client that does not read its lines must not hold them in our memory: drop it. #17: the same when
         // the server's send queues together are near their budget and this one holds more than its share.
         dispatcher.server().stats().dropped("sendq");

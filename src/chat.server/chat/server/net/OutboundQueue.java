@@ -1,6 +1,7 @@
 package chat.server.net;
 
 import chat.server.spi.Transport;
+import chat.server.state.WriterShares;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -11,12 +12,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * lock: past the send-queue limit, or when the server's {@link SendQueueBudget} refuses it (see its rule), the offer
  * fails and the owner drops the client. A writer virtual thread is started when lines arrive and ends when
  * the queue is empty, so an idle client costs no thread; while it runs it gathers all pending lines into one write.
+ * #17: lines offered by a fan-out to a queue that can write without waiting (a plain TCP socket) start no thread:
+ * the queue's writing is claimed for the fan-out, and one of its few shared writers ({@link WriterShares}) writes it.
  *
  * <p>A line's bytes count (here and in the budget) from the offer until the write that sends them returns, or
  * until the line is thrown away: each line leaves the queue once, through one {@code poll}, and whoever polls it
  * gives its bytes back.
  */
-final class OutboundQueue implements SendQueueBudget.Drain {
+final class OutboundQueue implements SendQueueBudget.Drain, WriterShares.Claimed {
 
     /** Most bytes gathered into one socket write. */
     static final int MAX_WRITE_BYTES = 16 * 1024;
@@ -30,7 +33,17 @@ final class OutboundQueue implements SendQueueBudget.Drain {
         void finished();
     }
 
+    /**
+     * #17: a transport that can also write without waiting (a plain TCP socket): its queue may be written by a
+     * fan-out's shared writer ({@link WriterShares}).
+     */
+    interface NonBlockingWrites {
+        /** Writes what the socket takes at once; returns the bytes taken, 0 when its buffer is full. */
+        int writeNow(byte[] bytes, int offset, int length) throws IOException;
+    }
+
     private final Transport out;
+    private final NonBlockingWrites nonBlocking; // null: only today's writer, which may park
     private final long limitBytes;
     private final SendQueueBudget budget;
     private final Listener listener;
@@ -59,6 +72,7 @@ final class OutboundQueue implements SendQueueBudget.Drain {
 
     OutboundQueue(Transport out, long limitBytes, SendQueueBudget budget, Listener listener) {
         this.out = out;
+        this.nonBlocking = out instanceof NonBlockingWrites now ? now : null;
         this.limitBytes = limitBytes;
         this.budget = budget;
         this.listener = listener;
@@ -69,6 +83,14 @@ final class OutboundQueue implements SendQueueBudget.Drain {
      * queued then).
      */
     boolean offer(byte[] bytes) {
+        return offer(bytes, null);
+    }
+
+    /**
+     * Queues bytes as {@link #offer(byte[])} does; during a fan-out ({@code shares} not null) a writer this offer
+     * would start is left to the fan-out's shares instead, when the transport can write without waiting.
+     */
+    boolean offer(byte[] bytes, WriterShares shares) {
         if (dead || finishing) return false;
         long held = addQueued(bytes.length);
         if (held == bytes.length) progressNanos = System.nanoTime();
@@ -79,7 +101,10 @@ final class OutboundQueue implements SendQueueBudget.Drain {
         lines.add(bytes);
         // kill() may have emptied the queue between the check above and the add: then nobody else frees this line.
         if (dead) discard();
-        else startWriter();
+        else if (startWriting()) {
+            if (shares != null && nonBlocking != null) shares.claim(this);
+            else startWriter();
+        }
         return true;
     }
 
@@ -91,7 +116,7 @@ final class OutboundQueue implements SendQueueBudget.Drain {
         lines.add(lastLine);
         finishing = true;
         if (dead) discard();
-        else startWriter();
+        else if (startWriting()) startWriter();
     }
 
     /** Drops everything, giving its bytes back; the writer stops at its next step. */
@@ -132,42 +157,63 @@ final class OutboundQueue implements SendQueueBudget.Drain {
         budget.release(bytes);
     }
 
+    /** Starts a writer of its own for a queue whose writing this thread claimed. */
     private void startWriter() {
-        if (startWriting()) Thread.ofVirtual().name("writer").start(this::drain);
+        Thread.ofVirtual().name("writer").start(() -> drain(null));
     }
 
-    private void drain() {
+    /** Writes the queue on a fan-out's share thread, which holds the claim; never parks on a full socket. */
+    @Override
+    public void writeShared() {
+        drain(nonBlocking);
+    }
+
+    /**
+     * Writes queued lines while this thread holds the claim (the writing flag), until the queue is empty, finished
+     * or failed. With {@code share} (on a share's thread) a write never waits: when the socket takes only part of
+     * a batch, the rest and the claim go to a writer of its own, which parks until the socket has room; so do the
+     * lines still queued after {@link #MAX_WRITE_BYTES} were written.
+     */
+    private void drain(NonBlockingWrites share) {
         byte[] batch = null;
+        long sharedBytes = 0;
         while (true) {
             byte[] line;
             while (!dead && (line = lines.poll()) != null) {
                 byte[] next = lines.peek();
-                long taken = line.length;
-                IOException failure = null;
-                try {
-                    if (next == null || line.length >= MAX_WRITE_BYTES) {
-                        out.write(line, 0, line.length);
-                    } else {
-                        // #17: sized to what is queued, not MAX_WRITE_BYTES each time: a writer started for a few
-                        // lines (a member hearing JOINs) allocated 16 KiB per run, most of the garbage of a busy
-                        // channel's JOINs.
-                        int wanted = (int) Math.min(MAX_WRITE_BYTES, Math.max(queuedBytes, line.length + next.length));
-                        if (batch == null || batch.length < wanted) batch = new byte[wanted];
-                        int used = gather(line, batch);
-                        taken = used;
-                        out.write(batch, 0, used);
-                    }
-                    progressNanos = System.nanoTime();
-                } catch (IOException e) {
-                    failure = e;
-                } finally {
-                    release(taken);
+                byte[] bytes = line;
+                int length = line.length;
+                if (next != null && line.length < MAX_WRITE_BYTES) {
+                    // #17: sized to what is queued, not MAX_WRITE_BYTES each time: a writer started for a few
+                    // lines (a member hearing JOINs) allocated 16 KiB per run, most of the garbage of a busy
+                    // channel's JOINs.
+                    int wanted = (int) Math.min(MAX_WRITE_BYTES, Math.max(queuedBytes, line.length + next.length));
+                    if (batch == null || batch.length < wanted) batch = new byte[wanted];
+                    length = gather(line, batch);
+                    bytes = batch;
                 }
-                if (failure != null) {
-                    dead = true;
-                    discard();
-                    writing = false;
-                    listener.writeFailed(failure);
+                int written;
+                try {
+                    written = share == null ? writeAll(bytes, 0, length) : share.writeNow(bytes, 0, length);
+                } catch (IOException e) {
+                    release(length);
+                    fail(e);
+                    return;
+                }
+                if (written > 0) progressNanos = System.nanoTime();
+                release(written);
+                if (written < length) {
+                    // #17: a full socket must not hold back the other queues of the share: the rest is this
+                    // queue's own writer's (the batch is not touched here again).
+                    byte[] rest = bytes;
+                    int from = written;
+                    int to = length;
+                    Thread.ofVirtual().name("writer").start(() -> drainAfter(rest, from, to));
+                    return;
+                }
+                if (share != null && (sharedBytes += length) >= MAX_WRITE_BYTES && !lines.isEmpty()) {
+                    // #17: nor may a queue that keeps filling: past one full write it goes on with a writer of its own.
+                    startWriter();
                     return;
                 }
             }
@@ -182,6 +228,36 @@ final class OutboundQueue implements SendQueueBudget.Drain {
             // started no writer: look again, and carry on if no other writer has taken over.
             if (dead || (lines.isEmpty() && !finishing) || !startWriting()) return;
         }
+    }
+
+    /** A writer of its own for a queue a share left: writes the rest of its batch, then the queue. */
+    private void drainAfter(byte[] rest, int from, int to) {
+        int length = to - from;
+        if (!dead) {
+            try {
+                writeAll(rest, from, length);
+                progressNanos = System.nanoTime();
+            } catch (IOException e) {
+                release(length);
+                fail(e);
+                return;
+            }
+        }
+        release(length);
+        drain(null);
+    }
+
+    /** Writes all of it, parking while the socket is full; returns the length. */
+    private int writeAll(byte[] bytes, int offset, int length) throws IOException {
+        out.write(bytes, offset, length);
+        return length;
+    }
+
+    private void fail(IOException e) {
+        dead = true;
+        discard();
+        writing = false;
+        listener.writeFailed(e);
     }
 
     /**

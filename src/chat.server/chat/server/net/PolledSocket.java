@@ -19,9 +19,11 @@ import chat.server.spi.Transport;
  * falls behind is no longer read until it catches up.
  *
  * <p>Writes come from the connection's one writer thread; when the send buffer is full the writer parks until
- * the poller sees room, so a slow reader still holds back only its own writer.
+ * the poller sees room, so a slow reader still holds back only its own writer. A fan-out's shared writer writes
+ * without waiting ({@link #writeNow}) and leaves a full socket to a writer of its own.
  */
-final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.Source {
+final class PolledSocket
+        implements Transport, OutboundQueue.NonBlockingWrites, SocketPoller.Watcher, LineReader.Source {
 
     private static final System.Logger LOG = System.getLogger("chat.server");
 
@@ -29,7 +31,7 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
     private final SocketPoller poller;
     private final InputStream available;
     private final Inbox inbox = new Inbox(this::stopReading);
-    private volatile SelectionKey key; // set once by start()
+    private final SelectionKey key;
     private Connection connection;
     private LineReader reader;
     private volatile Thread parkedWriter;
@@ -41,6 +43,8 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
         // The adaptor's available() asks the kernel how much is queued, in either blocking mode.
         this.available = channel.socket().getInputStream();
         channel.configureBlocking(false);
+        // Watched for nothing yet: writes may come before start() (a writer then waits for room through the key).
+        this.key = poller.register(channel, this);
     }
 
     /** Starts watching for input on behalf of {@code connection}. */
@@ -48,7 +52,6 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
         this.connection = connection;
         this.reader = new LineReader(this, receiveQueueBytes, true);
         connection.pendingInput(reader::pendingBytes);
-        this.key = poller.register(channel, this);
         if (!poller.await(key, SelectionKey.OP_READ)) throw new ClosedChannelException();
     }
 
@@ -110,6 +113,11 @@ final class PolledSocket implements Transport, SocketPoller.Watcher, LineReader.
         while (buffer.hasRemaining()) {
             if (channel.write(buffer) == 0) awaitWritable();
         }
+    }
+
+    @Override
+    public int writeNow(byte[] bytes, int offset, int length) throws IOException {
+        return channel.write(ByteBuffer.wrap(bytes, offset, length));
     }
 
     private void awaitWritable() throws IOException {

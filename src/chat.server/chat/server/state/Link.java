@@ -56,6 +56,11 @@ public final class Link implements Delivery {
     }
 
     @Override
+    public boolean send(byte[] lines, WriterShares shares) {
+        return outbound.send(lines, shares);
+    }
+
+    @Override
     public void close(String reason) {
         outbound.close(reason);
     }
