@@ -44,6 +44,9 @@
 #                           two JVM settings of one build in one run (e.g. BENCH_BASE_JVM=-Xmx512m)
 #   BENCH_REPEAT=N          run each scenario against each server N times (default 2, quick 1); the report
 #                           shows each server's best run and lists the others
+#   BENCH_CLIENTS=N         connect's size (default 10,000; the issue's 100,000 needs a server and a generator that may
+#                           each open that many files, see `ulimit -Hn`: past 16,000 the generator connects from
+#                           further addresses of 127.0.0.0/8, 16,000 clients each, so the ports do not run out)
 #   BENCH_BUDGET=SECONDS    the time the whole run may take (default 840); waits for a quiet machine shrink to fit
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,7 +60,7 @@ PORT_BASE=${BENCH_PORT_BASE:-26660}
 JFR=${BENCH_JFR:-0}
 
 # ---- sizes: the defaults are the issue's target sizes; every phase is bounded in count and time ----
-CLIENTS=10000         # connect: clients registered (the fd hard limit of 20,000 allows 10,000 per pair)
+CLIENTS=${BENCH_CLIENTS:-10000} # connect: clients registered (at most the fd limit less 500: see below)
 CONCURRENCY=500       # connect: registrations in flight at once
 WARMUP_CLIENTS=1000   # connect: a round that registers and leaves before the measured one
 MEMBERS=200           # fanout: members of #bench
@@ -78,7 +81,7 @@ AUTOJOIN_CHANNEL='#lobby'
 REPEAT=${BENCH_REPEAT:-2}
 BUDGET=${BENCH_BUDGET:-840}
 if [ "$QUICK" = 1 ]; then
-  CLIENTS=2000 WARMUP_CLIENTS=500 WARMUP=1 WARMUP_MAX=8 SECONDS_=3 DRAIN=3 SETTLE=1 IDLE=2 PHASE_LIMIT=15 AUTOJOIN_LIMIT=60
+  CLIENTS=${BENCH_CLIENTS:-2000} WARMUP_CLIENTS=500 WARMUP=1 WARMUP_MAX=8 SECONDS_=3 DRAIN=3 SETTLE=1 IDLE=2 PHASE_LIMIT=15 AUTOJOIN_LIMIT=60
   REPEAT=${BENCH_REPEAT:-1} BUDGET=${BENCH_BUDGET:-150}
 fi
 
@@ -115,9 +118,13 @@ chat_flags() { # scenario
     printf '%s\n' "$f"; prev=$f
   done
 }
-# chat's JVM options are bin/chat-server's (bin/chat-server.jvm-options), then BENCH_CHAT_JVM's.
-read -r -a CHAT_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) ${BENCH_CHAT_JVM:-}"
-read -r -a BASE_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) ${BENCH_BASE_JVM-${BENCH_CHAT_JVM:-}}"
+# chat's JVM options are bin/chat-server's (bin/chat-server.jvm-options), then BENCH_CHAT_JVM's. Past 40,000 clients
+# the heap is raised as README's "Send queues together" says an operator must: 6 KB per client, half of it for the
+# send queues' budget, half for the state (2.2 KB per idle client) and the young generation.
+HEAP_FOR_CLIENTS=
+if [ "$CLIENTS" -gt 40000 ]; then HEAP_FOR_CLIENTS="-Xmx$(( CLIENTS * 6 / 1000 ))m"; fi
+read -r -a CHAT_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) $HEAP_FOR_CLIENTS ${BENCH_CHAT_JVM:-}"
+read -r -a BASE_JVM <<< "$(sed 's/#.*//' bin/chat-server.jvm-options | xargs) $HEAP_FOR_CLIENTS ${BENCH_BASE_JVM-${BENCH_CHAT_JVM:-}}"
 
 log() { printf '%s bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -146,9 +153,10 @@ pg_ticks() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---- file descriptors: 10,000 clients need 10,000 on each side ----
+# ---- file descriptors: N clients need N on each side (the server and the generator) ----
 hard=$(ulimit -Hn)
-if [ "$hard" = unlimited ] || [ "$hard" -ge 20000 ]; then ulimit -n 20000; else ulimit -n "$hard"; fi
+want=$(( CLIENTS + 500 > 20000 ? CLIENTS + 500 : 20000 ))
+if [ "$hard" = unlimited ] || [ "$hard" -ge "$want" ]; then ulimit -n "$want"; else ulimit -n "$hard"; fi
 if [ "$(ulimit -n)" -lt $((CLIENTS + 500)) ]; then
   log "only $(ulimit -n) file descriptors: connect uses $(( $(ulimit -n) - 500 )) clients"
   CLIENTS=$(( $(ulimit -n) - 500 ))

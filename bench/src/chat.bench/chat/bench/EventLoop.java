@@ -72,6 +72,8 @@ final class EventLoop implements AutoCloseable {
             c.address = address;
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            InetSocketAddress source = SourceAddresses.forClient(c.index, address);
+            if (source != null) ch.bind(source);
             c.startedNanos = System.nanoTime();
             open.add(c);
             if (ch.connect(address)) {
